@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { FieldPathSchema, FieldTypeSchema } from '../model/fields.ts';
+import { KIND_NAMES } from '../nodes/index.ts';
+import type { ArtifactNode } from '../nodes/kind.ts';
+
+export const ARTIFACT_FORMAT = 'qualify-artifact/1';
+
+/** The normalisation spec of one field: what `normalizeLead` does before the JSON-logic runs. */
+export const ArtifactFieldSchema = z.object({
+  path: FieldPathSchema,
+  type: FieldTypeSchema,
+  values: z.array(z.string()).optional(),
+});
+export type ArtifactField = z.infer<typeof ArtifactFieldSchema>;
+
+const ArtifactNodeSchema = z.looseObject({
+  kind: z.enum(KIND_NAMES as [string, ...string[]]),
+  label: z.string(),
+  next: z.record(z.string(), z.string()),
+});
+
+/**
+ * The compiled form of a workflow: plain JSON, standard JSON-logic only. A driver walks `nodes` from
+ * `start`, runs each node's expressions on `{ lead, now, score, gate }` and follows `next[port]`
+ * (docs/artifact.md).
+ */
+export const ArtifactSchema = z
+  .object({
+    format: z.literal(ARTIFACT_FORMAT),
+    workflow: z.object({ id: z.string(), name: z.string(), version: z.number().int().nullable() }),
+    fields: z.array(ArtifactFieldSchema),
+    start: z.string(),
+    nodes: z.record(z.string(), ArtifactNodeSchema),
+  })
+  .superRefine((a, ctx) => {
+    if (!Object.hasOwn(a.nodes, a.start))
+      ctx.addIssue({ code: 'custom', message: `start "${a.start}" is not a node` });
+    for (const [id, node] of Object.entries(a.nodes)) {
+      for (const [port, to] of Object.entries(node.next)) {
+        if (!Object.hasOwn(a.nodes, to)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['nodes', id, 'next', port],
+            message: `leads to unknown node "${to}"`,
+          });
+        }
+      }
+    }
+  });
+
+export interface Artifact {
+  format: typeof ARTIFACT_FORMAT;
+  workflow: { id: string; name: string; version: number | null };
+  fields: ArtifactField[];
+  start: string;
+  nodes: Record<string, ArtifactNode>;
+}

@@ -1,0 +1,72 @@
+import type { Condition } from '../model/condition.ts';
+import type { Issue } from '../model/workflow.ts';
+import type { ArtifactNode } from '../nodes/kind.ts';
+import { analyze } from '../validate/analyze.ts';
+import { ARTIFACT_FORMAT, type Artifact } from './artifact.ts';
+import { conditionLogic } from './condition-logic.ts';
+
+/** Thrown by `compile` for a workflow with validation errors; `issues` says which nodes and why. */
+export class WorkflowInvalidError extends Error {
+  readonly code = 'workflow_invalid';
+  constructor(readonly issues: Issue[]) {
+    super(`The workflow has ${issues.length} error(s): ${issues.map((i) => i.message).join(' ')}`);
+  }
+}
+
+/**
+ * Compiles a valid workflow into its artifact: deterministic, linear in the size of the graph,
+ * standard JSON-logic only. Nodes appear in the order a lead can first meet them; nodes no lead
+ * can reach are left out. Throws WorkflowInvalidError when validation finds errors.
+ */
+export function compile(workflow: unknown, options: { version?: number | null } = {}): Artifact {
+  const { issues, workflow: wf, nodes } = analyze(workflow);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length || !wf) throw new WorkflowInvalidError(errors);
+
+  const next = new Map<string, Record<string, string>>();
+  for (const e of wf.edges) next.set(e.from, { ...next.get(e.from), [e.port]: e.to });
+
+  const start = wf.nodes.find((n) => n.kind === 'start')!.id;
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    order.push(id);
+    const typed = nodes.get(id)!;
+    for (const port of typed.ports) {
+      const to = next.get(id)?.[port.id];
+      if (to) visit(to);
+    }
+  };
+  visit(start);
+
+  const compiled: Record<string, ArtifactNode> = {};
+  for (const id of order) {
+    const { node, kind, data, ports } = nodes.get(id)!;
+    const ctx = {
+      fields: wf.fields,
+      nodeId: id,
+      label: node.label,
+      condition: (c: Condition) => conditionLogic(c, wf.fields),
+    };
+    const links: Record<string, string> = {};
+    for (const p of ports) links[p.id] = next.get(id)![p.id]!;
+    compiled[id] = {
+      kind: kind.kind,
+      label: node.label || kind.title,
+      ...kind.compile(data, ctx),
+      next: links,
+    };
+  }
+
+  return {
+    format: ARTIFACT_FORMAT,
+    workflow: { id: wf.id, name: wf.name, version: options.version ?? null },
+    fields: wf.fields.map((f) =>
+      f.type === 'enum' ? { path: f.path, type: f.type, values: f.values } : { path: f.path, type: f.type },
+    ),
+    start,
+    nodes: compiled,
+  };
+}

@@ -1,0 +1,50 @@
+import { analyze } from '../validate/analyze.ts';
+
+export interface NodeSentence {
+  nodeId: string;
+  kind: string;
+  text: string;
+  /** Where each exit leads, by port label: "Yes → Book a demo". */
+  exits: string[];
+}
+
+/**
+ * The whole workflow as plain language, one sentence per node in the order a lead meets them
+ * (the SLA view's source). Nodes with invalid data are skipped; unreachable ones come last.
+ */
+export function describeWorkflow(workflow: unknown): NodeSentence[] {
+  const { workflow: wf, nodes } = analyze(workflow);
+  if (!wf) return [];
+  const next = new Map<string, Map<string, string>>();
+  for (const e of wf.edges) {
+    if (!next.has(e.from)) next.set(e.from, new Map());
+    next.get(e.from)!.set(e.port, e.to);
+  }
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const startId = wf.nodes.find((n) => n.kind === 'start')?.id;
+  const stack = startId ? [startId] : [];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id) || !nodes.has(id)) continue;
+    seen.add(id);
+    order.push(id);
+    const ports = nodes.get(id)!.ports;
+    for (let i = ports.length - 1; i >= 0; i--) {
+      const to = next.get(id)?.get(ports[i]!.id);
+      if (to) stack.push(to);
+    }
+  }
+  for (const id of nodes.keys()) if (!seen.has(id)) order.push(id);
+
+  return order.map((id) => {
+    const { node, kind, data, ports } = nodes.get(id)!;
+    const ctx = { fields: wf.fields, nodeId: id, label: node.label };
+    const exits = ports.map((p) => {
+      const to = next.get(id)?.get(p.id);
+      const target = to ? nodes.get(to) : undefined;
+      return `${p.label} → ${target ? target.node.label || target.kind.title : 'nowhere yet'}`;
+    });
+    return { nodeId: id, kind: kind.kind, text: kind.describe(data, ctx), exits };
+  });
+}

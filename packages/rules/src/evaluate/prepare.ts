@@ -1,0 +1,135 @@
+import jsonLogic from 'json-logic-js';
+import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
+import { compileLogic } from '../jsonlogic/index.ts';
+import type { JsonLogic, LogicEngine } from '../model/logic.ts';
+import { DEFAULT_STAGE } from '../model/stages.ts';
+import { kindOf } from '../nodes/index.ts';
+import type { Step } from '../nodes/kind.ts';
+import type { Decision } from './decision.ts';
+import { makeNormalizer } from './normalize.ts';
+import type { RunState } from './run-state.ts';
+
+/** The fast path: JSON-logic compiled once into closures (never into code: artifacts may come from outside). */
+export const fastEngine: LogicEngine = (rule) => compileLogic(rule);
+
+/** The reference semantics: json-logic-js applying the same expressions. */
+export const referenceEngine: LogicEngine = (rule: JsonLogic) => (data) =>
+  jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
+
+/** Thrown when an artifact is not a well-formed compiled workflow. */
+export class ArtifactInvalidError extends Error {
+  readonly code = 'artifact_invalid';
+}
+
+export interface EvaluateOptions {
+  /** The evaluation time (ISO string, epoch ms or Date); defaults to the current time. */
+  now?: string | number | Date;
+}
+
+export interface PreparedWorkflow {
+  artifact: Artifact;
+  evaluate(lead: unknown, options?: EvaluateOptions): Decision;
+}
+
+interface PreparedNode {
+  id: string;
+  step: Step;
+  next: Record<string, PreparedNode | undefined>;
+}
+
+function toMillis(now: EvaluateOptions['now']): number {
+  if (now === undefined) return Date.now();
+  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(ms)) throw new RangeError(`"now" is not a readable time: ${String(now)}`);
+  return ms;
+}
+
+/**
+ * Checks an artifact and turns it into an evaluator, once; `evaluate` is then cheap per lead.
+ * @example prepare(compile(workflow)).evaluate({ email: 'ann@acme.io' }, { now: '2026-01-31T09:00:00Z' })
+ */
+export function prepare(input: unknown, options: { engine?: LogicEngine } = {}): PreparedWorkflow {
+  const parsed = ArtifactSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ArtifactInvalidError(
+      `Not a compiled workflow: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
+  }
+  const artifact = input as Artifact;
+  const logic = options.engine ?? fastEngine;
+  const nodes = new Map<string, PreparedNode>();
+  for (const [id, node] of Object.entries(artifact.nodes)) {
+    const kind = kindOf(node.kind)!;
+    nodes.set(id, { id, step: kind.prepare(node, { nodeId: id, logic }), next: {} });
+  }
+  for (const [id, node] of Object.entries(artifact.nodes)) {
+    const prepared = nodes.get(id)!;
+    for (const [port, to] of Object.entries(node.next)) prepared.next[port] = nodes.get(to);
+  }
+  const start = nodes.get(artifact.start)!;
+  const normalize = makeNormalizer(artifact.fields);
+  const workflow = { id: artifact.workflow.id, version: artifact.workflow.version };
+  const limit = nodes.size;
+  let lastNow = Number.NaN;
+  let lastIso = '';
+
+  return {
+    artifact,
+    evaluate(raw, opts = {}) {
+      const now = toMillis(opts.now);
+      if (now !== lastNow) {
+        lastNow = now;
+        lastIso = new Date(now).toISOString();
+      }
+      const { lead, issues } = normalize(raw);
+      const s: RunState = {
+        data: { lead, now, score: { total: 0, fit: 0, engagement: 0 }, gate: [] },
+        contributions: [],
+        gates: [],
+        nextQuestions: [],
+        reasons: [],
+        stage: DEFAULT_STAGE,
+        route: null,
+        sla: null,
+      };
+      const path: string[] = [];
+      let node: PreparedNode | undefined = start;
+      // An artifact is acyclic when compiled by us; the bound keeps a hand-made loop from hanging the process.
+      while (node && path.length <= limit) {
+        path.push(node.id);
+        const port = node.step(s);
+        if (port === undefined) break;
+        node = node.next[port];
+      }
+      const { total, fit, engagement } = s.data.score;
+      return {
+        workflow,
+        route: s.route,
+        stage: s.stage,
+        score: { total, fit, engagement, contributions: s.contributions },
+        gates: s.gates,
+        nextQuestions: s.nextQuestions,
+        sla: s.sla,
+        path,
+        reasons: s.reasons,
+        dataIssues: issues,
+        evaluatedAt: lastIso,
+      };
+    },
+  };
+}
+
+const cache = new WeakMap<object, PreparedWorkflow>();
+
+/**
+ * Evaluates one lead against a compiled artifact and returns the decision receipt.
+ * The artifact is prepared on first use and cached while the artifact object lives.
+ */
+export function evaluate(artifact: Artifact, lead: unknown, options: EvaluateOptions = {}): Decision {
+  let prepared = cache.get(artifact);
+  if (!prepared) {
+    prepared = prepare(artifact);
+    cache.set(artifact, prepared);
+  }
+  return prepared.evaluate(lead, options);
+}

@@ -1,0 +1,70 @@
+export type { Artifact, ArtifactField } from './compile/artifact.ts';
+export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
+export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';
+export { conditionLogic } from './compile/condition-logic.ts';
+export { conditionText } from './describe/condition-text.ts';
+export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
+export { summarizeNode } from './describe/summarize-node.ts';
+export type {
+  Contribution,
+  CriterionResult,
+  DataIssue,
+  Decision,
+  GateResult,
+  NextQuestion,
+  RouteKind,
+  RouteResult,
+  Sla,
+} from './evaluate/decision.ts';
+export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
+export {
+  ArtifactInvalidError,
+  type EvaluateOptions,
+  evaluate,
+  fastEngine,
+  type PreparedWorkflow,
+  prepare,
+  referenceEngine,
+} from './evaluate/prepare.ts';
+export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
+export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
+export {
+  all,
+  any,
+  type Comparison,
+  type Condition,
+  ConditionSchema,
+  compare,
+  fieldsOf,
+  type Group,
+  OPERATOR_INFO,
+  OPERATORS,
+  OPERATORS_BY_TYPE,
+  type OperandShape,
+  type Operator,
+} from './model/condition.ts';
+export {
+  FIELD_CATEGORIES,
+  FIELD_TYPES,
+  type Field,
+  type FieldCatalogue,
+  FieldSchema,
+  type FieldType,
+  findField,
+} from './model/fields.ts';
+export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
+export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
+export { DEFAULT_STAGE, STAGES, type Stage } from './model/stages.ts';
+export {
+  type Issue,
+  SCHEMA_VERSION,
+  type Workflow,
+  type WorkflowEdge,
+  type WorkflowInput,
+  type WorkflowNode,
+  WorkflowSchema,
+} from './model/workflow.ts';
+export { frameworkPreset } from './nodes/gate.ts';
+export { KIND_NAMES, kindOf, NODE_KINDS, type NodeKindName } from './nodes/index.ts';
+export type { NodeKind, Port } from './nodes/kind.ts';
+export { validate } from './validate/validate.ts';

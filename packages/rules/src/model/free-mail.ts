@@ -1,0 +1,38 @@
+/**
+ * Consumer e-mail domains: a lead writing from one of these gives no company to qualify.
+ * Kept sorted; extend it here (one list for compiler, describer and tests).
+ */
+export const FREE_MAIL_DOMAINS = [
+  'aol.com',
+  'gmail.com',
+  'gmx.at',
+  'gmx.ch',
+  'gmx.de',
+  'gmx.net',
+  'googlemail.com',
+  'hotmail.co.uk',
+  'hotmail.com',
+  'hotmail.de',
+  'hotmail.fr',
+  'icloud.com',
+  'laposte.net',
+  'libero.it',
+  'live.com',
+  'mail.com',
+  'mail.ru',
+  'me.com',
+  'msn.com',
+  'orange.fr',
+  'outlook.com',
+  'outlook.de',
+  'proton.me',
+  'protonmail.com',
+  'qq.com',
+  't-online.de',
+  'web.de',
+  'yahoo.co.uk',
+  'yahoo.com',
+  'yahoo.de',
+  'yahoo.fr',
+  'yandex.ru',
+] as const;

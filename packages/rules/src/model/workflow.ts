@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { FieldSchema } from './fields.ts';
+
+/** The current version of the stored workflow document; older documents are migrated on read. */
+export const SCHEMA_VERSION = 1;
+
+const IdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
+
+export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
+
+/** A node as stored: its `data` is checked against its kind's own schema by `validate`. */
+export const WorkflowNodeSchema = z.object({
+  id: IdSchema,
+  kind: z.string().min(1).max(50),
+  label: z.string().max(200).default(''),
+  position: PositionSchema.default({ x: 0, y: 0 }),
+  data: z.unknown(),
+});
+export type WorkflowNode = z.infer<typeof WorkflowNodeSchema>;
+
+/** An edge leaves `from` through one of its ports and enters `to`. */
+export const WorkflowEdgeSchema = z.object({
+  id: IdSchema,
+  from: IdSchema,
+  to: IdSchema,
+  port: z.string().min(1).max(100),
+});
+export type WorkflowEdge = z.infer<typeof WorkflowEdgeSchema>;
+
+export const WorkflowSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: IdSchema,
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  fields: z.array(FieldSchema).max(500),
+  nodes: z.array(WorkflowNodeSchema).max(5000),
+  edges: z.array(WorkflowEdgeSchema).max(20000),
+});
+export type Workflow = z.infer<typeof WorkflowSchema>;
+/** What a caller may hand in: defaults (labels, positions, description) filled in on parse. */
+export type WorkflowInput = z.input<typeof WorkflowSchema>;
+
+/** A validation finding; `nodeId`/`edgeId` tie it to the canvas. */
+export interface Issue {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  nodeId?: string;
+  edgeId?: string;
+  /** JSON path of the offending value inside the document, e.g. `nodes.3.data.rules.0.points`. */
+  path?: string;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { JsonLogic } from '../model/logic.ts';
+import { type ArtifactNode, defineKind } from './kind.ts';
+
+const TierSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .refine((id) => id !== 'else', 'the id "else" is kept for the last exit'),
+  label: z.string().min(1).max(100),
+  min: z.number().finite(),
+});
+
+const DataSchema = z.object({
+  on: z.enum(['total', 'fit', 'engagement']),
+  tiers: z.array(TierSchema).min(1).max(20),
+  elseLabel: z.string().min(1).max(100).default('Below'),
+});
+type Data = z.infer<typeof DataSchema>;
+
+interface Compiled extends ArtifactNode {
+  on: Data['on'];
+  select: JsonLogic;
+}
+
+const scoreName = { total: 'total score', fit: 'fit score', engagement: 'engagement score' } as const;
+
+/** Splits leads by their score so far into ordered tiers (first match wins) and an else exit. */
+export const branch = defineKind<Data, Compiled>({
+  kind: 'branch',
+  title: 'Score tiers',
+  blurb: 'Splits leads by score: e.g. 60 or more, 35 or more, the rest.',
+  color: '#d97706',
+  icon: '⑂',
+  dataSchema: DataSchema,
+  defaults: () => ({
+    on: 'total',
+    tiers: [
+      { id: 'hot', label: 'Hot', min: 60 },
+      { id: 'warm', label: 'Warm', min: 35 },
+    ],
+    elseLabel: 'Cold',
+  }),
+  ports: (d) => [
+    ...d.tiers.map((t) => ({ id: t.id, label: `${t.label} (${t.min}+)` })),
+    { id: 'else', label: d.elseLabel },
+  ],
+  reads: () => [],
+  check: (d) => {
+    const found: ReturnType<NonNullable<import('./kind.ts').NodeKind['check']>> = [];
+    const ids = d.tiers.map((t) => t.id);
+    if (new Set(ids).size !== ids.length) {
+      found.push({
+        code: 'duplicate_id',
+        severity: 'error',
+        path: 'data.tiers',
+        message: 'Two tiers share an id.',
+      });
+    }
+    d.tiers.forEach((t, i) => {
+      const prev = d.tiers[i - 1];
+      if (prev && t.min >= prev.min) {
+        found.push({
+          code: 'tiers_out_of_order',
+          severity: 'error',
+          path: `data.tiers.${i}.min`,
+          message: `Tier "${t.label}" (${t.min}+) must have a lower threshold than "${prev.label}" (${prev.min}+) above it; no lead could reach it.`,
+        });
+      }
+    });
+    return found;
+  },
+  summary: (d) =>
+    `${scoreName[d.on]}: ${d.tiers.map((t) => `${t.label} ${t.min}+`).join(', ')}, else ${d.elseLabel}`,
+  describe: (d, ctx) =>
+    `${ctx.label || 'Score tiers'} sorts leads by ${scoreName[d.on]}: ${d.tiers
+      .map((t) => `${t.min} or more is ${t.label}`)
+      .join(', ')}, anything lower is ${d.elseLabel}.`,
+  compile: (d) => {
+    const v = { var: `score.${d.on}` };
+    const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ '>=': [v, t.min] }, t.id]);
+    return { on: d.on, select: { if: [...arms, 'else'] } };
+  },
+  prepare: (node, { logic }) => {
+    const select = logic(node.select);
+    const { on } = node;
+    const names = new Map<string, string>();
+    return (s) => {
+      const port = String(select(s.data));
+      let name = names.get(port);
+      if (name === undefined) {
+        name = `${node.label}: ${scoreName[on]} `;
+        names.set(port, name);
+      }
+      s.reasons.push(`${name}${s.data.score[on]} → ${port}.`);
+      return port;
+    };
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { conditionText } from '../describe/condition-text.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
+import { type JsonLogic, MET, UNKNOWN } from '../model/logic.ts';
+import { checkCondition } from '../validate/check-condition.ts';
+import { type ArtifactNode, defineKind } from './kind.ts';
+
+const DataSchema = z.object({ condition: ConditionSchema });
+type Data = z.infer<typeof DataSchema>;
+interface Compiled extends ArtifactNode {
+  test: JsonLogic;
+  text: string;
+}
+
+/** A signal check: AND/OR comparisons on lead fields. Missing data takes the "no" exit. */
+export const condition = defineKind<Data, Compiled>({
+  kind: 'condition',
+  title: 'Signal check',
+  blurb: 'Checks lead fields (AND / OR) and splits into yes and no.',
+  color: '#0284c7',
+  icon: '◆',
+  dataSchema: DataSchema,
+  defaults: () => ({ condition: all() as Condition }),
+  ports: () => [
+    { id: 'true', label: 'Yes' },
+    { id: 'false', label: 'No' },
+  ],
+  reads: (d) => fieldsOf(d.condition),
+  check: (d, ctx) => checkCondition(d.condition, ctx.fields, 'data.condition'),
+  summary: (d, ctx) => conditionText(d.condition, ctx.fields),
+  describe: (d, ctx) =>
+    `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields)}; otherwise, or when that is not known, the "no" way.`,
+  compile: (d, ctx) => ({ test: ctx.condition(d.condition), text: conditionText(d.condition, ctx.fields) }),
+  prepare: (node, { logic }) => {
+    const test = logic(node.test);
+    const yes = `${node.label}: yes, ${node.text}.`;
+    const no = `${node.label}: no, it is not the case that ${node.text}.`;
+    const unknown = `${node.label}: not known whether ${node.text}; treated as no.`;
+    return (s) => {
+      const t = test(s.data);
+      if (t === MET) {
+        s.reasons.push(yes);
+        return 'true';
+      }
+      s.reasons.push(t === UNKNOWN ? unknown : no);
+      return 'false';
+    };
+  },
+});

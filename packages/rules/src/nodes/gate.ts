@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { conditionText } from '../describe/condition-text.ts';
+import type { CriterionResult } from '../evaluate/decision.ts';
+import { FRAMEWORKS, type Framework } from '../frameworks.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
+import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
+import { checkCondition } from '../validate/check-condition.ts';
+import { type ArtifactNode, defineKind } from './kind.ts';
+
+const CriterionSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(200),
+  condition: ConditionSchema,
+  weight: z.number().finite().min(0).max(1000).default(1),
+});
+
+const PassRuleSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('atLeast'), count: z.number().int().min(0) }),
+  z.object({ rule: z.literal('points'), threshold: z.number().finite() }),
+]);
+
+const DataSchema = z.object({
+  framework: z.enum(Object.keys(FRAMEWORKS) as [Framework, ...Framework[]]),
+  criteria: z.array(CriterionSchema).max(50),
+  pass: PassRuleSchema,
+});
+type Data = z.infer<typeof DataSchema>;
+
+interface CompiledCriterion {
+  id: string;
+  label: string;
+  fields: string[];
+  text: string;
+  test: JsonLogic;
+}
+interface Compiled extends ArtifactNode {
+  framework: string;
+  criteria: CompiledCriterion[];
+  pass: JsonLogic;
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** A gate preset: the framework's criteria, each still to be tied to lead fields, and its default pass rule. */
+export function frameworkPreset(framework: Framework): Data {
+  const f = FRAMEWORKS[framework];
+  return {
+    framework,
+    criteria: f.criteria.map((label) => ({
+      id: slug(label),
+      label,
+      condition: all() as Condition,
+      weight: 1,
+    })),
+    pass: { rule: 'atLeast', count: f.defaultAtLeast },
+  };
+}
+
+function passText(d: Data): string {
+  const m = d.criteria.length;
+  if (d.pass.rule === 'atLeast') return `at least ${d.pass.count} of ${m} criteria are met`;
+  return `met criteria weigh at least ${d.pass.threshold} points`;
+}
+
+/** A framework gate (BANT, CHAMP, MEDDIC...): passes when enough criteria are met. Unknown is not met. */
+export const gate = defineKind<Data, Compiled>({
+  kind: 'gate',
+  title: 'Framework gate',
+  blurb: 'BANT, CHAMP, ANUM, FAINT, MEDDIC, GPCTBA/C&I, GPTC or your own criteria.',
+  color: '#7c3aed',
+  icon: '⛩',
+  dataSchema: DataSchema,
+  defaults: () => frameworkPreset('BANT'),
+  ports: () => [
+    { id: 'pass', label: 'Pass' },
+    { id: 'fail', label: 'Fail' },
+  ],
+  reads: (d) => [...new Set(d.criteria.flatMap((c) => fieldsOf(c.condition)))],
+  check: (d, ctx) => {
+    const found = d.criteria.flatMap((c, i) =>
+      checkCondition(c.condition, ctx.fields, `data.criteria.${i}.condition`).map((f) => ({
+        ...f,
+        message: `${c.label}: ${f.message}`,
+      })),
+    );
+    const ids = d.criteria.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) {
+      found.push({
+        code: 'duplicate_id',
+        severity: 'error',
+        path: 'data.criteria',
+        message: 'Two criteria share an id.',
+      });
+    }
+    if (d.criteria.length === 0) {
+      found.push({
+        code: 'empty_gate',
+        severity: 'error',
+        path: 'data.criteria',
+        message: 'Add at least one criterion.',
+      });
+    }
+    if (d.pass.rule === 'atLeast' && d.pass.count > d.criteria.length) {
+      found.push({
+        code: 'gate_unreachable',
+        severity: 'error',
+        path: 'data.pass.count',
+        message: `The gate asks for ${d.pass.count} of ${d.criteria.length} criteria: no lead can pass.`,
+      });
+    }
+    const most = d.criteria.reduce((sum, c) => sum + c.weight, 0);
+    if (d.pass.rule === 'points' && d.pass.threshold > most) {
+      found.push({
+        code: 'gate_unreachable',
+        severity: 'error',
+        path: 'data.pass.threshold',
+        message: `The gate needs ${d.pass.threshold} points but all criteria together weigh ${most}: no lead can pass.`,
+      });
+    }
+    return found;
+  },
+  summary: (d) =>
+    d.pass.rule === 'atLeast'
+      ? `${FRAMEWORKS[d.framework].label}: ${d.pass.count} of ${d.criteria.length} criteria`
+      : `${FRAMEWORKS[d.framework].label}: ${d.pass.threshold} points of criteria`,
+  describe: (d, ctx) =>
+    `${ctx.label || FRAMEWORKS[d.framework].label} passes when ${passText(d)}: ${d.criteria
+      .map(
+        (c) =>
+          `${c.label} (${conditionText(c.condition, ctx.fields)}${d.pass.rule === 'points' ? `, ${c.weight} points` : ''})`,
+      )
+      .join('; ')}. A criterion whose data is missing counts as not met until a rep asks.`,
+  compile: (d, ctx) => {
+    const hits: JsonLogic[] = d.criteria.map((c, i) => ({
+      if: [{ '===': [{ var: `gate.${i}` }, MET] }, d.pass.rule === 'atLeast' ? 1 : c.weight, 0],
+    }));
+    const bar = d.pass.rule === 'atLeast' ? d.pass.count : d.pass.threshold;
+    return {
+      framework: d.framework,
+      criteria: d.criteria.map((c) => ({
+        id: c.id,
+        label: c.label,
+        fields: fieldsOf(c.condition),
+        text: conditionText(c.condition, ctx.fields),
+        test: ctx.condition(c.condition),
+      })),
+      pass: { '>=': [{ '+': hits }, bar] },
+    };
+  },
+  prepare: (node, { logic, nodeId }) => {
+    const tests = node.criteria.map((c) => logic(c.test));
+    const pass = logic(node.pass);
+    const n = tests.length;
+    const questions = node.criteria.map((c) => ({
+      nodeId,
+      criterionId: c.id,
+      framework: node.framework,
+      label: c.label,
+      fields: c.fields,
+      question: `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
+    }));
+    return (s) => {
+      const truths: number[] = new Array(n);
+      const criteria: CriterionResult[] = new Array(n);
+      let met = 0;
+      const unknown: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = tests[i]!(s.data) as number;
+        truths[i] = t;
+        const c = node.criteria[i]!;
+        criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
+        if (t === MET) met++;
+        else if (t === UNKNOWN) {
+          unknown.push(c.label);
+          s.nextQuestions.push(questions[i]!);
+        }
+      }
+      s.data.gate = truths;
+      const passed = pass(s.data) === true;
+      s.gates.push({ nodeId, label: node.label, framework: node.framework, passed, criteria });
+      s.reasons.push(
+        `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${
+          unknown.length ? ` (${unknown.join(', ')} not known)` : ''
+        }.`,
+      );
+      return passed ? 'pass' : 'fail';
+    };
+  },
+});

@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import type { RunState } from '../evaluate/run-state.ts';
+import type { FieldCatalogue } from '../model/fields.ts';
+import type { JsonLogic, LogicEngine } from '../model/logic.ts';
+import type { Stage } from '../model/stages.ts';
+import type { Issue } from '../model/workflow.ts';
+
+export interface Port {
+  id: string;
+  label: string;
+}
+
+export interface KindContext {
+  fields: FieldCatalogue;
+  nodeId: string;
+  label: string;
+}
+
+export interface CompileContext extends KindContext {
+  /** Compiles a condition to a JSON-logic expression whose value is MET, NOT_MET or UNKNOWN. */
+  condition: (condition: import('../model/condition.ts').Condition) => JsonLogic;
+}
+
+/** A compiled node inside the artifact: its kind, label, kind-specific body and where each port leads. */
+export interface ArtifactNode {
+  kind: string;
+  label: string;
+  next: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/** One step of the evaluation: updates the run state and names the port the lead leaves by (none: terminal). */
+export type Step = (state: RunState) => string | undefined;
+
+export interface PrepareContext {
+  nodeId: string;
+  logic: LogicEngine;
+}
+
+/**
+ * Everything the product knows about one node kind. Palette, inspector, validator, compiler,
+ * evaluator and the plain-language view loop over the registry of these; nothing else
+ * switches on the kind.
+ */
+export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
+  kind: string;
+  title: string;
+  /** One line for the palette: what the node does. */
+  blurb: string;
+  color: string;
+  icon: string;
+  dataSchema: z.ZodType<D>;
+  defaults(): D;
+  ports(data: D): Port[];
+  /** Catalogue fields the node reads (for unknown-field and type checks). */
+  reads(data: D): string[];
+  /** Checks beyond the schema: value types, impossible thresholds... */
+  check?(data: D, ctx: KindContext): Omit<Issue, 'nodeId'>[];
+  /** The short summary on the canvas, e.g. "BANT: 3 of 4 criteria". */
+  summary(data: D, ctx: KindContext): string;
+  /** The node as one plain sentence, for the SLA view. */
+  describe(data: D, ctx: KindContext): string;
+  /** The highest fit/engagement points this node can add (score nodes), for reachability checks. */
+  maxPoints?(data: D): { fit: number; engagement: number };
+  /** The stage or route this node sets, for outcome grouping. */
+  outcome?(data: D): { stage?: Stage; route?: string };
+  compile(data: D, ctx: CompileContext): Omit<A, 'kind' | 'label' | 'next'>;
+  prepare(node: A, ctx: PrepareContext): Step;
+}
+
+/** Helper that keeps each kind file's types inferred from its schema. */
+export function defineKind<D, A extends ArtifactNode>(kind: NodeKind<D, A>): NodeKind<D, A> {
+  return kind;
+}

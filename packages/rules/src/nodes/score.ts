@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { leadVar } from '../compile/condition-logic.ts';
+import { conditionText } from '../describe/condition-text.ts';
+import type { Contribution } from '../evaluate/decision.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
+import { findField } from '../model/fields.ts';
+import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
+import { checkCondition } from '../validate/check-condition.ts';
+import { type ArtifactNode, defineKind } from './kind.ts';
+
+const DecaySchema = z.object({
+  /** A date field: when the behaviour happened. */
+  field: z.string().min(1).max(200),
+  /** Full points within this many days of the event, half within twice as many, none after. */
+  days: z.number().int().min(1).max(3650),
+});
+
+const ScoreRuleSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(200),
+  condition: ConditionSchema,
+  points: z.number().finite().min(-1000).max(1000),
+  decay: DecaySchema.optional(),
+});
+export type ScoreRule = z.infer<typeof ScoreRuleSchema>;
+
+const DataSchema = z.object({
+  scoreType: z.enum(['fit', 'engagement']),
+  rules: z.array(ScoreRuleSchema).max(200),
+  cap: z.number().finite().min(0).nullable().default(null),
+});
+type Data = z.infer<typeof DataSchema>;
+
+interface CompiledRule {
+  id: string;
+  label: string;
+  points: JsonLogic;
+}
+interface Compiled extends ArtifactNode {
+  scoreType: 'fit' | 'engagement';
+  rules: CompiledRule[];
+  cap: number | null;
+}
+
+const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+
+/** Points a rule earns, decayed by the age of its event: full within N days, half within 2N, none after. */
+function pointsLogic(rule: ScoreRule, test: JsonLogic): JsonLogic {
+  if (!rule.decay) return { if: [{ '===': [test, MET] }, rule.points, 0] };
+  const when = leadVar(rule.decay.field);
+  const age: JsonLogic = { '-': [{ var: 'now' }, when] };
+  return {
+    if: [
+      { or: [{ '!==': [test, MET] }, { '==': [when, null] }] },
+      0,
+      { '<=': [age, rule.decay.days * DAY_MS] },
+      rule.points,
+      { '<=': [age, 2 * rule.decay.days * DAY_MS] },
+      rule.points / 2,
+      0,
+    ],
+  };
+}
+
+function ruleText(r: ScoreRule, fields: Parameters<typeof conditionText>[1]): string {
+  const decay = r.decay
+    ? `, full within ${r.decay.days} days of ${findField(fields, r.decay.field)?.label ?? r.decay.field}, half within ${2 * r.decay.days}`
+    : '';
+  return `${signed(r.points)} if ${conditionText(r.condition, fields)}${decay}`;
+}
+
+/** A table of scoring rules adding fit or engagement points; negative points allowed, optional cap and decay. */
+export const score = defineKind<Data, Compiled>({
+  kind: 'score',
+  title: 'Score',
+  blurb: 'Adds fit or engagement points for what the lead is and does.',
+  color: '#16a34a',
+  icon: '＋',
+  dataSchema: DataSchema,
+  defaults: () => ({
+    scoreType: 'fit',
+    rules: [{ id: 'rule-1', label: 'New rule', condition: all() as Condition, points: 10 }],
+    cap: null,
+  }),
+  ports: () => [{ id: 'next', label: 'Next' }],
+  reads: (d) => [
+    ...new Set(d.rules.flatMap((r) => [...fieldsOf(r.condition), ...(r.decay ? [r.decay.field] : [])])),
+  ],
+  check: (d, ctx) => {
+    const found = d.rules.flatMap((r, i) =>
+      checkCondition(r.condition, ctx.fields, `data.rules.${i}.condition`).map((f) => ({
+        ...f,
+        message: `${r.label}: ${f.message}`,
+      })),
+    );
+    d.rules.forEach((r, i) => {
+      if (!r.decay) return;
+      const f = findField(ctx.fields, r.decay.field);
+      if (f?.type !== 'date') {
+        found.push({
+          code: 'decay_field_not_date',
+          severity: 'error',
+          path: `data.rules.${i}.decay.field`,
+          message: `${r.label}: decay needs a date field; "${r.decay.field}" is ${f ? `a ${f.type} field` : 'not in the catalogue'}.`,
+        });
+      }
+    });
+    const ids = d.rules.map((r) => r.id);
+    if (new Set(ids).size !== ids.length) {
+      found.push({
+        code: 'duplicate_id',
+        severity: 'error',
+        path: 'data.rules',
+        message: 'Two rules share an id.',
+      });
+    }
+    return found;
+  },
+  summary: (d, ctx) => {
+    if (d.rules.length === 1) return ruleText(d.rules[0]!, ctx.fields);
+    const top = d.rules.reduce((sum, r) => sum + Math.max(0, r.points), 0);
+    return `${d.rules.length} ${d.scoreType} rules, up to ${signed(d.cap == null ? top : Math.min(top, d.cap))}`;
+  },
+  describe: (d, ctx) =>
+    `${ctx.label || 'Score'} adds ${d.scoreType} points: ${d.rules.map((r) => ruleText(r, ctx.fields)).join('; ')}${
+      d.cap != null ? `; at most ${d.cap} points from this table` : ''
+    }. Missing data earns no points.`,
+  maxPoints: (d) => {
+    const top = d.rules.reduce((sum, r) => sum + Math.max(0, r.points), 0);
+    const most = d.cap == null ? top : Math.min(top, d.cap);
+    return d.scoreType === 'fit' ? { fit: most, engagement: 0 } : { fit: 0, engagement: most };
+  },
+  compile: (d, ctx) => ({
+    scoreType: d.scoreType,
+    rules: d.rules.map((r) => ({
+      id: r.id,
+      label: r.label,
+      points: pointsLogic(r, ctx.condition(r.condition)),
+    })),
+    cap: d.cap,
+  }),
+  prepare: (node, { logic, nodeId }) => {
+    const fns = node.rules.map((r) => logic(r.points));
+    const n = fns.length;
+    const { scoreType, cap } = node;
+    const capLabel = `Capped at ${cap} points`;
+    return (s) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const p = fns[i]!(s.data) as number;
+        if (p !== 0) {
+          const r = node.rules[i]!;
+          const c: Contribution = { nodeId, ruleId: r.id, label: r.label, scoreType, points: p };
+          s.contributions.push(c);
+          sum += p;
+        }
+      }
+      if (cap !== null && sum > cap) {
+        s.contributions.push({ nodeId, ruleId: 'cap', label: capLabel, scoreType, points: cap - sum });
+        sum = cap;
+      }
+      const score = s.data.score;
+      score[scoreType] += sum;
+      score.total += sum;
+      s.reasons.push(`${node.label}: ${signed(sum)} ${scoreType} points.`);
+      return 'next';
+    };
+  },
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineKind } from './kind.ts';
+
+/** Where every lead enters; exactly one per workflow. */
+export const start = defineKind({
+  kind: 'start',
+  title: 'Lead arrives',
+  blurb: 'Every lead enters the workflow here.',
+  color: '#475569',
+  icon: '▶',
+  dataSchema: z.object({}).default({}),
+  defaults: () => ({}),
+  ports: () => [{ id: 'next', label: 'Next' }],
+  reads: () => [],
+  summary: () => 'A new or changed lead',
+  describe: () => 'A lead enters the workflow when it is created or its data or behaviour changes.',
+  compile: () => ({}),
+  prepare: () => () => 'next',
+});

@@ -1,0 +1,94 @@
+import { findField } from '../model/fields.ts';
+import { type Issue, type Workflow, type WorkflowNode, WorkflowSchema } from '../model/workflow.ts';
+import { KIND_NAMES, kindOf } from '../nodes/index.ts';
+import type { NodeKind, Port } from '../nodes/kind.ts';
+import { checkFields } from './check-fields.ts';
+import { checkGraph } from './check-graph.ts';
+import { schemaIssues } from './schema-issues.ts';
+
+/** A node whose kind is known and whose data passed its kind's schema. */
+export interface TypedNode {
+  node: WorkflowNode;
+  kind: NodeKind;
+  data: unknown;
+  ports: Port[];
+}
+
+export interface Analysis {
+  issues: Issue[];
+  workflow?: Workflow;
+  nodes: Map<string, TypedNode>;
+}
+
+function idOf(raw: unknown, index: number): string | undefined {
+  const nodes = (raw as { nodes?: unknown })?.nodes;
+  const node = Array.isArray(nodes) ? (nodes[index] as { id?: unknown } | undefined) : undefined;
+  return typeof node?.id === 'string' ? node.id : undefined;
+}
+
+/** Parses and checks a workflow document; every problem becomes an issue, nothing throws. */
+export function analyze(input: unknown): Analysis {
+  const nodes = new Map<string, TypedNode>();
+  const parsed = WorkflowSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = schemaIssues(parsed.error, '').map((i) => {
+      const m = /^nodes\.(\d+)/.exec(i.path ?? '');
+      const nodeId = m ? idOf(input, Number(m[1])) : undefined;
+      return nodeId ? { ...i, nodeId } : i;
+    });
+    return { issues, nodes };
+  }
+  const workflow = parsed.data;
+  const issues: Issue[] = checkFields(workflow.fields);
+
+  workflow.nodes.forEach((node, i) => {
+    if (nodes.has(node.id)) {
+      issues.push({
+        code: 'duplicate_id',
+        severity: 'error',
+        nodeId: node.id,
+        path: `nodes.${i}.id`,
+        message: `Two nodes share the id "${node.id}".`,
+      });
+      return;
+    }
+    const kind = kindOf(node.kind);
+    if (!kind) {
+      issues.push({
+        code: 'unknown_kind',
+        severity: 'error',
+        nodeId: node.id,
+        path: `nodes.${i}.kind`,
+        message: `"${node.kind}" is not a node kind this version knows (${KIND_NAMES.join(', ')}).`,
+      });
+      return;
+    }
+    const data = kind.dataSchema.safeParse(node.data);
+    if (!data.success) {
+      issues.push(...schemaIssues(data.error, `nodes.${i}.data`, node.id));
+      return;
+    }
+    const ctx = { fields: workflow.fields, nodeId: node.id, label: node.label };
+    for (const finding of kind.check?.(data.data, ctx) ?? []) {
+      issues.push({ ...finding, nodeId: node.id, path: `nodes.${i}.${finding.path ?? 'data'}` });
+    }
+    for (const field of kind.reads(data.data)) {
+      if (
+        !findField(workflow.fields, field) &&
+        !issues.some((x) => x.nodeId === node.id && x.code === 'unknown_field')
+      ) {
+        issues.push({
+          code: 'unknown_field',
+          severity: 'error',
+          nodeId: node.id,
+          path: `nodes.${i}.data`,
+          message: `"${field}" is not in the lead field catalogue.`,
+        });
+      }
+    }
+    nodes.set(node.id, { node, kind, data: data.data, ports: kind.ports(data.data) });
+  });
+
+  issues.push(...checkGraph(workflow, nodes));
+  return { issues, workflow, nodes };
+}

@@ -1,0 +1,50 @@
+import { compile, describeWorkflow, prepare, referenceEngine, validate } from '@qualify/rules';
+import { describe, expect, it } from 'vitest';
+import { loadExamples } from '../examples/index.ts';
+
+const examples = loadExamples();
+
+describe('examples', () => {
+  it('include BANT, MEDDIC, CHAMP, ANUM and the reference workload', () => {
+    const frameworks = examples.flatMap((e) =>
+      (e.workflow.nodes as { kind: string; data: { framework?: string } }[])
+        .filter((n) => n.kind === 'gate')
+        .map((n) => n.data.framework),
+    );
+    expect(new Set(frameworks)).toEqual(new Set(['BANT', 'MEDDIC', 'CHAMP', 'ANUM']));
+    expect(examples.map((e) => e.name)).toContain('reference-workload');
+  });
+
+  describe.each(examples)('$name', ({ workflow, leads }) => {
+    it('validates without errors or warnings', () => {
+      expect(validate(workflow)).toEqual([]);
+    });
+
+    it('compiles deterministically', () => {
+      expect(JSON.stringify(compile(workflow))).toBe(JSON.stringify(compile(structuredClone(workflow))));
+    });
+
+    it('reads as one sentence per node', () => {
+      const text = describeWorkflow(workflow);
+      expect(text).toHaveLength((workflow.nodes as unknown[]).length);
+      for (const s of text) expect(s.text).toMatch(/\w.*\.$/);
+    });
+
+    const fast = prepare(compile(workflow));
+    const reference = prepare(compile(workflow), { engine: referenceEngine });
+
+    it.each(leads)('$name', ({ lead, now, expect: want }) => {
+      const d = fast.evaluate(lead, { now });
+      expect(d.route?.kind).toBe(want.route);
+      if (want.target) expect(d.route?.target).toBe(want.target);
+      expect(d.stage).toBe(want.stage);
+      expect(d.score.total).toBe(want.score);
+      expect(d.nextQuestions.map((q) => q.criterionId)).toEqual(want.nextQuestions ?? []);
+      const sum = d.score.contributions.reduce((s, c) => s + c.points, 0);
+      expect(sum).toBe(d.score.total);
+      expect(d.path[0]).toBe('start');
+      expect(d.path.at(-1)).toBe(d.route?.nodeId);
+      expect(reference.evaluate(lead, { now })).toEqual(d);
+    });
+  });
+});
