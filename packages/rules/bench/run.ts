@@ -1,0 +1,116 @@
+/**
+ * `npm run bench -w @qualify/rules`: the reference workload on 100,000 generated leads, side by side
+ * in one run (interleaved rounds, medians): the product's evaluator (fast path), json-logic-js applying
+ * the same artifact, and a hand-written function of the same logic. Then compile times.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { compile, type Decision, prepare, referenceEngine } from '../src/index.ts';
+import { handRoute, handScore } from './hand-written.ts';
+import { generateLeads } from './lead-generator.ts';
+import { routeName } from './route-name.ts';
+import { syntheticWorkflow } from './synthetic-workflow.ts';
+
+const N = Number(process.env.BENCH_LEADS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const REFERENCE_SHARE = 10; // json-logic-js is slow: it runs on every 10th lead and is scaled to leads/s
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+
+const workflow = JSON.parse(
+  readFileSync(new URL('../../../examples/reference-workload.workflow.json', import.meta.url), 'utf8'),
+);
+const artifact = compile(workflow);
+const fast = prepare(artifact);
+const reference = prepare(artifact, { engine: referenceEngine });
+const leads = generateLeads(N, { seed: 42, mode: 'clean' });
+const refLeads = leads.filter((_, i) => i % REFERENCE_SHARE === 0);
+
+// The comparison means something only if all three decide the same: check every clean lead first.
+let mismatches = 0;
+for (const lead of leads) {
+  const d = fast.evaluate(lead, { now: NOW });
+  if (routeName(d) !== handRoute(lead) || d.score.total !== handScore(lead)) mismatches++;
+}
+for (const lead of refLeads.slice(0, 2000)) {
+  if (
+    JSON.stringify(reference.evaluate(lead, { now: NOW })) !==
+    JSON.stringify(fast.evaluate(lead, { now: NOW }))
+  ) {
+    mismatches++;
+  }
+}
+if (mismatches) {
+  console.error(`${mismatches} leads decided differently: the benchmark would compare different work.`);
+  process.exit(1);
+}
+
+let sink = 0;
+const contenders: Record<string, { leads: unknown[]; run: (lead: unknown) => void; rates: number[] }> = {
+  'hand-written function (route)': {
+    leads,
+    run: (l) => {
+      sink += handRoute(l as Record<string, unknown>).length;
+    },
+    rates: [],
+  },
+  'Qualify fast path (full decision receipt)': {
+    leads,
+    run: (l) => {
+      const d: Decision = fast.evaluate(l, { now: NOW });
+      sink += d.path.length;
+    },
+    rates: [],
+  },
+  'json-logic-js on the same artifact (full receipt)': {
+    leads: refLeads,
+    run: (l) => {
+      sink += reference.evaluate(l, { now: NOW }).path.length;
+    },
+    rates: [],
+  },
+};
+
+for (let round = 0; round < ROUNDS; round++) {
+  for (const c of Object.values(contenders)) {
+    const t0 = process.hrtime.bigint();
+    for (const l of c.leads) c.run(l);
+    const ns = Number(process.hrtime.bigint() - t0);
+    c.rates.push((c.leads.length / ns) * 1e9);
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : n.toFixed(0);
+const hand = median(contenders['hand-written function (route)']!.rates);
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `\nMachine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(
+  `Reference workload, ${N.toLocaleString('en-US')} clean leads, median of ${ROUNDS} interleaved rounds`,
+);
+console.log('(all decisions checked equal to the hand-written function before timing)\n');
+console.log('| evaluator | leads/s | ratio to hand-written |');
+console.log('|---|---|---|');
+for (const [name, c] of Object.entries(contenders)) {
+  const m = median(c.rates);
+  console.log(
+    `| ${name} | ${fmt(m)} | ${m >= hand ? '1' : `1/${(hand / m).toFixed(1)}`} (${(m / hand).toFixed(3)}) |`,
+  );
+}
+
+console.log('\n| compile | nodes | ms (median of 7) |');
+console.log('|---|---|---|');
+for (const size of [10, 100, 1000]) {
+  const wf = syntheticWorkflow(size);
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    compile(wf);
+    times.push(performance.now() - t0);
+  }
+  console.log(`| compile() | ${wf.nodes.length} | ${median(times).toFixed(1)} |`);
+}
+if (sink === -1) console.log(sink);
