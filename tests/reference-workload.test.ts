@@ -33,7 +33,14 @@ describe('the reference workload in the product format', () => {
     (mode) => {
       const leads = generateLeads(3000, { seed: 11, mode, pSparse: 0.5, pDirty: 0.5 });
       for (const lead of leads) {
-        expect(fast.evaluate(lead, { now })).toEqual(reference.evaluate(lead, { now }));
+        const d = fast.evaluate(lead, { now });
+        expect(d).toEqual(reference.evaluate(lead, { now }));
+        const { total, fit, engagement } = d.score;
+        expect(fast.decide(lead, { now })).toEqual({
+          route: d.route,
+          stage: d.stage,
+          score: { total, fit, engagement },
+        });
       }
     },
   );

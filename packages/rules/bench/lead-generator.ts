@@ -158,7 +158,7 @@ function weighted<T>(rnd: () => number, table: [T, number][]): T {
   }
   return table[table.length - 1]![0];
 }
-const pick = <T>(rnd: () => number, arr: readonly T[]): T => arr[Math.floor(rnd() * arr.length)];
+const pick = <T>(rnd: () => number, arr: readonly T[]): T => arr[Math.floor(rnd() * arr.length)]!;
 const int = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 
 function makeClean(rnd: () => number, i: number): Lead {

@@ -53,7 +53,14 @@ const contenders: Record<string, { leads: unknown[]; run: (lead: unknown) => voi
     },
     rates: [],
   },
-  'Qualify fast path (full decision receipt)': {
+  'Qualify fast path, decide (route, stage, score)': {
+    leads,
+    run: (l) => {
+      sink += fast.decide(l, { now: NOW }).score.total;
+    },
+    rates: [],
+  },
+  'Qualify fast path, evaluate (full decision receipt)': {
     leads,
     run: (l) => {
       const d: Decision = fast.evaluate(l, { now: NOW });
@@ -61,7 +68,14 @@ const contenders: Record<string, { leads: unknown[]; run: (lead: unknown) => voi
     },
     rates: [],
   },
-  'json-logic-js on the same artifact (full receipt)': {
+  'json-logic-js on the same artifact, decide': {
+    leads: refLeads,
+    run: (l) => {
+      sink += reference.decide(l, { now: NOW }).score.total;
+    },
+    rates: [],
+  },
+  'json-logic-js on the same artifact, evaluate (full receipt)': {
     leads: refLeads,
     run: (l) => {
       sink += reference.evaluate(l, { now: NOW }).path.length;

@@ -20,6 +20,7 @@ export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {
   ArtifactInvalidError,
   type EvaluateOptions,
+  type Outcome,
   evaluate,
   fastEngine,
   type PreparedWorkflow,

@@ -80,22 +80,34 @@ const PROBLEM = {
   enum: 'is not one of the allowed values',
 } as const;
 
-interface Slot {
-  field: ArtifactField;
-  segments: string[];
-  convert: Convert;
-}
-
 export type Normalizer = (lead: unknown) => { lead: Record<string, unknown>; issues: DataIssue[] };
 
-/** Own, plain property only: a lead cannot reach prototypes through a field path. */
-function read(obj: unknown, segments: string[]): unknown {
-  let cur = obj;
-  for (const s of segments) {
-    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, s)) return undefined;
-    cur = (cur as Record<string, unknown>)[s];
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const GUARDED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Source that reads a dotted path of `raw` into `v`: own properties only where Object.prototype has the name. */
+function readSource(segments: string[]): string {
+  let code = 'v=raw;';
+  for (const seg of segments) {
+    const key = JSON.stringify(seg);
+    const own = seg in Object.prototype ? `&&Object.hasOwn(v,${key})` : '';
+    code += `v=v!==null&&typeof v==='object'${own}?v[${key}]:undefined;`;
   }
-  return cur;
+  return code;
+}
+
+/** The cheap test that a value is already in its normalised form, so the converter is skipped. */
+function fastPath(field: ArtifactField, i: number): string {
+  switch (field.type) {
+    case 'number':
+      return `typeof v==='number'&&v-v===0?v:`;
+    case 'boolean':
+      return `typeof v==='boolean'?v:`;
+    case 'enum':
+      return `typeof v==='string'&&E[${i}].has(v)?v:`;
+    default:
+      return '';
+  }
 }
 
 /**
@@ -103,44 +115,56 @@ function read(obj: unknown, segments: string[]): unknown {
  * from the raw lead and converted to its type: numbers from numeric strings, booleans from yes/no/1/0,
  * text trimmed and lower-cased, enum values matched case-insensitively to their canonical spelling,
  * dates to epoch milliseconds. A value that cannot be converted is treated as missing and reported.
+ *
+ * The catalogue is fixed per artifact, so the step is generated once as one function (paths are
+ * checked identifiers and enter the source only through JSON.stringify); every lead then gets the
+ * same object shape, which keeps the JSON-logic reads monomorphic.
  */
 export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
-  const slots: Slot[] = fields.map((field) => ({
-    field,
-    segments: field.path.split('.'),
-    convert: field.type === 'enum' ? enumOf(field.values ?? []) : CONVERT[field.type],
-  }));
-  return (raw) => {
-    const lead: Record<string, unknown> = {};
-    let issues: DataIssue[] | undefined;
-    for (const slot of slots) {
-      const value = read(raw, slot.segments);
-      if (value === undefined || value === null) continue;
-      const v = slot.convert(value);
-      if (v === BAD) {
-        issues ??= [];
-        const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : typeof value;
-        issues.push({
-          field: slot.field.path,
-          code:
-            slot.field.type === 'enum'
-              ? 'not_allowed_value'
-              : slot.field.type === 'date'
-                ? 'unreadable_date'
-                : 'wrong_type',
-          message: `${slot.field.path}: ${shown} ${PROBLEM[slot.field.type]}; treated as missing.`,
-        });
-        continue;
-      }
-      if (v === undefined) continue;
-      let target = lead;
-      const last = slot.segments.length - 1;
-      for (let i = 0; i < last; i++) {
-        const key = slot.segments[i]!;
-        target = (target[key] ??= {}) as Record<string, unknown>;
-      }
-      target[slot.segments[last]!] = v;
+  for (const f of fields) {
+    if (!PATH.test(f.path) || f.path.split('.').some((s) => GUARDED.has(s))) {
+      throw new Error(`"${f.path}" is not a usable field path`);
     }
-    return { lead, issues: issues ?? [] };
+  }
+  // Every nested object of the catalogue, parents before children.
+  const parents = [''];
+  for (const f of fields) {
+    const segs = f.path.split('.');
+    for (let i = 1; i < segs.length; i++) {
+      const p = segs.slice(0, i).join('.');
+      if (!parents.includes(p)) parents.push(p);
+    }
+  }
+  const objectOf = (path: string) => {
+    const cut = path.lastIndexOf('.');
+    return `o${parents.indexOf(cut < 0 ? '' : path.slice(0, cut))}`;
+  };
+  const keyOf = (path: string) => JSON.stringify(path.slice(path.lastIndexOf('.') + 1));
+  let code = `let v,c,issues;const o0={};`;
+  parents.slice(1).forEach((p, i) => {
+    code += `const o${i + 1}={};${objectOf(p)}[${keyOf(p)}]=o${i + 1};`;
+  });
+  fields.forEach((f, i) => {
+    code += `${readSource(f.path.split('.'))}if(v!==undefined&&v!==null){c=${fastPath(f, i)}C[${i}](v);`;
+    code += `if(c===BAD)(issues??=[]).push(I(${i},v));else if(c!==undefined)${objectOf(f.path)}[${keyOf(f.path)}]=c;}`;
+  });
+  code += 'return{lead:o0,issues:issues??NO};';
+  const converters = fields.map((f) => (f.type === 'enum' ? enumOf(f.values ?? []) : CONVERT[f.type]));
+  const enums = fields.map((f) => new Set(f.type === 'enum' ? f.values : []));
+  const issue = (i: number, value: unknown) => dataIssue(fields[i]!, value);
+  // biome-ignore lint/security/noGlobalEval: generated from checked field paths, see above
+  const factory = new Function('C', 'E', 'I', 'BAD', 'NO', `return function(raw){${code}}`);
+  return factory(converters, enums, issue, BAD, NO_ISSUES) as Normalizer;
+}
+
+const NO_ISSUES = Object.freeze([]) as unknown as DataIssue[];
+
+function dataIssue(field: ArtifactField, value: unknown): DataIssue {
+  const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : typeof value;
+  return {
+    field: field.path,
+    code:
+      field.type === 'enum' ? 'not_allowed_value' : field.type === 'date' ? 'unreadable_date' : 'wrong_type',
+    message: `${field.path}: ${shown} ${PROBLEM[field.type]}; treated as missing.`,
   };
 }

@@ -1,16 +1,20 @@
 import jsonLogic from 'json-logic-js';
 import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
+import { generateLogic } from '../jsonlogic/generate-logic.ts';
 import { compileLogic } from '../jsonlogic/index.ts';
 import type { JsonLogic, LogicEngine } from '../model/logic.ts';
-import { DEFAULT_STAGE } from '../model/stages.ts';
+import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
-import type { Decision } from './decision.ts';
+import type { Decision, RouteResult } from './decision.ts';
 import { makeNormalizer } from './normalize.ts';
 import type { RunState } from './run-state.ts';
 
-/** The fast path: JSON-logic compiled once into closures (never into code: artifacts may come from outside). */
-export const fastEngine: LogicEngine = (rule) => compileLogic(rule);
+/**
+ * The fast path: each JSON-logic expression of a validated artifact becomes one generated function
+ * where it uses the operations compiled workflows need, and a tree of closures otherwise.
+ */
+export const fastEngine: LogicEngine = (rule) => generateLogic(rule) ?? compileLogic(rule);
 
 /** The reference semantics: json-logic-js applying the same expressions. */
 export const referenceEngine: LogicEngine = (rule: JsonLogic) => (data) =>
@@ -26,9 +30,19 @@ export interface EvaluateOptions {
   now?: string | number | Date;
 }
 
+/** Where a lead goes and with what score, without the explanation (for backtests and bulk work). */
+export interface Outcome {
+  route: RouteResult | null;
+  stage: Stage;
+  score: { total: number; fit: number; engagement: number };
+}
+
 export interface PreparedWorkflow {
   artifact: Artifact;
+  /** The full decision receipt. */
   evaluate(lead: unknown, options?: EvaluateOptions): Decision;
+  /** The same route, stage and score as `evaluate`, without building reasons and receipts. */
+  decide(lead: unknown, options?: EvaluateOptions): Outcome;
 }
 
 interface PreparedNode {
@@ -73,6 +87,31 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   let lastNow = Number.NaN;
   let lastIso = '';
 
+  const run = (raw: unknown, now: number, explain: boolean) => {
+    const { lead, issues } = normalize(raw);
+    const s: RunState = {
+      explain,
+      data: { lead, now, score: { total: 0, fit: 0, engagement: 0 }, gate: [] },
+      contributions: [],
+      gates: [],
+      nextQuestions: [],
+      reasons: [],
+      stage: DEFAULT_STAGE,
+      route: null,
+      sla: null,
+    };
+    const path: string[] = [];
+    let node: PreparedNode | undefined = start;
+    // An artifact is acyclic when compiled by us; the bound keeps a hand-made loop from hanging the process.
+    while (node && path.length <= limit) {
+      path.push(node.id);
+      const port = node.step(s);
+      if (port === undefined) break;
+      node = node.next[port];
+    }
+    return { s, path, issues };
+  };
+
   return {
     artifact,
     evaluate(raw, opts = {}) {
@@ -81,26 +120,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         lastNow = now;
         lastIso = new Date(now).toISOString();
       }
-      const { lead, issues } = normalize(raw);
-      const s: RunState = {
-        data: { lead, now, score: { total: 0, fit: 0, engagement: 0 }, gate: [] },
-        contributions: [],
-        gates: [],
-        nextQuestions: [],
-        reasons: [],
-        stage: DEFAULT_STAGE,
-        route: null,
-        sla: null,
-      };
-      const path: string[] = [];
-      let node: PreparedNode | undefined = start;
-      // An artifact is acyclic when compiled by us; the bound keeps a hand-made loop from hanging the process.
-      while (node && path.length <= limit) {
-        path.push(node.id);
-        const port = node.step(s);
-        if (port === undefined) break;
-        node = node.next[port];
-      }
+      const { s, path, issues } = run(raw, now, true);
       const { total, fit, engagement } = s.data.score;
       return {
         workflow,
@@ -115,6 +135,10 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         dataIssues: issues,
         evaluatedAt: lastIso,
       };
+    },
+    decide(raw, opts = {}) {
+      const { s } = run(raw, toMillis(opts.now), false);
+      return { route: s.route, stage: s.stage, score: s.data.score };
     },
   };
 }

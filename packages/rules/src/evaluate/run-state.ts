@@ -11,6 +11,8 @@ export interface LogicData {
 
 /** Mutable state threaded through the steps of one evaluation. */
 export interface RunState {
+  /** False when only the outcome is wanted (backtests): steps skip building reasons and receipts. */
+  explain: boolean;
   data: LogicData;
   contributions: Contribution[];
   gates: GateResult[];

@@ -89,6 +89,7 @@ export const branch = defineKind<Data, Compiled>({
     const names = new Map<string, string>();
     return (s) => {
       const port = String(select(s.data));
+      if (!s.explain) return port;
       let name = names.get(port);
       if (name === undefined) {
         name = `${node.label}: ${scoreName[on]} `;

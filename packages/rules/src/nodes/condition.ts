@@ -38,12 +38,8 @@ export const condition = defineKind<Data, Compiled>({
     const unknown = `${node.label}: not known whether ${node.text}; treated as no.`;
     return (s) => {
       const t = test(s.data);
-      if (t === MET) {
-        s.reasons.push(yes);
-        return 'true';
-      }
-      s.reasons.push(t === UNKNOWN ? unknown : no);
-      return 'false';
+      if (s.explain) s.reasons.push(t === MET ? yes : t === UNKNOWN ? unknown : no);
+      return t === MET ? 'true' : 'false';
     };
   },
 });

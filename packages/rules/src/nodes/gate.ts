@@ -165,12 +165,15 @@ export const gate = defineKind<Data, Compiled>({
     }));
     return (s) => {
       const truths: number[] = new Array(n);
+      for (let i = 0; i < n; i++) truths[i] = tests[i]!(s.data) as number;
+      s.data.gate = truths;
+      const passed = pass(s.data) === true;
+      if (!s.explain) return passed ? 'pass' : 'fail';
       const criteria: CriterionResult[] = new Array(n);
-      let met = 0;
       const unknown: string[] = [];
+      let met = 0;
       for (let i = 0; i < n; i++) {
-        const t = tests[i]!(s.data) as number;
-        truths[i] = t;
+        const t = truths[i]!;
         const c = node.criteria[i]!;
         criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
         if (t === MET) met++;
@@ -179,8 +182,6 @@ export const gate = defineKind<Data, Compiled>({
           s.nextQuestions.push(questions[i]!);
         }
       }
-      s.data.gate = truths;
-      const passed = pass(s.data) === true;
       s.gates.push({ nodeId, label: node.label, framework: node.framework, passed, criteria });
       s.reasons.push(
         `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${

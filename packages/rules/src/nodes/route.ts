@@ -69,6 +69,7 @@ export const route = defineKind<Data, Compiled>({
     const reason = `Routed to ${routeText(d)}.`;
     return (s) => {
       s.route = result;
+      if (!s.explain) return undefined;
       if (d.to === 'sales') {
         s.sla = {
           owner: d.queue,

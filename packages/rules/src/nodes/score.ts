@@ -149,20 +149,22 @@ export const score = defineKind<Data, Compiled>({
       for (let i = 0; i < n; i++) {
         const p = fns[i]!(s.data) as number;
         if (p !== 0) {
+          sum += p;
+          if (!s.explain) continue;
           const r = node.rules[i]!;
           const c: Contribution = { nodeId, ruleId: r.id, label: r.label, scoreType, points: p };
           s.contributions.push(c);
-          sum += p;
         }
       }
       if (cap !== null && sum > cap) {
-        s.contributions.push({ nodeId, ruleId: 'cap', label: capLabel, scoreType, points: cap - sum });
+        if (s.explain)
+          s.contributions.push({ nodeId, ruleId: 'cap', label: capLabel, scoreType, points: cap - sum });
         sum = cap;
       }
       const score = s.data.score;
       score[scoreType] += sum;
       score.total += sum;
-      s.reasons.push(`${node.label}: ${signed(sum)} ${scoreType} points.`);
+      if (s.explain) s.reasons.push(`${node.label}: ${signed(sum)} ${scoreType} points.`);
       return 'next';
     };
   },

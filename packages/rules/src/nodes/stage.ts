@@ -27,7 +27,7 @@ export const stage = defineKind<Data, Compiled>({
     const reason = `Stage set to ${node.stage}.`;
     return (s) => {
       s.stage = node.stage;
-      s.reasons.push(reason);
+      if (s.explain) s.reasons.push(reason);
       return 'next';
     };
   },

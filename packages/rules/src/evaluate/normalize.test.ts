@@ -1,0 +1,299 @@
+import { type ArtifactField, compare as c, type DataIssue, makeNormalizer } from '@qualify/rules';
+import { describe, expect, it } from 'vitest';
+import { around, exitOf, FIELDS, run, workflow } from '../testing/build.ts';
+
+const one = (type: ArtifactField['type'], values?: string[]) =>
+  makeNormalizer([values ? { path: 'x', type, values } : { path: 'x', type }]);
+
+/** `[description, raw value, normalised value or undefined (missing), data issue code or null]` */
+type Row = [description: string, raw: unknown, value: unknown, issue: DataIssue['code'] | null];
+
+const table: Record<string, [ArtifactField['type'], Row[], string[]?]> = {
+  number: [
+    'number',
+    [
+      ['a number', 42, 42, null],
+      ['zero', 0, 0, null],
+      ['a numeric string', '50000', 50_000, null],
+      ['thousands separators and spaces', ' 1,200 ', 1200, null],
+      ['millions', '1,200,000', 1_200_000, null],
+      ['underscores', '1_200', 1200, null],
+      ['a decimal and a sign', '-3.5', -3.5, null],
+      ['an exponent', '1e3', 1000, null],
+      ['"50k" is not a number', '50k', undefined, 'wrong_type'],
+      ['a misplaced separator', '1,2345', undefined, 'wrong_type'],
+      ['a currency sign', '$500', undefined, 'wrong_type'],
+      ['NaN', Number.NaN, undefined, 'wrong_type'],
+      ['Infinity', Number.POSITIVE_INFINITY, undefined, 'wrong_type'],
+      ['a boolean', true, undefined, 'wrong_type'],
+      ['an object', { amount: 5 }, undefined, 'wrong_type'],
+      ['null is missing, silently', null, undefined, null],
+    ],
+  ],
+  boolean: [
+    'boolean',
+    [
+      ['true', true, true, null],
+      ['false', false, false, null],
+      ['"yes"', 'yes', true, null],
+      ['"true"', 'true', true, null],
+      ['" TRUE "', ' TRUE ', true, null],
+      ['"y"', 'Y', true, null],
+      ['1', 1, true, null],
+      ['"1"', '1', true, null],
+      ['"no"', 'no', false, null],
+      ['"false"', 'False', false, null],
+      ['0', 0, false, null],
+      ['"0"', '0', false, null],
+      ['"maybe"', 'maybe', undefined, 'wrong_type'],
+      ['2', 2, undefined, 'wrong_type'],
+      ['an array', [true], undefined, 'wrong_type'],
+    ],
+  ],
+  enum: [
+    'enum',
+    [
+      ['the canonical spelling', 'SaaS', 'SaaS', null],
+      ['folded to the canonical spelling', ' saas ', 'SaaS', null],
+      ['upper case', 'FINTECH', 'FinTech', null],
+      ['a number matching a value', 3, '3', null],
+      ['an unknown value', 'Banking', undefined, 'not_allowed_value'],
+      ['a boolean', true, undefined, 'not_allowed_value'],
+      ['blank text is missing, silently', '  ', undefined, null],
+    ],
+    ['SaaS', 'FinTech', '3'],
+  ],
+  date: [
+    'date',
+    [
+      ['an ISO time', '2026-01-31T09:00:00Z', Date.parse('2026-01-31T09:00:00Z'), null],
+      ['an ISO date', ' 2026-01-31 ', Date.parse('2026-01-31'), null],
+      ['epoch milliseconds', 1_767_225_600_000, 1_767_225_600_000, null],
+      ['a Date', new Date('2026-01-31T00:00:00Z'), Date.parse('2026-01-31T00:00:00Z'), null],
+      ['words', 'last week', undefined, 'unreadable_date'],
+      ['an invalid Date', new Date('nope'), undefined, 'unreadable_date'],
+      ['NaN', Number.NaN, undefined, 'unreadable_date'],
+      ['a boolean', false, undefined, 'unreadable_date'],
+    ],
+  ],
+  string: [
+    'string',
+    [
+      ['text, trimmed and lower-cased', '  VP Sales ', 'vp sales', null],
+      ['a number becomes text', 12_345, '12345', null],
+      ['blank text is missing, silently', '   ', undefined, null],
+      ['a boolean', true, undefined, 'wrong_type'],
+      ['an object', { a: 1 }, undefined, 'wrong_type'],
+    ],
+  ],
+  stringList: [
+    'stringList',
+    [
+      ['an array, trimmed and lower-cased', [' Pricing', 'DEMO '], ['pricing', 'demo'], null],
+      ['comma-separated text', 'Pricing, demo,webinar', ['pricing', 'demo', 'webinar'], null],
+      ['semicolon-separated text', 'a; b', ['a', 'b'], null],
+      ['blank items dropped', 'a,, ,b', ['a', 'b'], null],
+      ['numbers in the array become text', ['a', 7], ['a', '7'], null],
+      ['items that are not text dropped', ['a', null, { b: 1 }, true], ['a'], null],
+      ['a number', 7, undefined, 'wrong_type'],
+      ['an object', { a: 'b' }, undefined, 'wrong_type'],
+    ],
+  ],
+};
+
+describe('makeNormalizer', () => {
+  for (const [name, [type, rows, values]] of Object.entries(table)) {
+    describe(name, () => {
+      it.each(rows)('%s', (_, raw, value, issue) => {
+        const { lead, issues } = one(type, values)({ x: raw });
+        expect(lead).toEqual(value === undefined ? {} : { x: value });
+        expect(issues.map((i) => [i.field, i.code])).toEqual(issue ? [['x', issue]] : []);
+      });
+    });
+  }
+
+  it('says what it could not read and that it is treated as missing', () => {
+    expect(one('number')({ x: '50k' }).issues).toEqual([
+      { field: 'x', code: 'wrong_type', message: 'x: "50k" is not a number; treated as missing.' },
+    ]);
+    expect(one('enum', ['SaaS'])({ x: 'Banking' }).issues[0]?.message).toBe(
+      'x: "Banking" is not one of the allowed values; treated as missing.',
+    );
+  });
+
+  it('reads nested paths, and treats a parent that is not an object as missing', () => {
+    const normalize = makeNormalizer([
+      { path: 'company.size', type: 'number' },
+      { path: 'company.address.country', type: 'string' },
+    ]);
+    expect(normalize({ company: { size: '120', address: { country: 'DE' } } }).lead).toEqual({
+      company: { size: 120, address: { country: 'de' } },
+    });
+    for (const raw of [{ company: 'Acme' }, { company: { address: null } }, { company: [{ size: 1 }] }]) {
+      const { lead, issues } = normalize(raw);
+      expect(leaves(lead)).toEqual({});
+      expect(issues).toEqual([]);
+    }
+  });
+
+  it('keeps only catalogue fields', () => {
+    const normalize = makeNormalizer([{ path: 'size', type: 'number' }]);
+    expect(normalize({ size: 5, other: 'x', nested: { deep: 1 } }).lead).toEqual({ size: 5 });
+  });
+
+  it('gives every lead a fresh object', () => {
+    const normalize = makeNormalizer([{ path: 'company.size', type: 'number' }]);
+    const a = normalize({ company: { size: 1 } }).lead;
+    const b = normalize({}).lead;
+    expect(a).not.toBe(b);
+    expect(leaves(a)).toEqual({ 'company.size': 1 });
+    expect(leaves(b)).toEqual({});
+  });
+
+  // Bug: evaluate/normalize.ts toNumber checks Number.isFinite for numbers but not for numeric strings,
+  // so "1e400" becomes Infinity (and "-1e400" -Infinity) with no data issue, and `gte` on it is met.
+  it.fails('treats a numeric string too large for a number as missing ("1e400")', () => {
+    expect(one('number')({ x: '1e400' })).toEqual({
+      lead: {},
+      issues: [
+        { field: 'x', code: 'wrong_type', message: 'x: "1e400" is not a number; treated as missing.' },
+      ],
+    });
+  });
+});
+
+describe('normalisation during evaluation', () => {
+  const big = around('condition', { condition: c('size', 'gte', 50) });
+
+  it('reports data issues on the decision and treats the value as missing', () => {
+    const d = run(big, { size: '50k', industry: 'Banking', lastVisit: 'yesterday-ish' });
+    expect(exitOf(d)).toBe('false');
+    expect(d.reasons[0]).toMatch(/not known/);
+    expect(d.dataIssues.map((i) => [i.field, i.code])).toEqual([
+      ['size', 'wrong_type'],
+      ['industry', 'not_allowed_value'],
+      ['lastVisit', 'unreadable_date'],
+    ]);
+  });
+
+  it('reads numeric strings before comparing', () => {
+    expect(exitOf(run(big, { size: ' 1,200 ' }))).toBe('true');
+    expect(exitOf(run(big, { size: '49' }))).toBe('false');
+  });
+
+  it('ignores __proto__ and constructor keys in the lead', () => {
+    const lead = JSON.parse('{"__proto__":{"size":99},"constructor":{"prototype":{"size":99}}}');
+    const d = run(big, lead);
+    expect(d.reasons[0]).toMatch(/not known/);
+    expect(d.dataIssues).toEqual([]);
+    const normalized = makeNormalizer([{ path: 'size', type: 'number' }])(lead).lead;
+    expect(leaves(normalized)).toEqual({});
+    expect(Object.hasOwn(normalized, '__proto__')).toBe(false);
+    expect(Object.hasOwn(normalized, 'constructor')).toBe(false);
+  });
+
+  it('does not pollute the prototype', () => {
+    const polluting = workflow(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'n', kind: 'condition', data: { condition: c('company.country', 'present') } },
+        { id: 'r', kind: 'route', data: { to: 'nurture', track: 't' } },
+      ],
+      [
+        ['start', 'next', 'n'],
+        ['n', 'true', 'r'],
+        ['n', 'false', 'r'],
+      ],
+    );
+    for (const text of [
+      '{"__proto__":{"polluted":1}}',
+      '{"company":{"__proto__":{"polluted":1},"country":"DE"}}',
+      '{"constructor":{"prototype":{"polluted":1}}}',
+    ]) {
+      run(polluting, JSON.parse(text));
+      run(big, JSON.parse(text));
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['an array', [{ size: 100 }]],
+    ['a string', '{"size":100}'],
+    ['a number', 100],
+    ['a boolean', true],
+    ['a function', () => ({ size: 100 })],
+    ['nested junk', { size: { size: [[{ size: 100 }]] }, company: [null, { country: 1 }] }],
+  ])('never throws for %s as the whole lead', (_, lead) => {
+    const d = run(big, lead);
+    expect(exitOf(d)).toBe('false');
+    expect(d.route?.kind).toBe('nurture');
+  });
+
+  // Found in the first version of evaluate/normalize.ts (`target[key] ??= {}` on a plain object wrote
+  // the value onto Object.prototype.valueOf); kept as a regression test.
+  it('never writes a lead value onto a built-in (field "valueOf.amount")', () => {
+    const fields = [
+      { path: 'valueOf.amount', label: 'Amount', type: 'number' as const, category: 'fit' as const },
+    ];
+    const wf = around('condition', { condition: c('valueOf.amount', 'gte', 1) }, { fields });
+    try {
+      expect(exitOf(run(wf, { valueOf: { amount: 5 } }))).toBe('true');
+      expect((Object.prototype.valueOf as unknown as Record<string, unknown>).amount).toBeUndefined();
+      expect(exitOf(run(wf, {}))).toBe('false');
+    } finally {
+      delete (Object.prototype.valueOf as unknown as Record<string, unknown>).amount;
+    }
+  });
+
+  // Bug: the normalised lead (evaluate/normalize.ts, `const o0={}`) is a plain object and FieldPathSchema
+  // (model/fields.ts) only bans __proto__, constructor and prototype. For a catalogue field named after
+  // another Object.prototype member ("toString", "valueOf", "hasOwnProperty"...), a lead without it still
+  // "has" it: both engines read the inherited function, so `present` is met and the lead goes "yes".
+  it.fails('treats a field named like an Object.prototype member as missing when the lead lacks it', () => {
+    const fields = [{ path: 'toString', label: 'Text', type: 'string' as const, category: 'fit' as const }];
+    expect(exitOf(run(around('condition', { condition: c('toString', 'present') }, { fields }), {}))).toBe(
+      'false',
+    );
+  });
+
+  it('evaluates the shared catalogue with every type at once', () => {
+    const all = makeNormalizer(FIELDS.map((f) => ({ path: f.path, type: f.type, values: f.values })));
+    expect(
+      all({
+        size: '250',
+        title: ' CEO ',
+        email: 'Ann@Acme.io',
+        demo: 'yes',
+        industry: 'saas',
+        lastVisit: '2026-03-01',
+        tags: 'A,B',
+        company: { country: 'DE' },
+      }),
+    ).toEqual({
+      lead: {
+        size: 250,
+        title: 'ceo',
+        email: 'ann@acme.io',
+        demo: true,
+        industry: 'SaaS',
+        lastVisit: Date.parse('2026-03-01'),
+        tags: ['a', 'b'],
+        company: { country: 'de' },
+      },
+      issues: [],
+    });
+  });
+});
+
+/** The converted values of a normalised lead by dotted path; empty parent objects do not count. */
+function leaves(lead: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(lead)) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      Object.assign(out, leaves(v as Record<string, unknown>, `${prefix}${k}.`));
+    } else out[`${prefix}${k}`] = v;
+  }
+  return out;
+}

@@ -1,0 +1,251 @@
+import type { LogicFn } from './node.ts';
+
+/**
+ * The fastest path: a JSON-logic rule turned into ONE JavaScript function, so V8 can inline the
+ * whole expression instead of calling through a tree of closures. It covers the operations compiled
+ * workflows use, with json-logic-js 2.0.5's exact semantics, and answers `undefined` for anything
+ * else so the caller falls back to `compileLogic`'s closures.
+ *
+ * Safety: no text of the rule reaches the generated source except through `JSON.stringify` (string
+ * literals and property names) or as a finite number; operators come from the fixed table below.
+ * Callers still only generate code from artifacts that passed validation.
+ */
+export function generateLogic(rule: unknown): LogicFn | undefined {
+  const ctx: Ctx = { temps: 0, consts: [] };
+  const expr = gen(rule, ctx, 0);
+  if (expr === undefined) return undefined;
+  const temps = Array.from({ length: ctx.temps }, (_, i) => `t${i}`);
+  const body = `${temps.length ? `let ${temps.join(',')};` : ''}return ${expr.code};`;
+  // biome-ignore lint/security/noGlobalEval: generated from a validated artifact, see above
+  const factory = new Function('T', 'IN', 'SUB', 'PLUS', 'SOME', 'K', `return function(d){${body}}`);
+  return factory(truthy, inOp, substr, plus, some, ctx.consts) as LogicFn;
+}
+
+interface Ctx {
+  temps: number;
+  consts: unknown[];
+}
+
+interface Expr {
+  code: string;
+  /** Always a boolean, so truthiness needs no helper. */
+  bool: boolean;
+}
+
+const MAX_DEPTH = 64;
+const GUARDED = new Set(['__proto__', 'constructor', 'prototype']);
+
+function truthy(v: unknown): boolean {
+  if (Array.isArray(v) && v.length === 0) return false;
+  return !!v;
+}
+
+function inOp(a: unknown, b: unknown): boolean {
+  if (!b || typeof (b as { indexOf?: unknown }).indexOf === 'undefined') return false;
+  return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+}
+
+function substr(source: unknown, start: unknown, end: unknown): string {
+  if ((end as number) < 0) {
+    const temp = String(source).substr(start as number);
+    return temp.substr(0, temp.length + (end as number));
+  }
+  return String(source).substr(start as number, end as number);
+}
+
+/** One step of json-logic-js's `+` reduction: parseFloat of both sides. */
+function plus(a: unknown, b: unknown): number {
+  return Number.parseFloat(a as string) + Number.parseFloat(b as string);
+}
+
+function some(list: unknown, test: LogicFn): boolean {
+  if (!Array.isArray(list) || !list.length) return false;
+  for (const item of list) if (truthy(test(item))) return true;
+  return false;
+}
+
+const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+function literal(v: unknown): Expr | undefined {
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { code: `(${JSON.stringify(v)})`, bool: false } : undefined;
+  if (typeof v === 'string' || v === null) return { code: JSON.stringify(v), bool: false };
+  if (typeof v === 'boolean') return { code: String(v), bool: true };
+  return undefined;
+}
+
+function temp(ctx: Ctx): string {
+  return `t${ctx.temps++}`;
+}
+
+function varExpr(args: unknown[], ctx: Ctx): Expr | undefined {
+  const [path, fallback] = args;
+  if (args.length > 2) return undefined;
+  const nf = fallback === undefined ? literal(null) : literal(fallback);
+  if (!nf) return undefined;
+  if (path === undefined || path === '' || path === null) return { code: 'd', bool: false };
+  if (typeof path !== 'string' && typeof path !== 'number') return undefined;
+  const segs = String(path).split('.');
+  if (segs.some((s) => GUARDED.has(s))) return undefined;
+  const t = temp(ctx);
+  // json-logic-js: stop at null/undefined on the way down; an undefined value means "not found".
+  let code = `(${t}=d)==null?${nf.code}:`;
+  segs.forEach((s, i) => {
+    code += `(${t}=${t}[${JSON.stringify(s)}])===undefined?${nf.code}:`;
+    if (i < segs.length - 1) code += `${t}==null?${nf.code}:`;
+  });
+  return { code: `(${code}${t})`, bool: false };
+}
+
+type Gen = (args: unknown[], ctx: Ctx, depth: number) => Expr | undefined;
+
+const all = (args: unknown[], ctx: Ctx, depth: number) => {
+  const out: Expr[] = [];
+  for (const a of args) {
+    const e = gen(a, ctx, depth + 1);
+    if (!e) return undefined;
+    out.push(e);
+  }
+  return out;
+};
+
+const compare =
+  (op: string): Gen =>
+  (args, ctx, depth) => {
+    if (args.length !== 2) return undefined;
+    const [a, b] = all(args, ctx, depth) ?? [];
+    return a && b ? { code: `(${a.code}${op}${b.code})`, bool: true } : undefined;
+  };
+
+const chain =
+  (op: '<' | '<='): Gen =>
+  (args, ctx, depth) => {
+    if (args.length === 2) return compare(op)(args, ctx, depth);
+    if (args.length !== 3) return undefined;
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    const [ta, tb, tc] = [temp(ctx), temp(ctx), temp(ctx)];
+    const [a, b, c] = e as [Expr, Expr, Expr];
+    return {
+      code: `(${ta}=${a.code},${tb}=${b.code},${tc}=${c.code},${tc}===undefined?${ta}${op}${tb}:(${ta}${op}${tb})&&(${tb}${op}${tc}))`,
+      bool: true,
+    };
+  };
+
+const cond = (e: Expr) => (e.bool ? e.code : `T(${e.code})`);
+
+const OPS: Record<string, Gen> = {
+  var: (args, ctx) => varExpr(args, ctx),
+  '==': compare('=='),
+  '===': compare('==='),
+  '!=': compare('!='),
+  '!==': compare('!=='),
+  '>': compare('>'),
+  '>=': compare('>='),
+  '<': chain('<'),
+  '<=': chain('<='),
+  '!': (args, ctx, depth) => {
+    if (args.length !== 1) return undefined;
+    const a = gen(args[0], ctx, depth + 1);
+    return a && { code: `(!${cond(a)})`, bool: true };
+  },
+  '!!': (args, ctx, depth) => {
+    if (args.length !== 1) return undefined;
+    const a = gen(args[0], ctx, depth + 1);
+    return a && { code: `(${cond(a)})`, bool: true };
+  },
+  if: (args, ctx, depth) => {
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    let code = '';
+    let i = 0;
+    for (; i < e.length - 1; i += 2) code += `${cond(e[i]!)}?${e[i + 1]!.code}:`;
+    const last = i === e.length - 1 ? e[i]! : { code: 'null', bool: false };
+    const bool = last.bool && e.every((x, j) => j % 2 === 0 || x.bool);
+    return { code: `(${code}${last.code})`, bool };
+  },
+  or: (args, ctx, depth) => logical(args, ctx, depth, '||'),
+  and: (args, ctx, depth) => logical(args, ctx, depth, '&&'),
+  in: (args, ctx, depth) => {
+    if (args.length !== 2) return undefined;
+    const a = gen(args[0], ctx, depth + 1);
+    if (!a) return undefined;
+    const list = args[1];
+    // A constant list of primitives: json-logic-js builds it anew and calls indexOf; a Set answers the same.
+    if (
+      Array.isArray(list) &&
+      list.every(isPrimitive) &&
+      list.every((x) => typeof x !== 'number' || Number.isFinite(x))
+    ) {
+      ctx.consts.push(new Set(list));
+      return { code: `K[${ctx.consts.length - 1}].has(${a.code})`, bool: true };
+    }
+    const b = gen(list, ctx, depth + 1);
+    return b && { code: `IN(${a.code},${b.code})`, bool: true };
+  },
+  substr: (args, ctx, depth) => {
+    if (args.length < 1 || args.length > 3) return undefined;
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    const [s, start, end] = [e[0]!.code, e[1]?.code ?? 'undefined', e[2]?.code ?? 'undefined'];
+    return { code: `SUB(${s},${start},${end})`, bool: false };
+  },
+  '+': (args, ctx, depth) => {
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    return { code: e.reduce((acc, x) => `PLUS(${acc},${x.code})`, '0'), bool: false };
+  },
+  '-': (args, ctx, depth) => {
+    if (args.length !== 2) return undefined;
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    const [ta, tb] = [temp(ctx), temp(ctx)];
+    return {
+      code: `(${ta}=${e[0]!.code},${tb}=${e[1]!.code},${tb}===undefined?-${ta}:${ta}-${tb})`,
+      bool: false,
+    };
+  },
+  min: (args, ctx, depth) => mathCall('min', args, ctx, depth),
+  max: (args, ctx, depth) => mathCall('max', args, ctx, depth),
+  some: (args, ctx, depth) => {
+    if (args.length !== 2) return undefined;
+    const list = gen(args[0], ctx, depth + 1);
+    const test = depth < MAX_DEPTH ? generateLogic(args[1]) : undefined;
+    if (!list || !test) return undefined;
+    ctx.consts.push(test);
+    return { code: `SOME(${list.code},K[${ctx.consts.length - 1}])`, bool: true };
+  },
+};
+
+function logical(args: unknown[], ctx: Ctx, depth: number, op: '||' | '&&'): Expr | undefined {
+  const e = all(args, ctx, depth);
+  if (!e || e.length === 0) return undefined;
+  if (e.every((x) => x.bool)) return { code: `(${e.map((x) => x.code).join(op)})`, bool: true };
+  // json-logic-js returns the deciding operand itself, judged by its own truthiness ([] is falsy).
+  const t = temp(ctx);
+  let code = '';
+  for (let i = 0; i < e.length - 1; i++) {
+    code += `(${t}=${e[i]!.code},${op === '||' ? '' : '!'}T(${t}))?${t}:`;
+  }
+  return { code: `(${code}${e.at(-1)!.code})`, bool: false };
+}
+
+function mathCall(fn: 'min' | 'max', args: unknown[], ctx: Ctx, depth: number): Expr | undefined {
+  const e = all(args, ctx, depth);
+  return e && { code: `Math.${fn}(${e.map((x) => x.code).join(',')})`, bool: false };
+}
+
+function gen(rule: unknown, ctx: Ctx, depth: number): Expr | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (Array.isArray(rule)) {
+    const e = all(rule, ctx, depth);
+    return e && { code: `[${e.map((x) => x.code).join(',')}]`, bool: false };
+  }
+  if (rule === null || typeof rule !== 'object') return literal(rule);
+  const keys = Object.keys(rule);
+  if (keys.length !== 1) return undefined;
+  const op = keys[0]!;
+  if (!Object.hasOwn(OPS, op)) return undefined;
+  const raw = (rule as Record<string, unknown>)[op];
+  return OPS[op]!(Array.isArray(raw) ? raw : [raw], ctx, depth);
+}
