@@ -14,8 +14,8 @@
  * - `var` path segments `__proto__` and `constructor` only read own properties
  *   of the data (see var-path.ts); json-logic-js reads the prototype chain.
  */
-import { LogicCompileError } from './errors';
-import { constNode, dynNode, isFoldable, isLogic, type LogicFn, type Node } from './node';
+import { LogicCompileError } from './errors.ts';
+import { constNode, dynNode, isFoldable, isLogic, type LogicFn, type Node } from './node.ts';
 import {
   buildArithBinary,
   buildMinMax,
@@ -24,15 +24,15 @@ import {
   buildTimes,
   DIVIDE,
   MODULO,
-} from './ops-arith';
-import { buildIterator, buildMerge, buildReduce } from './ops-array';
-import { buildBinary, buildLess, GE, GT, LOOSE_EQ, LOOSE_NE, STRICT_EQ, STRICT_NE } from './ops-compare';
-import { buildMissing, buildMissingSome, buildVar } from './ops-data';
-import { buildAndOr, buildIf, buildNot } from './ops-logic';
-import { buildCat, buildIn, buildSubstr } from './ops-string';
+} from './ops-arith.ts';
+import { buildIterator, buildMerge, buildReduce } from './ops-array.ts';
+import { buildBinary, buildLess, GE, GT, LOOSE_EQ, LOOSE_NE, STRICT_EQ, STRICT_NE } from './ops-compare.ts';
+import { buildMissing, buildMissingSome, buildVar } from './ops-data.ts';
+import { buildAndOr, buildIf, buildNot } from './ops-logic.ts';
+import { buildCat, buildIn, buildSubstr } from './ops-string.ts';
 
-export { LogicCompileError } from './errors';
-export type { LogicFn } from './node';
+export { LogicCompileError } from './errors.ts';
+export type { LogicFn } from './node.ts';
 
 /** Scoring rules are a few levels deep; anything near this is generated or hostile. */
 export const MAX_RULE_DEPTH = 200;

@@ -67,8 +67,11 @@ function some(list: unknown, test: LogicFn): boolean {
 const isPrimitive = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 function literal(v: unknown): Expr | undefined {
-  if (typeof v === 'number')
-    return Number.isFinite(v) ? { code: `(${JSON.stringify(v)})`, bool: false } : undefined;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return undefined;
+    // JSON.stringify(-0) is "0": spell the sign out, json-logic-js keeps it.
+    return { code: Object.is(v, -0) ? '(-0)' : `(${JSON.stringify(v)})`, bool: false };
+  }
   if (typeof v === 'string' || v === null) return { code: JSON.stringify(v), bool: false };
   if (typeof v === 'boolean') return { code: String(v), bool: true };
   return undefined;

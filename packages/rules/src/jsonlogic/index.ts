@@ -1,2 +1,2 @@
-export { compileLogic, LogicCompileError, type LogicFn, MAX_RULE_DEPTH } from './compile-logic';
-export type { LogicCompileErrorCode } from './errors';
+export { compileLogic, LogicCompileError, type LogicFn, MAX_RULE_DEPTH } from './compile-logic.ts';
+export type { LogicCompileErrorCode } from './errors.ts';

@@ -40,7 +40,7 @@ export function isPrimitiveConst(node: Node): boolean {
 }
 
 /** Copies arrays (which json-logic-js rebuilds per apply) but not objects (which it passes through by reference). */
-export function materialize(v: unknown): unknown {
+function materialize(v: unknown): unknown {
   return Array.isArray(v) ? v.map(materialize) : v;
 }
 
@@ -70,17 +70,13 @@ export function isLogic(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1;
 }
 
-export function anyEffects(nodes: readonly Node[]): boolean {
-  return nodes.some((n) => n.effects);
-}
-
 /** True when every argument from `from` on is a constant: json-logic-js evaluates them, but that is invisible. */
 export function onlyConstAfter(args: readonly Node[], from: number): boolean {
   for (let i = from; i < args.length; i++) if (!(args[i] as Node).isConst) return false;
   return true;
 }
 
-export type Kernel = (vals: readonly unknown[]) => unknown;
+type Kernel = (vals: readonly unknown[]) => unknown;
 
 /**
  * The unspecialised shape of an eager operation: evaluate every argument in

@@ -2,13 +2,13 @@
 // parseFloat (so "1" counts as 1 and "abc" as NaN), while `-`, `/`, `%`, min
 // and max use plain JS coercion.
 
-import { dynNode, generic, isPrimitiveConst, type LogicFn, type Node, onlyConstAfter } from './node';
-import { type BinarySpec, buildBinary } from './ops-compare';
+import { dynNode, generic, isPrimitiveConst, type LogicFn, type Node, onlyConstAfter } from './node.ts';
+import { type BinarySpec, buildBinary } from './ops-compare.ts';
 
 type N = number;
 
 /** parseFloat(x) for any x; numbers skip the string round trip, which changes nothing except -0 -> 0. */
-export function toFloat(x: unknown): number {
+function toFloat(x: unknown): number {
   if (typeof x === 'number') return x === 0 ? 0 : x;
   return Number.parseFloat(x as string);
 }

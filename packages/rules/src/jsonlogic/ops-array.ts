@@ -1,7 +1,7 @@
 // map/filter/reduce/all/none/some run their second operand against each
 // element (the element becomes the data; the outer data is not reachable).
 // Operands after the ones used are never evaluated, as in json-logic-js.
-import { condition, dynNode, generic, type LogicFn, type Node, UNDEFINED_NODE } from './node';
+import { condition, dynNode, generic, type LogicFn, type Node, UNDEFINED_NODE } from './node.ts';
 
 export type IteratorOp = 'map' | 'filter' | 'all' | 'none' | 'some';
 

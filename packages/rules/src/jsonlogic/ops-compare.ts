@@ -8,7 +8,7 @@ import {
   type Node,
   onlyConstAfter,
   UNDEFINED_NODE,
-} from './node';
+} from './node.ts';
 
 type N = number;
 

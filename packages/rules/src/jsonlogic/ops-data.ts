@@ -8,8 +8,8 @@ import {
   type Node,
   onlyConstAfter,
   UNDEFINED_NODE,
-} from './node';
-import { constPathGetter, isWholeDataPath, MISSING, varLookup } from './var-path';
+} from './node.ts';
+import { constPathGetter, isWholeDataPath, MISSING, varLookup } from './var-path.ts';
 
 type N = number;
 

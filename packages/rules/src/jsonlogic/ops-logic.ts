@@ -11,7 +11,7 @@ import {
   type Node,
   onlyConstAfter,
   truthy,
-} from './node';
+} from './node.ts';
 
 /** {"if": [c1, v1, c2, v2, ..., else?]}; no else and no match gives null. */
 export function buildIf(args: readonly Node[]): Node {

@@ -6,7 +6,7 @@ import {
   type Node,
   onlyConstAfter,
   UNDEFINED_NODE,
-} from './node';
+} from './node.ts';
 
 type N = number;
 
@@ -43,7 +43,7 @@ export function buildCat(args: readonly Node[]): Node {
 }
 
 /** json-logic-js substr: String.prototype.substr, with a negative length meaning "drop that many from the end" (PHP style). */
-export function substr(source: unknown, start: unknown, end: unknown): string {
+function substr(source: unknown, start: unknown, end: unknown): string {
   if ((end as N) < 0) {
     const temp = String(source).substr(start as N);
     return temp.substr(0, temp.length + (end as N));
@@ -80,7 +80,7 @@ export function buildSubstr(args: readonly Node[]): Node {
  * Strings and arrays take the built-in indexOf; any other value with an indexOf
  * property is called like json-logic-js does (a non-function throws).
  */
-export function inOp(a: unknown, b: unknown): boolean {
+function inOp(a: unknown, b: unknown): boolean {
   if (!b) return false;
   if (typeof b === 'string') return b.indexOf(a as string) !== -1;
   if (Array.isArray(b)) return b.indexOf(a) !== -1;

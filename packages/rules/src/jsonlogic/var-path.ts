@@ -1,4 +1,4 @@
-import type { LogicFn } from './node';
+import type { LogicFn } from './node.ts';
 
 type Rec = Record<string, unknown>;
 
@@ -43,7 +43,7 @@ export function varLookup(data: unknown, path: unknown, notFound: unknown): unkn
  * A getter for a path known at compile time. Short paths are unrolled: most
  * scoring rules read one or two levels (`lead.seniority`).
  */
-export function pathGetter(segs: readonly string[], notFound: unknown): LogicFn {
+function pathGetter(segs: readonly string[], notFound: unknown): LogicFn {
   const nf = notFound;
   if (segs.some(isGuarded)) {
     return (d) => {
