@@ -201,7 +201,7 @@ if (!existsSync(suiteDir)) {
         const genAgrees = ref.threw ? gen.threw : !gen.threw && same(gen.value, ref.value);
         if (!genAgrees)
           problems.push(
-            `${label}: the generated function gives ${show(gen.value)}, json-logic-js ${show(ref.value)}`,
+            `${label}: the generated function gives ${gen.threw ? 'a throw' : show(gen.value)}, json-logic-js ${ref.threw ? 'a throw' : show(ref.value)}`,
           );
         if (matches(fast)) totals.fastMatches++;
         if (matches(ref)) totals.refMatches++;
