@@ -1,0 +1,552 @@
+import { all, compare as c, type Issue, validate, type WorkflowInput } from '@qualify/rules';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FIELDS, workflow } from '../testing/build.ts';
+
+/**
+ * A valid workflow using every kind. Node indexes (for paths): 0 start, 1 check, 2 fit, 3 bant,
+ * 4 tiers, 5 sql, 6 sales, 7 nurture, 8 dq.
+ */
+function base(): WorkflowInput {
+  return workflow(
+    [
+      { id: 'start', kind: 'start', label: 'Lead arrives' },
+      { id: 'check', kind: 'condition', label: 'Big company?', data: { condition: c('size', 'gte', 50) } },
+      {
+        id: 'fit',
+        kind: 'score',
+        label: 'Fit',
+        data: {
+          scoreType: 'fit',
+          cap: 40,
+          rules: [
+            { id: 'big', label: 'Big', condition: c('size', 'gte', 500), points: 30 },
+            {
+              id: 'senior',
+              label: 'Senior',
+              condition: c('title', 'containsAny', ['ceo', 'vp']),
+              points: 20,
+            },
+            { id: 'free', label: 'Free mail', condition: c('email', 'freeMail'), points: -10 },
+          ],
+        },
+      },
+      {
+        id: 'bant',
+        kind: 'gate',
+        label: 'BANT',
+        data: {
+          framework: 'BANT',
+          criteria: [
+            { id: 'budget', label: 'Budget', condition: c('size', 'gte', 100), weight: 2 },
+            { id: 'authority', label: 'Authority', condition: c('title', 'contains', 'vp'), weight: 3 },
+          ],
+          pass: { rule: 'atLeast', count: 1 },
+        },
+      },
+      {
+        id: 'tiers',
+        kind: 'branch',
+        label: 'Tiers',
+        data: {
+          on: 'total',
+          tiers: [
+            { id: 'hot', label: 'Hot', min: 40 },
+            { id: 'warm', label: 'Warm', min: 20 },
+          ],
+        },
+      },
+      { id: 'sql', kind: 'stage', data: { stage: 'SQL' } },
+      {
+        id: 'sales',
+        kind: 'route',
+        data: { to: 'sales', queue: 'SDR', sla: { firstContactHours: 4, touches: 3 } },
+      },
+      { id: 'nurture', kind: 'route', data: { to: 'nurture', track: 'Newsletter' } },
+      { id: 'dq', kind: 'route', data: { to: 'disqualify', reason: 'Too small' } },
+    ],
+    [
+      ['start', 'next', 'check'],
+      ['check', 'true', 'fit'],
+      ['check', 'false', 'nurture'],
+      ['fit', 'next', 'bant'],
+      ['bant', 'pass', 'tiers'],
+      ['bant', 'fail', 'nurture'],
+      ['tiers', 'hot', 'sql'],
+      ['tiers', 'warm', 'nurture'],
+      ['tiers', 'else', 'dq'],
+      ['sql', 'next', 'sales'],
+    ],
+  );
+}
+
+// Loosely typed access for mutations that break the document on purpose.
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into documents they break
+type Doc = any;
+const node = (w: Doc, id: string) => w.nodes.find((n: Doc) => n.id === id);
+const data = (w: Doc, id: string) => node(w, id).data;
+const dropEdge = (w: Doc, from: string, port: string) => {
+  w.edges = w.edges.filter((e: Doc) => !(e.from === from && e.port === port));
+};
+const addEdge = (w: Doc, id: string, from: string, port: string, to: string) =>
+  w.edges.push({ id, from, port, to });
+
+type Row = [description: string, mutate: (w: Doc) => void, expected: Partial<Issue>];
+
+const rows: Row[] = [
+  [
+    'schema: a document field',
+    (w) => (w.schemaVersion = 2),
+    { code: 'schema', severity: 'error', path: 'schemaVersion' },
+  ],
+  ['schema: a missing name', (w) => delete w.name, { code: 'schema', severity: 'error', path: 'name' }],
+  [
+    'schema: node data, with its path and node',
+    (w) => (data(w, 'fit').rules[0].points = 5000),
+    { code: 'schema', severity: 'error', path: 'nodes.2.data.rules.0.points', nodeId: 'fit' },
+  ],
+  [
+    'schema: a route without its queue',
+    (w) => delete data(w, 'sales').queue,
+    { code: 'schema', severity: 'error', path: 'nodes.6.data.queue', nodeId: 'sales' },
+  ],
+  [
+    'schema: a node id',
+    (w) => (node(w, 'sql').id = 'not an id'),
+    { code: 'schema', severity: 'error', path: 'nodes.5.id', nodeId: 'not an id' },
+  ],
+  [
+    'schema: an edge',
+    (w) => (w.edges[0].port = ''),
+    { code: 'schema', severity: 'error', path: 'edges.0.port' },
+  ],
+  [
+    'schema: a catalogue path through __proto__',
+    (w) => (w.fields[0].path = '__proto__.size'),
+    { code: 'schema', severity: 'error', path: 'fields.0.path' },
+  ],
+  [
+    'unknown_kind',
+    (w) => (node(w, 'sql').kind = 'webhook'),
+    { code: 'unknown_kind', severity: 'error', nodeId: 'sql', path: 'nodes.5.kind' },
+  ],
+  [
+    'no_start',
+    (w) => {
+      w.nodes = w.nodes.filter((n: Doc) => n.kind !== 'start');
+      dropEdge(w, 'start', 'next');
+    },
+    { code: 'no_start', severity: 'error' },
+  ],
+  [
+    'several_starts',
+    (w) => {
+      w.nodes.push({ id: 'start2', kind: 'start', data: {} });
+      addEdge(w, 'e-start2', 'start2', 'next', 'nurture');
+    },
+    { code: 'several_starts', severity: 'error', nodeId: 'start2' },
+  ],
+  [
+    'duplicate_id: nodes',
+    (w) => w.nodes.push({ id: 'sql', kind: 'stage', data: { stage: 'MQL' } }),
+    { code: 'duplicate_id', severity: 'error', nodeId: 'sql', path: 'nodes.9.id' },
+  ],
+  [
+    'duplicate_id: edges',
+    (w) => addEdge(w, w.edges[0].id, 'tiers', 'else', 'nurture'),
+    { code: 'duplicate_id', severity: 'error', edgeId: 'start-next-check', path: 'edges.10' },
+  ],
+  [
+    'duplicate_id: score rules',
+    (w) => (data(w, 'fit').rules[1].id = 'big'),
+    { code: 'duplicate_id', severity: 'error', nodeId: 'fit', path: 'nodes.2.data.rules' },
+  ],
+  [
+    'duplicate_id: gate criteria',
+    (w) => (data(w, 'bant').criteria[1].id = 'budget'),
+    { code: 'duplicate_id', severity: 'error', nodeId: 'bant', path: 'nodes.3.data.criteria' },
+  ],
+  [
+    'duplicate_id: branch tiers',
+    (w) => (data(w, 'tiers').tiers[1].id = 'hot'),
+    { code: 'duplicate_id', severity: 'error', nodeId: 'tiers', path: 'nodes.4.data.tiers' },
+  ],
+  [
+    'dangling_edge',
+    (w) => addEdge(w, 'to-ghost', 'tiers', 'else', 'ghost'),
+    { code: 'dangling_edge', severity: 'error', edgeId: 'to-ghost', path: 'edges.10' },
+  ],
+  [
+    'dangling_edge: from a node that does not exist',
+    (w) => addEdge(w, 'from-ghost', 'ghost', 'next', 'nurture'),
+    { code: 'dangling_edge', severity: 'error', edgeId: 'from-ghost' },
+  ],
+  [
+    'unknown_port',
+    (w) => addEdge(w, 'maybe', 'check', 'maybe', 'nurture'),
+    { code: 'unknown_port', severity: 'error', edgeId: 'maybe', nodeId: 'check' },
+  ],
+  [
+    'unknown_port: out of a route',
+    (w) => addEdge(w, 'on', 'dq', 'next', 'nurture'),
+    { code: 'unknown_port', severity: 'error', edgeId: 'on', nodeId: 'dq' },
+  ],
+  [
+    'edge_into_start',
+    (w) => {
+      dropEdge(w, 'sql', 'next');
+      addEdge(w, 'back', 'sql', 'next', 'start');
+    },
+    { code: 'edge_into_start', severity: 'error', edgeId: 'back', nodeId: 'start' },
+  ],
+  [
+    'port_multiple_edges',
+    (w) => addEdge(w, 'second', 'check', 'true', 'nurture'),
+    { code: 'port_multiple_edges', severity: 'error', edgeId: 'second', nodeId: 'check' },
+  ],
+  [
+    'no_route: an exit left unconnected',
+    (w) => dropEdge(w, 'bant', 'fail'),
+    { code: 'no_route', severity: 'error', nodeId: 'bant' },
+  ],
+  [
+    'cycle',
+    (w) => {
+      dropEdge(w, 'sql', 'next');
+      addEdge(w, 'loop', 'sql', 'next', 'check');
+    },
+    { code: 'cycle', severity: 'error' },
+  ],
+  [
+    'unreachable (a warning)',
+    (w) => w.nodes.push({ id: 'orphan', kind: 'route', data: { to: 'nurture', track: 'x' } }),
+    { code: 'unreachable', severity: 'warning', nodeId: 'orphan' },
+  ],
+  [
+    'unknown_field',
+    (w) => (data(w, 'check').condition = c('budget', 'gte', 5)),
+    { code: 'unknown_field', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.field' },
+  ],
+  [
+    'unknown_field: in a nested group of a gate criterion',
+    (w) => (data(w, 'bant').criteria[0].condition = all(c('size', 'gte', 1), c('budget', 'gte', 5))),
+    {
+      code: 'unknown_field',
+      severity: 'error',
+      nodeId: 'bant',
+      path: 'nodes.3.data.criteria.0.condition.conditions.1.field',
+    },
+  ],
+  [
+    'operator_type_mismatch',
+    (w) => (data(w, 'check').condition = c('size', 'contains', '5')),
+    { code: 'operator_type_mismatch', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.op' },
+  ],
+  [
+    'value_type_mismatch',
+    (w) => (data(w, 'check').condition = c('size', 'gte', '50')),
+    { code: 'value_type_mismatch', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.value' },
+  ],
+  [
+    'value_type_mismatch: in a score rule',
+    (w) => (data(w, 'fit').rules[0].condition = c('demo', 'eq', 'yes')),
+    {
+      code: 'value_type_mismatch',
+      severity: 'error',
+      nodeId: 'fit',
+      path: 'nodes.2.data.rules.0.condition.value',
+    },
+  ],
+  [
+    'empty_condition',
+    (w) => (data(w, 'check').condition = all()),
+    { code: 'empty_condition', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition' },
+  ],
+  [
+    'empty_gate',
+    (w) => {
+      data(w, 'bant').criteria = [];
+      data(w, 'bant').pass = { rule: 'atLeast', count: 0 };
+    },
+    { code: 'empty_gate', severity: 'error', nodeId: 'bant', path: 'nodes.3.data.criteria' },
+  ],
+  [
+    'gate_unreachable: N of M with N > M',
+    (w) => (data(w, 'bant').pass = { rule: 'atLeast', count: 3 }),
+    { code: 'gate_unreachable', severity: 'error', nodeId: 'bant', path: 'nodes.3.data.pass.count' },
+  ],
+  [
+    'gate_unreachable: a points threshold above the total weight',
+    (w) => (data(w, 'bant').pass = { rule: 'points', threshold: 5.5 }),
+    { code: 'gate_unreachable', severity: 'error', nodeId: 'bant', path: 'nodes.3.data.pass.threshold' },
+  ],
+  [
+    'threshold_unreachable: a tier above what the rules and cap allow (a warning)',
+    (w) => (data(w, 'tiers').tiers[0].min = 41),
+    { code: 'threshold_unreachable', severity: 'warning', nodeId: 'tiers' },
+  ],
+  [
+    'threshold_unreachable: on engagement with only fit rules upstream',
+    (w) => (data(w, 'tiers').on = 'engagement'),
+    { code: 'threshold_unreachable', severity: 'warning', nodeId: 'tiers' },
+  ],
+  [
+    'decay_field_not_date',
+    (w) => (data(w, 'fit').rules[0].decay = { field: 'size', days: 7 }),
+    {
+      code: 'decay_field_not_date',
+      severity: 'error',
+      nodeId: 'fit',
+      path: 'nodes.2.data.rules.0.decay.field',
+    },
+  ],
+  [
+    'tiers_out_of_order',
+    (w) => (data(w, 'tiers').tiers[1].min = 45),
+    { code: 'tiers_out_of_order', severity: 'error', nodeId: 'tiers', path: 'nodes.4.data.tiers.1.min' },
+  ],
+  [
+    'tiers_out_of_order: equal thresholds',
+    (w) => (data(w, 'tiers').tiers[1].min = 40),
+    { code: 'tiers_out_of_order', severity: 'error', nodeId: 'tiers', path: 'nodes.4.data.tiers.1.min' },
+  ],
+  [
+    'catalogue: duplicate_field',
+    (w) => w.fields.push({ ...w.fields[0] }),
+    { code: 'duplicate_field', severity: 'error', path: `fields.${FIELDS.length}` },
+  ],
+  [
+    'catalogue: enum_without_values',
+    (w) => w.fields.push({ path: 'tier', label: 'Tier', type: 'enum', values: [] }),
+    { code: 'enum_without_values', severity: 'error', path: `fields.${FIELDS.length}.values` },
+  ],
+  [
+    'catalogue: field_path_conflict',
+    (w) => w.fields.push({ path: 'company', label: 'Company', type: 'string' }),
+    { code: 'field_path_conflict', severity: 'error', path: 'fields' },
+  ],
+];
+
+const broken = (mutate: (w: Doc) => void) => {
+  const w = base();
+  mutate(w);
+  return w;
+};
+
+describe('validate', () => {
+  it('finds nothing wrong with the base workflow', () => {
+    expect(validate(base())).toEqual([]);
+  });
+
+  it.each(rows)('%s', (_, mutate, expected) => {
+    const issues = validate(broken(mutate));
+    expect(issues).toContainEqual(expect.objectContaining(expected));
+    for (const i of issues) expect(i.message).toMatch(/\w/);
+  });
+
+  it('covers every issue code the validator reports', () => {
+    const codes = new Set(rows.map(([, , e]) => e.code));
+    for (const code of [
+      'schema',
+      'unknown_kind',
+      'no_start',
+      'several_starts',
+      'duplicate_id',
+      'dangling_edge',
+      'unknown_port',
+      'edge_into_start',
+      'port_multiple_edges',
+      'no_route',
+      'cycle',
+      'unreachable',
+      'unknown_field',
+      'operator_type_mismatch',
+      'value_type_mismatch',
+      'empty_condition',
+      'empty_gate',
+      'gate_unreachable',
+      'threshold_unreachable',
+      'decay_field_not_date',
+      'tiers_out_of_order',
+      'duplicate_field',
+      'enum_without_values',
+      'field_path_conflict',
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+  });
+
+  it('reports a cycle on a node of the loop', () => {
+    const issues = validate(broken(rows.find((r) => r[0] === 'cycle')![1]));
+    const cycle = issues.find((i) => i.code === 'cycle')!;
+    expect(['check', 'fit', 'bant', 'tiers', 'sql']).toContain(cycle.nodeId);
+  });
+
+  it('reports each unknown field of a node once, and nothing else for a valid one', () => {
+    const w = broken(
+      (w) => (data(w, 'check').condition = all(c('budget', 'gte', 5), c('revenue', 'gte', 5))),
+    );
+    const codes = validate(w).map((i) => [i.code, i.nodeId]);
+    expect(codes).toEqual([
+      ['unknown_field', 'check'],
+      ['unknown_field', 'check'],
+    ]);
+  });
+
+  type ValueRow = [description: string, condition: unknown];
+  it.each<ValueRow>([
+    ['a number field given text', c('size', 'eq', 'fifty')],
+    ['between with one value', c('size', 'between', [5])],
+    ['between from above to', c('size', 'between', [100, 50])],
+    ['between of text', c('size', 'between', ['a', 'b'])],
+    ['in with an empty list', c('size', 'in', [])],
+    ['in with a scalar', c('size', 'in', 5)],
+    ['notIn of text on a number field', c('size', 'notIn', ['5'])],
+    ['a boolean given text', c('demo', 'eq', 'yes')],
+    ['an enum value not in the catalogue', c('industry', 'eq', 'Banking')],
+    ['an enum value in another case', c('industry', 'in', ['saas'])],
+    ['a string field given a number', c('title', 'eq', 5)],
+    ['a string field given blank text', c('title', 'startsWith', '  ')],
+    ['containsAny with a non-text word', c('tags', 'containsAny', ['a', 5])],
+    ['contains on a list given a list', c('tags', 'contains', ['a'])],
+    ['withinDays given a negative number', c('lastVisit', 'withinDays', -1)],
+    ['withinDays given text', c('lastVisit', 'withinDays', '7')],
+    ['before given words', c('lastVisit', 'before', 'next week')],
+    ['an operator with no value given', c('size', 'gte')],
+  ])('value_type_mismatch: %s', (_, condition) => {
+    const issues = validate(broken((w) => (data(w, 'check').condition = condition)));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ code: 'value_type_mismatch', severity: 'error', nodeId: 'check' }),
+    );
+  });
+
+  it('does not count negative points toward what a tier can reach', () => {
+    const ok = broken((w) => (data(w, 'fit').cap = null));
+    expect(validate(ok)).toEqual([]);
+    const w = broken((w) => {
+      data(w, 'fit').cap = null;
+      data(w, 'tiers').tiers[0].min = 51;
+    });
+    expect(validate(w)).toEqual([
+      expect.objectContaining({ code: 'threshold_unreachable', nodeId: 'tiers' }),
+    ]);
+  });
+
+  it('lists errors before warnings', () => {
+    const issues = validate(
+      broken((w) => {
+        w.nodes.push({ id: 'orphan', kind: 'route', data: { to: 'nurture', track: 'x' } });
+        dropEdge(w, 'bant', 'fail');
+      }),
+    );
+    expect(issues.map((i) => i.severity)).toEqual(['error', 'warning']);
+  });
+
+  describe('never throws', () => {
+    it.each([
+      ['null', null],
+      ['undefined', undefined],
+      ['42', 42],
+      ['a string', 'workflow'],
+      ['an array', []],
+      ['nodes that are not a list', { nodes: 'x' }],
+      ['a node that is not an object', { ...base(), nodes: [null, 1, 'x'] }],
+      ['edges of garbage', { ...base(), edges: [{}, [], 'e'] }],
+    ])('for %s', (_, input) => {
+      const issues = validate(input);
+      expect(issues.length).toBeGreaterThan(0);
+      expect(issues.every((i) => i.severity === 'error' || i.severity === 'warning')).toBe(true);
+    });
+
+    it('for deeply nested junk', () => {
+      let junk: unknown = 1;
+      for (let i = 0; i < 10_000; i++) junk = i % 2 ? [junk] : { nodes: junk };
+      expect(() => validate(junk)).not.toThrow();
+      expect(() => validate({ ...base(), nodes: junk })).not.toThrow();
+      expect(() => validate(broken((w) => (data(w, 'check').condition = junk)))).not.toThrow();
+    });
+
+    // Bug: ConditionSchema (model/condition.ts) is a recursive z.lazy with no depth limit, and
+    // checkCondition / conditionLogic / conditionText recurse too. A condition of ~1,000 nested groups
+    // (a few tens of KB of JSON) overflows the stack: validate() throws RangeError instead of returning
+    // an issue (and compile() and describeWorkflow() throw it too).
+    it.fails('for a condition of 10,000 nested groups', () => {
+      let deep: unknown = c('size', 'gte', 1);
+      for (let i = 0; i < 10_000; i++) deep = all(deep as never);
+      let issues: Issue[] = [];
+      expect(() => {
+        issues = validate(broken((w) => (data(w, 'check').condition = deep)));
+      }).not.toThrow();
+      expect(issues.length).toBeGreaterThan(0);
+    });
+
+    const garbage = fc.anything({
+      maxDepth: 4,
+      withBoxedValues: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withBigInt: true,
+    });
+
+    it('for anything (fast-check)', () => {
+      fc.assert(
+        fc.property(garbage, (input) => {
+          const issues = validate(input);
+          expect(Array.isArray(issues)).toBe(true);
+          for (const i of issues) {
+            expect(typeof i.code).toBe('string');
+            expect(['error', 'warning']).toContain(i.severity);
+            expect(typeof i.message).toBe('string');
+          }
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    const places = [
+      'fields',
+      'fields.0',
+      'fields.4.values',
+      'nodes',
+      'nodes.1',
+      'nodes.1.kind',
+      'nodes.1.data',
+      'nodes.1.data.condition',
+      'nodes.1.data.condition.value',
+      'nodes.1.data.condition.op',
+      'nodes.2.data.rules',
+      'nodes.2.data.rules.0',
+      'nodes.2.data.rules.0.decay',
+      'nodes.2.data.cap',
+      'nodes.3.data.criteria.1',
+      'nodes.3.data.pass',
+      'nodes.4.data.tiers',
+      'nodes.4.data.tiers.0.min',
+      'nodes.6.data',
+      'nodes.6.data.sla',
+      'edges',
+      'edges.0',
+      'edges.3.port',
+      'edges.5.to',
+    ];
+
+    it('for anything in any place of a valid workflow (fast-check)', () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...places), garbage, (place, value) => {
+          const w: Doc = base();
+          const keys = place.split('.');
+          let target = w;
+          for (const k of keys.slice(0, -1)) target = target[k];
+          target[keys.at(-1)!] = value;
+          const issues = validate(w);
+          expect(Array.isArray(issues)).toBe(true);
+        }),
+        { numRuns: 500 },
+      );
+    });
+  });
+});
