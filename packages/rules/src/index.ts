@@ -20,9 +20,9 @@ export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {
   ArtifactInvalidError,
   type EvaluateOptions,
-  type Outcome,
   evaluate,
   fastEngine,
+  type Outcome,
   type PreparedWorkflow,
   prepare,
   referenceEngine,

@@ -176,7 +176,7 @@ describe('describeWorkflow', () => {
 
   // Bug (wording): nodes/gate.ts describe writes `${c.weight} points` and passText `${threshold} points`
   // without the singular the route uses for "1 hour": a weight of 1 reads "1 points".
-  it.fails('says "1 point", not "1 points"', () => {
+  it('says "1 point", not "1 points"', () => {
     const w = linear();
     const bant = w.nodes.find((n) => n.id === 'bant')!.data as {
       pass: unknown;
@@ -241,7 +241,7 @@ describe('describeWorkflow', () => {
   // Bug: describe/describe-workflow.ts orders nodes depth first (first exit first), not topologically.
   // In a diamond (check: yes → mql, no → fit → mql), "MQL" is read before "Fit score", although a lead on
   // the "no" path meets the score first: the sentences are not in path order for every path.
-  it.fails('reads every path from the start in order, also where paths join', () => {
+  it('reads every path from the start in order, also where paths join', () => {
     const w = workflow(
       [
         { id: 'start', kind: 'start' },

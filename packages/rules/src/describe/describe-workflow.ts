@@ -20,7 +20,9 @@ export function describeWorkflow(workflow: unknown): NodeSentence[] {
     if (!next.has(e.from)) next.set(e.from, new Map());
     next.get(e.from)!.set(e.port, e.to);
   }
-  const order: string[] = [];
+  // Depth-first discovery order, then a topological order that follows it: a node is read after every
+  // node that can lead to it, and otherwise in the order the exits are listed.
+  const discovered: string[] = [];
   const seen = new Set<string>();
   const startId = wf.nodes.find((n) => n.kind === 'start')?.id;
   const stack = startId ? [startId] : [];
@@ -28,13 +30,32 @@ export function describeWorkflow(workflow: unknown): NodeSentence[] {
     const id = stack.pop()!;
     if (seen.has(id) || !nodes.has(id)) continue;
     seen.add(id);
-    order.push(id);
+    discovered.push(id);
     const ports = nodes.get(id)!.ports;
     for (let i = ports.length - 1; i >= 0; i--) {
       const to = next.get(id)?.get(ports[i]!.id);
       if (to) stack.push(to);
     }
   }
+  const rank = new Map(discovered.map((id, i) => [id, i]));
+  const waiting = new Map(discovered.map((id) => [id, 0]));
+  for (const id of discovered)
+    for (const to of next.get(id)?.values() ?? []) if (waiting.has(to)) waiting.set(to, waiting.get(to)! + 1);
+  const ready = discovered.filter((id) => waiting.get(id) === 0);
+  const order: string[] = [];
+  while (ready.length) {
+    ready.sort((a, b) => rank.get(a)! - rank.get(b)!);
+    const id = ready.shift()!;
+    order.push(id);
+    for (const to of next.get(id)?.values() ?? []) {
+      if (!waiting.has(to)) continue;
+      const left = waiting.get(to)! - 1;
+      waiting.set(to, left);
+      if (left === 0) ready.push(to);
+    }
+  }
+  // A cycle leaves nodes waiting: read them in discovery order rather than drop them.
+  for (const id of discovered) if (!order.includes(id)) order.push(id);
   for (const id of nodes.keys()) if (!seen.has(id)) order.push(id);
 
   return order.map((id) => {

@@ -13,7 +13,9 @@ function toNumber(raw: unknown): unknown {
   if (typeof raw !== 'string') return BAD;
   // "1,200" and "1_200" are how spreadsheets and CRMs write thousands.
   const s = raw.trim().replace(/(\d)[,_](?=\d{3}\b)/g, '$1');
-  return NUMBER.test(s) ? Number(s) : BAD;
+  if (s === '') return undefined;
+  const n = NUMBER.test(s) ? Number(s) : Number.NaN;
+  return Number.isFinite(n) ? n : BAD;
 }
 
 function toBoolean(raw: unknown): unknown {
@@ -21,6 +23,7 @@ function toBoolean(raw: unknown): unknown {
   if (raw === 1 || raw === 0) return raw === 1;
   if (typeof raw !== 'string') return BAD;
   const s = raw.trim().toLowerCase();
+  if (s === '') return undefined;
   return TRUE.has(s) ? true : FALSE.has(s) ? false : BAD;
 }
 
@@ -36,11 +39,13 @@ function toDate(raw: unknown): unknown {
   if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.getTime() : BAD;
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : BAD;
   if (typeof raw !== 'string') return BAD;
+  if (raw.trim() === '') return undefined;
   const ms = Date.parse(raw.trim());
   return Number.isFinite(ms) ? ms : BAD;
 }
 
 function toList(raw: unknown): unknown {
+  if (typeof raw === 'string' && raw.trim() === '') return undefined;
   const items = typeof raw === 'string' ? raw.split(/[,;]/) : Array.isArray(raw) ? raw : null;
   if (!items) return BAD;
   const out: string[] = [];
@@ -122,7 +127,7 @@ function fastPath(field: ArtifactField, i: number): string {
  */
 export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
   for (const f of fields) {
-    if (!PATH.test(f.path) || f.path.split('.').some((s) => GUARDED.has(s))) {
+    if (!PATH.test(f.path) || f.path.split('.').some((s) => GUARDED.has(s) || s in Object.prototype)) {
       throw new Error(`"${f.path}" is not a usable field path`);
     }
   }

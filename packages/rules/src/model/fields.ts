@@ -15,8 +15,8 @@ export const FieldPathSchema = z
   .min(1)
   .max(200)
   .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a dotted path of letters, digits and _')
-  .refine((p) => !p.split('.').some((s) => s === '__proto__' || s === 'constructor' || s === 'prototype'), {
-    message: 'a path may not use __proto__, constructor or prototype',
+  .refine((p) => !p.split('.').some((s) => s === 'prototype' || s in Object.prototype), {
+    message: 'a path may not use names every object has (such as toString, constructor or __proto__)',
   });
 
 export const FieldSchema = z.object({

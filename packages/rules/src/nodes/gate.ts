@@ -60,10 +60,12 @@ export function frameworkPreset(framework: Framework): Data {
   };
 }
 
+const pointsText = (n: number) => (n === 1 ? '1 point' : `${n} points`);
+
 function passText(d: Data): string {
   const m = d.criteria.length;
   if (d.pass.rule === 'atLeast') return `at least ${d.pass.count} of ${m} criteria are met`;
-  return `met criteria weigh at least ${d.pass.threshold} points`;
+  return `met criteria weigh at least ${pointsText(d.pass.threshold)}`;
 }
 
 /** A framework gate (BANT, CHAMP, MEDDIC...): passes when enough criteria are met. Unknown is not met. */
@@ -131,7 +133,7 @@ export const gate = defineKind<Data, Compiled>({
     `${ctx.label || FRAMEWORKS[d.framework].label} passes when ${passText(d)}: ${d.criteria
       .map(
         (c) =>
-          `${c.label} (${conditionText(c.condition, ctx.fields)}${d.pass.rule === 'points' ? `, ${c.weight} points` : ''})`,
+          `${c.label} (${conditionText(c.condition, ctx.fields)}${d.pass.rule === 'points' ? `, ${pointsText(c.weight)}` : ''})`,
       )
       .join('; ')}. A criterion whose data is missing counts as not met until a rep asks.`,
   compile: (d, ctx) => {

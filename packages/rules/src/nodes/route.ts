@@ -32,7 +32,7 @@ function routeText(d: Data): string {
   if (d.to === 'sales')
     return `Sales (${d.queue}, ${d.priority} priority): first contact within ${hours(d.sla.firstContactHours)}, ${d.sla.touches} touches`;
   if (d.to === 'nurture') return `Nurture: ${d.track}`;
-  return `Disqualify: ${d.reason}`;
+  return `Disqualify: ${d.reason.replace(/\.+$/, '')}`;
 }
 
 /** Where a path ends: to a sales queue with its SLA, to a nurture track, or disqualified. */

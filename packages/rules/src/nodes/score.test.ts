@@ -241,21 +241,16 @@ describe('score node', () => {
     expect(sum(d)).toBe(d.score.total);
   });
 
-  // Bug: score points may be any finite number (ScoreRuleSchema in nodes/score.ts), but nodes/score.ts adds
-  // them per node (`sum += p`, then `score.total += sum`) while the receipt lists them one by one, so with
-  // decimal points the contributions do not add up to the total: 0.1 + (0.2 + 0.3) = 0.6, but
-  // 0.1 + 0.2 + 0.3 = 0.6000000000000001. The same happens to fit + engagement vs total, and to cap
-  // contributions (`cap - sum`). Either keep points to whole (or half) numbers or round the sums.
-  it.fails('contributions add up exactly to the total with decimal points', () => {
-    const wf = around(
-      'score',
-      fit([rule('b', c('size', 'gte', 1), 0.2), rule('c', c('size', 'gte', 1), 0.3)]),
-      {
-        before: [{ id: 'a', kind: 'score', data: fit([rule('a', c('size', 'gte', 1), 0.1)]) }],
-      },
+  // Decimal points made receipts that did not add up (0.1 + (0.2 + 0.3) !== 0.1 + 0.2 + 0.3): points are
+  // whole numbers, as in every scoring tool, and decay halves them exactly.
+  it('refuses decimal points, so contributions always add up exactly', () => {
+    const wf = around('score', fit([rule('b', c('size', 'gte', 1), 0.2)]));
+    expect(validate(wf)).toContainEqual(
+      expect.objectContaining({
+        code: 'schema',
+        severity: 'error',
+        message: expect.stringMatching(/whole numbers/),
+      }),
     );
-    expect(validate(wf)).toEqual([]);
-    const d = run(wf, { size: 10 });
-    expect(sum(d)).toBe(d.score.total);
   });
 });

@@ -19,7 +19,8 @@ const ScoreRuleSchema = z.object({
   id: z.string().min(1).max(100),
   label: z.string().min(1).max(200),
   condition: ConditionSchema,
-  points: z.number().finite().min(-1000).max(1000),
+  /** Whole points (as in every scoring tool), so receipts add up exactly; decay halves them. */
+  points: z.number().int('points are whole numbers').min(-1000).max(1000),
   decay: DecaySchema.optional(),
 });
 export type ScoreRule = z.infer<typeof ScoreRuleSchema>;
@@ -27,7 +28,7 @@ export type ScoreRule = z.infer<typeof ScoreRuleSchema>;
 const DataSchema = z.object({
   scoreType: z.enum(['fit', 'engagement']),
   rules: z.array(ScoreRuleSchema).max(200),
-  cap: z.number().finite().min(0).nullable().default(null),
+  cap: z.number().int('a cap is a whole number of points').min(0).nullable().default(null),
 });
 type Data = z.infer<typeof DataSchema>;
 

@@ -4,6 +4,7 @@ import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import type { NodeKind, Port } from '../nodes/kind.ts';
 import { checkFields } from './check-fields.ts';
 import { checkGraph } from './check-graph.ts';
+import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from './depth.ts';
 import { schemaIssues } from './schema-issues.ts';
 
 /** A node whose kind is known and whose data passed its kind's schema. */
@@ -29,6 +30,10 @@ function idOf(raw: unknown, index: number): string | undefined {
 /** Parses and checks a workflow document; every problem becomes an issue, nothing throws. */
 export function analyze(input: unknown): Analysis {
   const nodes = new Map<string, TypedNode>();
+  if (nestsDeeperThan(input, MAX_DOCUMENT_DEPTH)) {
+    const message = `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels: no workflow needs conditions this deep. Flatten the condition groups.`;
+    return { issues: [{ code: 'too_deep', severity: 'error', message }], nodes };
+  }
   const parsed = WorkflowSchema.safeParse(input);
   if (!parsed.success) {
     const issues = schemaIssues(parsed.error, '').map((i) => {
