@@ -1,3 +1,21 @@
+export {
+  Backtest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRow,
+  type ColumnMapping,
+  isConverted,
+  type RouteChange,
+  type RouteTally,
+  rowToLead,
+  type ScoreBand,
+  type SweepPoint,
+  type SweepTarget,
+  suggestMapping,
+  sweepThreshold,
+  type Tally,
+  type VersionMetrics,
+} from './backtest/index.ts';
 export type { Artifact, ArtifactField } from './compile/artifact.ts';
 export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
 export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';

@@ -1,0 +1,10 @@
+export {
+  Backtest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestRow,
+  type RouteChange,
+} from './backtest.ts';
+export { type ColumnMapping, isConverted, rowToLead, suggestMapping } from './columns.ts';
+export type { RouteTally, ScoreBand, Tally, VersionMetrics } from './metrics.ts';
+export { type SweepPoint, type SweepTarget, sweepThreshold } from './sweep.ts';
