@@ -8,16 +8,14 @@ import {
   rowToLead,
   suggestMapping,
   sweepThreshold,
+  type Workflow,
 } from '@qualify/rules';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../examples/index.ts';
 
 const now = '2026-03-02T09:00:00Z';
-const live = loadExamples().find((e) => e.name === 'bant-inbound-saas')!.workflow as {
-  fields: { path: string; label: string; type: 'number' }[];
-  nodes: { id: string; kind: string; data: unknown }[];
-};
+const live = loadExamples().find((e) => e.name === 'bant-inbound-saas')!.workflow as Workflow;
 // The draft raises the MQL threshold from 40 to 60.
 const draft = structuredClone(live);
 (draft.nodes.find((n) => n.id === 'tiers')!.data as { tiers: { min: number }[] }).tiers[0]!.min = 60;
