@@ -31,7 +31,11 @@ const csv = (file: string) => {
 };
 const won = new Set(csv('olist_closed_deals_dataset.csv').map((r) => r.mql_id));
 const leads = csv('olist_marketing_qualified_leads_dataset.csv').map((r) => ({
-  lead: { origin: r.origin || undefined, landingPage: r.landing_page_id, firstContact: r.first_contact_date },
+  lead: {
+    origin: r.origin || undefined,
+    landingPage: r.landing_page_id ?? '',
+    firstContact: r.first_contact_date,
+  },
   converted: won.has(r.mql_id!),
   date: r.first_contact_date!,
 }));
