@@ -184,7 +184,16 @@ const OPS: Record<string, Gen> = {
       return { code: `K[${ctx.consts.length - 1}].has(${a.code})`, bool: true };
     }
     const b = gen(list, ctx, depth + 1);
-    return b && { code: `IN(${a.code},${b.code})`, bool: true };
+    if (!b) return undefined;
+    // A constant needle in a string haystack (e.g. "@gmail." in an e-mail): the plain string search.
+    if (typeof args[0] === 'string') {
+      const t = temp(ctx);
+      return {
+        code: `(typeof (${t}=${b.code})==='string'?${t}.indexOf(${a.code})!==-1:IN(${a.code},${t}))`,
+        bool: true,
+      };
+    }
+    return { code: `IN(${a.code},${b.code})`, bool: true };
   },
   substr: (args, ctx, depth) => {
     if (args.length < 1 || args.length > 3) return undefined;
