@@ -12,7 +12,8 @@ const now = Date.parse('2026-03-02T09:00:00Z');
 let sink = 0;
 for (let r = 0; r < 10; r++) {
   const t0 = performance.now();
-  for (const l of leads) sink += fast.evaluate(l, { now }).path.length;
+  for (const l of leads)
+    sink += process.env.DECIDE ? fast.decide(l, { now }).score.total : fast.evaluate(l, { now }).path.length;
   console.log(`${((leads.length / (performance.now() - t0)) * 1000).toFixed(0)} leads/s`);
 }
 if (sink < 0) console.log(sink);

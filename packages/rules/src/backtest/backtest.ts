@@ -55,7 +55,7 @@ export class Backtest {
   /** Adds one row; answers each version's outcome (for per-row output). */
   add(row: BacktestRow): ReturnType<PreparedWorkflow['decide']>[] {
     const outcomes = this.versions.map((v) => v.workflow.decide(row.lead, this.options));
-    outcomes.forEach((o, i) => this.metrics[i]!.add(o, row.converted));
+    for (const [i, o] of outcomes.entries()) this.metrics[i]!.add(o, row.converted);
     const [a, b] = outcomes;
     if (a && b && a.route?.nodeId !== b.route?.nodeId) {
       const from = routeLabel(a);

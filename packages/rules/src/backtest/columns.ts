@@ -42,7 +42,8 @@ export function rowToLead(row: Record<string, unknown>, mapping: ColumnMapping):
     let target = lead;
     for (const seg of segs.slice(0, -1)) {
       const next = Object.hasOwn(target, seg) ? target[seg] : undefined;
-      target = (next && typeof next === 'object' ? next : (target[seg] = {})) as Record<string, unknown>;
+      if (!next || typeof next !== 'object') target[seg] = {};
+      target = target[seg] as Record<string, unknown>;
     }
     target[segs.at(-1)!] = row[column];
   }

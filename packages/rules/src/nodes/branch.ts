@@ -33,7 +33,7 @@ export const branch = defineKind<Data, Compiled>({
   title: 'Score tiers',
   blurb: 'Splits leads by score: e.g. 60 or more, 35 or more, the rest.',
   color: '#d97706',
-  icon: '⑂',
+  icon: '⋔',
   dataSchema: DataSchema,
   defaults: () => ({
     on: 'total',

@@ -74,7 +74,7 @@ export const gate = defineKind<Data, Compiled>({
   title: 'Framework gate',
   blurb: 'BANT, CHAMP, ANUM, FAINT, MEDDIC, GPCTBA/C&I, GPTC or your own criteria.',
   color: '#7c3aed',
-  icon: '⛩',
+  icon: '⊞',
   dataSchema: DataSchema,
   defaults: () => frameworkPreset('BANT'),
   ports: () => [

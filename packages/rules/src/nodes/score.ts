@@ -76,7 +76,7 @@ export const score = defineKind<Data, Compiled>({
   title: 'Score',
   blurb: 'Adds fit or engagement points for what the lead is and does.',
   color: '#16a34a',
-  icon: '＋',
+  icon: '⊕',
   dataSchema: DataSchema,
   defaults: () => ({
     scoreType: 'fit',

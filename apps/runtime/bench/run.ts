@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { generateLeads } from './gen.ts';
+
+/**
+ * Runtime throughput against a bare Hono endpoint doing only the parsing, side by side in one run:
+ * single evaluations (one lead a request, decision logged) and batches of 1,000 leads (NDJSON).
+ * The servers run in a child process so the load generator does not share their event loop.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const NOW = '2026-03-02T09:00:00Z';
+
+const leads = generateLeads(10_000);
+const singleBodies = leads.map((lead) => JSON.stringify({ lead, now: NOW }));
+const batchBodies = Array.from({ length: 5 }, (_, k) =>
+  leads
+    .slice(k * 1000, (k + 1) * 1000)
+    .map((l) => JSON.stringify(l))
+    .join('\n'),
+);
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(
+  url: string,
+  bodies: string[],
+  type: string,
+  connections: number,
+  duration = SECONDS,
+): Promise<Result> {
+  let i = 0;
+  const r = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': type },
+        setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
+      },
+    ],
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main() {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./servers.ts', import.meta.url))],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const ports = await new Promise<{ bare: number; runtime: number }>((resolve) => {
+    child.stdout!.once('data', (b) => resolve(JSON.parse(String(b))));
+  });
+  const bare = `http://127.0.0.1:${ports.bare}`;
+  const rt = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-workload`;
+  const scenarios = [
+    {
+      name: 'single, bare Hono (parse + reply)',
+      url: `${bare}/evaluate`,
+      bodies: singleBodies,
+      type: 'application/json',
+      c: 50,
+      leads: 1,
+    },
+    {
+      name: 'single, runtime evaluate + log',
+      url: `${rt}/evaluate`,
+      bodies: singleBodies,
+      type: 'application/json',
+      c: 50,
+      leads: 1,
+    },
+    {
+      name: 'batch 1,000, bare Hono (parse + reply)',
+      url: `${bare}/batch`,
+      bodies: batchBodies,
+      type: 'application/x-ndjson',
+      c: 4,
+      leads: 1000,
+    },
+    {
+      name: 'batch 1,000, runtime evaluate + log',
+      url: `${rt}/evaluate/batch?now=${NOW}`,
+      bodies: batchBodies,
+      type: 'application/x-ndjson',
+      c: 4,
+      leads: 1000,
+    },
+  ];
+  // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
+  for (const s of scenarios) await load(s.url, s.bodies, s.type, s.c, 2);
+  const runs = scenarios.map(() => [] as Result[]);
+  // Interleaved rounds, so drift in the machine's speed hits every scenario alike.
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, s] of scenarios.entries()) {
+      runs[k]!.push(await load(s.url, s.bodies, s.type, s.c));
+      process.stderr.write(
+        `round ${round + 1}/${ROUNDS}: ${s.name} ${Math.round(runs[k]!.at(-1)!.rps)} req/s\n`,
+      );
+    }
+  }
+  child.kill('SIGTERM');
+
+  const rows = scenarios.map((s, k) => {
+    const rs = runs[k]!;
+    return {
+      ...s,
+      rps: median(rs.map((r) => r.rps)),
+      p50: median(rs.map((r) => r.p50)),
+      p99: median(rs.map((r) => r.p99)),
+      errors: rs.reduce((n, r) => n + r.errors, 0),
+    };
+  });
+  const lines = [
+    `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
+    '',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | errors |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  rows.forEach((r, k) => {
+    const base = rows[k % 2 === 0 ? k : k - 1]!;
+    const fmt = (n: number) => Math.round(n).toLocaleString('en');
+    lines.push(
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${r.errors} |`,
+    );
+  });
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

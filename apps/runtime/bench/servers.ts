@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApp } from '../src/app.ts';
+import { systemClock } from '../src/clock.ts';
+import { silentLogger } from '../src/logger.ts';
+import { openLowdbStore } from '../src/lowdb-store.ts';
+import { seedTemplates } from '../src/seed.ts';
+import { loadTemplates } from '../src/templates.ts';
+
+/**
+ * The two servers the benchmark compares, in one process apart from the load generator:
+ * a bare Hono app that parses the same bodies and replies, and the runtime with decision logging on.
+ */
+const bare = new Hono();
+bare.post('/evaluate', async (c) => {
+  const body = (await c.req.json()) as { lead: { id?: unknown } };
+  return c.json({ id: body.lead.id ?? null });
+});
+bare.post('/batch', async (c) => {
+  const lines = (await c.req.text()).split('\n');
+  let out = '';
+  lines.forEach((line, i) => {
+    if (line)
+      out += `${JSON.stringify({ line: i + 1, id: (JSON.parse(line) as { id?: unknown }).id ?? null })}\n`;
+  });
+  return c.body(out, 200, { 'content-type': 'application/x-ndjson' });
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'qualify-bench-'));
+const { store } = await openLowdbStore({ dir, logger: silentLogger });
+await seedTemplates(store, systemClock, loadTemplates());
+const runtime = createApp({
+  store,
+  clock: systemClock,
+  config: { keysRequired: false, bodyLimitBytes: 1 << 20 },
+});
+
+const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
+  new Promise<number>((resolve) => {
+    const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(info.port));
+    servers.push(s);
+  });
+const servers: ReturnType<typeof serve>[] = [];
+const ports = { bare: await listen(bare.fetch), runtime: await listen(runtime.fetch) };
+process.stdout.write(`${JSON.stringify(ports)}\n`);
+
+process.on('SIGTERM', async () => {
+  for (const s of servers) s.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+});

@@ -1,0 +1,66 @@
+import { Hono } from 'hono';
+import { type AppEnv, authenticate } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { AppConfig, Ctx } from './context.ts';
+import { DraftCache } from './draft-cache.ts';
+import { makeDecide } from './evaluator.ts';
+import { type Logger, silentLogger } from './logger.ts';
+import { Metrics } from './metrics.ts';
+import { notFound, onError } from './on-error.ts';
+import { PreparedCache } from './prepared-cache.ts';
+import { accountRoutes } from './routes/account.ts';
+import { batchRoutes } from './routes/batch.ts';
+import { decisionRoutes } from './routes/decisions.ts';
+import { evaluateRoutes } from './routes/evaluate.ts';
+import { keyRoutes } from './routes/keys.ts';
+import { opsRoutes } from './routes/ops.ts';
+import { versionRoutes } from './routes/versions.ts';
+import { workflowRoutes } from './routes/workflows.ts';
+import type { Store } from './store.ts';
+import { studioRoutes } from './studio.ts';
+import { loadTemplates, type Template } from './templates.ts';
+
+export type { AppConfig } from './context.ts';
+
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+  logger?: Logger;
+}
+
+/**
+ * The runtime's HTTP app, without a socket: `server.ts` serves it, tests call `app.request()`.
+ * @example const app = createApp({ store, clock: systemClock, config: { keysRequired: false, bodyLimitBytes: 1 << 20 } })
+ */
+export function createApp({ store, clock, config, logger = silentLogger }: AppDeps) {
+  const metrics = new Metrics();
+  let templates: Template[] | undefined;
+  const ctx: Ctx = {
+    store,
+    clock,
+    config,
+    logger,
+    metrics,
+    prepared: new PreparedCache(),
+    drafts: new DraftCache(),
+    decide: makeDecide(store, metrics),
+    templates: () => (templates ??= loadTemplates()),
+  };
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError(ctx));
+  app.notFound(notFound(ctx));
+
+  opsRoutes(app, ctx);
+  app.use('/v1/*', authenticate(store, config.keysRequired));
+  workflowRoutes(app, ctx);
+  versionRoutes(app, ctx);
+  evaluateRoutes(app, ctx);
+  batchRoutes(app, ctx);
+  decisionRoutes(app, ctx);
+  keyRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  if (config.studioDir) studioRoutes(app, config.studioDir);
+  return app;
+}

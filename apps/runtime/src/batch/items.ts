@@ -1,0 +1,61 @@
+import { depthExceeds, MAX_DEPTH } from '../body.ts';
+
+export interface BatchError {
+  code: string;
+  detail: string;
+}
+
+/** One input unit of a batch: a lead to evaluate, or why that line could not be read. */
+export type BatchItem = { line: number; lead: Record<string, unknown> } | { line: number; error: BatchError };
+
+/** Items in input order, grouped as they arrive, so each group is evaluated and written in one go. */
+export type BatchSource = AsyncIterable<BatchItem[]>;
+
+export const lineTooLong = (line: number, limit: number): BatchItem => ({
+  line,
+  error: {
+    code: 'line_too_large',
+    detail: `Line ${line} is longer than ${limit} bytes (BODY_LIMIT_BYTES); skipped.`,
+  },
+});
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses one JSON text into a lead, or says what is wrong with it. */
+export function leadFromJson(line: number, bytes: Uint8Array): BatchItem {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoder.decode(bytes));
+  } catch (e) {
+    const why = e instanceof SyntaxError ? e.message : 'it is not UTF-8 text';
+    return { line, error: { code: 'invalid_json', detail: `Line ${line} is not valid JSON: ${why}.` } };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    return {
+      line,
+      error: { code: 'not_an_object', detail: `Line ${line} is ${got}; a lead is a JSON object.` },
+    };
+  }
+  if (depthExceeds(value, MAX_DEPTH)) {
+    return {
+      line,
+      error: { code: 'too_deep', detail: `Line ${line} is nested deeper than ${MAX_DEPTH} levels.` },
+    };
+  }
+  return { line, lead: value as Record<string, unknown> };
+}
+
+/** Reads a web stream chunk by chunk and releases it when the consumer stops early. */
+export async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (value.byteLength) yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}

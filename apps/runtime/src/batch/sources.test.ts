@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvSource } from './csv.ts';
+import type { BatchItem, BatchSource } from './items.ts';
+import { jsonArraySource } from './json-array.ts';
+import { ndjsonSource } from './ndjson.ts';
+
+/** The bytes of `text` as a stream cut at the given offsets, like a network would. */
+function streamOf(text: string, cuts: number[]): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const c of [...at, bytes.length]) {
+    if (c > from) pieces.push(bytes.subarray(from, c));
+    from = Math.max(from, c);
+  }
+  return new ReadableStream({
+    pull(controller) {
+      const next = pieces.shift();
+      if (next) controller.enqueue(next);
+      else controller.close();
+    },
+  });
+}
+
+async function collect(source: BatchSource): Promise<BatchItem[]> {
+  const all: BatchItem[] = [];
+  for await (const group of source) all.push(...group);
+  return all;
+}
+
+const leads = fc.array(
+  fc.dictionary(
+    fc.string({ maxLength: 8 }),
+    fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+  ),
+  { maxLength: 12 },
+);
+const cuts = fc.array(fc.nat(), { maxLength: 12 });
+
+describe('batch sources', () => {
+  it('read the same NDJSON leads however the bytes are cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(leads, cuts, async (ls, cs) => {
+        const text = ls.map((l) => JSON.stringify(l)).join('\r\n');
+        const items = await collect(ndjsonSource(streamOf(text, cs), 1 << 20));
+        expect(items).toEqual(ls.map((lead, i) => ({ line: i + 1, lead })));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('read the same JSON array elements however the bytes are cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(leads, cuts, async (ls, cs) => {
+        const text = `\ufeff [ ${ls.map((l) => JSON.stringify(l)).join(' ,\n')} ] `;
+        const items = await collect(jsonArraySource(streamOf(text, cs), 1 << 20));
+        expect(items).toEqual(ls.map((lead, i) => ({ line: i + 1, lead })));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('read the same CSV records however the bytes are cut', async () => {
+    const text = 'Name,Budget,company.size\r\n"Ann, VP",100,5\r\n"Bo ""B""",,7\r\n\r\nCy,3,\r\n';
+    const want = [
+      { line: 2, lead: { name: 'Ann, VP', budget: '100', company: { size: '5' } } },
+      { line: 3, lead: { name: 'Bo "B"', company: { size: '7' } } },
+      { line: 5, lead: { name: 'Cy', budget: '3' } },
+    ];
+    const fields = [
+      { path: 'name', label: 'Name' },
+      { path: 'budget', label: 'Budget' },
+      { path: 'company.size', label: 'Company size' },
+    ];
+    await fc.assert(
+      fc.asyncProperty(cuts, async (cs) => {
+        expect(await collect(csvSource(streamOf(text, cs), fields, 1 << 20))).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('never lets a CSV header reach the prototype', async () => {
+    const items = await collect(csvSource(streamOf('__proto__,constructor.x,a\n1,2,3\n', []), [], 1 << 20));
+    expect(items).toEqual([{ line: 2, lead: { a: '3' } }]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { isoAt, systemClock } from './clock.ts';
+import { readConfig } from './config.ts';
+import { lockDataDir } from './data-lock.ts';
+import { newApiKey } from './keys.ts';
+import { jsonLogger } from './logger.ts';
+import { openLowdbStore } from './lowdb-store.ts';
+import { RoleSchema } from './schemas.ts';
+
+const USAGE = `Usage: npm run keys -w @qualify/runtime -- <command>
+  create --name <name> --role <admin|approver|editor|evaluator>   prints the key once
+  list
+  delete <key id>
+Uses DATA_DIR like the server; stop the server first (it holds the data folder).`;
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+  });
+  const [command, arg] = positionals;
+  if (!command || !['create', 'list', 'delete'].includes(command)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = readConfig(process.env, process.cwd(), '');
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = lockDataDir(config.dataDir, process.pid, isAlive);
+  const logger = jsonLogger(
+    () => {},
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  const { store } = await openLowdbStore({ dir: config.dataDir, logger });
+  try {
+    if (command === 'list') {
+      for (const k of store.listKeys())
+        process.stdout.write(`${k.id}\t${k.role}\t${k.name}\t${k.prefix}…\t${k.createdAt}\n`);
+      return 0;
+    }
+    if (command === 'delete') {
+      if (!arg) throw new Error('Give the id of the key to delete (see `list`).');
+      if (!(await store.deleteKey(arg))) throw new Error(`There is no key "${arg}".`);
+      process.stdout.write(`deleted ${arg}\n`);
+      return 0;
+    }
+    const role = RoleSchema.safeParse(values.role);
+    if (!values.name?.trim() || !role.success)
+      throw new Error('create needs --name <name> and --role <admin|approver|editor|evaluator>.');
+    const { key, row } = newApiKey(values.name.trim(), role.data, isoAt(systemClock));
+    await store.createKey(row);
+    process.stdout.write(`${key}\n`);
+    process.stderr.write(
+      `Created ${row.role} key "${row.name}" (${row.id}). It is shown only now; store it safely.\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+    release();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CommitQueue } from './commit-queue.ts';
+import { readConfig } from './config.ts';
+import { lockDataDir } from './data-lock.ts';
+
+describe('readConfig', () => {
+  it('defaults to local mode on loopback with a 1 MiB body limit', () => {
+    const c = readConfig({}, '/srv/app', '/studio');
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      dataDir: '/srv/app/data',
+      keysRequired: false,
+      bodyLimitBytes: 1048576,
+      studioDir: '/studio',
+      decisionFlushMs: 200,
+    });
+  });
+
+  it('requires keys off loopback or when AUTH=required', () => {
+    expect(readConfig({ HOST: '0.0.0.0' }, '/', '').keysRequired).toBe(true);
+    expect(readConfig({ AUTH: 'required' }, '/', '').keysRequired).toBe(true);
+    expect(readConfig({ HOST: '::1' }, '/', '').keysRequired).toBe(false);
+  });
+
+  it('explains a bad setting', () => {
+    expect(() => readConfig({ PORT: 'eighty' }, '/', '')).toThrow(/PORT must be a whole number/);
+    expect(() => readConfig({ AUTH: 'off' }, '/', '')).toThrow(/AUTH must be "auto" or "required"/);
+  });
+});
+
+describe('lockDataDir', () => {
+  it('refuses a folder held by a live process and takes over from a dead one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qualify-lock-'));
+    const release = lockDataDir(dir, 111, () => true);
+    expect(() => lockDataDir(dir, 222, () => true)).toThrow(/in use by process 111/);
+    const takeover = lockDataDir(dir, 222, () => false);
+    expect(readFileSync(join(dir, 'runtime.lock'), 'utf8')).toBe('222');
+    release();
+    takeover();
+    expect(() => readFileSync(join(dir, 'runtime.lock'))).toThrow();
+    rmSync(dir, { recursive: true });
+  });
+});
+
+describe('CommitQueue', () => {
+  it('acknowledges each change only after a write that started after it, one write at a time', async () => {
+    let state = 0;
+    let running = 0;
+    const written: number[] = [];
+    const q = new CommitQueue(async () => {
+      expect(++running).toBe(1);
+      const snapshot = state;
+      await new Promise((r) => setTimeout(r, 5));
+      written.push(snapshot);
+      running--;
+    });
+    const acks = Array.from({ length: 20 }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, i));
+      state = i + 1;
+      const mine = state;
+      await q.commit();
+      expect(written.at(-1)).toBeGreaterThanOrEqual(mine);
+    });
+    await Promise.all(acks);
+    expect(written.length).toBeLessThan(20);
+    expect(written.at(-1)).toBe(20);
+  });
+});

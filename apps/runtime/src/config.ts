@@ -1,0 +1,51 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  auth: 'auto' | 'required';
+  /** Keys are required unless the address is loopback and AUTH is `auto` (local mode). */
+  keysRequired: boolean;
+  bodyLimitBytes: number;
+  studioDir: string;
+  decisionFlushMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+export const isLoopback = (host: string) => LOOPBACK.test(host);
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return n;
+}
+
+/**
+ * Reads the server's settings from environment variables, failing with a readable message.
+ * Relative paths resolve against `cwd`; the studio folder defaults to `defaultStudioDir`.
+ */
+export function readConfig(env: Env, cwd: string, defaultStudioDir: string): ServerConfig {
+  const auth = env.AUTH ?? 'auto';
+  if (auth !== 'auto' && auth !== 'required')
+    throw new Error(`AUTH must be "auto" or "required"; got "${auth}".`);
+  const host = env.HOST || '127.0.0.1';
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  return {
+    host,
+    port: int(env, 'PORT', 8787, 0, 65535),
+    dataDir: path(env.DATA_DIR || './data'),
+    auth,
+    keysRequired: auth === 'required' || !isLoopback(host),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    studioDir: env.STUDIO_DIR ? path(env.STUDIO_DIR) : defaultStudioDir,
+    decisionFlushMs: int(env, 'DECISION_FLUSH_MS', 200, 1, 60_000),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { DraftCache } from './draft-cache.ts';
+import type { Decide } from './evaluator.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import type { PreparedCache } from './prepared-cache.ts';
+import type { Store } from './store.ts';
+import type { Template } from './templates.ts';
+
+export interface AppConfig {
+  /** False only in local mode: loopback address and AUTH not `required`. */
+  keysRequired: boolean;
+  /** Largest single-request body; batch uploads are limited per line instead. */
+  bodyLimitBytes: number;
+  /** The built studio to serve at `/`, or null to serve none. */
+  studioDir?: string | null;
+}
+
+/** What every route module gets: the app's collaborators, built once in createApp. */
+export interface Ctx {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+  logger: Logger;
+  metrics: Metrics;
+  prepared: PreparedCache;
+  drafts: DraftCache;
+  decide: Decide;
+  templates: () => Template[];
+}
+
+export type App = Hono<AppEnv>;

@@ -1,0 +1,96 @@
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decisionIds } from './decision-id.ts';
+import { DecisionLog } from './decision-log.ts';
+import type { DecisionLogEntry } from './store.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qualify-log-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = (memoryEntries: number, rotateBytes = 64 * 1024 * 1024) =>
+  DecisionLog.open({ dir, flushMs: 10_000, rotateBytes, memoryEntries, logger: { info() {}, error() {} } });
+
+function entries(n: number, start = Date.parse('2026-03-01T23:59:59.000Z')): DecisionLogEntry[] {
+  const next = decisionIds();
+  return Array.from({ length: n }, (_, i) => {
+    const ms = start + i * 7;
+    return {
+      decisionId: next(ms),
+      workflowId: i % 2 ? 'odd' : 'even',
+      version: 1,
+      leadId: `L${i}`,
+      email: null,
+      route: i % 3 ? 'nurture' : 'sales',
+      target: 'x',
+      stage: 'MQL',
+      score: i,
+      at: new Date(ms).toISOString(),
+    };
+  });
+}
+
+async function pageAll(log: DecisionLog, filter = {}, limit = 7): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await log.list(filter, cursor, limit);
+    ids.push(...page.items.map((e) => e.leadId!));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+describe('decision log', () => {
+  it('pages across memory and rotated files, newest first, after a restart too', async () => {
+    const all = entries(300);
+    let log = await open(50, 2000);
+    for (const [i, e] of all.slice(0, 200).entries()) {
+      log.append(e);
+      // A file rotates between flushes once past its size, so flush often to get several.
+      if (i % 20 === 19) await log.flush();
+    }
+    for (const e of all.slice(200)) log.append(e);
+    const newestFirst = all.map((e) => e.leadId!).reverse();
+    expect(await pageAll(log)).toEqual(newestFirst);
+    await log.close();
+    expect(readdirSync(join(dir)).length).toBeGreaterThan(3);
+
+    log = await open(50);
+    expect(await pageAll(log)).toEqual(newestFirst);
+    expect(await pageAll(log, { workflow: 'odd', route: 'sales' }, 5)).toEqual(
+      all
+        .filter((e) => e.workflowId === 'odd' && e.route === 'sales')
+        .map((e) => e.leadId)
+        .reverse(),
+    );
+    expect((await log.get(all[3]!.decisionId))?.leadId).toBe('L3');
+    expect(await log.get(`${all[3]!.decisionId.slice(0, 24)}000000`)).toBeUndefined();
+    await log.close();
+  });
+
+  it('honours since across files, and skips a line torn by a crash', async () => {
+    const all = entries(40);
+    let log = await open(10);
+    for (const e of all) log.append(e);
+    await log.close();
+    appendFileSync(join(dir, readdirSync(dir).sort()[0]!), '{"decisionId":"01a2');
+    log = await open(10);
+    const since = all[30]!.at;
+    const page = await log.list({ since }, undefined, 100);
+    expect(page.items.map((e) => e.leadId)).toEqual(
+      all
+        .slice(30)
+        .map((e) => e.leadId)
+        .reverse(),
+    );
+    expect(await pageAll(log)).toHaveLength(40);
+    log.append(entries(1, Date.parse('2026-03-05T00:00:00Z'))[0]!);
+    await log.close();
+    expect(readdirSync(dir).sort()).toEqual(['decisions-20260301-1.jsonl', 'decisions-20260305-1.jsonl']);
+  });
+});

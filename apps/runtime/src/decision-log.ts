@@ -1,0 +1,160 @@
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dayOf, fileName, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
+import { decisionTime } from './decision-id.ts';
+import type { Logger } from './logger.ts';
+import { Ring } from './ring.ts';
+import type { DecisionFilter, DecisionLogEntry, DecisionPage } from './store.ts';
+
+export interface DecisionLogOptions {
+  dir: string;
+  flushMs: number;
+  /** Start a new file once the current one passes this size. */
+  rotateBytes: number;
+  /** How many recent entries stay in memory for fast listing. */
+  memoryEntries: number;
+  logger: Logger;
+}
+
+/** Past this many unwritten lines (a disk that keeps failing) the oldest are dropped rather than exhaust memory. */
+const MAX_PENDING = 500_000;
+
+function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
+  return (e) =>
+    (f.workflow === undefined || e.workflowId === f.workflow) &&
+    (f.lead === undefined || e.leadId === f.lead || e.email === f.lead) &&
+    (f.route === undefined || e.route === f.route) &&
+    (f.stage === undefined || e.stage === f.stage);
+}
+
+/**
+ * The append-only decision log: JSON Lines files in `dir`, written in batches. Recent entries stay
+ * in a ring in memory; older pages are read back from the files.
+ */
+export class DecisionLog {
+  private readonly recent: Ring<DecisionLogEntry>;
+  private pending: DecisionLogEntry[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private file: { handle: FileHandle; date: string; bytes: number } | null = null;
+  private readonly timer: NodeJS.Timeout;
+  dropped = 0;
+
+  private constructor(private readonly o: DecisionLogOptions) {
+    this.recent = new Ring(o.memoryEntries);
+    this.timer = setInterval(() => void this.flush(), o.flushMs);
+    this.timer.unref();
+  }
+
+  static async open(o: DecisionLogOptions): Promise<DecisionLog> {
+    await mkdir(o.dir, { recursive: true });
+    return new DecisionLog(o);
+  }
+
+  get pendingCount() {
+    return this.pending.length;
+  }
+
+  append(entry: DecisionLogEntry): void {
+    this.recent.push(entry);
+    this.pending.push(entry);
+    if (this.pending.length > MAX_PENDING) {
+      this.pending.shift();
+      this.dropped++;
+    }
+  }
+
+  /** Writes what is buffered; calls queue up so writes never interleave. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writePending());
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+    await this.file?.handle.close();
+    this.file = null;
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const entries = this.pending;
+    this.pending = [];
+    // Serialised here rather than per request, off the evaluation path.
+    const text = `${entries.map((e) => JSON.stringify(e)).join('\n')}\n`;
+    try {
+      const file = await this.fileFor(dayOf(entries[0]!.at));
+      await file.handle.write(text);
+      file.bytes += Buffer.byteLength(text);
+    } catch (e) {
+      // Kept for the next flush: a full or failing disk should cost memory for a while, not decisions.
+      this.pending = entries.concat(this.pending);
+      this.o.logger.error('decision log write failed; will retry', {
+        error: String(e),
+        pending: this.pending.length,
+      });
+    }
+  }
+
+  /** The file to append to: the current one, or a new one on a new day or past the size limit. */
+  private async fileFor(date: string) {
+    if (this.file && this.file.date === date && this.file.bytes < this.o.rotateBytes) return this.file;
+    await this.file?.handle.close();
+    this.file = null;
+    const existing = (await listLogFiles(this.o.dir)).filter((f) => f.date === date);
+    // Always a fresh file after a restart, so a line torn by a crash is never continued.
+    const n = Math.max(0, ...existing.map((f) => f.n)) + 1;
+    const handle = await open(join(this.o.dir, fileName(date, n)), 'a');
+    this.file = { handle, date, bytes: 0 };
+    return this.file;
+  }
+
+  async list(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage> {
+    const want = limit + 1;
+    const matches = matcher(filter);
+    const since = filter.since ? new Date(filter.since).toISOString() : undefined;
+    const items: DecisionLogEntry[] = [];
+    let tooOld = false;
+    for (const e of this.recent.newestFirst()) {
+      if (cursor !== undefined && e.decisionId >= cursor) continue;
+      if (since !== undefined && e.at < since) {
+        tooOld = true;
+        break;
+      }
+      if (matches(e) && items.push(e) === want) break;
+    }
+    if (items.length < want && !tooOld) {
+      // The ring holds every entry from its oldest on, so the files only need to supply older ones;
+      // entries pushed out of the ring before their flush must reach the files first.
+      await this.flush();
+      const oldest = this.recent.oldest()?.decisionId;
+      const floor = oldest !== undefined && (cursor === undefined || oldest < cursor) ? oldest : cursor;
+      const sinceDay = since ? dayOf(Date.parse(since) - 86_400_000) : undefined;
+      const keep = (e: DecisionLogEntry) =>
+        (floor === undefined || e.decisionId < floor) && (since === undefined || e.at >= since) && matches(e);
+      for (const file of await listLogFiles(this.o.dir)) {
+        if (sinceDay !== undefined && file.date < sinceDay) break;
+        items.push(...(await newestMatches(file.path, keep, want - items.length)));
+        if (items.length >= want) break;
+      }
+    }
+    const page = items.slice(0, limit);
+    return { items: page, nextCursor: items.length > limit ? page.at(-1)!.decisionId : null };
+  }
+
+  async get(id: string): Promise<DecisionLogEntry | undefined> {
+    // A scan of the ring is cheaper overall than keeping an index up to date on every append.
+    for (const e of this.recent.newestFirst()) if (e.decisionId === id) return e;
+    const ms = decisionTime(id);
+    if (!Number.isFinite(ms)) return undefined;
+    await this.flush();
+    // A batch written just after midnight lands in the file of the day before.
+    const days = new Set([dayOf(ms), dayOf(ms - 86_400_000)]);
+    for (const file of await listLogFiles(this.o.dir)) {
+      if (!days.has(file.date)) continue;
+      const found = await findInFile(file.path, id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { CommitQueue } from './commit-queue.ts';
+import { DecisionLog } from './decision-log.ts';
+import type { Logger } from './logger.ts';
+import type { Draft } from './schemas.ts';
+import type { AddVersionResult, KeyRow, SaveDraftResult, Store, VersionRow, WorkflowRow } from './store.ts';
+
+const FORMAT = 'qualify-store/1';
+
+interface Data {
+  format: typeof FORMAT;
+  workflows: WorkflowRow[];
+  keys: KeyRow[];
+}
+
+export interface LowdbStoreOptions {
+  dir: string;
+  logger: Logger;
+  decisionFlushMs?: number;
+  decisionRotateBytes?: number;
+  decisionMemoryEntries?: number;
+}
+
+export interface OpenedStore {
+  store: Store;
+  /** True when the data folder held no store yet: the caller seeds it. */
+  fresh: boolean;
+}
+
+/**
+ * Opens the store in `dir`: `store.json` through lowdb (steno writes a temp file and renames it over
+ * the old one, so a crash leaves the old or the new file, never half of one) and `decisions/*.jsonl`.
+ */
+export async function openLowdbStore(o: LowdbStoreOptions): Promise<OpenedStore> {
+  const file = join(o.dir, 'store.json');
+  // Compact JSON: the same atomic writer as lowdb's JSONFile, without pretty-printing every artifact.
+  const db = new Low<Data | null>(
+    new DataFile<Data | null>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) }),
+    null,
+  );
+  try {
+    await db.read();
+  } catch (e) {
+    throw new Error(
+      `Cannot read ${file}: ${(e as Error).message}. Restore it from a backup or move it away to start empty.`,
+    );
+  }
+  const fresh = db.data === null;
+  if (db.data !== null && (db.data as { format?: unknown }).format !== FORMAT) {
+    throw new Error(
+      `${file} is not a Qualify store (format "${String((db.data as { format?: unknown }).format)}").`,
+    );
+  }
+  db.data ??= { format: FORMAT, workflows: [], keys: [] };
+  const decisions = await DecisionLog.open({
+    dir: join(o.dir, 'decisions'),
+    flushMs: o.decisionFlushMs ?? 200,
+    rotateBytes: o.decisionRotateBytes ?? 64 * 1024 * 1024,
+    memoryEntries: o.decisionMemoryEntries ?? 20_000,
+    logger: o.logger,
+  });
+  const store = new LowdbStore(db as Low<Data>, decisions);
+  if (fresh) await store.persist();
+  return { store, fresh };
+}
+
+class LowdbStore implements Store {
+  private readonly index = new Map<string, number>();
+  private readonly keysByHash = new Map<string, KeyRow>();
+  private readonly queue: CommitQueue;
+  private closed = false;
+
+  constructor(
+    private readonly db: Low<Data>,
+    private readonly decisions: DecisionLog,
+  ) {
+    db.data.workflows.forEach((w, i) => {
+      this.index.set(w.id, i);
+    });
+    for (const k of db.data.keys) this.keysByHash.set(k.hash, k);
+    this.queue = new CommitQueue(() => db.write());
+  }
+
+  persist(): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    return this.queue.commit();
+  }
+
+  isReady() {
+    return !this.closed;
+  }
+
+  listWorkflows() {
+    return this.db.data.workflows;
+  }
+
+  getWorkflow(id: string) {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.db.data.workflows[i];
+  }
+
+  /** Rows are replaced, never edited in place, so a row a reader holds never changes under it. */
+  private replace(row: WorkflowRow): WorkflowRow {
+    this.db.data.workflows[this.index.get(row.id)!] = row;
+    return row;
+  }
+
+  async createWorkflow(row: WorkflowRow) {
+    if (this.index.has(row.id)) return null;
+    this.index.set(row.id, this.db.data.workflows.push(row) - 1);
+    await this.persist();
+    return row;
+  }
+
+  async saveDraft(id: string, draft: Draft, expectedRevision: number, at: string): Promise<SaveDraftResult> {
+    const row = this.getWorkflow(id);
+    if (!row) return { missing: true };
+    if (row.revision !== expectedRevision) return { conflict: row.revision };
+    const next = this.replace({ ...row, draft, revision: row.revision + 1, updatedAt: at });
+    await this.persist();
+    return { ok: next };
+  }
+
+  async setArchived(id: string, archived: boolean, at: string) {
+    const row = this.getWorkflow(id);
+    if (!row) return undefined;
+    const next = this.replace({ ...row, archived, updatedAt: at });
+    await this.persist();
+    return next;
+  }
+
+  async addVersion(id: string, version: VersionRow, at: string): Promise<AddVersionResult> {
+    const row = this.getWorkflow(id);
+    if (!row) return { missing: true };
+    if (version.number !== row.versions.length + 1 || version.fromRevision !== row.revision) {
+      return { conflict: row.revision };
+    }
+    const next = this.replace({
+      ...row,
+      versions: [...row.versions, version],
+      liveVersion: version.number,
+      updatedAt: at,
+    });
+    await this.persist();
+    return { ok: next };
+  }
+
+  async setLive(id: string, version: number, at: string) {
+    const row = this.getWorkflow(id);
+    if (!row?.versions[version - 1]) return undefined;
+    const next = this.replace({ ...row, liveVersion: version, updatedAt: at });
+    await this.persist();
+    return next;
+  }
+
+  listKeys() {
+    return this.db.data.keys;
+  }
+
+  findKeyByHash(hash: string) {
+    return this.keysByHash.get(hash);
+  }
+
+  async createKey(row: KeyRow) {
+    this.db.data.keys = [...this.db.data.keys, row];
+    this.keysByHash.set(row.hash, row);
+    await this.persist();
+    return row;
+  }
+
+  async deleteKey(id: string) {
+    const row = this.db.data.keys.find((k) => k.id === id);
+    if (!row) return false;
+    this.db.data.keys = this.db.data.keys.filter((k) => k !== row);
+    this.keysByHash.delete(row.hash);
+    await this.persist();
+    return true;
+  }
+
+  appendDecision: Store['appendDecision'] = (entry) => this.decisions.append(entry);
+  listDecisions: Store['listDecisions'] = (filter, cursor, limit) =>
+    this.decisions.list(filter, cursor, limit);
+  getDecision: Store['getDecision'] = (id) => this.decisions.get(id);
+
+  async flush() {
+    await Promise.all([this.decisions.flush(), this.queue.idle()]);
+  }
+
+  async close() {
+    if (this.closed) return;
+    await this.queue.idle();
+    this.closed = true;
+    await this.decisions.close();
+  }
+}

@@ -1,0 +1,68 @@
+const BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.01, 0.05];
+
+const label = (v: string) => v.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+
+/** Counters and one histogram, rendered in the Prometheus text format; cheap enough for every lead. */
+export class Metrics {
+  private readonly evaluations = new Map<string, { workflow: string; route: string; n: number }>();
+  private readonly errors = new Map<string, { code: string; status: number; n: number }>();
+  private readonly bucketCounts = new Array<number>(BUCKETS.length).fill(0);
+  private latencySum = 0;
+  private latencyCount = 0;
+
+  /** One evaluated lead; `route` is the decision's route kind, or `none`. */
+  evaluated(workflow: string, route: string, seconds: number): void {
+    const key = `${workflow}\u0000${route}`;
+    const hit = this.evaluations.get(key);
+    if (hit) hit.n++;
+    else this.evaluations.set(key, { workflow, route, n: 1 });
+    this.latencySum += seconds;
+    this.latencyCount++;
+    for (let i = 0; i < BUCKETS.length; i++) {
+      if (seconds <= BUCKETS[i]!) {
+        this.bucketCounts[i]!++;
+        break;
+      }
+    }
+  }
+
+  httpError(code: string, status: number): void {
+    const key = `${code}\u0000${status}`;
+    const hit = this.errors.get(key);
+    if (hit) hit.n++;
+    else this.errors.set(key, { code, status, n: 1 });
+  }
+
+  render(gauges: Record<string, { help: string; value: number }> = {}): string {
+    const out: string[] = [
+      '# HELP evaluations_total Leads evaluated against published versions, by workflow and decision route.',
+      '# TYPE evaluations_total counter',
+    ];
+    for (const e of this.evaluations.values()) {
+      out.push(`evaluations_total{workflow="${label(e.workflow)}",route="${label(e.route)}"} ${e.n}`);
+    }
+    out.push(
+      '# HELP evaluation_duration_seconds Time to evaluate one lead with a prepared version.',
+      '# TYPE evaluation_duration_seconds histogram',
+    );
+    let cumulative = 0;
+    BUCKETS.forEach((le, i) => {
+      cumulative += this.bucketCounts[i]!;
+      out.push(`evaluation_duration_seconds_bucket{le="${le}"} ${cumulative}`);
+    });
+    out.push(
+      `evaluation_duration_seconds_bucket{le="+Inf"} ${this.latencyCount}`,
+      `evaluation_duration_seconds_sum ${this.latencySum}`,
+      `evaluation_duration_seconds_count ${this.latencyCount}`,
+      '# HELP http_errors_total Error answers, by problem code and HTTP status.',
+      '# TYPE http_errors_total counter',
+    );
+    for (const e of this.errors.values()) {
+      out.push(`http_errors_total{code="${label(e.code)}",status="${e.status}"} ${e.n}`);
+    }
+    for (const [name, g] of Object.entries(gauges)) {
+      out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${g.value}`);
+    }
+    return `${out.join('\n')}\n`;
+  }
+}

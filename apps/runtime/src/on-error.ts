@@ -1,0 +1,61 @@
+import { WorkflowInvalidError } from '@qualify/rules';
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './auth.ts';
+import type { Ctx } from './context.ts';
+import { ProblemError, problemResponse } from './problem.ts';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'invalid_json',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+};
+
+function toProblem(err: unknown): ProblemError | null {
+  if (err instanceof ProblemError) return err;
+  if (err instanceof WorkflowInvalidError) {
+    const first = err.issues[0];
+    const detail = first
+      ? `${err.issues.length} error(s); first: ${first.message}${first.nodeId ? ` (node ${first.nodeId})` : ''}`
+      : 'The workflow has errors.';
+    return new ProblemError(422, 'workflow_invalid', detail, { issues: err.issues });
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = CODE_BY_STATUS[err.status] ?? 'invalid_request';
+    return new ProblemError(err.status, code, err.message || code);
+  }
+  return null;
+}
+
+/** The one place errors become answers: domain errors to 4xx problems, anything else to a logged 500. */
+export function onError(ctx: Ctx): ErrorHandler<AppEnv> {
+  return (err, c) => {
+    let problem = toProblem(err);
+    if (!problem) {
+      ctx.logger.error('unexpected error', {
+        method: c.req.method,
+        path: c.req.path,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+      problem = new ProblemError(500, 'internal', 'Something went wrong on our side; the error is logged.');
+    }
+    ctx.metrics.httpError(problem.code, problem.status);
+    return problemResponse(problem);
+  };
+}
+
+export function notFound(ctx: Ctx): NotFoundHandler<AppEnv> {
+  return (c) => {
+    ctx.metrics.httpError('not_found', 404);
+    return problemResponse(
+      new ProblemError(
+        404,
+        'not_found',
+        `There is no ${c.req.method} ${c.req.path.slice(0, 200)}. GET /v1/openapi.json lists the API.`,
+      ),
+    );
+  };
+}

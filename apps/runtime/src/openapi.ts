@@ -1,0 +1,294 @@
+import { WorkflowSchema } from '@qualify/rules';
+import { z } from 'zod';
+import {
+  BatchQuery,
+  CreateKeyBody,
+  DecisionQuery,
+  DraftEvaluateBody,
+  DraftSchema,
+  EvaluateBody,
+  ListWorkflowsQuery,
+  LiveBody,
+  OptionalWorkflowBody,
+  PublishBody,
+  PutWorkflowBody,
+  type Role,
+  VersionQuery,
+} from './schemas.ts';
+import {
+  CreatedKeySchema,
+  DecisionLogEntrySchema,
+  KeyInfoSchema,
+  ProblemSchema,
+  VersionSchema,
+  VersionSummarySchema,
+  WorkflowRecordSchema,
+  WorkflowSummarySchema,
+} from './views.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+interface Op {
+  method: 'get' | 'post' | 'put' | 'delete';
+  path: string;
+  summary: string;
+  role?: Role | 'any';
+  body?: z.ZodType;
+  bodyType?: string[];
+  query?: z.ZodObject;
+  status?: number;
+  answer?: z.ZodType | JsonSchema;
+  answerType?: string;
+}
+
+const defs: Record<string, unknown> = {};
+
+/** JSON Schema of a zod schema, its named parts moved to components so they are listed once. */
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const rewrite = (v: unknown) =>
+    JSON.parse(JSON.stringify(v).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  for (const [name, def] of Object.entries(($defs ?? {}) as JsonSchema)) defs[name] = rewrite(def);
+  return rewrite(rest);
+}
+
+const items = (s: z.ZodType) => z.object({ items: z.array(s) });
+const Decision = z.looseObject({
+  decisionId: z.string(),
+  route: z.unknown(),
+  stage: z.string(),
+  score: z.unknown(),
+});
+const Issues = z.object({
+  issues: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['error', 'warning']),
+      message: z.string(),
+      nodeId: z.string().optional(),
+      path: z.string().optional(),
+    }),
+  ),
+});
+
+const OPS: Op[] = [
+  {
+    method: 'get',
+    path: '/v1/templates',
+    summary: 'Example workflows with sample leads',
+    answer: items(z.looseObject({ id: z.string() })),
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows',
+    summary: 'List workflows',
+    query: ListWorkflowsQuery,
+    answer: items(WorkflowSummarySchema),
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows',
+    summary: 'Create a workflow',
+    role: 'editor',
+    body: DraftSchema,
+    status: 201,
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}',
+    summary: 'A workflow and its draft',
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}',
+    summary: 'Save the draft (revision check)',
+    role: 'editor',
+    body: PutWorkflowBody,
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/archive',
+    summary: 'Archive',
+    role: 'editor',
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/unarchive',
+    summary: 'Unarchive',
+    role: 'editor',
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/validate',
+    summary: 'Validate the given or stored draft',
+    body: OptionalWorkflowBody,
+    answer: Issues,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/compile',
+    summary: 'Compile the given or stored draft',
+    body: OptionalWorkflowBody,
+    answer: z.object({ artifact: z.looseObject({}) }),
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/publish',
+    summary: 'Publish the draft as the next version, live',
+    role: 'approver',
+    body: PublishBody,
+    status: 201,
+    answer: VersionSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/versions',
+    summary: 'Versions, newest first',
+    answer: items(VersionSummarySchema),
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/versions/{n}',
+    summary: 'One version with its artifact',
+    answer: VersionSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}/live',
+    summary: 'Choose the live version (rollback)',
+    role: 'approver',
+    body: LiveBody,
+    answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/evaluate',
+    summary: 'Evaluate a lead (logged)',
+    role: 'evaluator',
+    body: EvaluateBody,
+    query: VersionQuery,
+    answer: Decision,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/draft/evaluate',
+    summary: 'Evaluate against the draft (not logged)',
+    role: 'editor',
+    body: DraftEvaluateBody,
+    answer: Decision,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/evaluate/batch',
+    summary: 'Evaluate many leads; NDJSON answer, one line per input line',
+    role: 'evaluator',
+    bodyType: ['application/json', 'application/x-ndjson', 'text/csv'],
+    query: BatchQuery,
+    answer: {
+      type: 'string',
+      description: 'NDJSON: { line, decisionId, ...Decision } or { line, error: { code, detail } }',
+    },
+    answerType: 'application/x-ndjson',
+  },
+  {
+    method: 'get',
+    path: '/v1/decisions',
+    summary: 'Decision log, newest first',
+    query: DecisionQuery,
+    answer: z.object({ items: z.array(DecisionLogEntrySchema), nextCursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/v1/decisions/{id}',
+    summary: 'One logged decision',
+    answer: DecisionLogEntrySchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'Who the caller is',
+    answer: z.object({ role: z.string(), name: z.string(), mode: z.enum(['local', 'key']) }),
+  },
+  { method: 'get', path: '/v1/keys', summary: 'API keys', role: 'admin', answer: items(KeyInfoSchema) },
+  {
+    method: 'post',
+    path: '/v1/keys',
+    summary: 'Create an API key (shown once)',
+    role: 'admin',
+    body: CreateKeyBody,
+    status: 201,
+    answer: CreatedKeySchema,
+  },
+  { method: 'delete', path: '/v1/keys/{id}', summary: 'Delete an API key', role: 'admin', status: 204 },
+];
+
+function operation(op: Op) {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  for (const [name, s] of Object.entries(op.query?.shape ?? {})) {
+    params.push({
+      name,
+      in: 'query',
+      required: false,
+      schema: schemaOf(s as z.ZodType, 'input') as { type: string },
+    });
+  }
+  const answer = op.answer instanceof z.ZodType ? schemaOf(op.answer, 'output') : op.answer;
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+  return {
+    summary: op.summary,
+    description:
+      op.role === undefined || op.role === 'any' ? 'Any role.' : `Needs the ${op.role} role or above.`,
+    parameters: params,
+    ...(op.body || op.bodyType
+      ? {
+          requestBody: {
+            required: op.method === 'put' || op.path === '/v1/workflows' || op.role === 'evaluator',
+            content: Object.fromEntries(
+              (op.bodyType ?? ['application/json']).map((t) => [
+                t,
+                { schema: op.body ? schemaOf(op.body, 'input') : {} },
+              ]),
+            ),
+          },
+        }
+      : {}),
+    responses: {
+      [op.status ?? 200]: answer
+        ? { description: 'OK', content: { [op.answerType ?? 'application/json']: { schema: answer } } }
+        : { description: 'Done' },
+      default: { description: 'A problem (RFC 9457) with a stable code', content: problem },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document, built from the same zod schemas that check the requests. */
+export function openApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPS) {
+    paths[op.path] = { ...paths[op.path], [op.method]: operation(op) };
+  }
+  defs.Workflow = schemaOf(WorkflowSchema, 'input');
+  defs.Problem = schemaOf(ProblemSchema, 'output');
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Qualify Studio runtime', version: '1', description: 'See docs/api-contract.md.' },
+    components: {
+      schemas: defs,
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key; optional in local mode.' },
+      },
+    },
+    security: [{ apiKey: [] }, {}],
+    paths,
+  };
+}

@@ -1,0 +1,60 @@
+import { compile, type PreparedWorkflow, prepare } from '@qualify/rules';
+import { allow } from '../auth.ts';
+import { readJson } from '../body.ts';
+import type { App, Ctx } from '../context.ts';
+import { ProblemError, versionNotFound } from '../problem.ts';
+import { DraftEvaluateBody, EvaluateBody, VersionQuery } from '../schemas.ts';
+import type { WorkflowRow } from '../store.ts';
+import { parseWith } from '../validation.ts';
+import { mustFind } from './workflows.ts';
+
+export interface Target {
+  row: WorkflowRow;
+  version: number;
+  prepared: PreparedWorkflow;
+}
+
+/** The version a request evaluates: `?version=N`, else the live one. */
+export function targetOf(ctx: Ctx, id: string, version: number | undefined): Target {
+  const row = mustFind(ctx, id);
+  const n = version ?? row.liveVersion;
+  if (n === null) {
+    throw new ProblemError(
+      404,
+      'version_not_found',
+      `Workflow "${row.id}" has no live version yet; publish its draft first (POST /v1/workflows/${row.id}/publish).`,
+    );
+  }
+  const prepared = ctx.prepared.get(row, n);
+  if (!prepared) throw versionNotFound(row.id, n);
+  return { row, version: n, prepared };
+}
+
+/** Evaluating a lead: logged against a published version, or unlogged against the draft. */
+export function evaluateRoutes(app: App, ctx: Ctx) {
+  const limit = ctx.config.bodyLimitBytes;
+
+  app.post('/v1/workflows/:id/evaluate', allow('evaluator'), async (c) => {
+    const q = parseWith(VersionQuery, c.req.query());
+    const body = parseWith(EvaluateBody, await readJson(c, limit));
+    const t = targetOf(ctx, c.req.param('id'), q.version);
+    const at = body.now === undefined ? undefined : Date.parse(body.now);
+    const { decisionId, decision } = ctx.decide(
+      t.prepared,
+      t.row.id,
+      t.version,
+      body.lead,
+      ctx.clock.now(),
+      at,
+    );
+    return c.json({ decisionId, ...decision });
+  });
+
+  app.post('/v1/workflows/:id/draft/evaluate', allow('editor'), async (c) => {
+    const body = parseWith(DraftEvaluateBody, await readJson(c, limit));
+    const prepared = body.workflow
+      ? prepare(compile(body.workflow))
+      : ctx.drafts.get(mustFind(ctx, c.req.param('id')));
+    return c.json(prepared.evaluate(body.lead, { now: body.now ?? ctx.clock.now() }));
+  });
+}

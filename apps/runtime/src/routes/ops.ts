@@ -1,0 +1,25 @@
+import type { App, Ctx } from '../context.ts';
+import { openApiDocument } from '../openapi.ts';
+import { ProblemError } from '../problem.ts';
+
+/** Probes, metrics and the API description: open to all, for load balancers and tooling. */
+export function opsRoutes(app: App, ctx: Ctx) {
+  const openapi = JSON.stringify(openApiDocument());
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.get('/readyz', (c) => {
+    if (!ctx.store.isReady())
+      throw new ProblemError(503, 'not_ready', 'The store is not open (starting or shutting down).');
+    return c.json({ status: 'ready', workflows: ctx.store.listWorkflows().length });
+  });
+
+  app.get('/metrics', (c) => {
+    const text = ctx.metrics.render({
+      workflows: { help: 'Stored workflows.', value: ctx.store.listWorkflows().length },
+    });
+    return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
+
+  app.get('/v1/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+}

@@ -1,0 +1,73 @@
+import { compile } from '@qualify/rules';
+import { allow } from '../auth.ts';
+import { readJson } from '../body.ts';
+import { isoAt } from '../clock.ts';
+import type { App, Ctx } from '../context.ts';
+import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
+import { LiveBody, PublishBody } from '../schemas.ts';
+import type { VersionRow } from '../store.ts';
+import { parseWith } from '../validation.ts';
+import { recordOf, versionOf, versionSummaryOf } from '../views.ts';
+import { mustFind } from './workflows.ts';
+
+const conflict = (current: number, asked: number) =>
+  new ProblemError(
+    409,
+    'revision_conflict',
+    `The draft is at revision ${current}, not ${asked}: it changed since you reviewed it. Review it again before publishing.`,
+    { currentRevision: current },
+  );
+
+/** Publishing drafts as immutable versions and choosing which version is live. */
+export function versionRoutes(app: App, ctx: Ctx) {
+  const limit = ctx.config.bodyLimitBytes;
+
+  app.post('/v1/workflows/:id/publish', allow('approver'), async (c) => {
+    const id = c.req.param('id');
+    const body = parseWith(PublishBody, (await readJson(c, limit, true)) ?? {});
+    const row = mustFind(ctx, id);
+    if (body.revision !== undefined && body.revision !== row.revision)
+      throw conflict(row.revision, body.revision);
+    const number = row.versions.length + 1;
+    const at = isoAt(ctx.clock);
+    const version: VersionRow = {
+      number,
+      note: body.note,
+      publishedBy: c.get('principal').name,
+      publishedAt: at,
+      fromRevision: row.revision,
+      workflow: row.draft,
+      artifact: compile(row.draft, { version: number }),
+    };
+    const result = await ctx.store.addVersion(id, version, at);
+    if ('missing' in result) throw workflowNotFound(id);
+    if ('conflict' in result) throw conflict(result.conflict, row.revision);
+    // Prepared now, so the first evaluation after a publish pays nothing extra.
+    ctx.prepared.get(result.ok, number);
+    return c.json(versionOf(result.ok, version), 201);
+  });
+
+  app.get('/v1/workflows/:id/versions', (c) => {
+    const row = mustFind(ctx, c.req.param('id'));
+    return c.json({ items: row.versions.map((v) => versionSummaryOf(row, v)).reverse() });
+  });
+
+  app.get('/v1/workflows/:id/versions/:n', (c) => {
+    const row = mustFind(ctx, c.req.param('id'));
+    const n = Number(c.req.param('n'));
+    const version = Number.isInteger(n) && n >= 1 ? row.versions[n - 1] : undefined;
+    if (!version) throw versionNotFound(row.id, c.req.param('n').slice(0, 20));
+    return c.json(versionOf(row, version));
+  });
+
+  app.put('/v1/workflows/:id/live', allow('approver'), async (c) => {
+    const id = c.req.param('id');
+    const body = parseWith(LiveBody, await readJson(c, limit));
+    const row = mustFind(ctx, id);
+    if (!row.versions[body.version - 1]) throw versionNotFound(id, body.version);
+    const updated = await ctx.store.setLive(id, body.version, isoAt(ctx.clock));
+    if (!updated) throw versionNotFound(id, body.version);
+    ctx.prepared.get(updated, body.version);
+    return c.json(recordOf(updated));
+  });
+}

@@ -1,0 +1,102 @@
+import { compile, validate } from '@qualify/rules';
+import type { Context } from 'hono';
+import { allow } from '../auth.ts';
+import { readJson } from '../body.ts';
+import { isoAt } from '../clock.ts';
+import type { App, Ctx } from '../context.ts';
+import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
+import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
+import type { WorkflowRow } from '../store.ts';
+import { parseWith } from '../validation.ts';
+import { recordOf, summaryOf } from '../views.ts';
+
+/** The stored row or 404. */
+export function mustFind(ctx: Ctx, id: string): WorkflowRow {
+  const row = ctx.store.getWorkflow(id);
+  if (!row) throw workflowNotFound(id.slice(0, 100));
+  return row;
+}
+
+/** The workflow from an optional `{ workflow }` body, else the stored draft. */
+async function documentFor(ctx: Ctx, c: Context, id: string) {
+  const body = parseWith(OptionalWorkflowBody, (await readJson(c, ctx.config.bodyLimitBytes, true)) ?? {});
+  return body.workflow ?? mustFind(ctx, id).draft;
+}
+
+/** Drafts: create, read, save with a revision check, archive; validate and compile without saving. */
+export function workflowRoutes(app: App, ctx: Ctx) {
+  const limit = ctx.config.bodyLimitBytes;
+
+  app.get('/v1/workflows', (c) => {
+    const q = parseWith(ListWorkflowsQuery, c.req.query());
+    const rows = ctx.store.listWorkflows().filter((w) => q.archived === 'true' || !w.archived);
+    return c.json({ items: rows.map(summaryOf) });
+  });
+
+  app.post('/v1/workflows', allow('editor'), async (c) => {
+    const draft = parseWith(DraftSchema, await readJson(c, limit));
+    const at = isoAt(ctx.clock);
+    const row: WorkflowRow = {
+      id: draft.id,
+      draft,
+      revision: 1,
+      archived: false,
+      createdAt: at,
+      updatedAt: at,
+      liveVersion: null,
+      versions: [],
+    };
+    const created = await ctx.store.createWorkflow(row);
+    if (!created) {
+      throw new ProblemError(
+        409,
+        'workflow_exists',
+        `A workflow "${draft.id}" exists already; choose another id or PUT to it.`,
+      );
+    }
+    return c.json(recordOf(created), 201);
+  });
+
+  app.get('/v1/workflows/:id', (c) => c.json(recordOf(mustFind(ctx, c.req.param('id')))));
+
+  app.put('/v1/workflows/:id', allow('editor'), async (c) => {
+    const id = c.req.param('id');
+    const body = parseWith(PutWorkflowBody, await readJson(c, limit));
+    if (body.workflow.id !== id) {
+      throw invalidRequest([
+        { path: 'workflow.id', message: `must be "${id.slice(0, 100)}", the id in the URL` },
+      ]);
+    }
+    const result = await ctx.store.saveDraft(id, body.workflow, body.revision, isoAt(ctx.clock));
+    if ('missing' in result) throw workflowNotFound(id.slice(0, 100));
+    if ('conflict' in result) {
+      throw new ProblemError(
+        409,
+        'revision_conflict',
+        `The draft is at revision ${result.conflict}, not ${body.revision}: someone saved since you loaded it. Reload, merge and save again.`,
+        { currentRevision: result.conflict },
+      );
+    }
+    return c.json(recordOf(result.ok));
+  });
+
+  for (const [action, archived] of [
+    ['archive', true],
+    ['unarchive', false],
+  ] as const) {
+    app.post(`/v1/workflows/:id/${action}`, allow('editor'), async (c) => {
+      const id = c.req.param('id');
+      const row = await ctx.store.setArchived(id, archived, isoAt(ctx.clock));
+      if (!row) throw workflowNotFound(id.slice(0, 100));
+      return c.json(recordOf(row));
+    });
+  }
+
+  app.post('/v1/workflows/:id/validate', async (c) => {
+    return c.json({ issues: validate(await documentFor(ctx, c, c.req.param('id'))) });
+  });
+
+  app.post('/v1/workflows/:id/compile', async (c) => {
+    return c.json({ artifact: compile(await documentFor(ctx, c, c.req.param('id'))) });
+  });
+}

@@ -1,0 +1,75 @@
+import { STAGES, WorkflowSchema } from '@qualify/rules';
+import { z } from 'zod';
+
+/** Roles from least to most powerful; each role may do everything the ones before it may. */
+export const ROLES = ['evaluator', 'editor', 'approver', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+const shape = WorkflowSchema.shape;
+
+/**
+ * What a draft must be to be saved: the document's outline (id, name, lists of fields, nodes and
+ * edges). What is inside the lists is checked by `validate`, so unfinished work can still be saved.
+ */
+export const DraftSchema = z
+  .looseObject({
+    schemaVersion: shape.schemaVersion,
+    id: shape.id,
+    name: shape.name,
+    description: z.string().max(5000).optional(),
+    fields: z.array(z.unknown()).max(500),
+    nodes: z.array(z.unknown()).max(5000),
+    edges: z.array(z.unknown()).max(20000),
+  })
+  .meta({
+    id: 'WorkflowDraft',
+    description: 'A workflow document (see Workflow); `validate` checks its content.',
+  });
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** Any JSON object offered for validation or compilation: its problems come back as issues, not as 422 here. */
+export const AnyWorkflowSchema = z
+  .looseObject({})
+  .meta({ description: 'A workflow document; problems are reported as issues with node ids.' });
+
+export const LeadSchema = z
+  .looseObject({})
+  .meta({ description: 'The lead: a JSON object read through the workflow field catalogue (dotted paths).' });
+
+export const NowSchema = z.iso
+  .datetime({ offset: true })
+  .meta({ description: 'Evaluation time, ISO 8601; defaults to the server clock.' });
+
+export const PutWorkflowBody = z.object({ workflow: DraftSchema, revision: z.int().min(1) });
+/** Strict, so a workflow posted without its `{ workflow }` wrapper is a 422, not a silent check of the stored draft. */
+export const OptionalWorkflowBody = z.strictObject({ workflow: AnyWorkflowSchema.optional() });
+export const PublishBody = z.object({
+  note: z.string().max(2000).default(''),
+  revision: z
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'When given, publish only if the draft is still at this revision (else 409).' }),
+});
+export const LiveBody = z.object({ version: z.int().min(1) });
+export const EvaluateBody = z.object({ lead: LeadSchema, now: NowSchema.optional() });
+export const DraftEvaluateBody = EvaluateBody.extend({ workflow: AnyWorkflowSchema.optional() });
+export const CreateKeyBody = z.object({ name: z.string().trim().min(1).max(100), role: RoleSchema });
+
+const positiveInt = z.coerce.number().int().min(1);
+export const VersionQuery = z.object({ version: positiveInt.optional() });
+export const BatchQuery = VersionQuery.extend({ now: NowSchema.optional() });
+export const ListWorkflowsQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
+
+export const RouteKindSchema = z.enum(['sales', 'nurture', 'disqualify']);
+export const DECISION_ID = /^[0-9a-f]{30}$/;
+export const DecisionQuery = z.object({
+  workflow: z.string().max(100).optional(),
+  lead: z.string().max(320).optional().meta({ description: 'Matches the lead id or the e-mail address.' }),
+  route: RouteKindSchema.optional(),
+  stage: z.enum(STAGES).optional(),
+  since: NowSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().regex(DECISION_ID, 'a nextCursor from an earlier page').optional(),
+});

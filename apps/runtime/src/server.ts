@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { systemClock } from './clock.ts';
+import { readConfig } from './config.ts';
+import { lockDataDir } from './data-lock.ts';
+import { jsonLogger } from './logger.ts';
+import { openLowdbStore } from './lowdb-store.ts';
+import { seedTemplates } from './seed.ts';
+import { loadTemplates } from './templates.ts';
+
+/** Past this, connections still open at shutdown are cut so the process can exit. */
+const DRAIN_MS = 10_000;
+
+const logger = jsonLogger(
+  (line) => process.stdout.write(`${line}\n`),
+  (line) => process.stderr.write(`${line}\n`),
+);
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+async function main() {
+  const config = readConfig(
+    process.env,
+    process.cwd(),
+    fileURLToPath(new URL('../../studio/dist', import.meta.url)),
+  );
+  mkdirSync(config.dataDir, { recursive: true });
+  const release = lockDataDir(config.dataDir, process.pid, isAlive);
+  const { store, fresh } = await openLowdbStore({
+    dir: config.dataDir,
+    logger,
+    decisionFlushMs: config.decisionFlushMs,
+  });
+  if (fresh) {
+    await seedTemplates(store, systemClock, loadTemplates());
+    logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
+  }
+  const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
+  const app = createApp({
+    store,
+    clock: systemClock,
+    config: { keysRequired: config.keysRequired, bodyLimitBytes: config.bodyLimitBytes, studioDir },
+    logger,
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    const url = `http://${host}:${info.port}`;
+    const mode = config.keysRequired ? 'API keys required' : 'local mode, no API key needed';
+    logger.info(`Qualify runtime on ${url} (${mode})`, {
+      url,
+      mode: config.keysRequired ? 'keys' : 'local',
+      dataDir: config.dataDir,
+      studio: studioDir ?? 'not built (npm run build -w @qualify/studio)',
+    });
+    if (config.keysRequired && store.listKeys().length === 0) {
+      logger.info(
+        'no API keys yet: npm run keys -w @qualify/runtime -- create --name admin --role admin (with the server stopped)',
+      );
+    }
+  });
+  server.on('error', (e) => {
+    logger.error('cannot listen', { error: e.message, host: config.host, port: config.port });
+    release();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down: finishing requests in flight', { signal });
+    // close() only drops connections idle at that moment; a keep-alive connection whose request ends
+    // later would hold the exit for the keep-alive timeout, so idle ones are dropped as they appear.
+    const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+    const force = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), DRAIN_MS);
+    idle.unref();
+    force.unref();
+    server.close(async () => {
+      try {
+        await store.close();
+        release();
+        logger.info('stopped cleanly');
+        process.exit(0);
+      } catch (e) {
+        logger.error('shutdown failed', { error: String(e) });
+        process.exit(1);
+      }
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  logger.error('cannot start', { error: e instanceof Error ? e.message : String(e) });
+  process.exit(1);
+});

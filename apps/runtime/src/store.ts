@@ -1,0 +1,103 @@
+import type { Artifact, RouteKind, Stage } from '@qualify/rules';
+import type { Draft, Role } from './schemas.ts';
+
+/** A published version: immutable once written. */
+export interface VersionRow {
+  number: number;
+  note: string;
+  publishedBy: string;
+  publishedAt: string;
+  /** The draft revision it was published from; tells whether the draft moved on since. */
+  fromRevision: number;
+  workflow: Draft;
+  artifact: Artifact;
+}
+
+export interface WorkflowRow {
+  id: string;
+  draft: Draft;
+  revision: number;
+  archived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  liveVersion: number | null;
+  /** Oldest first; `number` is the position + 1. */
+  versions: VersionRow[];
+}
+
+export interface KeyRow {
+  id: string;
+  name: string;
+  role: Role;
+  /** sha256 (hex) of the key; the key itself is never stored. */
+  hash: string;
+  /** The first characters of the key, so a person can tell keys apart. */
+  prefix: string;
+  createdAt: string;
+}
+
+export interface DecisionLogEntry {
+  decisionId: string;
+  workflowId: string;
+  version: number;
+  leadId: string | null;
+  email: string | null;
+  route: RouteKind | null;
+  target: string | null;
+  stage: Stage;
+  score: number;
+  at: string;
+}
+
+export interface DecisionFilter {
+  workflow?: string;
+  /** Matches the lead id or the e-mail address. */
+  lead?: string;
+  route?: RouteKind;
+  stage?: Stage;
+  /** ISO time; only decisions at or after it. */
+  since?: string;
+}
+
+export interface DecisionPage {
+  items: DecisionLogEntry[];
+  nextCursor: string | null;
+}
+
+/** Outcomes a caller must handle, returned rather than thrown so the store stays free of HTTP. */
+export type SaveDraftResult = { ok: WorkflowRow } | { conflict: number } | { missing: true };
+export type AddVersionResult = { ok: WorkflowRow } | { conflict: number } | { missing: true };
+
+/**
+ * Everything the runtime keeps. Reads are synchronous from memory; each write applies to memory at
+ * once and its promise resolves when the change is durable on disk, so an answered request is never
+ * lost. Returned rows are shared: treat them as read-only.
+ */
+export interface Store {
+  isReady(): boolean;
+
+  listWorkflows(): readonly WorkflowRow[];
+  getWorkflow(id: string): WorkflowRow | undefined;
+  /** Resolves to null when the id is taken. */
+  createWorkflow(row: WorkflowRow): Promise<WorkflowRow | null>;
+  saveDraft(id: string, draft: Draft, expectedRevision: number, at: string): Promise<SaveDraftResult>;
+  setArchived(id: string, archived: boolean, at: string): Promise<WorkflowRow | undefined>;
+  /** Appends `version` (its number must be the next one) and makes it live. */
+  addVersion(id: string, version: VersionRow, at: string): Promise<AddVersionResult>;
+  setLive(id: string, version: number, at: string): Promise<WorkflowRow | undefined>;
+
+  listKeys(): readonly KeyRow[];
+  findKeyByHash(hash: string): KeyRow | undefined;
+  createKey(row: KeyRow): Promise<KeyRow>;
+  deleteKey(id: string): Promise<boolean>;
+
+  /** Buffers the entry; it reaches disk with the next periodic flush (DECISION_FLUSH_MS). */
+  appendDecision(entry: DecisionLogEntry): void;
+  /** Newest first; `cursor` is the `nextCursor` of the page before. */
+  listDecisions(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage>;
+  getDecision(id: string): Promise<DecisionLogEntry | undefined>;
+
+  /** Writes buffered decisions and waits for pending writes. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}

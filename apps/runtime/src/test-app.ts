@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import type { Clock } from './clock.ts';
+import type { AppConfig } from './context.ts';
+import { openLowdbStore } from './lowdb-store.ts';
+import { seedTemplates } from './seed.ts';
+import type { Store } from './store.ts';
+import { loadTemplates } from './templates.ts';
+
+/** A clock that moves one millisecond each time it is read: time-ordered, yet repeatable. */
+export function steppingClock(start = Date.parse('2026-03-02T09:00:00Z')): Clock {
+  let t = start;
+  return { now: () => t++ };
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  dir: string;
+  clock: Clock;
+  /** Sends a request; a plain object body goes as JSON. */
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export interface Answer {
+  status: number;
+  type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers freely; the assertions check the shape
+  body: any;
+  text: string;
+}
+
+/** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
+export async function testApp(
+  o: { seed?: boolean; config?: Partial<AppConfig>; dir?: string } = {},
+): Promise<TestApp> {
+  const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
+  const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
+  const clock = steppingClock();
+  if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
+  const app = createApp({
+    store,
+    clock,
+    config: { keysRequired: false, bodyLimitBytes: 1024 * 1024, ...o.config },
+  });
+  const call: TestApp['call'] = async (method, path, body, headers = {}) => {
+    const init: RequestInit = { method, headers: { ...headers } };
+    if (body !== undefined) {
+      const raw = typeof body === 'string' ? body : JSON.stringify(body);
+      init.body = raw;
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const res = await app.request(path, init);
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    let parsed: unknown = text;
+    if (/json/.test(type) && !/ndjson/.test(type)) parsed = JSON.parse(text);
+    return { status: res.status, type, body: parsed, text };
+  };
+  return {
+    app,
+    store,
+    dir,
+    clock,
+    call,
+    close: async () => {
+      await store.close();
+      if (!o.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

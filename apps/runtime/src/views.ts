@@ -1,0 +1,117 @@
+import type { Artifact } from '@qualify/rules';
+import { z } from 'zod';
+import { ROLES } from './schemas.ts';
+import type { KeyRow, VersionRow, WorkflowRow } from './store.ts';
+
+export const WorkflowSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    archived: z.boolean(),
+    revision: z.int(),
+    updatedAt: z.string(),
+    liveVersion: z.int().nullable(),
+    latestVersion: z.int().nullable(),
+    hasUnpublishedChanges: z.boolean(),
+  })
+  .meta({ id: 'WorkflowSummary' });
+export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
+
+export const WorkflowRecordSchema = WorkflowSummarySchema.extend({ workflow: z.looseObject({}) }).meta({
+  id: 'WorkflowRecord',
+});
+
+export const VersionSummarySchema = z
+  .object({
+    number: z.int(),
+    note: z.string(),
+    publishedBy: z.string(),
+    publishedAt: z.string(),
+    live: z.boolean(),
+  })
+  .meta({ id: 'VersionSummary' });
+export type VersionSummary = z.infer<typeof VersionSummarySchema>;
+
+export const VersionSchema = VersionSummarySchema.extend({
+  workflow: z.looseObject({}),
+  artifact: z.looseObject({}),
+}).meta({ id: 'Version' });
+
+export const KeyInfoSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    prefix: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ApiKey' });
+export const CreatedKeySchema = KeyInfoSchema.extend({
+  key: z.string().meta({ description: 'Shown once; only its sha256 is stored.' }),
+}).meta({ id: 'CreatedApiKey' });
+
+/** Only the draft's outline is trusted here: `DraftSchema` guaranteed `name` when it was saved. */
+export function summaryOf(row: WorkflowRow): WorkflowSummary {
+  const latest = row.versions.at(-1);
+  return {
+    id: row.id,
+    name: String(row.draft.name),
+    description: typeof row.draft.description === 'string' ? row.draft.description : '',
+    archived: row.archived,
+    revision: row.revision,
+    updatedAt: row.updatedAt,
+    liveVersion: row.liveVersion,
+    latestVersion: latest?.number ?? null,
+    hasUnpublishedChanges: latest === undefined || latest.fromRevision !== row.revision,
+  };
+}
+
+export const recordOf = (row: WorkflowRow) => ({ ...summaryOf(row), workflow: row.draft });
+
+export function versionSummaryOf(row: WorkflowRow, v: VersionRow): VersionSummary {
+  return {
+    number: v.number,
+    note: v.note,
+    publishedBy: v.publishedBy,
+    publishedAt: v.publishedAt,
+    live: row.liveVersion === v.number,
+  };
+}
+
+export const versionOf = (row: WorkflowRow, v: VersionRow) => ({
+  ...versionSummaryOf(row, v),
+  workflow: v.workflow,
+  artifact: v.artifact as Artifact,
+});
+
+export const keyInfoOf = ({ id, name, role, prefix, createdAt }: KeyRow) => ({
+  id,
+  name,
+  role,
+  prefix,
+  createdAt,
+});
+
+export const DecisionLogEntrySchema = z
+  .object({
+    decisionId: z.string(),
+    workflowId: z.string(),
+    version: z.int(),
+    leadId: z.string().nullable(),
+    email: z.string().nullable(),
+    route: z.enum(['sales', 'nurture', 'disqualify']).nullable(),
+    target: z.string().nullable(),
+    stage: z.string(),
+    score: z.number(),
+    at: z.string(),
+  })
+  .meta({ id: 'DecisionLogEntry' });
+
+export const ProblemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  code: z.string(),
+  detail: z.string(),
+});
