@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { getApiKey, setApiKey, setUnauthorizedListener } from './api/client.ts';
+import type { Me } from './api/types.ts';
+import { runtime } from './api/workflows.ts';
+import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
+import { EditorPage } from './editor/EditorPage.tsx';
+import { Link } from './routing/Link.tsx';
+import { useRoute } from './routing/router.ts';
+import { SlaPage } from './sla/SlaPage.tsx';
+import { useStudio } from './store/studio-store.ts';
+import { Notices } from './ui/Notices.tsx';
+import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
+
+setUnauthorizedListener(() => useStudio.getState().setNeedKey(true));
+
+function WhoAmI() {
+  const [me, setMe] = useState<Me | null>(null);
+  useEffect(() => {
+    runtime.me().then(setMe, () => setMe(null));
+  }, []);
+  if (!me) return null;
+  return (
+    <span className="qs-me">
+      {me.name} · {me.role}
+      {me.mode === 'local' ? ' (local mode)' : ''}
+      {getApiKey() && (
+        <button
+          type="button"
+          className="qs-link-btn"
+          onClick={() => {
+            setApiKey(null);
+            window.location.reload();
+          }}
+        >
+          Forget key
+        </button>
+      )}
+    </span>
+  );
+}
+
+/** The studio shell: app bar, the current page, notices and the API-key prompt. */
+export function App() {
+  const route = useRoute();
+  return (
+    <div className={`qs-app is-${route.page}`}>
+      <a className="qs-skip" href="#qs-main">
+        Skip to content
+      </a>
+      <header className="qs-appbar">
+        <Link href="/" className="qs-brand">
+          <span className="qs-brand-mark" aria-hidden="true">
+            Q
+          </span>
+          Qualify Studio
+        </Link>
+        <span className="qs-grow" />
+        <WhoAmI />
+      </header>
+      <div id="qs-main" className="qs-main">
+        {route.page === 'list' && <WorkflowsPage />}
+        {route.page === 'editor' && <EditorPage key={route.id} id={route.id} />}
+        {route.page === 'sla' && <SlaPage key={route.id} id={route.id} />}
+      </div>
+      <Notices />
+      <ApiKeyDialog />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Artifact, Decision, Issue, Workflow } from '@qualify/rules';
+
+/** Shapes of the runtime's answers, as written in docs/api-contract.md. */
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description: string;
+  archived: boolean;
+  revision: number;
+  updatedAt: string;
+  liveVersion: number | null;
+  latestVersion: number | null;
+  hasUnpublishedChanges: boolean;
+}
+
+export interface WorkflowRecord extends WorkflowSummary {
+  workflow: Workflow;
+}
+
+export interface VersionSummary {
+  number: number;
+  note: string;
+  publishedBy: string;
+  publishedAt: string;
+  live: boolean;
+}
+
+export interface Version extends VersionSummary {
+  workflow: Workflow;
+  artifact: Artifact;
+}
+
+export interface SampleLead {
+  name: string;
+  now?: string;
+  lead: Record<string, unknown>;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+  description: string;
+  workflow: Workflow;
+  leads: SampleLead[];
+}
+
+export interface Me {
+  role: string;
+  name: string;
+  mode: 'local' | 'key';
+}
+
+export type { Decision, Issue };

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { getApiKey, setApiKey } from '../api/client.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+
+/** Asks for an API key when the runtime answers 401; the key stays in this browser only. */
+export function ApiKeyDialog() {
+  const open = useStudio((s) => s.needKey);
+  const setNeedKey = useStudio((s) => s.setNeedKey);
+  const [key, setKey] = useState(getApiKey() ?? '');
+  return (
+    <Dialog open={open} title="API key needed" onClose={() => setNeedKey(false)}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApiKey(key.trim() || null);
+          setNeedKey(false);
+          window.location.reload();
+        }}
+      >
+        <p>
+          This runtime asks who you are. Paste the API key an admin gave you; it is kept in this browser and
+          sent with every request.
+        </p>
+        <div className="qs-form-row">
+          <label htmlFor="qs-api-key">API key</label>
+          <input
+            id="qs-api-key"
+            className="qs-input qs-mono"
+            type="password"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
+        </div>
+        <div className="qs-dialog-foot">
+          <button type="button" className="qs-btn" onClick={() => setNeedKey(false)}>
+            Cancel
+          </button>
+          <button type="submit" className="qs-btn is-primary" disabled={!key.trim()}>
+            Use this key
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

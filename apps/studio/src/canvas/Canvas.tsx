@@ -1,0 +1,180 @@
+import type { NodeKindName } from '@qualify/rules';
+import {
+  Background,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  type NodeTypes,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
+import { addNode, connect, connectionProblem, moveNodes, type Position } from '../graph/edits.ts';
+import type { Size } from '../graph/layout.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { useIssuesByNode } from '../store/use-issues-by-node.ts';
+import { KIND_MIME } from './Palette.tsx';
+import { createFlowMapper, type FlowEdge, type FlowNode, pathOf } from './to-flow.ts';
+import { WorkflowNodeView } from './WorkflowNodeView.tsx';
+
+// Props React Flow compares by identity live outside the component, so a re-render changes nothing.
+const nodeTypes: NodeTypes = { workflow: WorkflowNodeView };
+const MINIMAP_STYLE = { width: 180, height: 110 };
+const minimapColor = (n: FlowNode) => n.data.color;
+const beginDrag = () => useStudio.getState().beginDrag();
+const endDrag = () => useStudio.getState().endDrag();
+
+function applySelection(current: string[], changes: { id: string; selected: boolean }[]): string[] {
+  const set = new Set(current);
+  for (const c of changes) {
+    if (c.selected) set.add(c.id);
+    else set.delete(c.id);
+  }
+  return [...set];
+}
+
+/** The React Flow canvas, controlled by the store: every change becomes a document edit. */
+export function Canvas() {
+  const doc = useStudio((s) => s.doc)!;
+  const selectedNodes = useStudio((s) => s.selectedNodes);
+  const selectedEdges = useStudio((s) => s.selectedEdges);
+  const measured = useStudio((s) => s.measured);
+  const run = useStudio((s) => s.run);
+  const focus = useStudio((s) => s.focus);
+  const issues = useIssuesByNode();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+
+  const mapper = useMemo(createFlowMapper, []);
+  const path = useMemo(() => (run ? pathOf(run.doc, run.decision.path) : null), [run]);
+  const view = useMemo(
+    () => ({
+      issues,
+      selectedNodes: new Set(selectedNodes),
+      selectedEdges: new Set(selectedEdges),
+      measured,
+      path,
+    }),
+    [issues, selectedNodes, selectedEdges, measured, path],
+  );
+  const nodes = useMemo(() => mapper.mapNodes(doc, view), [mapper, doc, view]);
+  const edges = useMemo(() => mapper.mapEdges(doc, view), [mapper, doc, view]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const store = useStudio.getState();
+    const positions = new Map<string, Position>();
+    const sizes: Record<string, Size> = {};
+    const selects: { id: string; selected: boolean }[] = [];
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) positions.set(c.id, c.position);
+      else if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+      else if (c.type === 'select') selects.push(c);
+    }
+    if (Object.keys(sizes).length) store.setMeasured(sizes);
+    if (selects.length) store.select(applySelection(store.selectedNodes, selects), store.selectedEdges);
+    if (positions.size) {
+      if (store.dragBase) store.dragTo(positions);
+      else if (store.doc) store.commit(moveNodes(store.doc, positions), { key: 'keyboard-move' });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const store = useStudio.getState();
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length) store.select(store.selectedNodes, applySelection(store.selectedEdges, selects));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const store = useStudio.getState();
+    if (!store.doc || !c.sourceHandle) return;
+    const edge = { from: c.source, port: c.sourceHandle, to: c.target };
+    const problem = connectionProblem(store.doc, edge);
+    if (problem) store.notify('error', problem);
+    else store.commit(connect(store.doc, edge));
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | FlowEdge) => {
+    const d = useStudio.getState().doc;
+    if (!d || !c.sourceHandle) return false;
+    return connectionProblem(d, { from: c.source, port: c.sourceHandle, to: c.target }) === null;
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (e.dataTransfer.types.includes(KIND_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(KIND_MIME) as NodeKindName;
+      const store = useStudio.getState();
+      if (!kind || !store.doc) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const added = addNode(store.doc, kind, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) });
+      store.commit(added.doc, { select: [added.id] });
+      store.setTab('inspector');
+    },
+    [flow],
+  );
+
+  // Fit the whole workflow once every node has its measured size (the fitView prop can fire earlier).
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    flow.fitView({ padding: 0.15, maxZoom: 1 });
+  }, [initialized, flow]);
+
+  useEffect(() => {
+    if (!focus) return;
+    const node = useStudio.getState().doc?.nodes.find((n) => n.id === focus.nodeId);
+    if (!node) return;
+    const size = useStudio.getState().measured[node.id] ?? { width: 240, height: 100 };
+    flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+      zoom: Math.max(flow.getZoom(), 1),
+      duration: 300,
+    });
+  }, [focus, flow]);
+
+  return (
+    <div className="qs-canvas" data-testid="canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={beginDrag}
+        onNodeDragStop={endDrag}
+        onSelectionDragStart={beginDrag}
+        onSelectionDragStop={endDrag}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        connectionRadius={28}
+        minZoom={0.1}
+        maxZoom={2}
+        aria-label="Workflow canvas"
+      >
+        <Background gap={20} size={1} color="#d4d8de" />
+        <MiniMap<FlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={2}
+          style={MINIMAP_STYLE}
+          ariaLabel="Mini map"
+        />
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

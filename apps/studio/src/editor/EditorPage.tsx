@@ -1,0 +1,114 @@
+import { WorkflowSchema } from '@qualify/rules';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { runtime } from '../api/workflows.ts';
+import { Canvas } from '../canvas/Canvas.tsx';
+import { Palette } from '../canvas/Palette.tsx';
+import { useShortcuts } from '../canvas/use-shortcuts.ts';
+import { Link } from '../routing/Link.tsx';
+import { useStudio } from '../store/studio-store.ts';
+import { fullTime } from '../ui/time.ts';
+import { CanvasToolbar } from './CanvasToolbar.tsx';
+import { EditorHeader } from './EditorHeader.tsx';
+import { SaveBanner } from './SaveBanner.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { clearLocalCopy, readLocalCopy, saveNow } from './saver.ts';
+import { useAutosave } from './use-autosave.ts';
+import { useValidation } from './use-validation.ts';
+
+/** Offers back an unsaved local copy left by an earlier conflict or failed save. */
+function LocalCopyBanner({ id }: { id: string }) {
+  const [copy, setCopy] = useState(() => readLocalCopy(id));
+  if (!copy) return null;
+  const restore = () => {
+    const parsed = WorkflowSchema.safeParse(copy.doc);
+    const s = useStudio.getState();
+    if (!parsed.success) s.notify('error', 'The local copy is not a readable workflow any more.');
+    else s.commit(parsed.data);
+    clearLocalCopy(id);
+    setCopy(null);
+  };
+  return (
+    <div className="qs-banner is-info" role="status">
+      <span>This browser keeps an unsaved copy of this workflow from {fullTime(copy.savedAt)}.</span>
+      <button type="button" className="qs-btn" onClick={restore}>
+        Restore it as the draft
+      </button>
+      <button
+        type="button"
+        className="qs-btn"
+        onClick={() => {
+          clearLocalCopy(id);
+          setCopy(null);
+        }}
+      >
+        Discard
+      </button>
+    </div>
+  );
+}
+
+function Editor() {
+  const id = useStudio((s) => s.meta?.id)!;
+  const revision = useStudio((s) => s.meta?.revision);
+  useValidation();
+  useAutosave();
+  useShortcuts();
+  return (
+    <ReactFlowProvider>
+      <div className="qs-editor">
+        <EditorHeader />
+        <div className="qs-editor-body">
+          <Palette />
+          <main className="qs-canvas-wrap">
+            <CanvasToolbar />
+            <SaveBanner />
+            {/* Re-read after every load or save: a conflict may just have left a copy behind. */}
+            <LocalCopyBanner key={revision} id={id} />
+            <Canvas />
+          </main>
+          <SidePanel />
+        </div>
+      </div>
+    </ReactFlowProvider>
+  );
+}
+
+/** Loads one workflow's draft into the store and shows the editor. */
+export function EditorPage({ id }: { id: string }) {
+  const loaded = useStudio((s) => s.meta?.id === id && s.doc !== null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    runtime.get(id).then(
+      (record) => live && useStudio.getState().load(record),
+      (err) => live && setError(errorMessage(err)),
+    );
+    return () => {
+      live = false;
+      // Leaving the editor saves what is left, then lets go of the draft.
+      void saveNow().finally(() => {
+        if (useStudio.getState().meta?.id === id) useStudio.getState().unload();
+      });
+    };
+  }, [id]);
+
+  if (error) {
+    return (
+      <div className="qs-page">
+        <div className="qs-empty" role="alert">
+          <h1>Could not open this workflow</h1>
+          <p>{error}</p>
+          <Link href="/" className="qs-btn">
+            Back to workflows
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  if (!loaded) return <div className="qs-loading">Opening workflow…</div>;
+  return <Editor />;
+}

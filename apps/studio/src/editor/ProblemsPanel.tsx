@@ -1,0 +1,53 @@
+import { useStudio } from '../store/studio-store.ts';
+
+/** Every validation issue of the draft; choosing one selects and centres its node. */
+export function ProblemsPanel() {
+  const issues = useStudio((s) => s.issues);
+  const doc = useStudio((s) => s.doc);
+  const focusNode = useStudio((s) => s.focusNode);
+  const select = useStudio((s) => s.select);
+  const setTab = useStudio((s) => s.setTab);
+
+  if (!issues.length) {
+    return (
+      <div className="qs-empty qs-empty-small">
+        <p>
+          <strong>No problems.</strong> Every exit leads to a route and every rule reads known fields.
+        </p>
+      </div>
+    );
+  }
+  const labelOf = (id: string) => {
+    const n = doc?.nodes.find((x) => x.id === id);
+    return n ? n.label || n.kind : id;
+  };
+  return (
+    <ul className="qs-problems" aria-label="Problems">
+      {issues.map((issue, i) => {
+        const target = issue.nodeId;
+        const edge = issue.edgeId;
+        const inCatalogue = issue.path?.startsWith('fields') ?? false;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: one node can have the same issue code twice
+          <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`}>
+            <button
+              type="button"
+              className={`qs-problem is-${issue.severity}`}
+              onClick={() => {
+                if (target) focusNode(target);
+                else if (edge) select([], [edge]);
+                else if (inCatalogue) setTab('fields');
+              }}
+              disabled={!target && !edge && !inCatalogue}
+            >
+              <span className="qs-problem-sev">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
+              <span className="qs-problem-msg">{issue.message}</span>
+              {target && <span className="qs-problem-node">{labelOf(target)}</span>}
+              {inCatalogue && <span className="qs-problem-node">Lead field catalogue</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

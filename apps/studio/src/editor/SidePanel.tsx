@@ -1,0 +1,55 @@
+import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { type SideTab, useStudio } from '../store/studio-store.ts';
+import { TestPanel } from '../test-panel/TestPanel.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { VersionsPanel } from './VersionsPanel.tsx';
+
+const TABS: { id: SideTab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'test', label: 'Test' },
+  { id: 'problems', label: 'Problems' },
+  { id: 'fields', label: 'Fields' },
+  { id: 'versions', label: 'Versions' },
+];
+
+/** The right-hand panel: inspector, test run, problems, field catalogue, versions. */
+export function SidePanel() {
+  const tab = useStudio((s) => s.tab);
+  const setTab = useStudio((s) => s.setTab);
+  const errors = useStudio((s) => s.issues.filter((i) => i.severity === 'error').length);
+  const warnings = useStudio((s) => s.issues.length) - errors;
+
+  return (
+    <aside className="qs-side" aria-label="Details">
+      <div className="qs-tabs" role="tablist" aria-label="Panels">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="qs-side-body"
+            className="qs-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.id === 'problems' && errors + warnings > 0 && (
+              <span className={`qs-count ${errors ? 'is-error' : 'is-warning'}`} data-testid="problem-count">
+                {errors + warnings}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="qs-side-body" id="qs-side-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'inspector' && <Inspector />}
+        {tab === 'test' && <TestPanel />}
+        {tab === 'problems' && <ProblemsPanel />}
+        {tab === 'fields' && <FieldCatalogueEditor />}
+        {tab === 'versions' && <VersionsPanel />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import type { VersionSummary } from '../api/types.ts';
+import { runtime } from '../api/workflows.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { fullTime, relativeTime } from '../ui/time.ts';
+
+/** Published versions, newest first: who, when, why, which is live; any older one can be made live again. */
+export function VersionsPanel() {
+  const id = useStudio((s) => s.meta?.id);
+  const live = useStudio((s) => s.meta?.liveVersion);
+  const latest = useStudio((s) => s.meta?.latestVersion);
+  const [items, setItems] = useState<VersionSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      setItems(await runtime.versions(id));
+      setError(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [id]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when a publish or make-live changes the record
+  useEffect(() => {
+    void load();
+  }, [load, live, latest]);
+
+  const makeLive = async (n: number) => {
+    if (!id) return;
+    setBusy(n);
+    try {
+      useStudio.getState().setMeta(await runtime.makeLive(id, n));
+      useStudio.getState().notify('info', `Version ${n} is live again.`);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (error)
+    return (
+      <p className="qs-error-text" role="alert">
+        {error}
+      </p>
+    );
+  if (!items) return <p className="qs-hint">Loading versions…</p>;
+  if (!items.length) {
+    return (
+      <div className="qs-empty qs-empty-small">
+        <p>
+          <strong>Not published yet.</strong> Publish the draft to make version 1 live; every version stays
+          here with who published it and why.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ol className="qs-versions" aria-label="Versions">
+      {items.map((v) => (
+        <li key={v.number} className={v.live ? 'is-live' : ''}>
+          <div className="qs-row">
+            <strong>Version {v.number}</strong>
+            {v.live && <span className="qs-chip is-live">Live</span>}
+            <span className="qs-grow" />
+            {!v.live && (
+              <button
+                type="button"
+                className="qs-btn"
+                disabled={busy !== null}
+                onClick={() => makeLive(v.number)}
+              >
+                {busy === v.number ? 'Switching…' : 'Make live'}
+              </button>
+            )}
+          </div>
+          <p>{v.note || <em className="qs-hint">No note</em>}</p>
+          <small className="qs-hint" title={fullTime(v.publishedAt)}>
+            {v.publishedBy} · {relativeTime(v.publishedAt)}
+          </small>
+        </li>
+      ))}
+    </ol>
+  );
+}

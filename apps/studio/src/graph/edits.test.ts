@@ -1,0 +1,104 @@
+import { validate, type Workflow } from '@qualify/rules';
+import { describe, expect, it } from 'vitest';
+import {
+  addNode,
+  connect,
+  connectionProblem,
+  copyNodes,
+  duplicateNodes,
+  moveNodes,
+  pasteClip,
+  removeElements,
+  updateNode,
+} from './edits.ts';
+import { autoLayout } from './layout.ts';
+import { blankWorkflow } from './new-workflow.ts';
+
+const base = (): Workflow => blankWorkflow('wf', 'Test');
+
+function gateToRoutes() {
+  let doc = base();
+  const gate = addNode(doc, 'gate', { x: 300, y: 0 });
+  doc = gate.doc;
+  const sales = addNode(doc, 'route', { x: 600, y: 0 });
+  doc = sales.doc;
+  doc = connect(doc, { from: 'start', port: 'next', to: gate.id });
+  doc = connect(doc, { from: gate.id, port: 'pass', to: sales.id });
+  return { doc, gate: gate.id, sales: sales.id };
+}
+
+describe('graph edits', () => {
+  it('adds a node with its kind defaults and a fresh id', () => {
+    const a = addNode(base(), 'score', { x: 1, y: 2 });
+    const b = addNode(a.doc, 'score', { x: 3, y: 4 });
+    expect([a.id, b.id]).toEqual(['score-1', 'score-2']);
+    expect(b.doc.nodes.at(-1)).toMatchObject({ kind: 'score', label: 'Score', position: { x: 3, y: 4 } });
+  });
+
+  it.each([
+    ['a self loop', (g: string) => ({ from: g, port: 'pass', to: g }), 'itself'],
+    ['into the start', (g: string) => ({ from: g, port: 'fail', to: 'start' }), 'Lead arrives'],
+    ['an exit that does not exist', (g: string) => ({ from: g, port: 'maybe', to: g }), 'itself'],
+  ])('refuses %s', (_name, make, reason) => {
+    const { doc, gate } = gateToRoutes();
+    expect(connectionProblem(doc, make(gate))).toContain(reason);
+  });
+
+  it('refuses a second connection from a used exit and connections out of a route', () => {
+    const { doc, gate, sales } = gateToRoutes();
+    const other = addNode(doc, 'route', { x: 0, y: 0 });
+    expect(connectionProblem(other.doc, { from: gate, port: 'pass', to: other.id })).toMatch(
+      /already connected/,
+    );
+    expect(connectionProblem(other.doc, { from: sales, port: 'next', to: other.id })).toMatch(/no exits/);
+    expect(connect(other.doc, { from: gate, port: 'pass', to: other.id })).toBe(other.doc);
+  });
+
+  it('removes nodes with their connections but keeps "Lead arrives"', () => {
+    const { doc, gate } = gateToRoutes();
+    const next = removeElements(doc, ['start', gate], []);
+    expect(next.nodes.map((n) => n.kind)).toEqual(['start', 'route']);
+    expect(next.edges).toEqual([]);
+  });
+
+  it('shares untouched nodes when moving one', () => {
+    const { doc, gate } = gateToRoutes();
+    const next = moveNodes(doc, new Map([[gate, { x: 9, y: 9 }]]));
+    expect(next.nodes[0]).toBe(doc.nodes[0]);
+    expect(next.nodes[1]).not.toBe(doc.nodes[1]);
+    expect(moveNodes(doc, new Map())).toBe(doc);
+  });
+
+  it('drops connections from exits that a data change removed', () => {
+    let doc = base();
+    const tiers = addNode(doc, 'branch', { x: 0, y: 0 });
+    doc = addNode(tiers.doc, 'route', { x: 0, y: 0 }).doc;
+    doc = connect(doc, { from: tiers.id, port: 'warm', to: 'route-1' });
+    const data = { on: 'total', tiers: [{ id: 'hot', label: 'Hot', min: 60 }], elseLabel: 'Cold' };
+    expect(updateNode(doc, tiers.id, { data }).edges).toEqual([]);
+    expect(updateNode(doc, tiers.id, { data: { tiers: 'broken' } }).edges).toHaveLength(1);
+  });
+
+  it('copies and pastes nodes with their inner connections under new ids', () => {
+    const { doc, gate, sales } = gateToRoutes();
+    const clip = copyNodes(doc, ['start', gate, sales]);
+    expect(clip.nodes.map((n) => n.id)).toEqual([gate, sales]);
+    expect(clip.edges).toHaveLength(1);
+    const pasted = pasteClip(doc, clip, { x: 10, y: 10 });
+    expect(pasted.ids).toEqual(['gate-2', 'route-2']);
+    expect(pasted.doc.edges.at(-1)).toMatchObject({ from: 'gate-2', to: 'route-2', port: 'pass' });
+    expect(duplicateNodes(doc, [sales]).doc.nodes).toHaveLength(doc.nodes.length + 1);
+  });
+
+  it('lays the graph out left to right', () => {
+    const { doc, gate, sales } = gateToRoutes();
+    const laid = autoLayout(doc, new Map());
+    const x = (id: string) => laid.nodes.find((n) => n.id === id)!.position.x;
+    expect(x('start')).toBeLessThan(x(gate));
+    expect(x(gate)).toBeLessThan(x(sales));
+  });
+
+  it('starts a blank workflow that only lacks its first connection', () => {
+    expect(validate(base()).map((i) => i.code)).toEqual(['no_route']);
+  });
+});

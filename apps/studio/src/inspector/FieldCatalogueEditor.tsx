@@ -1,0 +1,144 @@
+import { FIELD_CATEGORIES, FIELD_TYPES, type Field } from '@qualify/rules';
+import { setFields } from '../graph/edits.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { ListInput } from '../ui/inputs.tsx';
+
+const TYPE_NAMES: Record<Field['type'], string> = {
+  number: 'Number',
+  string: 'Text',
+  boolean: 'Yes / no',
+  enum: 'Choice',
+  date: 'Date',
+  stringList: 'List of text',
+};
+
+/** The lead field catalogue: what a workflow may read, with types that drive operators and inputs. */
+export function FieldCatalogueEditor() {
+  const doc = useStudio((s) => s.doc);
+  const commit = useStudio((s) => s.commit);
+  const issues = useStudio((s) => s.issues);
+  if (!doc) return null;
+  const fields = doc.fields;
+  const used = new Set(
+    JSON.stringify(doc.nodes)
+      .match(/"field":"[^"]+"/g)
+      ?.map((m) => m.slice(9, -1)),
+  );
+  const set = (next: Field[], key?: string) => commit(setFields(doc, next), key ? { key } : {});
+  const update = (i: number, patch: Partial<Field>, key?: string) =>
+    set(
+      fields.map((f, j) => (j === i ? { ...f, ...patch } : f)),
+      key && `field-${i}-${key}`,
+    );
+  const fieldIssues = issues.filter((i) => i.path?.startsWith('fields'));
+
+  return (
+    <div className="qs-fields">
+      <p className="qs-hint">
+        The lead data this workflow reads. <strong>Fit</strong> is who the lead is,{' '}
+        <strong>engagement</strong> what it did, <strong>conversation</strong> what a rep learned (often
+        missing).
+      </p>
+      {fieldIssues.length > 0 && (
+        <ul className="qs-node-issues">
+          {fieldIssues.map((i) => (
+            <li key={`${i.code}-${i.path}`} className={`is-${i.severity}`}>
+              {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {fields.length === 0 && (
+        <p className="qs-empty qs-empty-small">No fields yet. Add the lead data your team relies on.</p>
+      )}
+      <ol className="qs-cards">
+        {fields.map((f, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the path itself is being edited, so position is the identity
+          <li key={i} className="qs-card qs-field-card">
+            <div className="qs-form-grid">
+              <input
+                className="qs-input"
+                aria-label={`Field ${i + 1} label`}
+                value={f.label}
+                onChange={(e) => update(i, { label: e.target.value }, 'label')}
+              />
+              <input
+                className="qs-input qs-mono"
+                aria-label={`Field ${i + 1} path`}
+                value={f.path}
+                onChange={(e) => update(i, { path: e.target.value.trim() }, 'path')}
+              />
+              <select
+                className="qs-input"
+                aria-label={`Field ${i + 1} type`}
+                value={f.type}
+                onChange={(e) => {
+                  const type = e.target.value as Field['type'];
+                  const { values: _v, ...rest } = f;
+                  set(
+                    fields.map((x, j) =>
+                      j === i
+                        ? type === 'enum'
+                          ? { ...rest, type, values: f.values ?? [] }
+                          : { ...rest, type }
+                        : x,
+                    ),
+                  );
+                }}
+              >
+                {FIELD_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {TYPE_NAMES[t]}
+                  </option>
+                ))}
+              </select>
+              <select
+                className="qs-input"
+                aria-label={`Field ${i + 1} category`}
+                value={f.category}
+                onChange={(e) => update(i, { category: e.target.value as Field['category'] })}
+              >
+                {FIELD_CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {f.type === 'enum' && (
+              <ListInput
+                label={`Field ${i + 1} values, comma separated`}
+                value={f.values ?? []}
+                placeholder="values, comma separated"
+                onChange={(values) => update(i, { values }, 'values')}
+              />
+            )}
+            <div className="qs-row qs-row-end">
+              {used.has(f.path) && <small className="qs-hint">used by the workflow</small>}
+              <button
+                type="button"
+                className="qs-link-btn is-danger"
+                onClick={() => set(fields.filter((_, j) => j !== i))}
+                aria-label={`Remove field ${f.label}`}
+              >
+                Remove
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="qs-btn"
+        onClick={() => {
+          const taken = new Set(fields.map((f) => f.path));
+          let n = fields.length + 1;
+          while (taken.has(`field${n}`)) n++;
+          set([...fields, { path: `field${n}`, label: `New field ${n}`, type: 'string', category: 'fit' }]);
+        }}
+      >
+        + Field
+      </button>
+    </div>
+  );
+}

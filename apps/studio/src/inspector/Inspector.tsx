@@ -1,0 +1,156 @@
+import { kindOf, type NodeKindName } from '@qualify/rules';
+import type { ComponentType, CSSProperties } from 'react';
+import { kindIcon } from '../canvas/kind-icon.ts';
+import { setMeta, updateNode } from '../graph/edits.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { useFields } from '../store/use-doc.ts';
+import { useIssuesByNode } from '../store/use-issues-by-node.ts';
+import { useSelectedNode } from '../store/use-selected-node.ts';
+import { FormRow } from '../ui/inputs.tsx';
+import type { KindEditorProps } from './kind-data.ts';
+import { KIND_EDITORS } from './kind-editors.ts';
+
+function WorkflowSettings() {
+  const doc = useStudio((s) => s.doc);
+  const commit = useStudio((s) => s.commit);
+  const selectedCount = useStudio((s) => s.selectedNodes.length + s.selectedEdges.length);
+  const del = useStudio((s) => s.deleteSelection);
+  const dup = useStudio((s) => s.duplicateSelection);
+  if (!doc) return null;
+  return (
+    <div className="qs-inspector">
+      {selectedCount > 1 ? (
+        <div className="qs-callout">
+          <p>
+            <strong>{selectedCount} items selected.</strong> Move them together, or:
+          </p>
+          <div className="qs-row">
+            <button type="button" className="qs-btn" onClick={dup}>
+              Duplicate
+            </button>
+            <button type="button" className="qs-btn is-danger" onClick={del}>
+              Delete
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p className="qs-hint">
+          Select a step on the canvas to edit it. These are the workflow's own settings.
+        </p>
+      )}
+      <FormRow label="Workflow name">
+        {(id) => (
+          <input
+            id={id}
+            className="qs-input"
+            value={doc.name}
+            onChange={(e) => commit(setMeta(doc, { name: e.target.value }), { key: 'wf-name' })}
+          />
+        )}
+      </FormRow>
+      <FormRow label="Description" hint="What the workflow agrees between marketing and sales.">
+        {(id) => (
+          <textarea
+            id={id}
+            className="qs-input"
+            rows={5}
+            value={doc.description}
+            onChange={(e) => commit(setMeta(doc, { description: e.target.value }), { key: 'wf-desc' })}
+          />
+        )}
+      </FormRow>
+    </div>
+  );
+}
+
+/** The selected node as forms: its label and its kind's own editor, never raw JSON. */
+export function Inspector() {
+  const node = useSelectedNode();
+  const fields = useFields();
+  const issues = useIssuesByNode();
+  const commit = useStudio((s) => s.commit);
+  const deleteSelection = useStudio((s) => s.deleteSelection);
+  if (!node) return <WorkflowSettings />;
+
+  const kind = kindOf(node.kind);
+  if (!kind) {
+    return (
+      <div className="qs-inspector">
+        <p className="qs-error-text">
+          "{node.kind}" is not a step kind this studio knows. It is kept as it is; delete it or open the
+          workflow in a newer studio.
+        </p>
+      </div>
+    );
+  }
+  const parsed = kind.dataSchema.safeParse(node.data);
+  const data = parsed.success ? parsed.data : node.data;
+  const Editor = KIND_EDITORS[node.kind as NodeKindName] as ComponentType<KindEditorProps<unknown>> | null;
+  const doc = () => useStudio.getState().doc!;
+  const nodeIssues = issues.get(node.id) ?? [];
+
+  return (
+    <div className="qs-inspector" key={node.id}>
+      <header className="qs-inspector-head" style={{ '--kind-color': kind.color } as CSSProperties}>
+        <span className="qs-node-icon" aria-hidden="true">
+          {kindIcon(kind.icon)}
+        </span>
+        <div>
+          <h2>{kind.title}</h2>
+          <p>{kind.blurb}</p>
+        </div>
+      </header>
+      {nodeIssues.length > 0 && (
+        <ul className="qs-node-issues" aria-label="Problems with this step">
+          {nodeIssues.map((i, n) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: issues have no ids
+            <li key={n} className={`is-${i.severity}`}>
+              {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormRow label="Label">
+        {(id) => (
+          <input
+            id={id}
+            className="qs-input"
+            value={node.label}
+            onChange={(e) =>
+              commit(updateNode(doc(), node.id, { label: e.target.value }), { key: `${node.id}:label` })
+            }
+          />
+        )}
+      </FormRow>
+      {!parsed.success && (
+        <div className="qs-callout is-warning">
+          <p>Some settings of this step are not valid yet (see the problems above).</p>
+          <button
+            type="button"
+            className="qs-link-btn"
+            onClick={() => commit(updateNode(doc(), node.id, { data: kind.defaults() }))}
+          >
+            Reset to defaults
+          </button>
+        </div>
+      )}
+      {Editor && data !== null && typeof data === 'object' && (
+        <Editor
+          nodeId={node.id}
+          data={data}
+          fields={fields}
+          onChange={(next, key) =>
+            commit(updateNode(doc(), node.id, { data: next }), key ? { key: `${node.id}:${key}` } : {})
+          }
+        />
+      )}
+      {node.kind !== 'start' && (
+        <div className="qs-inspector-foot">
+          <button type="button" className="qs-btn is-danger" onClick={deleteSelection}>
+            Delete step
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { describeWorkflow, type Workflow } from '@qualify/rules';
+import { useEffect, useMemo, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import type { Version, WorkflowRecord } from '../api/types.ts';
+import { runtime } from '../api/workflows.ts';
+import { Link } from '../routing/Link.tsx';
+import { pathFor } from '../routing/router.ts';
+import { fullTime } from '../ui/time.ts';
+import { groupByOutcome, type Outcome } from './group-by-outcome.ts';
+
+const KIND_TITLE = { sales: 'To sales', nurture: 'To nurture', disqualify: 'Disqualified' } as const;
+
+function OutcomeCard({ o }: { o: Outcome }) {
+  const r = o.route;
+  return (
+    <article className={`qs-outcome is-${r.to}`}>
+      <header>
+        <span className="qs-chip">{KIND_TITLE[r.to]}</span>
+        <h3>{o.label || (r.to === 'sales' ? r.queue : r.to === 'nurture' ? r.track : r.reason)}</h3>
+      </header>
+      {r.to === 'sales' && (
+        <p className="qs-sla-line">
+          <strong>{r.queue}</strong> makes first contact within{' '}
+          <strong>{r.sla.firstContactHours} hours</strong>, with {r.sla.touches} touches ({r.priority}{' '}
+          priority).
+        </p>
+      )}
+      <p>{o.sentence.text}</p>
+      {o.steps.length > 0 && (
+        <>
+          <h4>How a lead gets here</h4>
+          <ol className="qs-list">
+            {o.steps.map((s) => (
+              <li key={s.sentence.nodeId}>
+                {s.sentence.text}
+                {s.via.length > 0 && <span className="qs-hint"> Towards here: {s.via.join(' or ')}.</span>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </article>
+  );
+}
+
+/** The workflow in plain language for sales leaders: outcomes with their SLA first, then every step. Printable. */
+export function SlaPage({ id }: { id: string }) {
+  const [record, setRecord] = useState<WorkflowRecord | null>(null);
+  const [live, setLive] = useState<Version | null>(null);
+  const [showDraft, setShowDraft] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let on = true;
+    (async () => {
+      const r = await runtime.get(id);
+      const v = r.liveVersion != null ? await runtime.version(id, r.liveVersion) : null;
+      if (!on) return;
+      setRecord(r);
+      setLive(v);
+    })().catch((err) => on && setError(errorMessage(err)));
+    return () => {
+      on = false;
+    };
+  }, [id]);
+
+  const doc: Workflow | null = showDraft || !live ? (record?.workflow ?? null) : live.workflow;
+  const sentences = useMemo(() => (doc ? describeWorkflow(doc) : []), [doc]);
+  const outcomes = useMemo(() => (doc ? groupByOutcome(doc, sentences) : []), [doc, sentences]);
+
+  if (error) {
+    return (
+      <div className="qs-page">
+        <p className="qs-error-text" role="alert">
+          {error}
+        </p>
+        <Link href="/">Back to workflows</Link>
+      </div>
+    );
+  }
+  if (!record || !doc) return <div className="qs-loading">Loading…</div>;
+  const onDraft = showDraft || !live;
+  const fieldsByCat = (cat: string) => doc.fields.filter((f) => f.category === cat).map((f) => f.label);
+
+  return (
+    <div className="qs-page qs-sla-page">
+      <nav className="qs-row qs-no-print" aria-label="SLA view actions">
+        <Link href={pathFor({ page: 'editor', id })} className="qs-back">
+          ← Back to the canvas
+        </Link>
+        <span className="qs-grow" />
+        {live && (
+          <label className="qs-check">
+            <input type="checkbox" checked={showDraft} onChange={(e) => setShowDraft(e.target.checked)} />
+            Show the current draft instead of the live version
+          </label>
+        )}
+        <button type="button" className="qs-btn is-primary" onClick={() => window.print()}>
+          Print
+        </button>
+      </nav>
+      <header className="qs-sla-head">
+        <p className="qs-eyebrow">Marketing → sales agreement</p>
+        <h1>{doc.name}</h1>
+        {doc.description && <p className="qs-lead">{doc.description}</p>}
+        <p className="qs-hint">
+          {onDraft
+            ? live
+              ? 'Current draft (not published yet).'
+              : 'Draft: not published yet.'
+            : `Version ${live?.number}, live, published by ${live?.publishedBy} on ${fullTime(live?.publishedAt ?? '')}${live?.note ? `: “${live.note}”` : '.'}`}
+        </p>
+      </header>
+
+      <section>
+        <h2>Where leads go</h2>
+        {outcomes.length === 0 && (
+          <p className="qs-hint">No routes yet: add a Route step so leads end somewhere.</p>
+        )}
+        <div className="qs-outcomes">
+          {outcomes.map((o) => (
+            <OutcomeCard key={o.nodeId} o={o} />
+          ))}
+        </div>
+      </section>
+
+      <section>
+        <h2>Step by step</h2>
+        <ol className="qs-steps">
+          {sentences.map((s) => (
+            <li key={s.nodeId}>
+              <p>{s.text}</p>
+              {s.exits.length > 0 && <p className="qs-hint">{s.exits.join(' · ')}</p>}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section>
+        <h2>What marketing records about each lead</h2>
+        <dl className="qs-dl">
+          <dt>Fit (who the lead is)</dt>
+          <dd>{fieldsByCat('fit').join(', ') || '—'}</dd>
+          <dt>Engagement (what the lead did)</dt>
+          <dd>{fieldsByCat('engagement').join(', ') || '—'}</dd>
+          <dt>Conversation (what a rep learned)</dt>
+          <dd>{fieldsByCat('conversation').join(', ') || '—'}</dd>
+        </dl>
+        <p className="qs-hint">
+          Review this agreement at least once a year, and whenever tactics stop working.
+        </p>
+      </section>
+    </div>
+  );
+}

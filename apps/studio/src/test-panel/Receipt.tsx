@@ -1,0 +1,157 @@
+import type { Contribution, Decision, Workflow } from '@qualify/rules';
+
+const ROUTE_NAMES = { sales: 'Sales', nurture: 'Nurture', disqualify: 'Disqualified' } as const;
+const STATUS_NAMES = { met: 'met', not_met: 'not met', unknown: 'unknown' } as const;
+
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString(undefined, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+}
+
+function ScorePart(props: {
+  title: string;
+  items: Contribution[];
+  subtotal: number;
+  label: (id: string) => string;
+}) {
+  const { title, items, subtotal, label } = props;
+  return (
+    <tbody>
+      <tr className="qs-score-group">
+        <th scope="rowgroup" colSpan={2}>
+          {title}
+        </th>
+        <td className="qs-num">{subtotal}</td>
+      </tr>
+      {items.length === 0 && (
+        <tr>
+          <td colSpan={3} className="qs-hint">
+            No {title.toLowerCase()} points.
+          </td>
+        </tr>
+      )}
+      {items.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: one rule can contribute twice (points and cap)
+        <tr key={`${c.nodeId}-${c.ruleId}-${i}`}>
+          <td>{c.label}</td>
+          <td className="qs-hint">{label(c.nodeId)}</td>
+          <td className={`qs-num ${c.points < 0 ? 'is-neg' : ''}`}>{signed(c.points)}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/** The decision receipt: where the lead went and every reason why. */
+export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflow }) {
+  const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label || id;
+  const fit = d.score.contributions.filter((c) => c.scoreType === 'fit');
+  const engagement = d.score.contributions.filter((c) => c.scoreType === 'engagement');
+  return (
+    <div className="qs-receipt" data-testid="receipt">
+      <section className={`qs-route-box is-${d.route?.kind ?? 'none'}`}>
+        <div>
+          <small>Route</small>
+          <strong data-testid="receipt-route">
+            {d.route ? `${ROUTE_NAMES[d.route.kind]}: ${d.route.target}` : 'No route reached'}
+          </strong>
+          {d.route?.priority && <span className="qs-chip">{d.route.priority} priority</span>}
+        </div>
+        <div>
+          <small>Stage</small>
+          <strong data-testid="receipt-stage">{d.stage}</strong>
+        </div>
+      </section>
+
+      {d.sla && (
+        <section className="qs-receipt-sec">
+          <h3>SLA</h3>
+          <p data-testid="receipt-sla">
+            {d.sla.owner}: first contact within {d.sla.respondWithinHours} h, due{' '}
+            <strong>{formatTime(d.sla.dueAt)}</strong> <span className="qs-hint">({d.sla.dueAt})</span>,{' '}
+            {d.sla.touches} touches.
+          </p>
+        </section>
+      )}
+
+      <section className="qs-receipt-sec">
+        <h3>
+          Score <span data-testid="receipt-score">{d.score.total}</span>
+        </h3>
+        <table className="qs-table qs-score-table" aria-label="Score contributions">
+          <ScorePart title="Fit" items={fit} subtotal={d.score.fit} label={label} />
+          <ScorePart title="Engagement" items={engagement} subtotal={d.score.engagement} label={label} />
+          <tfoot>
+            <tr className="qs-score-total">
+              <th scope="row" colSpan={2}>
+                Total (fit {d.score.fit} + engagement {d.score.engagement})
+              </th>
+              <td className="qs-num">{d.score.total}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      {d.gates.map((g) => (
+        <section key={g.nodeId} className="qs-receipt-sec">
+          <h3>
+            {g.label} ({g.framework}):{' '}
+            <span className={g.passed ? 'qs-ok' : 'qs-bad'}>{g.passed ? 'passed' : 'not passed'}</span>
+          </h3>
+          <ul className="qs-criteria">
+            {g.criteria.map((c) => (
+              <li key={c.id} className={`is-${c.status}`}>
+                <span className="qs-status">{STATUS_NAMES[c.status]}</span> {c.label}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      {d.nextQuestions.length > 0 && (
+        <section className="qs-receipt-sec">
+          <h3>Ask next</h3>
+          <ul className="qs-list">
+            {d.nextQuestions.map((q) => (
+              <li key={`${q.nodeId}-${q.criterionId}`}>{q.question}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="qs-receipt-sec">
+        <h3>Why</h3>
+        <ol className="qs-list">
+          {d.reasons.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: reasons are an ordered log
+            <li key={i}>{r}</li>
+          ))}
+        </ol>
+        <p className="qs-hint">Path: {d.path.map(label).join(' → ')}</p>
+      </section>
+
+      {d.dataIssues.length > 0 && (
+        <section className="qs-receipt-sec">
+          <h3>Data issues</h3>
+          <ul className="qs-list is-warning">
+            {d.dataIssues.map((x) => (
+              <li key={`${x.field}-${x.code}`}>
+                <code>{x.field}</code>: {x.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

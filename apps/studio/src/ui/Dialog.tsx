@@ -1,0 +1,42 @@
+import { type ReactNode, useEffect, useRef } from 'react';
+
+/** A modal built on <dialog>: focus is trapped by the browser, Escape closes it. */
+export function Dialog(props: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (props.open && !d.open) d.showModal();
+    if (!props.open && d.open) d.close();
+  }, [props.open]);
+  return (
+    <dialog
+      ref={ref}
+      className={`qs-dialog${props.wide ? ' is-wide' : ''}`}
+      aria-label={props.title}
+      onClose={props.onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      {props.open && (
+        <>
+          <header className="qs-dialog-head">
+            <h2>{props.title}</h2>
+            <button type="button" className="qs-icon-btn" aria-label="Close" onClick={props.onClose}>
+              ×
+            </button>
+          </header>
+          <div className="qs-dialog-body">{props.children}</div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { node } from './canvas-helpers.ts';
+
+/** The studio as the README shows it: a realistic example with a test lead's path and receipt. */
+test('screenshot of the studio with the inbound BANT example open', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 960 });
+  await page.goto('/workflows/bant-inbound-saas');
+  await expect(node(page, 'start')).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Test' }).click();
+  await page
+    .getByLabel('Sample lead')
+    .selectOption({ label: 'Hot inbound VP (Inbound SaaS: scoring and BANT hand-off)' });
+  await page.getByRole('button', { name: 'Run test lead' }).click();
+  await expect(page.getByTestId('receipt-route')).toHaveText('Sales: Inbound SDR');
+
+  // Close enough to read the steps on the lead's path.
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height - 60);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + pane.width / 2 + 140, pane.y + pane.height - 60, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  mkdirSync('docs', { recursive: true });
+  // The README's picture is refreshed on request (UPDATE_SCREENSHOT=1), so a test run leaves the tree clean.
+  await page.screenshot({
+    path: process.env.UPDATE_SCREENSHOT ? 'docs/screenshot.png' : 'test-results/screenshot.png',
+  });
+});
