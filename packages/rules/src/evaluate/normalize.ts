@@ -90,29 +90,71 @@ export type Normalizer = (lead: unknown) => { lead: Record<string, unknown>; iss
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const GUARDED = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Source that reads a dotted path of `raw` into `v`: own properties only where Object.prototype has the name. */
-function readSource(segments: string[]): string {
-  let code = 'v=raw;';
-  for (const seg of segments) {
-    const key = JSON.stringify(seg);
-    const own = seg in Object.prototype ? `&&Object.hasOwn(v,${key})` : '';
-    code += `v=v!==null&&typeof v==='object'${own}?v[${key}]:undefined;`;
-  }
-  return code;
-}
-
 /** The cheap test that a value is already in its normalised form, so the converter is skipped. */
-function fastPath(field: ArtifactField, i: number): string {
+function fastPath(field: ArtifactField, enumSet: string): string {
   switch (field.type) {
     case 'number':
       return `typeof v==='number'&&v-v===0?v:`;
     case 'boolean':
       return `typeof v==='boolean'?v:`;
     case 'enum':
-      return `typeof v==='string'&&E[${i}].has(v)?v:`;
+      return `typeof v==='string'&&${enumSet}.has(v)?v:`;
     default:
       return '';
   }
+}
+
+/** Names the generated source uses for the converters, the enum sets and the BAD marker. */
+export interface NormalizationNames {
+  converters: string;
+  enums: string;
+  bad: string;
+}
+
+/**
+ * Source that reads every catalogue field of `raw` and converts it (variables `v` and `c` must be
+ * declared): `store(i)` receives a converted value, `onBad(i)` runs for one that cannot be converted.
+ * Shared by the normaliser and the fused evaluator; the values to bind come with it.
+ */
+export function normalizationSource(
+  fields: readonly ArtifactField[],
+  names: NormalizationNames,
+  store: (i: number) => string,
+  onBad: (i: number) => string,
+): { code: string; converters: Convert[]; enums: Set<string>[]; bad: symbol } {
+  for (const f of fields) {
+    if (!PATH.test(f.path) || f.path.split('.').some((s) => GUARDED.has(s) || s in Object.prototype)) {
+      throw new Error(`"${f.path}" is not a usable field path`);
+    }
+  }
+  // Each parent object (`raw.company`) is read once into a constant r1, r2...; `raw` itself is r0's role.
+  let code = '';
+  const parents = new Map<string, string>([['', 'raw']]);
+  const read = (from: string, key: string) =>
+    `${from}!==null&&typeof ${from}==='object'?${from}[${JSON.stringify(key)}]:undefined`;
+  const parentOf = (path: string): string => {
+    const known = parents.get(path);
+    if (known) return known;
+    const cut = path.lastIndexOf('.');
+    const from = parentOf(cut < 0 ? '' : path.slice(0, cut));
+    const name = `r${parents.size}`;
+    code += `const ${name}=${read(from, path.slice(cut + 1))};`;
+    parents.set(path, name);
+    return name;
+  };
+  fields.forEach((f, i) => {
+    const cut = f.path.lastIndexOf('.');
+    const from = parentOf(cut < 0 ? '' : f.path.slice(0, cut));
+    code += `v=${read(from, f.path.slice(cut + 1))};`;
+    code += `if(v!==undefined&&v!==null){c=${fastPath(f, `${names.enums}[${i}]`)}${names.converters}[${i}](v);`;
+    code += `if(c===${names.bad}){${onBad(i)}}else if(c!==undefined)${store(i)}=c;}`;
+  });
+  return {
+    code,
+    converters: fields.map((f) => (f.type === 'enum' ? enumOf(f.values ?? []) : CONVERT[f.type])),
+    enums: fields.map((f) => new Set(f.type === 'enum' ? f.values : [])),
+    bad: BAD,
+  };
 }
 
 /**
@@ -126,11 +168,6 @@ function fastPath(field: ArtifactField, i: number): string {
  * same object shape, which keeps the JSON-logic reads monomorphic.
  */
 export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
-  for (const f of fields) {
-    if (!PATH.test(f.path) || f.path.split('.').some((s) => GUARDED.has(s) || s in Object.prototype)) {
-      throw new Error(`"${f.path}" is not a usable field path`);
-    }
-  }
   // Every nested object of the catalogue, parents before children.
   const parents = [''];
   for (const f of fields) {
@@ -145,21 +182,21 @@ export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
     return `o${parents.indexOf(cut < 0 ? '' : path.slice(0, cut))}`;
   };
   const keyOf = (path: string) => JSON.stringify(path.slice(path.lastIndexOf('.') + 1));
+  const fieldsSource = normalizationSource(
+    fields,
+    { converters: 'C', enums: 'E', bad: 'BAD' },
+    (i) => `${objectOf(fields[i]!.path)}[${keyOf(fields[i]!.path)}]`,
+    (i) => `(issues??=[]).push(I(${i},v));`,
+  );
   let code = `let v,c,issues;const o0={};`;
   parents.slice(1).forEach((p, i) => {
     code += `const o${i + 1}={};${objectOf(p)}[${keyOf(p)}]=o${i + 1};`;
   });
-  fields.forEach((f, i) => {
-    code += `${readSource(f.path.split('.'))}if(v!==undefined&&v!==null){c=${fastPath(f, i)}C[${i}](v);`;
-    code += `if(c===BAD)(issues??=[]).push(I(${i},v));else if(c!==undefined)${objectOf(f.path)}[${keyOf(f.path)}]=c;}`;
-  });
-  code += 'return{lead:o0,issues:issues??NO};';
-  const converters = fields.map((f) => (f.type === 'enum' ? enumOf(f.values ?? []) : CONVERT[f.type]));
-  const enums = fields.map((f) => new Set(f.type === 'enum' ? f.values : []));
+  code += `${fieldsSource.code}return{lead:o0,issues:issues??NO};`;
   const issue = (i: number, value: unknown) => dataIssue(fields[i]!, value);
   // Generated from checked field paths only (see above).
   const factory = new Function('C', 'E', 'I', 'BAD', 'NO', `return function(raw){${code}}`);
-  return factory(converters, enums, issue, BAD, NO_ISSUES) as Normalizer;
+  return factory(fieldsSource.converters, fieldsSource.enums, issue, BAD, NO_ISSUES) as Normalizer;
 }
 
 const NO_ISSUES = Object.freeze([]) as unknown as DataIssue[];

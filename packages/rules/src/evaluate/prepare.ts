@@ -7,6 +7,7 @@ import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
 import type { Decision, RouteResult } from './decision.ts';
+import { fuseDecide } from './fuse.ts';
 import { makeNormalizer } from './normalize.ts';
 import type { RunState } from './run-state.ts';
 
@@ -74,13 +75,16 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   const nodes = new Map<string, PreparedNode>();
   for (const [id, node] of Object.entries(artifact.nodes)) {
     const kind = kindOf(node.kind)!;
-    nodes.set(id, { id, step: kind.prepare(node, { nodeId: id, logic }), next: {} });
+    // No prototype: a port named like "toString" must not find a node.
+    nodes.set(id, { id, step: kind.prepare(node, { nodeId: id, logic }), next: Object.create(null) });
   }
   for (const [id, node] of Object.entries(artifact.nodes)) {
     const prepared = nodes.get(id)!;
     for (const [port, to] of Object.entries(node.next)) prepared.next[port] = nodes.get(to);
   }
   const start = nodes.get(artifact.start)!;
+  // The fast engine also fuses the whole artifact into one function for decide(); others keep the steps.
+  const fused = logic === fastEngine ? fuseDecide(artifact) : undefined;
   const normalize = makeNormalizer(artifact.fields);
   const workflow = { id: artifact.workflow.id, version: artifact.workflow.version };
   const limit = nodes.size;
@@ -137,6 +141,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       };
     },
     decide(raw, opts = {}) {
+      if (fused) return fused(raw, toMillis(opts.now));
       const { s } = run(raw, toMillis(opts.now), false);
       return { route: s.route, stage: s.stage, score: s.data.score };
     },

@@ -11,20 +11,43 @@ import type { LogicFn } from './node.ts';
  * Callers still only generate code from artifacts that passed validation.
  */
 export function generateLogic(rule: unknown): LogicFn | undefined {
-  const ctx: Ctx = { temps: 0, consts: [] };
-  const expr = gen(rule, ctx, 0);
-  if (expr === undefined) return undefined;
-  const temps = Array.from({ length: ctx.temps }, (_, i) => `t${i}`);
-  const body = `${temps.length ? `let ${temps.join(',')};` : ''}return ${expr.code};`;
-  // Generated from a validated artifact only (see above).
-  const factory = new Function('T', 'IN', 'SUB', 'PLUS', 'SOME', 'K', `return function(d){${body}}`);
-  return factory(truthy, inOp, substr, plus, some, ctx.consts) as LogicFn;
+  const ctx = newCodeContext();
+  const code = generateExpression(rule, ctx);
+  if (code === undefined) return undefined;
+  return compileSource(ctx, `function(d){${declareTemps(ctx)}return ${code};}`) as LogicFn;
 }
 
-interface Ctx {
+/**
+ * Shared state while generating one function: temporaries, hoisted constants, and optionally a
+ * resolver that turns a constant `var` path into a JavaScript expression (e.g. a local variable
+ * holding a normalised lead field); unresolved paths read the data object `d`.
+ */
+export interface CodeContext {
   temps: number;
   consts: unknown[];
+  vars?: (path: string) => string | undefined;
 }
+
+export const newCodeContext = (vars?: CodeContext['vars']): CodeContext =>
+  vars ? { temps: 0, consts: [], vars } : { temps: 0, consts: [] };
+
+/** The source of one JSON-logic expression with json-logic-js semantics, or undefined when not supported. */
+export function generateExpression(rule: unknown, ctx: CodeContext): string | undefined {
+  return gen(rule, ctx, 0)?.code;
+}
+
+/** `let t0,t1...;` for the temporaries the context handed out. */
+export const declareTemps = (ctx: CodeContext) =>
+  ctx.temps ? `let ${Array.from({ length: ctx.temps }, (_, i) => `t${i}`).join(',')};` : '';
+
+/** Turns generated source (a function expression) into a function, with the helpers and constants in scope. */
+export function compileSource(ctx: CodeContext, fn: string): unknown {
+  // Generated from a validated artifact only (see above).
+  const factory = new Function('T', 'IN', 'SUB', 'PLUS', 'SOME', 'K', `return ${fn}`);
+  return factory(truthy, inOp, substr, plus, some, ctx.consts);
+}
+
+type Ctx = CodeContext;
 
 interface Expr {
   code: string;
@@ -55,7 +78,13 @@ function substr(source: unknown, start: unknown, end: unknown): string {
 
 /** One step of json-logic-js's `+` reduction: parseFloat of both sides. */
 function plus(a: unknown, b: unknown): number {
-  return Number.parseFloat(a as string) + Number.parseFloat(b as string);
+  return toFloat(a) + toFloat(b);
+}
+
+/** parseFloat without the round trip through a string for numbers (String(n) parses back to n, but -0 to 0). */
+function toFloat(x: unknown): number {
+  if (typeof x === 'number') return x === 0 ? 0 : x;
+  return Number.parseFloat(x as string);
 }
 
 function some(list: unknown, test: LogicFn): boolean {
@@ -86,8 +115,15 @@ function varExpr(args: unknown[], ctx: Ctx): Expr | undefined {
   if (args.length > 2) return undefined;
   const nf = fallback === undefined ? literal(null) : literal(fallback);
   if (!nf) return undefined;
-  if (path === undefined || path === '' || path === null) return { code: 'd', bool: false };
+  if (path === undefined || path === '' || path === null)
+    return ctx.vars ? undefined : { code: 'd', bool: false };
   if (typeof path !== 'string' && typeof path !== 'number') return undefined;
+  if (ctx.vars) {
+    // A fused function has no data object: every path must resolve (json-logic-js's default applies to
+    // undefined only, and resolved values are never undefined, so a given default is left unsupported).
+    const code = fallback === undefined ? ctx.vars(String(path)) : undefined;
+    return code === undefined ? undefined : { code, bool: false };
+  }
   const segs = String(path).split('.');
   if (segs.some((s) => GUARDED.has(s))) return undefined;
   const t = temp(ctx);

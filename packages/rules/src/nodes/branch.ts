@@ -83,6 +83,12 @@ export const branch = defineKind<Data, Compiled>({
     const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ '>=': [v, t.min] }, t.id]);
     return { on: d.on, select: { if: [...arms, 'else'] } };
   },
+  fuse: (node, ctx) => {
+    const select = ctx.expr(node.select);
+    if (select === undefined) return undefined;
+    const ports = Object.keys(node.next);
+    return `p=String(${select});${ports.map((port) => `if(p===${JSON.stringify(port)}){${ctx.goto(port)}}`).join('')}${ctx.goto('')}`;
+  },
   prepare: (node, { logic }) => {
     const select = logic(node.select);
     const { on } = node;

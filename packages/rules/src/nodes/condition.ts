@@ -31,6 +31,10 @@ export const condition = defineKind<Data, Compiled>({
   describe: (d, ctx) =>
     `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields)}; otherwise, or when that is not known, the "no" way.`,
   compile: (d, ctx) => ({ test: ctx.condition(d.condition), text: conditionText(d.condition, ctx.fields) }),
+  fuse: (node, ctx) => {
+    const test = ctx.expr(node.test);
+    return test && `if((${test})===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`;
+  },
   prepare: (node, { logic }) => {
     const test = logic(node.test);
     const yes = `${node.label}: yes, ${node.text}.`;

@@ -153,6 +153,16 @@ export const gate = defineKind<Data, Compiled>({
       pass: { '>=': [{ '+': hits }, bar] },
     };
   },
+  fuse: (node, ctx) => {
+    let code = '';
+    for (const [i, c] of node.criteria.entries()) {
+      const test = ctx.expr(c.test);
+      if (test === undefined) return undefined;
+      code += `${ctx.truth(i)}=${test};`;
+    }
+    const pass = ctx.expr(node.pass, { gate: node.criteria.length });
+    return pass && `${code}if((${pass})===true){${ctx.goto('pass')}}${ctx.goto('fail')}`;
+  },
   prepare: (node, { logic, nodeId }) => {
     const tests = node.criteria.map((c) => logic(c.test));
     const pass = logic(node.pass);

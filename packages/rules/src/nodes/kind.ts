@@ -38,6 +38,25 @@ export interface PrepareContext {
 }
 
 /**
+ * What a kind needs to emit its part of the fused `decide()` function: one generated function for the
+ * whole artifact, where fields, scores and gate truths are local variables (evaluate/fuse.ts).
+ */
+export interface FuseContext {
+  /** Source of a JSON-logic expression; `gate` is the number of truths the expression may read. */
+  expr(rule: JsonLogic, options?: { gate?: number }): string | undefined;
+  /** An expression naming a constant value (hoisted, never re-created per lead). */
+  constant(value: unknown): string;
+  /** Statements that continue at the node behind `port` (or end without a route). */
+  goto(port: string): string;
+  /** Statements that end the evaluation with this route (a constant RouteResult expression). */
+  finish(route: string): string;
+  /** Local variables: total, fit and engagement score, the stage, and gate truth `i`. */
+  score: { total: string; fit: string; engagement: string };
+  stage: string;
+  truth(i: number): string;
+}
+
+/**
  * Everything the product knows about one node kind. Palette, inspector, validator, compiler,
  * evaluator and the plain-language view loop over the registry of these; nothing else
  * switches on the kind.
@@ -66,6 +85,8 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   outcome?(data: D): { stage?: Stage; route?: string };
   compile(data: D, ctx: CompileContext): Omit<A, 'kind' | 'label' | 'next'>;
   prepare(node: A, ctx: PrepareContext): Step;
+  /** The node as statements of the fused decide() (same outcome as its step); undefined falls back. */
+  fuse?(node: A, ctx: FuseContext & { nodeId: string }): string | undefined;
 }
 
 /** Helper that keeps each kind file's types inferred from its schema. */

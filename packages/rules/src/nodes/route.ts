@@ -26,6 +26,13 @@ interface Compiled extends ArtifactNode {
   route: Data;
 }
 
+function routeResult(node: Compiled, nodeId: string): RouteResult {
+  const d = node.route;
+  return d.to === 'sales'
+    ? { kind: 'sales', target: d.queue, nodeId, label: node.label, priority: d.priority }
+    : { kind: d.to, target: d.to === 'nurture' ? d.track : d.reason, nodeId, label: node.label };
+}
+
 const hours = (h: number) => (h === 1 ? '1 hour' : `${h} hours`);
 
 function routeText(d: Data): string {
@@ -60,12 +67,10 @@ export const route = defineKind<Data, Compiled>({
   describe: (d) => `The lead goes to ${routeText(d)}.`,
   outcome: (d) => ({ route: routeText(d) }),
   compile: (d) => ({ route: d }),
+  fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
   prepare: (node, { nodeId }) => {
     const d = node.route;
-    const result: RouteResult =
-      d.to === 'sales'
-        ? { kind: 'sales', target: d.queue, nodeId, label: node.label, priority: d.priority }
-        : { kind: d.to, target: d.to === 'nurture' ? d.track : d.reason, nodeId, label: node.label };
+    const result = routeResult(node, nodeId);
     const reason = `Routed to ${routeText(d)}.`;
     return (s) => {
       s.route = result;

@@ -140,6 +140,17 @@ export const score = defineKind<Data, Compiled>({
     })),
     cap: d.cap,
   }),
+  fuse: (node, ctx) => {
+    let code = 'p=0;q=0;';
+    for (const r of node.rules) {
+      const points = ctx.expr(r.points);
+      if (points === undefined) return undefined;
+      code += `p=${points};if(p!==0)q+=p;`;
+    }
+    if (node.cap !== null) code += `if(q>${node.cap})q=${node.cap};`;
+    const own = node.scoreType === 'fit' ? ctx.score.fit : ctx.score.engagement;
+    return `${code}${own}+=q;${ctx.score.total}+=q;${ctx.goto('next')}`;
+  },
   prepare: (node, { logic, nodeId }) => {
     const fns = node.rules.map((r) => logic(r.points));
     const n = fns.length;

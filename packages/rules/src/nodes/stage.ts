@@ -23,6 +23,7 @@ export const stage = defineKind<Data, Compiled>({
   describe: (d) => `The lead's stage becomes ${d.stage}.`,
   outcome: (d) => ({ stage: d.stage }),
   compile: (d) => ({ stage: d.stage }),
+  fuse: (node, ctx) => `${ctx.stage}=${ctx.constant(node.stage)};${ctx.goto('next')}`,
   prepare: (node) => {
     const reason = `Stage set to ${node.stage}.`;
     return (s) => {

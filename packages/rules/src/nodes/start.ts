@@ -16,4 +16,5 @@ export const start = defineKind({
   describe: () => 'A lead enters the workflow when it is created or its data or behaviour changes.',
   compile: () => ({}),
   prepare: () => () => 'next',
+  fuse: (_, ctx) => ctx.goto('next'),
 });

@@ -1,0 +1,115 @@
+import type { Artifact } from '../compile/artifact.ts';
+import {
+  compileSource,
+  declareTemps,
+  generateExpression,
+  newCodeContext,
+} from '../jsonlogic/generate-logic.ts';
+import { DEFAULT_STAGE } from '../model/stages.ts';
+import { kindOf } from '../nodes/index.ts';
+import type { FuseContext } from '../nodes/kind.ts';
+import { normalizationSource } from './normalize.ts';
+import type { Outcome } from './prepare.ts';
+
+export type FusedDecide = (raw: unknown, now: number) => Outcome;
+
+/**
+ * Compiles a whole validated artifact into ONE generated function for `decide()`: the normalised
+ * fields become local variables instead of a nested object, the scores and gate truths too, and each
+ * node is a `case` of a loop that jumps between nodes as the driver would. It computes exactly what
+ * the step driver computes (tests compare the two on generated and random workflows); where any part
+ * cannot be expressed this way (an unusual hand-made artifact), it answers undefined and `decide()`
+ * keeps the step driver.
+ */
+export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
+  const ids = Object.keys(artifact.nodes);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const fieldIndex = new Map(artifact.fields.map((f, i) => [`lead.${f.path}`, i]));
+  let truths = 0;
+  let gateSize: number | undefined;
+  const code = newCodeContext((path) => {
+    const field = fieldIndex.get(path);
+    if (field !== undefined) return `f${field}`;
+    if (path === 'now') return 'now';
+    if (path === 'score.total') return 'sT';
+    if (path === 'score.fit') return 'sF';
+    if (path === 'score.engagement') return 'sE';
+    const gate = /^gate\.(\d+)$/.exec(path);
+    if (gate && gateSize !== undefined) {
+      const i = Number(gate[1]);
+      if (i >= gateSize) return 'null';
+      truths = Math.max(truths, i + 1);
+      return `g${i}`;
+    }
+    return undefined;
+  });
+  const constant = (value: unknown) => {
+    code.consts.push(value);
+    return `K[${code.consts.length - 1}]`;
+  };
+  const score = { total: 'sT', fit: 'sF', engagement: 'sE' };
+  const outcome = (route: string) => `{route:${route},stage:st,score:{total:sT,fit:sF,engagement:sE}}`;
+
+  let cases = '';
+  for (const [i, id] of ids.entries()) {
+    const node = artifact.nodes[id]!;
+    const kind = kindOf(node.kind);
+    if (!kind?.fuse) return undefined;
+    const ctx: FuseContext & { nodeId: string } = {
+      nodeId: id,
+      expr: (rule, options) => {
+        gateSize = options?.gate;
+        const source = generateExpression(rule, code);
+        gateSize = undefined;
+        return source;
+      },
+      constant,
+      goto: (port) => {
+        const to = Object.hasOwn(node.next, port) ? index.get(node.next[port]!) : undefined;
+        return to === undefined ? 'break loop;' : `n=${to};continue;`;
+      },
+      finish: (route) => `return${outcome(route)};`,
+      score,
+      stage: 'st',
+      truth: (t) => {
+        truths = Math.max(truths, t + 1);
+        return `g${t}`;
+      },
+    };
+    const body = kind.fuse(node as never, ctx);
+    if (body === undefined) return undefined;
+    cases += `case ${i}:{${body}}`;
+  }
+
+  const fields = normalizationSource(
+    artifact.fields,
+    { converters: constant(null), enums: constant(null), bad: constant(null) },
+    (i) => `f${i}`,
+    () => '',
+  );
+  // The three placeholders above were reserved before the values existed; fill them in now.
+  const base = code.consts.length - 3;
+  code.consts[base] = fields.converters;
+  code.consts[base + 1] = fields.enums;
+  code.consts[base + 2] = fields.bad;
+
+  const locals = [
+    ...artifact.fields.map((_, i) => `f${i}=null`),
+    ...Array.from({ length: truths }, (_, i) => `g${i}`),
+    'v',
+    'c',
+    'p',
+    'q',
+    'sT=0',
+    'sF=0',
+    'sE=0',
+    `st=${JSON.stringify(DEFAULT_STAGE)}`,
+    `n=${index.get(artifact.start)}`,
+    'steps=0',
+  ];
+  const source =
+    `function(raw,now){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
+    `loop:for(;;){if(steps>${ids.length})break;steps++;switch(n){${cases}default:break loop;}}` +
+    `return${outcome('null')};}`;
+  return compileSource(code, source) as FusedDecide;
+}
