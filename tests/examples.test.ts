@@ -1,4 +1,5 @@
-import { compile, describeWorkflow, prepare, referenceEngine, validate } from '@qualify/rules';
+import { compile, describeWorkflow, prepare, validate } from '@qualify/rules';
+import { referenceEngine } from '@qualify/rules/reference';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../examples/index.ts';
 

@@ -1,4 +1,5 @@
-import { compile, prepare, referenceEngine } from '@qualify/rules';
+import { compile, prepare } from '@qualify/rules';
+import { referenceEngine } from '@qualify/rules/reference';
 import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../examples/index.ts';

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { compile, type Decision, prepare, referenceEngine } from '../src/index.ts';
+import { compile, type Decision, prepare } from '../src/index.ts';
+import { referenceEngine } from '../src/reference.ts';
 import { handRoute, handScore } from './hand-written.ts';
 import { generateLeads } from './lead-generator.ts';
 import { routeName } from './route-name.ts';

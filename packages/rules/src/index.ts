@@ -43,7 +43,6 @@ export {
   type Outcome,
   type PreparedWorkflow,
   prepare,
-  referenceEngine,
 } from './evaluate/prepare.ts';
 export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';

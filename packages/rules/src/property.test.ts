@@ -13,12 +13,12 @@ import {
   OPERATORS_BY_TYPE,
   type Operator,
   prepare,
-  referenceEngine,
   STAGES,
   validate,
 } from '@qualify/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referenceEngine } from './reference.ts';
 import { type EdgeSpec, type NodeSpec, portsOf, workflow } from './testing/build.ts';
 
 const NOW_MS = Date.parse('2026-03-02T09:00:00Z');

@@ -1,8 +1,7 @@
-import jsonLogic from 'json-logic-js';
 import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
 import { generateLogic } from '../jsonlogic/generate-logic.ts';
 import { compileLogic } from '../jsonlogic/index.ts';
-import type { JsonLogic, LogicEngine } from '../model/logic.ts';
+import type { LogicEngine } from '../model/logic.ts';
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
@@ -16,10 +15,6 @@ import type { RunState } from './run-state.ts';
  * where it uses the operations compiled workflows need, and a tree of closures otherwise.
  */
 export const fastEngine: LogicEngine = (rule) => generateLogic(rule) ?? compileLogic(rule);
-
-/** The reference semantics: json-logic-js applying the same expressions. */
-export const referenceEngine: LogicEngine = (rule: JsonLogic) => (data) =>
-  jsonLogic.apply(rule as jsonLogic.RulesLogic, data);
 
 /** Thrown when an artifact is not a well-formed compiled workflow. */
 export class ArtifactInvalidError extends Error {
