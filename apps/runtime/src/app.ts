@@ -9,6 +9,7 @@ import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
 import { PreparedCache } from './prepared-cache.ts';
 import { accountRoutes } from './routes/account.ts';
+import { backtestRoutes } from './routes/backtest.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
@@ -58,6 +59,7 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   versionRoutes(app, ctx);
   evaluateRoutes(app, ctx);
   batchRoutes(app, ctx);
+  backtestRoutes(app, ctx);
   decisionRoutes(app, ctx);
   keyRoutes(app, ctx);
   accountRoutes(app, ctx);

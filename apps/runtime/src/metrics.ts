@@ -9,6 +9,10 @@ export class Metrics {
   private readonly bucketCounts = new Array<number>(BUCKETS.length).fill(0);
   private latencySum = 0;
   private latencyCount = 0;
+  private readonly backtests = new Map<
+    string,
+    { workflow: string; result: string; n: number; rows: number }
+  >();
 
   /** One evaluated lead; `route` is the decision's route kind, or `none`. */
   evaluated(workflow: string, route: string, seconds: number): void {
@@ -24,6 +28,15 @@ export class Metrics {
         break;
       }
     }
+  }
+
+  /** One finished backtest stream: `result` is `done` or the error code that stopped it. */
+  backtested(workflow: string, result: string, rows: number): void {
+    const key = `${workflow}\u0000${result}`;
+    const hit = this.backtests.get(key) ?? { workflow, result, n: 0, rows: 0 };
+    hit.n++;
+    hit.rows += rows;
+    this.backtests.set(key, hit);
   }
 
   httpError(code: string, status: number): void {
@@ -60,6 +73,20 @@ export class Metrics {
     for (const e of this.errors.values()) {
       out.push(`http_errors_total{code="${label(e.code)}",status="${e.status}"} ${e.n}`);
     }
+    out.push(
+      '# HELP backtests_total Backtest streams that ran to the end, by workflow and result (done or the stopping error).',
+      '# TYPE backtests_total counter',
+    );
+    for (const b of this.backtests.values()) {
+      out.push(`backtests_total{workflow="${label(b.workflow)}",result="${label(b.result)}"} ${b.n}`);
+    }
+    out.push(
+      '# HELP backtest_rows_total Upload rows read by backtests (evaluated or bad), by workflow.',
+      '# TYPE backtest_rows_total counter',
+    );
+    const rows = new Map<string, number>();
+    for (const b of this.backtests.values()) rows.set(b.workflow, (rows.get(b.workflow) ?? 0) + b.rows);
+    for (const [workflow, n] of rows) out.push(`backtest_rows_total{workflow="${label(workflow)}"} ${n}`);
     for (const [name, g] of Object.entries(gauges)) {
       out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${g.value}`);
     }

@@ -1,6 +1,7 @@
 import { WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
 import {
+  BacktestQuery,
   BatchQuery,
   CreateKeyBody,
   DecisionQuery,
@@ -196,6 +197,20 @@ const OPS: Op[] = [
     answerType: 'application/x-ndjson',
   },
   {
+    method: 'post',
+    path: '/v1/workflows/{id}/backtest',
+    summary: 'Backtest historical leads against live, draft or a version; NDJSON answer, streamed',
+    role: 'editor',
+    bodyType: ['text/csv', 'application/x-ndjson'],
+    query: BacktestQuery,
+    answer: {
+      type: 'string',
+      description:
+        'NDJSON: { type: "start" }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result" } or { type: "error", code, detail } (docs/api-contract.md)',
+    },
+    answerType: 'application/x-ndjson',
+  },
+  {
     method: 'get',
     path: '/v1/decisions',
     summary: 'Decision log, newest first',
@@ -238,7 +253,7 @@ function operation(op: Op) {
     params.push({
       name,
       in: 'query',
-      required: false,
+      required: !(s as z.ZodType).safeParse(undefined).success,
       schema: schemaOf(s as z.ZodType, 'input') as { type: string },
     });
   }
@@ -252,7 +267,8 @@ function operation(op: Op) {
     ...(op.body || op.bodyType
       ? {
           requestBody: {
-            required: op.method === 'put' || op.path === '/v1/workflows' || op.role === 'evaluator',
+            required:
+              op.method === 'put' || op.path === '/v1/workflows' || op.role === 'evaluator' || !!op.bodyType,
             content: Object.fromEntries(
               (op.bodyType ?? ['application/json']).map((t) => [
                 t,

@@ -17,6 +17,10 @@ const TITLES: Record<string, string> = {
   unsupported_media_type: 'Unsupported content type',
   invalid_request: 'The request is not valid',
   workflow_invalid: 'The workflow has errors',
+  no_header: 'The upload has no header',
+  not_utf8: 'The upload is not UTF-8 text',
+  csv_unreadable: 'The CSV cannot be read',
+  line_too_large: 'A line of the upload is too large',
   internal: 'Internal error',
 };
 

@@ -60,6 +60,36 @@ export const CreateKeyBody = z.object({ name: z.string().trim().min(1).max(100),
 const positiveInt = z.coerce.number().int().min(1);
 export const VersionQuery = z.object({ version: positiveInt.optional() });
 export const BatchQuery = VersionQuery.extend({ now: NowSchema.optional() });
+const VERSION_NAME = '(live|draft|v[1-9]\\d{0,5})';
+export const BacktestQuery = z.object({
+  outcome: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ description: 'The column (CSV header / NDJSON key) that says whether the lead converted.' }),
+  mapping: z.string().max(20_000).optional().meta({
+    description: 'JSON object { "<column>": "<field path>" | null }; default: matched by name.',
+  }),
+  versions: z
+    .string()
+    .regex(new RegExp(`^${VERSION_NAME}(,${VERSION_NAME})?$`), '1 or 2 of live, draft, v<N>, comma separated')
+    .optional()
+    .meta({
+      description: 'Default live,draft (draft alone when nothing is live); the first is the baseline.',
+    }),
+  now: NowSchema.optional(),
+  sweep: z
+    .string()
+    .regex(/^[^:]{1,100}:[^:]{1,100}$/, '<branch node id>:<tier id>')
+    .optional()
+    .meta({ description: "Also sweep this tier's threshold over the last version." }),
+  thresholds: z
+    .string()
+    .max(1000)
+    .optional()
+    .meta({ description: 'Comma-separated numbers; default the current threshold ± 30 in steps of 5.' }),
+  rows: z.enum(['true', 'false']).optional().meta({ description: 'true: one `row` line per evaluated row.' }),
+});
 export const ListWorkflowsQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
 
 export const RouteKindSchema = z.enum(['sales', 'nurture', 'disqualify']);

@@ -1,5 +1,10 @@
 import { depthExceeds, MAX_DEPTH } from '../body.ts';
 
+/** Content types of the uploads the readers read. */
+export const NDJSON = /^application\/(x-)?(ndjson|jsonl|jsonlines)\s*(;|$)/i;
+export const JSON_ARRAY = /^application\/json\s*(;|$)/i;
+export const CSV = /^text\/csv\s*(;|$)/i;
+
 export interface BatchError {
   code: string;
   detail: string;
@@ -21,13 +26,25 @@ export const lineTooLong = (line: number, limit: number): BatchItem => ({
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Parses one JSON text into a lead, or says what is wrong with it. */
-export function leadFromJson(line: number, bytes: Uint8Array): BatchItem {
+/**
+ * Parses one JSON text into a lead, or says what is wrong with it. Bytes that are not UTF-8 are
+ * reported with `notUtf8`: the batch calls them invalid JSON, a backtest stops at them.
+ */
+export function leadFromJson(line: number, bytes: Uint8Array, notUtf8 = 'invalid_json'): BatchItem {
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return {
+      line,
+      error: { code: notUtf8, detail: `Line ${line} is not valid JSON: it is not UTF-8 text.` },
+    };
+  }
   let value: unknown;
   try {
-    value = JSON.parse(decoder.decode(bytes));
+    value = JSON.parse(text);
   } catch (e) {
-    const why = e instanceof SyntaxError ? e.message : 'it is not UTF-8 text';
+    const why = e instanceof SyntaxError ? e.message : String(e);
     return { line, error: { code: 'invalid_json', detail: `Line ${line} is not valid JSON: ${why}.` } };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {

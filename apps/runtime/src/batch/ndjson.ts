@@ -10,9 +10,14 @@ function isBlank(bytes: Uint8Array): boolean {
 
 /**
  * NDJSON: one lead per line, numbered from 1; blank lines are skipped but counted. A line longer
- * than `maxLine` is reported and skipped without being kept in memory.
+ * than `maxLine` is reported and skipped without being kept in memory. `notUtf8` is the error code
+ * of a line that is not UTF-8 (see `leadFromJson`).
  */
-export async function* ndjsonSource(body: ReadableStream<Uint8Array>, maxLine: number): BatchSource {
+export async function* ndjsonSource(
+  body: ReadableStream<Uint8Array>,
+  maxLine: number,
+  notUtf8 = 'invalid_json',
+): BatchSource {
   let line = 0;
   let carry: Buffer[] = [];
   let carried = 0;
@@ -27,7 +32,7 @@ export async function* ndjsonSource(body: ReadableStream<Uint8Array>, maxLine: n
       const bytes = carried ? Buffer.concat([...carry, tail]) : tail;
       const end = bytes.at(-1) === CR ? bytes.length - 1 : bytes.length;
       const text = bytes.subarray(0, end);
-      if (!isBlank(text)) out.push(leadFromJson(line, text));
+      if (!isBlank(text)) out.push(leadFromJson(line, text, notUtf8));
     }
     carry = [];
     carried = 0;

@@ -1,7 +1,7 @@
 import { stream } from 'hono/streaming';
 import { allow } from '../auth.ts';
 import { type CatalogueField, csvSource } from '../batch/csv.ts';
-import type { BatchItem, BatchSource } from '../batch/items.ts';
+import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
 import { unsupportedType } from '../body.ts';
@@ -10,10 +10,6 @@ import { ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
 import { parseWith } from '../validation.ts';
 import { type Target, targetOf } from './evaluate.ts';
-
-const NDJSON = /^application\/(x-)?(ndjson|jsonl|jsonlines)\s*(;|$)/i;
-const JSON_ARRAY = /^application\/json\s*(;|$)/i;
-const CSV = /^text\/csv\s*(;|$)/i;
 
 function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, maxLine: number): BatchSource {
   if (NDJSON.test(type)) return ndjsonSource(body, maxLine);
