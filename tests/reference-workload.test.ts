@@ -41,6 +41,7 @@ describe('the reference workload in the product format', () => {
           route: d.route,
           stage: d.stage,
           score: { total, fit, engagement },
+          dataIssues: d.dataIssues,
         });
       }
     },

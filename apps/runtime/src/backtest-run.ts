@@ -1,21 +1,20 @@
 import {
   Backtest,
   type ColumnMapping,
+  compileMapping,
   type DataIssue,
   isConverted,
-  makeNormalizer,
-  type Normalizer,
+  type Outcome,
+  ThresholdSweep,
 } from '@qualify/rules';
-import { compileMapping } from './backtest-mapping.ts';
 import type { BacktestPlan } from './backtest-plan.ts';
-import { ChunkedSweep } from './backtest-sweep.ts';
 import type { RowValues } from './backtest-upload.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
 const PROGRESS_EVERY = 1000;
 
-type SweepWorkflow = ConstructorParameters<typeof ChunkedSweep>[0];
+type SweepWorkflow = ConstructorParameters<typeof ThresholdSweep>[0];
 
 const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -26,8 +25,7 @@ const isMissing = (v: unknown) => v === undefined || v === null || (typeof v ===
  */
 export class BacktestRun {
   private readonly backtest: Backtest;
-  private readonly normalizers: Normalizer[];
-  private readonly sweep: ChunkedSweep | null;
+  private readonly sweep: ThresholdSweep | null;
   private toLead: (values: RowValues) => Record<string, unknown> = () => ({});
   private read = 0;
   private evaluated = 0;
@@ -40,16 +38,8 @@ export class BacktestRun {
       plan.versions.map((v) => ({ name: v.name, workflow: v.prepared })),
       { now },
     );
-    // Versions usually share their catalogue: one normaliser then finds the issues for all of them.
-    const byFields = new Map<string, Normalizer>();
-    for (const v of plan.versions) {
-      const fields = v.prepared.artifact.fields;
-      const key = JSON.stringify(fields);
-      if (!byFields.has(key)) byFields.set(key, makeNormalizer(fields));
-    }
-    this.normalizers = [...byFields.values()];
     const last = plan.versions.at(-1)!.workflow as unknown as SweepWorkflow;
-    this.sweep = plan.sweep ? new ChunkedSweep(last, plan.sweep, now) : null;
+    this.sweep = plan.sweep ? new ThresholdSweep(last, plan.sweep, { now }) : null;
   }
 
   useMapping(mapping: ColumnMapping): void {
@@ -81,7 +71,7 @@ export class BacktestRun {
     const row = { line, lead: this.toLead(values), converted: isConverted(outcome) };
     const outcomes = this.backtest.add(row);
     this.evaluated++;
-    const issues = this.issuesOf(row.lead);
+    const issues = issuesOf(outcomes);
     if (issues.length) {
       this.dataIssues.count++;
       if (this.dataIssues.sample.length < SAMPLE) this.dataIssues.sample.push({ line, issues });
@@ -89,19 +79,6 @@ export class BacktestRun {
     this.sweep?.add(row);
     if (!this.plan.rows) return '';
     return `${JSON.stringify({ type: 'row', line, converted: row.converted, outcomes })}\n`;
-  }
-
-  /**
-   * The values the versions' catalogues cannot convert; `decide` treats them as missing but does not
-   * report them, so the normaliser runs once more here.
-   */
-  private issuesOf(lead: unknown): DataIssue[] {
-    if (this.normalizers.length === 1) return this.normalizers[0]!(lead).issues;
-    const byField = new Map<string, DataIssue>();
-    for (const normalize of this.normalizers) {
-      for (const issue of normalize(lead).issues) byField.set(`${issue.field}\u0000${issue.code}`, issue);
-    }
-    return [...byField.values()];
   }
 
   /** The `result` line; runs the rest of the sweep. */
@@ -114,7 +91,24 @@ export class BacktestRun {
       rows: this.evaluated,
       badRows: this.badRows,
       dataIssues: this.dataIssues,
-      sweep: this.sweep?.result() ?? null,
+      sweep:
+        this.plan.sweep && this.sweep
+          ? {
+              nodeId: this.plan.sweep.nodeId,
+              tierId: this.plan.sweep.tierId,
+              current: this.plan.sweep.current,
+              points: this.sweep.result(),
+            }
+          : null,
     })}\n`;
   }
+}
+
+/** The values any version could not convert (each version reports its own catalogue's), once each. */
+function issuesOf(outcomes: Outcome[]): DataIssue[] {
+  if (outcomes.length === 1) return outcomes[0]!.dataIssues;
+  const byField = new Map<string, DataIssue>();
+  for (const o of outcomes)
+    for (const issue of o.dataIssues) byField.set(`${issue.field}\u0000${issue.code}`, issue);
+  return [...byField.values()];
 }

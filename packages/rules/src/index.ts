@@ -4,6 +4,7 @@ export {
   type BacktestResult,
   type BacktestRow,
   type ColumnMapping,
+  compileMapping,
   isConverted,
   type RouteChange,
   type RouteTally,
@@ -14,6 +15,7 @@ export {
   suggestMapping,
   sweepThreshold,
   type Tally,
+  ThresholdSweep,
   type VersionMetrics,
 } from './backtest/index.ts';
 export type { Artifact, ArtifactField } from './compile/artifact.ts';

@@ -467,6 +467,7 @@ describe('random valid workflows', () => {
             route: d!.route,
             stage: d!.stage,
             score: { total: d!.score.total, fit: d!.score.fit, engagement: d!.score.engagement },
+            dataIssues: d!.dataIssues,
           });
         }
       }),

@@ -5,6 +5,6 @@ export {
   type BacktestRow,
   type RouteChange,
 } from './backtest.ts';
-export { type ColumnMapping, isConverted, rowToLead, suggestMapping } from './columns.ts';
+export { type ColumnMapping, compileMapping, isConverted, rowToLead, suggestMapping } from './columns.ts';
 export type { RouteTally, ScoreBand, Tally, VersionMetrics } from './metrics.ts';
-export { type SweepPoint, type SweepTarget, sweepThreshold } from './sweep.ts';
+export { type SweepPoint, type SweepTarget, sweepThreshold, ThresholdSweep } from './sweep.ts';

@@ -8,7 +8,7 @@ import {
 import { DEFAULT_STAGE } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { FuseContext } from '../nodes/kind.ts';
-import { normalizationSource } from './normalize.ts';
+import { dataIssue, NO_ISSUES, normalizationSource } from './normalize.ts';
 import type { Outcome } from './prepare.ts';
 
 export type FusedDecide = (raw: unknown, now: number) => Outcome;
@@ -48,7 +48,9 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     return `K[${code.consts.length - 1}]`;
   };
   const score = { total: 'sT', fit: 'sF', engagement: 'sE' };
-  const outcome = (route: string) => `{route:${route},stage:st,score:{total:sT,fit:sF,engagement:sE}}`;
+  const noIssues = constant(NO_ISSUES);
+  const outcome = (route: string) =>
+    `{route:${route},stage:st,score:{total:sT,fit:sF,engagement:sE},dataIssues:issues??${noIssues}}`;
 
   let cases = '';
   for (const [i, id] of ids.entries()) {
@@ -81,11 +83,12 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     cases += `case ${i}:{${body}}`;
   }
 
+  const issue = constant((i: number, value: unknown) => dataIssue(artifact.fields[i]!, value));
   const fields = normalizationSource(
     artifact.fields,
     { converters: constant(null), enums: constant(null), bad: constant(null) },
     (i) => `f${i}`,
-    () => '',
+    (i) => `(issues??=[]).push(${issue}(${i},v));`,
   );
   // The three placeholders above were reserved before the values existed; fill them in now.
   const base = code.consts.length - 3;
@@ -98,6 +101,7 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     ...Array.from({ length: truths }, (_, i) => `g${i}`),
     'v',
     'c',
+    'issues',
     'p',
     'q',
     'sT=0',

@@ -199,9 +199,11 @@ export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
   return factory(fieldsSource.converters, fieldsSource.enums, issue, BAD, NO_ISSUES) as Normalizer;
 }
 
-const NO_ISSUES = Object.freeze([]) as unknown as DataIssue[];
+/** The (frozen, shared) answer for a lead without data issues. */
+export const NO_ISSUES = Object.freeze([]) as unknown as DataIssue[];
 
-function dataIssue(field: ArtifactField, value: unknown): DataIssue {
+/** What is wrong with one value of one field, in words a person can act on. */
+export function dataIssue(field: ArtifactField, value: unknown): DataIssue {
   const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 80)) : typeof value;
   return {
     field: field.path,

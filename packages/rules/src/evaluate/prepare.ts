@@ -5,7 +5,7 @@ import type { LogicEngine } from '../model/logic.ts';
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
-import type { Decision, RouteResult } from './decision.ts';
+import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { fuseDecide } from './fuse.ts';
 import { makeNormalizer } from './normalize.ts';
 import type { RunState } from './run-state.ts';
@@ -31,6 +31,8 @@ export interface Outcome {
   route: RouteResult | null;
   stage: Stage;
   score: { total: number; fit: number; engagement: number };
+  /** Values that could not be read as their field's type and were treated as missing. */
+  dataIssues: DataIssue[];
 }
 
 export interface PreparedWorkflow {
@@ -137,8 +139,8 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
     },
     decide(raw, opts = {}) {
       if (fused) return fused(raw, toMillis(opts.now));
-      const { s } = run(raw, toMillis(opts.now), false);
-      return { route: s.route, stage: s.stage, score: s.data.score };
+      const { s, issues } = run(raw, toMillis(opts.now), false);
+      return { route: s.route, stage: s.stage, score: s.data.score, dataIssues: issues };
     },
   };
 }
