@@ -1,48 +1,16 @@
+import { type ColumnMapping, compileMapping, type FieldCatalogue, suggestMapping } from '@qualify/rules';
 import { CsvError, type Parser, parse } from 'csv-parse';
 import { type BatchError, type BatchItem, type BatchSource, chunksOf } from './items.ts';
 
-export interface CatalogueField {
-  path: string;
-  label: string;
-}
-
-const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
-
 /**
- * Maps CSV headers to lead paths: a header equal to a field path, else matching a path or a label
- * case-insensitively. Other headers (such as `id`) are kept as top-level keys.
+ * Maps CSV headers to lead paths with the rules core's `suggestMapping` (path, label or last path
+ * segment, ignoring case and punctuation: "job_title" finds `jobTitle`), the same matching the
+ * studio's backtest offers. Other headers (such as `id`) are kept as top-level keys.
  */
-export function headerMap(headers: string[], fields: readonly CatalogueField[]): (string[] | null)[] {
-  const byName = new Map<string, string>();
-  for (const f of fields) byName.set(f.label.trim().toLowerCase(), f.path);
-  for (const f of fields) byName.set(f.path.toLowerCase(), f.path);
-  const exact = new Set(fields.map((f) => f.path));
-  return headers.map((h) => {
-    const name = h.trim();
-    const path = exact.has(name) ? name : (byName.get(name.toLowerCase()) ?? name);
-    const segments = path.split('.');
-    return name === '' || segments.some((s) => UNSAFE.has(s) || s === '') ? null : segments;
-  });
-}
-
-function leadOf(record: string[], columns: (string[] | null)[]): Record<string, unknown> {
-  const lead: Record<string, unknown> = {};
-  record.forEach((value, i) => {
-    const segments = columns[i];
-    // An empty cell is a missing value, not an empty string the normaliser would report as wrong.
-    if (!segments || value.trim() === '') return;
-    let target = lead;
-    for (const s of segments.slice(0, -1)) {
-      let next = target[s];
-      if (next === null || typeof next !== 'object') {
-        next = {};
-        target[s] = next;
-      }
-      target = next as Record<string, unknown>;
-    }
-    target[segments.at(-1)!] = value;
-  });
-  return lead;
+export function headerMapping(headers: string[], fields: FieldCatalogue): ColumnMapping {
+  const mapping = suggestMapping(headers, fields);
+  for (const h of headers) if (!mapping[h] && h.trim() !== '') mapping[h] = h.trim();
+  return mapping;
 }
 
 const write = (parser: Parser, chunk?: Uint8Array) =>
@@ -136,30 +104,41 @@ export async function* csvRecords(
 }
 
 /**
- * CSV leads for a batch: the header row maps columns to lead paths (`headerMap`); values stay strings,
+ * CSV leads for a batch: the header row maps columns to lead paths (`headerMapping`); values stay strings,
  * the rules normaliser converts them by field type. A row with more non-empty cells than the header
  * is an error line; a short row just misses values.
  */
 export async function* csvSource(
   body: ReadableStream<Uint8Array>,
-  fields: readonly CatalogueField[],
+  fields: FieldCatalogue,
   maxRecord: number,
 ): BatchSource {
-  let columns: (string[] | null)[] | null = null;
+  let headers: string[] | null = null;
+  let toLead: ((row: Record<string, unknown>) => Record<string, unknown>) | null = null;
   for await (const records of csvRecords(body, maxRecord)) {
     const out: BatchItem[] = [];
     for (const r of records) {
       if ('error' in r) out.push(r);
-      else if (!columns) columns = headerMap(r.cells, fields);
-      else if (r.cells.slice(columns.length).some((v) => v.trim() !== '')) {
+      else if (!headers || !toLead) {
+        headers = r.cells;
+        toLead = compileMapping(headerMapping(headers, fields));
+      } else if (r.cells.slice(headers.length).some((v) => v.trim() !== '')) {
         out.push({
           line: r.line,
           error: {
             code: 'too_many_cells',
-            detail: `Line ${r.line} has ${r.cells.length} cells; the header has ${columns.length}.`,
+            detail: `Line ${r.line} has ${r.cells.length} cells; the header has ${headers.length}.`,
           },
         });
-      } else out.push({ line: r.line, lead: leadOf(r.cells, columns) });
+      } else {
+        // An empty cell is a missing value: left out rather than handed to the normaliser as "".
+        const row: Record<string, string> = {};
+        headers.forEach((h, i) => {
+          const v = r.cells[i];
+          if (v !== undefined && v.trim() !== '') row[h] = v;
+        });
+        out.push({ line: r.line, lead: toLead(row) });
+      }
     }
     if (out.length) yield out;
   }

@@ -70,16 +70,27 @@ describe('batch sources', () => {
       { line: 5, lead: { name: 'Cy', budget: '3' } },
     ];
     const fields = [
-      { path: 'name', label: 'Name' },
-      { path: 'budget', label: 'Budget' },
-      { path: 'company.size', label: 'Company size' },
-    ];
+      { path: 'name', label: 'Name', type: 'string', category: 'fit' },
+      { path: 'budget', label: 'Budget', type: 'number', category: 'fit' },
+      { path: 'company.size', label: 'Company size', type: 'number', category: 'fit' },
+    ] as const;
     await fc.assert(
       fc.asyncProperty(cuts, async (cs) => {
         expect(await collect(csvSource(streamOf(text, cs), fields, 1 << 20))).toEqual(want);
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('maps headers as the backtest does: path, label or last segment, ignoring case and punctuation', async () => {
+    const fields = [
+      { path: 'jobTitle', label: 'Job title', type: 'string', category: 'fit' },
+      { path: 'company.employees', label: 'Employees', type: 'number', category: 'fit' },
+    ] as const;
+    const items = await collect(
+      csvSource(streamOf('id,job_title,EMPLOYEES\n7,CTO,40\n', []), fields, 1 << 20),
+    );
+    expect(items).toEqual([{ line: 2, lead: { id: '7', jobTitle: 'CTO', company: { employees: '40' } } }]);
   });
 
   it('never lets a CSV header reach the prototype', async () => {

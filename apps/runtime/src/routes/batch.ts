@@ -1,6 +1,7 @@
+import type { FieldCatalogue } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import { allow } from '../auth.ts';
-import { type CatalogueField, csvSource } from '../batch/csv.ts';
+import { csvSource } from '../batch/csv.ts';
 import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
@@ -15,7 +16,7 @@ function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, ma
   if (NDJSON.test(type)) return ndjsonSource(body, maxLine);
   if (JSON_ARRAY.test(type)) return jsonArraySource(body, maxLine);
   if (CSV.test(type)) {
-    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as CatalogueField[];
+    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
     return csvSource(body, fields, maxLine);
   }
   throw unsupportedType(type, 'application/json (an array), application/x-ndjson or text/csv');
