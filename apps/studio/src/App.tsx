@@ -59,7 +59,10 @@ export function App() {
       </header>
       <div id="qs-main" className="qs-main">
         {route.page === 'list' && <WorkflowsPage />}
-        {route.page === 'editor' && <EditorPage key={route.id} id={route.id} />}
+        {/* One element for both views, so switching between the canvas and the backtest keeps the draft and its history. */}
+        {(route.page === 'editor' || route.page === 'backtest') && (
+          <EditorPage key={route.id} id={route.id} view={route.page === 'backtest' ? 'backtest' : 'canvas'} />
+        )}
         {route.page === 'sla' && <SlaPage key={route.id} id={route.id} />}
       </div>
       <Notices />

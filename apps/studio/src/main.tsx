@@ -6,6 +6,7 @@ import './styles/side-panel.css';
 import './styles/test-panel.css';
 import './styles/dialogs.css';
 import './styles/sla.css';
+import './styles/backtest.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -3,6 +3,7 @@ export {
   type BacktestOptions,
   type BacktestResult,
   type BacktestRow,
+  CONVERTED_WORDS,
   type ColumnMapping,
   compileMapping,
   isConverted,

@@ -63,27 +63,25 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/**
- * Calls the runtime API; throws ApiError with a readable message on any non-2xx answer.
- * @example await api<{ items: WorkflowSummary[] }>('GET', '/v1/workflows')
- */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+/** The headers every call sends: what it accepts and the stored key, if any. */
+export function baseHeaders(accept = 'application/json, application/problem+json'): Record<string, string> {
+  const headers: Record<string, string> = { accept };
   const key = getApiKey();
   if (key) headers.authorization = `Bearer ${key}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (err) {
-    throw new ApiError(
-      0,
-      'network',
-      `Could not reach the runtime (${err instanceof Error ? err.message : String(err)}). Is it running?`,
-    );
-  }
+  return headers;
+}
+
+/** The error for a fetch that did not reach the runtime at all. */
+export const networkError = (err: unknown): ApiError =>
+  new ApiError(
+    0,
+    'network',
+    `Could not reach the runtime (${err instanceof Error ? err.message : String(err)}). Is it running?`,
+  );
+
+/** Turns a non-2xx answer into an ApiError with a readable message (and asks for a key on 401). */
+export async function toApiError(res: Response): Promise<ApiError> {
   const data = await readBody(res);
-  if (res.ok) return data as T;
   const problem = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   const code = typeof problem.code === 'string' ? problem.code : `http_${res.status}`;
   if (res.status === 401) onUnauthorized();
@@ -91,7 +89,24 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     typeof data === 'string' && data && !Object.keys(problem).length
       ? `The runtime answered ${res.status}: ${data.slice(0, 200)}`
       : problemMessage(res.status, problem);
-  throw new ApiError(res.status, code, message, problem);
+  return new ApiError(res.status, code, message, problem);
+}
+
+/**
+ * Calls the runtime API; throws ApiError with a readable message on any non-2xx answer.
+ * @example await api<{ items: WorkflowSummary[] }>('GET', '/v1/workflows')
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = baseHeaders();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (err) {
+    throw networkError(err);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return (await readBody(res)) as T;
 }
 
 /** A readable message for anything thrown. */

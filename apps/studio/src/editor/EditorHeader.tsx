@@ -4,6 +4,7 @@ import { pathFor } from '../routing/router.ts';
 import { type SaveState, useStudio } from '../store/studio-store.ts';
 import { useErrorCount } from '../store/use-issues-by-node.ts';
 import { StatusChip } from '../ui/StatusChip.tsx';
+import type { EditorView } from './EditorPage.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 
 const SAVE_TEXT: Record<SaveState['status'], string> = {
@@ -14,8 +15,13 @@ const SAVE_TEXT: Record<SaveState['status'], string> = {
   conflict: 'Not saved: conflict',
 };
 
-/** Workflow name and status, save state, the SLA view and Publish. */
-export function EditorHeader() {
+const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] = [
+  { view: 'canvas', label: 'Canvas', page: 'editor' },
+  { view: 'backtest', label: 'Backtest', page: 'backtest' },
+];
+
+/** Workflow name and status, save state, canvas / backtest, the SLA view and Publish. */
+export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
   const name = useStudio((s) => s.doc?.name ?? '');
   const save = useStudio((s) => s.save.status);
@@ -38,6 +44,17 @@ export function EditorHeader() {
         {SAVE_TEXT[save]}
       </span>
       <span className="qs-grow" />
+      <nav className="qs-view-switch" aria-label="Views">
+        {VIEWS.map((v) => (
+          <Link
+            key={v.view}
+            href={pathFor({ page: v.page, id: meta.id })}
+            aria-current={view === v.view ? 'page' : undefined}
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
       <Link href={pathFor({ page: 'sla', id: meta.id })} className="qs-btn">
         SLA view
       </Link>

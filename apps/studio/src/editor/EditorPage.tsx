@@ -1,6 +1,6 @@
 import { WorkflowSchema } from '@qualify/rules';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { runtime } from '../api/workflows.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
@@ -49,34 +49,58 @@ function LocalCopyBanner({ id }: { id: string }) {
   );
 }
 
-function Editor() {
+// The backtest brings the charts; the canvas loads without them.
+const BacktestPage = lazy(() =>
+  import('../backtest/BacktestPage.tsx').then((m) => ({ default: m.BacktestPage })),
+);
+
+/** What the editor shows under its header: the canvas with its panels, or the backtest of the draft. */
+export type EditorView = 'canvas' | 'backtest';
+
+function CanvasView() {
   const id = useStudio((s) => s.meta?.id)!;
   const revision = useStudio((s) => s.meta?.revision);
+  useShortcuts();
+  return (
+    <div className="qs-editor-body">
+      <Palette />
+      <main className="qs-canvas-wrap">
+        <CanvasToolbar />
+        <SaveBanner />
+        {/* Re-read after every load or save: a conflict may just have left a copy behind. */}
+        <LocalCopyBanner key={revision} id={id} />
+        <Canvas />
+      </main>
+      <SidePanel />
+    </div>
+  );
+}
+
+function Editor({ view }: { view: EditorView }) {
+  // Validation and autosave run under both views: a threshold taken from the backtest is saved too.
   useValidation();
   useAutosave();
-  useShortcuts();
   return (
     <ReactFlowProvider>
       <div className="qs-editor">
-        <EditorHeader />
-        <div className="qs-editor-body">
-          <Palette />
-          <main className="qs-canvas-wrap">
-            <CanvasToolbar />
+        <EditorHeader view={view} />
+        {view === 'canvas' ? (
+          <CanvasView />
+        ) : (
+          <main className="qs-backtest-wrap">
             <SaveBanner />
-            {/* Re-read after every load or save: a conflict may just have left a copy behind. */}
-            <LocalCopyBanner key={revision} id={id} />
-            <Canvas />
+            <Suspense fallback={<div className="qs-loading">Opening the backtest…</div>}>
+              <BacktestPage />
+            </Suspense>
           </main>
-          <SidePanel />
-        </div>
+        )}
       </div>
     </ReactFlowProvider>
   );
 }
 
-/** Loads one workflow's draft into the store and shows the editor. */
-export function EditorPage({ id }: { id: string }) {
+/** Loads one workflow's draft into the store and shows the editor (the canvas or the backtest view). */
+export function EditorPage({ id, view = 'canvas' }: { id: string; view?: EditorView }) {
   const loaded = useStudio((s) => s.meta?.id === id && s.doc !== null);
   const [error, setError] = useState<string | null>(null);
 
@@ -110,5 +134,5 @@ export function EditorPage({ id }: { id: string }) {
     );
   }
   if (!loaded) return <div className="qs-loading">Opening workflow…</div>;
-  return <Editor />;
+  return <Editor view={view} />;
 }

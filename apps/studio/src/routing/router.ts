@@ -1,6 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
-export type Route = { page: 'list' } | { page: 'editor'; id: string } | { page: 'sla'; id: string };
+export type Route =
+  | { page: 'list' }
+  | { page: 'editor'; id: string }
+  | { page: 'backtest'; id: string }
+  | { page: 'sla'; id: string };
 
 const listeners = new Set<() => void>();
 
@@ -13,18 +17,18 @@ function subscribe(fn: () => void) {
   };
 }
 
-/** Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`. */
+/** Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`, `/workflows/:id/backtest`. */
 export function parseRoute(pathname: string): Route {
-  const m = /^\/workflows\/([^/]+)(\/sla)?\/?$/.exec(pathname);
+  const m = /^\/workflows\/([^/]+)(?:\/(sla|backtest))?\/?$/.exec(pathname);
   if (!m?.[1]) return { page: 'list' };
   const id = decodeURIComponent(m[1]);
-  return m[2] ? { page: 'sla', id } : { page: 'editor', id };
+  return { page: m[2] === 'sla' ? 'sla' : m[2] === 'backtest' ? 'backtest' : 'editor', id };
 }
 
 export const pathFor = (route: Route): string =>
   route.page === 'list'
     ? '/'
-    : `/workflows/${encodeURIComponent(route.id)}${route.page === 'sla' ? '/sla' : ''}`;
+    : `/workflows/${encodeURIComponent(route.id)}${route.page === 'editor' ? '' : `/${route.page}`}`;
 
 export function navigate(path: string): void {
   if (path === window.location.pathname) return;

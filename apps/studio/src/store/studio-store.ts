@@ -1,6 +1,7 @@
 import type { Decision, Issue, Workflow } from '@qualify/rules';
 import { create } from 'zustand';
 import type { WorkflowRecord, WorkflowSummary } from '../api/types.ts';
+import { type BacktestSession, emptySession, stopRun } from '../backtest/session.ts';
 import {
   type Clip,
   copyNodes,
@@ -72,6 +73,7 @@ export interface StudioState {
   testInput: TestInput;
   tab: SideTab;
   focus: { nodeId: string; seq: number } | null;
+  backtest: BacktestSession;
 
   setNeedKey(need: boolean): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -101,6 +103,7 @@ export interface StudioState {
   setTestInput(patch: Partial<TestInput>): void;
   setTab(tab: SideTab): void;
   focusNode(nodeId: string): void;
+  setBacktest(patch: Partial<BacktestSession>): void;
 }
 
 let noticeSeq = 0;
@@ -146,6 +149,7 @@ export const useStudio = create<StudioState>()((set, get) => ({
   testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
   tab: 'inspector',
   focus: null,
+  backtest: emptySession(),
 
   setNeedKey: (needKey) => set({ needKey }),
   notify: (kind, message) => {
@@ -155,7 +159,8 @@ export const useStudio = create<StudioState>()((set, get) => ({
   },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 
-  load: (record) =>
+  load: (record) => {
+    stopRun(get().backtest.run);
     set({
       meta: metaOf(record),
       doc: record.workflow,
@@ -172,8 +177,22 @@ export const useStudio = create<StudioState>()((set, get) => ({
       run: null,
       focus: null,
       testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
-    }),
-  unload: () => set({ meta: null, doc: null, savedDoc: null, past: [], future: [], run: null, issues: [] }),
+      backtest: emptySession(),
+    });
+  },
+  unload: () => {
+    stopRun(get().backtest.run);
+    set({
+      meta: null,
+      doc: null,
+      savedDoc: null,
+      past: [],
+      future: [],
+      run: null,
+      issues: [],
+      backtest: emptySession(),
+    });
+  },
 
   commit: (next, opts = {}) => {
     const { doc, past, lastCommit } = get();
@@ -283,4 +302,5 @@ export const useStudio = create<StudioState>()((set, get) => ({
   setTab: (tab) => set({ tab }),
   focusNode: (nodeId) =>
     set({ focus: { nodeId, seq: ++focusSeq }, selectedNodes: [nodeId], selectedEdges: [] }),
+  setBacktest: (patch) => set((s) => ({ backtest: { ...s.backtest, ...patch } })),
 }));

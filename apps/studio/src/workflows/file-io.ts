@@ -1,6 +1,11 @@
 /** Offers a JSON document as a file download. */
 export function downloadJson(filename: string, value: unknown): void {
-  const blob = new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+  downloadText(filename, `${JSON.stringify(value, null, 2)}\n`, 'application/json');
+}
+
+/** Offers text (CSV, JSON) as a file download, through a Blob URL. */
+export function downloadText(filename: string, text: string, type: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

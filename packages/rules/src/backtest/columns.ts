@@ -69,7 +69,8 @@ export function rowToLead(row: Record<string, unknown>, mapping: ColumnMapping):
   return compileMapping(mapping)(row);
 }
 
-const TRUE_OUTCOMES = new Set([
+/** The outcome values that count as converted (any case, surrounding spaces ignored). */
+export const CONVERTED_WORDS = [
   '1',
   'true',
   'yes',
@@ -79,7 +80,8 @@ const TRUE_OUTCOMES = new Set([
   'closed won',
   'closed-won',
   'customer',
-]);
+];
+const TRUE_OUTCOMES = new Set(CONVERTED_WORDS);
 
 /** Reads an outcome cell: converted / won / 1 / true / yes count as converted, anything else does not. */
 export function isConverted(value: unknown): boolean {

@@ -5,6 +5,13 @@ export {
   type BacktestRow,
   type RouteChange,
 } from './backtest.ts';
-export { type ColumnMapping, compileMapping, isConverted, rowToLead, suggestMapping } from './columns.ts';
+export {
+  CONVERTED_WORDS,
+  type ColumnMapping,
+  compileMapping,
+  isConverted,
+  rowToLead,
+  suggestMapping,
+} from './columns.ts';
 export type { RouteTally, ScoreBand, Tally, VersionMetrics } from './metrics.ts';
 export { type SweepPoint, type SweepTarget, sweepThreshold, ThresholdSweep } from './sweep.ts';

@@ -1,0 +1,101 @@
+import type { ColumnMapping, DataIssue, RouteChange, SweepPoint, VersionMetrics } from '@qualify/rules';
+import { ApiError, baseHeaders, networkError, toApiError } from './client.ts';
+
+/** What a backtest asks for: the query of POST /v1/workflows/{id}/backtest (docs/api-contract.md). */
+export interface BacktestRequest {
+  outcome: string;
+  mapping?: ColumnMapping;
+  /** 1 or 2 of `live`, `draft`, `v<N>`; the first is the baseline of the route changes. */
+  versions?: string[];
+  now?: string;
+  /** `<branch node id>:<tier id>` */
+  sweep?: string;
+  thresholds?: number[];
+}
+
+export interface BacktestStart {
+  type: 'start';
+  headers: string[];
+  mapping: ColumnMapping;
+  outcome: string;
+  versions: string[];
+}
+
+export interface BacktestSweep {
+  nodeId: string;
+  tierId: string;
+  current: number;
+  points: SweepPoint[];
+}
+
+/** The `result` line: everything the page shows. */
+export interface BacktestReport {
+  versions: VersionMetrics[];
+  changes: RouteChange[];
+  rows: number;
+  badRows: { count: number; sample: { line: number; error: string }[] };
+  dataIssues: { count: number; sample: { line: number; issues: DataIssue[] }[] };
+  sweep: BacktestSweep | null;
+}
+
+export type BacktestEvent =
+  | BacktestStart
+  | { type: 'progress'; rows: number }
+  | { type: 'row'; line: number }
+  | ({ type: 'result' } & BacktestReport)
+  | { type: 'error'; code: string; detail: string };
+
+/**
+ * The query string of a backtest request.
+ * @example backtestQuery({ outcome: 'converted', versions: ['live', 'draft'] }) // 'outcome=converted&versions=live%2Cdraft'
+ */
+export function backtestQuery(req: BacktestRequest): string {
+  const q = new URLSearchParams({ outcome: req.outcome });
+  if (req.mapping) q.set('mapping', JSON.stringify(req.mapping));
+  if (req.versions?.length) q.set('versions', req.versions.join(','));
+  if (req.now) q.set('now', req.now);
+  if (req.sweep) q.set('sweep', req.sweep);
+  if (req.sweep && req.thresholds?.length) q.set('thresholds', req.thresholds.join(','));
+  return q.toString();
+}
+
+/** Reads one answer line; a line that is not a known event is an error worth reporting, not skipping. */
+export function parseBacktestEvent(line: string): BacktestEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new ApiError(0, 'bad_answer', `The runtime sent a line that is not JSON: ${line.slice(0, 120)}`);
+  }
+  const type = (value as { type?: unknown } | null)?.type;
+  if (type === 'start' || type === 'progress' || type === 'row' || type === 'result' || type === 'error') {
+    return value as BacktestEvent;
+  }
+  throw new ApiError(0, 'bad_answer', `The runtime sent an unknown line: ${line.slice(0, 120)}`);
+}
+
+/**
+ * Sends the file itself as the body (the browser streams it from disk) and answers the NDJSON
+ * answer's body; a refusal before streaming is an ApiError from its problem+json.
+ */
+export async function postBacktest(
+  workflowId: string,
+  file: Blob,
+  contentType: string,
+  req: BacktestRequest,
+  signal: AbortSignal,
+): Promise<ReadableStream<Uint8Array>> {
+  const headers = baseHeaders('application/x-ndjson, application/problem+json');
+  headers['content-type'] = contentType;
+  const path = `/v1/workflows/${encodeURIComponent(workflowId)}/backtest?${backtestQuery(req)}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: file, signal });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    throw networkError(err);
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (!res.body) throw new ApiError(res.status, 'bad_answer', 'The runtime answered without a body.');
+  return res.body;
+}

@@ -1,0 +1,50 @@
+import { suggestMapping } from '@qualify/rules';
+import { errorMessage } from '../api/client.ts';
+import { useStudio } from '../store/studio-store.ts';
+import { guessOutcomeColumn } from './columns.ts';
+import { readHeader } from './read-header.ts';
+import { stopRun } from './session.ts';
+import { findTier, setTierThreshold } from './tiers.ts';
+
+/** Takes a chosen or dropped file: reads its header, proposes the mapping and the outcome column. */
+export async function chooseFile(file: File): Promise<void> {
+  const s = useStudio.getState();
+  stopRun(s.backtest.run);
+  s.setBacktest({ file, header: null, headerError: null, run: { status: 'idle' }, applied: null });
+  try {
+    const header = await readHeader(file);
+    const { doc, backtest } = useStudio.getState();
+    if (backtest.file !== file) return;
+    const outcome = guessOutcomeColumn(header.columns) ?? '';
+    const mapping = suggestMapping(header.columns, doc?.fields ?? []);
+    // The outcome is what the leads did, not something the workflow may read.
+    if (outcome) mapping[outcome] = null;
+    useStudio.getState().setBacktest({ header, mapping, outcome });
+  } catch (err) {
+    if (useStudio.getState().backtest.file === file) {
+      useStudio.getState().setBacktest({ headerError: `${file.name}: ${errorMessage(err)}` });
+    }
+  }
+}
+
+/** Cancels the run under way. */
+export const cancelRun = (): void => stopRun(useStudio.getState().backtest.run);
+
+/**
+ * Sets a tier's threshold in the draft, the same undoable edit as typing it in the inspector (and
+ * so autosaved), and remembers it so the page can say what it did.
+ */
+export function applyThreshold(nodeId: string, tierId: string, threshold: number): void {
+  const s = useStudio.getState();
+  const tier = s.doc ? findTier(s.doc, nodeId, tierId) : null;
+  if (!s.doc || !tier) {
+    s.notify('error', 'That tier is not in the draft any more, so its threshold cannot be set.');
+    return;
+  }
+  if (tier.min === threshold) return;
+  const next = setTierThreshold(s.doc, nodeId, tierId, threshold);
+  s.commit(next);
+  const label = `The ${tier.tierLabel} tier of “${tier.nodeLabel}”`;
+  s.setBacktest({ applied: { nodeId, tierId, label, from: tier.min, to: threshold, doc: next } });
+  s.notify('info', `${label} now starts at ${threshold} points in the draft (was ${tier.min}).`);
+}

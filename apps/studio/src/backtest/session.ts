@@ -1,0 +1,68 @@
+import type { ColumnMapping, Workflow } from '@qualify/rules';
+import type { BacktestReport, BacktestStart } from '../api/backtest.ts';
+import type { UploadHeader } from './read-header.ts';
+
+/** Where a run is: under way (with its rows so far), finished, failed or cancelled. */
+export type RunState =
+  | { status: 'idle' }
+  | { status: 'running'; rows: number; start: BacktestStart | null; controller: AbortController }
+  | {
+      status: 'done';
+      report: BacktestReport;
+      start: BacktestStart | null;
+      /** The draft the run read: results go stale once it moves on. */
+      ranOn: Workflow;
+      /** The documents of the two versions compared, to name the thresholds that moved. */
+      compared: { before: Workflow; after: Workflow } | null;
+      comparedError: string | null;
+    }
+  | { status: 'error'; message: string; rows: number }
+  | { status: 'cancelled'; rows: number };
+
+/** A sweep point taken into the draft, so the page can say so and offer undo. */
+export interface AppliedPoint {
+  nodeId: string;
+  tierId: string;
+  label: string;
+  from: number;
+  to: number;
+  /** The draft right after the edit: undo is offered while it is still the current one. */
+  doc: Workflow;
+}
+
+/** The Backtest page's state, kept in the studio store so it survives switching to the canvas and back. */
+export interface BacktestSession {
+  file: File | null;
+  header: UploadHeader | null;
+  headerError: string | null;
+  mapping: ColumnMapping;
+  outcome: string;
+  /** Version tokens (`live`, `draft`, `v<N>`); null until the user picks, then the defaults apply. */
+  first: string | null;
+  second: string | null;
+  /** `<node id>:<tier id>` or '' for no sweep. */
+  sweep: string;
+  /** Comma-separated thresholds typed by the user; empty means the runtime's default range. */
+  thresholds: string;
+  run: RunState;
+  applied: AppliedPoint | null;
+}
+
+export const emptySession = (): BacktestSession => ({
+  file: null,
+  header: null,
+  headerError: null,
+  mapping: {},
+  outcome: '',
+  first: null,
+  second: null,
+  sweep: '',
+  thresholds: '',
+  run: { status: 'idle' },
+  applied: null,
+});
+
+/** Stops a run that is under way (leaving the workflow, a new file, Cancel). */
+export function stopRun(run: RunState): void {
+  if (run.status === 'running') run.controller.abort();
+}

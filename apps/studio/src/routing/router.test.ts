@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, pathFor, type Route } from './router.ts';
+
+describe('routes', () => {
+  it.each<[string, Route]>([
+    ['/', { page: 'list' }],
+    ['/workflows/bant-inbound-saas', { page: 'editor', id: 'bant-inbound-saas' }],
+    ['/workflows/bant-inbound-saas/sla', { page: 'sla', id: 'bant-inbound-saas' }],
+    ['/workflows/bant-inbound-saas/backtest', { page: 'backtest', id: 'bant-inbound-saas' }],
+    ['/workflows/a%20b/backtest/', { page: 'backtest', id: 'a b' }],
+    ['/workflows/x/other', { page: 'list' }],
+  ])('%s', (path, route) => {
+    expect(parseRoute(path)).toEqual(route);
+  });
+
+  it('writes the address back', () => {
+    expect(pathFor({ page: 'backtest', id: 'a b' })).toBe('/workflows/a%20b/backtest');
+    expect(pathFor({ page: 'editor', id: 'x' })).toBe('/workflows/x');
+    expect(pathFor({ page: 'sla', id: 'x' })).toBe('/workflows/x/sla');
+    expect(pathFor({ page: 'list' })).toBe('/');
+  });
+});

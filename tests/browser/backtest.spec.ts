@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { expectSaved, node, selectNode } from './canvas-helpers.ts';
+
+const HISTORY = fileURLToPath(new URL('../../examples/backtest/history.csv', import.meta.url));
+const SEEDED = 'Inbound SaaS: scoring and BANT hand-off';
+
+test('backtest a raised MQL threshold on past leads, then take a swept threshold into the draft', async ({
+  page,
+}) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+  await page.goto('/');
+  await page.getByRole('link', { name: SEEDED }).click();
+  await expect(page.getByRole('heading', { level: 1, name: SEEDED })).toBeVisible();
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] ?? '');
+
+  // The draft raises the MQL threshold from 40 (live v1) to 60.
+  await selectNode(page, 'tiers');
+  await page.locator('.qs-side-body').getByLabel('Tier 1 threshold').fill('60');
+  await expect(node(page, 'tiers')).toContainText('60');
+  await expectSaved(page);
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Backtest' }).click();
+  await expect(page).toHaveURL(`/workflows/${id}/backtest`);
+  await expect(page.getByRole('heading', { name: /leads whose outcome you already know/ })).toBeVisible();
+
+  await page.getByTestId('backtest-file').setInputFiles(HISTORY);
+  await expect(page.getByTestId('backtest-file-info')).toContainText('history.csv');
+  await expect(page.getByTestId('backtest-file-info')).toContainText('14 columns');
+  await expect(page.getByLabel('Outcome column: did the lead convert?')).toHaveValue('converted');
+  const jobTitle = page.getByLabel('Lead field for column job_title');
+  await expect(jobTitle).toHaveValue('jobTitle');
+  await expect(jobTitle.locator('option:checked')).toHaveText('Job title');
+  await expect(page.getByLabel('Lead field for column employees')).toHaveValue('company.employees');
+  await expect(page.getByLabel('Lead field for column lead_id')).toHaveValue('');
+  await expect(page.getByText('closed won', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Run: Live (v1) vs Current draft' }).click();
+  const results = page.getByTestId('backtest-results');
+  await expect(results).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('kpi-leads')).toHaveText(['2,000', '2,000']);
+  await expect(page.getByTestId('kpi-baseline')).toHaveText(['19.8%', '19.8%']);
+  await expect(page.getByTestId('backtest-summary')).toContainText('2,000 leads evaluated');
+  await expect(page.getByTestId('backtest-summary')).toContainText('395');
+  await expect(page.getByTestId('backtest-version').first()).toContainText('Live v1');
+  await expect(page.getByTestId('backtest-version').last()).toContainText('Draft');
+  await expect(page.getByTestId('bt-routes-chart').locator('svg.recharts-surface').first()).toBeVisible();
+  await expect(
+    page.getByTestId('backtest-histogram').first().locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
+
+  // A higher threshold only moves leads out of the MQL tier: every change starts from a route it had.
+  await expect(page.getByTestId('backtest-change-summary')).toContainText(
+    'MQL threshold (MQL) 40 → 60 moves',
+  );
+  const changes = page.getByTestId('backtest-changes').locator('tbody tr');
+  expect(await changes.count()).toBeGreaterThan(0);
+  await expect(changes.first()).toContainText('Newsletter');
+  await changes
+    .first()
+    .getByText(/line numbers/)
+    .click();
+  await expect(changes.first().locator('.qs-bt-lines')).toHaveText(/^\d+(, \d+)*$/);
+  await expect(page.getByTestId('backtest-bad-rows')).toBeVisible();
+  await expect(page.getByTestId('backtest-data-issues')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export results as CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe('version,group,name,leads,converted,rate');
+  expect(csv).toContain('live v1,all,all leads,2000,395,0.1975');
+
+  // Sweep the MQL threshold of the draft, then click the bar of 50.
+  await page.getByLabel('Sweep a threshold (optional)').selectOption('tiers:mql');
+  await page.getByRole('button', { name: 'Run: Live (v1) vs Current draft' }).click();
+  const sweepTable = page.getByTestId('backtest-sweep-table');
+  await expect(sweepTable).toBeVisible({ timeout: 30_000 });
+  await expect(sweepTable.locator('tbody tr')).toHaveCount(13);
+  await expect(sweepTable.locator('tr.is-current')).toContainText('60');
+  // Click the chart in the column of 50 (on its bar, or above it when the bar is short).
+  const chart = page.getByTestId('backtest-sweep-chart');
+  await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const plot = await chart.locator('.recharts-cartesian-grid').boundingBox();
+  if (!plot) throw new Error('The sweep chart has no plot area');
+  // The x-axis tick "50" is the one under the plot area.
+  const ticks = chart.locator('.recharts-cartesian-axis-tick-value', { hasText: /^50$/ });
+  const boxes = await Promise.all((await ticks.all()).map((t) => t.boundingBox()));
+  const tick = boxes.find((b) => b && b.y >= plot.y + plot.height - 1);
+  if (!tick) throw new Error('The sweep chart has no tick 50 on its x axis');
+  // As a person would: point at the column of 50 (its tooltip shows), then click.
+  await page.mouse.move(tick.x + tick.width / 2, plot.y + plot.height * 0.9);
+  await expect(chart.locator('.recharts-tooltip-wrapper')).toContainText('50');
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect(page.getByTestId('backtest-applied')).toContainText(
+    'now starts at 50 points in the draft (was 60)',
+  );
+  await expect(sweepTable.locator('tbody tr', { hasText: 'In the draft' }).locator('th')).toHaveText('50');
+  await expectSaved(page);
+
+  // The same edit the inspector makes: visible there, undoable there.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Canvas' }).click();
+  await selectNode(page, 'tiers');
+  await expect(page.locator('.qs-side-body').getByLabel('Tier 1 threshold')).toHaveValue('50');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('.qs-side-body').getByLabel('Tier 1 threshold')).toHaveValue('60');
+  await expectSaved(page);
+  expect(crashes).toEqual([]);
+});
+
+test('rows that cannot be read or hold unusable values are counted and listed', async ({ page }) => {
+  await page.goto('/workflows/bant-inbound-saas/backtest');
+  const rough = [
+    'email,job_title,employees,Deal status',
+    'a@acme.com,CEO,120,Closed Won',
+    'b@acme.com,CTO,many,lost',
+    'c@acme.com,VP Sales,300',
+    'd@acme.com,Intern,2,lost',
+    '',
+  ].join('\n');
+  // Dropped on the zone rather than chosen.
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'rough.csv', { type: 'text/csv' }));
+    return dt;
+  }, rough);
+  await page.getByRole('region', { name: 'File of past leads' }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('backtest-file-info')).toContainText('rough.csv');
+  await expect(page.getByLabel('Outcome column: did the lead convert?')).toHaveValue('Deal status');
+  await expect(page.getByLabel('Lead field for column employees')).toHaveValue('company.employees');
+  await page.getByLabel('Compare with').selectOption('');
+  await page.getByRole('button', { name: 'Run on live (v1)' }).click();
+  await expect(page.getByTestId('backtest-results')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('kpi-leads')).toHaveText(['3']);
+  await expect(page.getByTestId('kpi-baseline')).toHaveText(['33.3%']);
+  await expect(page.getByTestId('backtest-changes')).toHaveCount(0);
+  const bad = page.getByTestId('backtest-bad-rows');
+  await expect(bad.getByRole('heading')).toHaveText('1 row could not be read');
+  await expect(bad.getByRole('listitem')).toHaveText([/^Line 4: /]);
+  const issues = page.getByTestId('backtest-data-issues');
+  await expect(issues.getByRole('heading')).toHaveText('1 row with data issues');
+  await expect(issues.getByRole('listitem')).toHaveText([/^Line 3: .*Employees/i]);
+});
+
+test('a file the runtime cannot read ends in a readable error', async ({ page }) => {
+  await page.goto('/workflows/bant-inbound-saas/backtest');
+  await expect(page.getByText('Test the workflow on leads whose outcome you already know')).toBeVisible();
+  await page.getByTestId('backtest-file').setInputFiles({
+    name: 'broken.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('email,job_title,result\na@b.com,CEO,won\n"c@d.com,CTO,lost\n'),
+  });
+  const outcome = page.getByLabel('Outcome column: did the lead convert?');
+  await expect(outcome).toHaveValue('');
+  await expect(page.getByRole('button', { name: /^Run/ })).toBeDisabled();
+  await outcome.selectOption('result');
+  await page.getByLabel('Compare with').selectOption('');
+  await page.getByRole('button', { name: 'Run on live (v1)' }).click();
+  const error = page.getByTestId('backtest-error');
+  await expect(error).toBeVisible({ timeout: 30_000 });
+  await expect(error).toContainText('The backtest stopped');
+  await expect(page.getByTestId('backtest-results')).toHaveCount(0);
+});
