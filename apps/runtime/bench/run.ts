@@ -77,12 +77,22 @@ async function main() {
       leads: 1,
     },
     {
-      name: 'single, runtime evaluate + log',
+      name: 'single, runtime evaluate + log (full receipt)',
       url: `${rt}/evaluate`,
       bodies: singleBodies,
       type: 'application/json',
       c: 50,
       leads: 1,
+      base: 0,
+    },
+    {
+      name: 'single, runtime evaluate + log (view=summary)',
+      url: `${rt}/evaluate?view=summary`,
+      bodies: singleBodies,
+      type: 'application/json',
+      c: 50,
+      leads: 1,
+      base: 0,
     },
     {
       name: 'batch 1,000, bare Hono (parse + reply)',
@@ -93,12 +103,22 @@ async function main() {
       leads: 1000,
     },
     {
-      name: 'batch 1,000, runtime evaluate + log',
+      name: 'batch 1,000, runtime evaluate + log (full receipts)',
       url: `${rt}/evaluate/batch?now=${NOW}`,
       bodies: batchBodies,
       type: 'application/x-ndjson',
       c: 4,
       leads: 1000,
+      base: 3,
+    },
+    {
+      name: 'batch 1,000, runtime evaluate + log (view=summary)',
+      url: `${rt}/evaluate/batch?now=${NOW}&view=summary`,
+      bodies: batchBodies,
+      type: 'application/x-ndjson',
+      c: 4,
+      leads: 1000,
+      base: 3,
     },
   ];
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
@@ -132,7 +152,7 @@ async function main() {
     '|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach((r, k) => {
-    const base = rows[k % 2 === 0 ? k : k - 1]!;
+    const base = rows[scenarios[k]!.base ?? k]!;
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
     lines.push(
       `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${r.errors} |`,

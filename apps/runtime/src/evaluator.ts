@@ -1,7 +1,16 @@
-import type { Decision, PreparedWorkflow } from '@qualify/rules';
+import type { DataIssue, Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
 import type { Metrics } from './metrics.ts';
 import type { DecisionLogEntry, Store } from './store.ts';
+
+/** The `view=summary` answer: the outcome without the explanation. */
+export interface DecisionSummary {
+  workflow: { id: string; version: number };
+  route: Outcome['route'];
+  stage: Outcome['stage'];
+  score: Outcome['score'];
+  dataIssues: DataIssue[];
+}
 
 export type Decide = (
   prepared: PreparedWorkflow,
@@ -10,7 +19,8 @@ export type Decide = (
   lead: Record<string, unknown>,
   nowMs: number,
   evaluateAt?: number,
-) => { decisionId: string; decision: Decision };
+  view?: 'full' | 'summary',
+) => { decisionId: string; decision: Decision | DecisionSummary };
 
 function text(v: unknown, max: number): string | null {
   if (typeof v === 'string') return v.trim().slice(0, max) || null;
@@ -25,13 +35,18 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
   const nextId = decisionIds();
   let lastMs = Number.NaN;
   let lastIso = '';
-  return (prepared, workflowId, version, lead, nowMs, evaluateAt) => {
+  return (prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full') => {
     if (nowMs !== lastMs) {
       lastMs = nowMs;
       lastIso = new Date(nowMs).toISOString();
     }
     const started = performance.now();
-    const decision = prepared.evaluate(lead, { now: evaluateAt ?? nowMs });
+    const now = evaluateAt ?? nowMs;
+    // A summary takes the fused decide(): the same route, stage and score without building the receipt.
+    const decision: Decision | DecisionSummary =
+      view === 'summary'
+        ? { workflow: { id: workflowId, version }, ...prepared.decide(lead, { now }) }
+        : prepared.evaluate(lead, { now });
     const seconds = (performance.now() - started) / 1000;
     const decisionId = nextId(nowMs);
     const email = text(lead.email, 320);

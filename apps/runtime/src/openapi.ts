@@ -8,6 +8,7 @@ import {
   DraftEvaluateBody,
   DraftSchema,
   EvaluateBody,
+  EvaluateQuery,
   ListWorkflowsQuery,
   LiveBody,
   OptionalWorkflowBody,
@@ -172,7 +173,7 @@ const OPS: Op[] = [
     summary: 'Evaluate a lead (logged)',
     role: 'evaluator',
     body: EvaluateBody,
-    query: VersionQuery,
+    query: EvaluateQuery,
     answer: Decision,
   },
   {

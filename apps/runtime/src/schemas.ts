@@ -59,7 +59,12 @@ export const CreateKeyBody = z.object({ name: z.string().trim().min(1).max(100),
 
 const positiveInt = z.coerce.number().int().min(1);
 export const VersionQuery = z.object({ version: positiveInt.optional() });
-export const BatchQuery = VersionQuery.extend({ now: NowSchema.optional() });
+const ViewSchema = z.enum(['full', 'summary']).default('full').meta({
+  description:
+    '`full` (default): the whole decision receipt. `summary`: decisionId, workflow, route, stage, score totals and data issues only, for bulk syncs that need no explanation.',
+});
+export const EvaluateQuery = VersionQuery.extend({ view: ViewSchema });
+export const BatchQuery = VersionQuery.extend({ now: NowSchema.optional(), view: ViewSchema });
 const VERSION_NAME = '(live|draft|v[1-9]\\d{0,5})';
 export const BacktestQuery = z.object({
   outcome: z

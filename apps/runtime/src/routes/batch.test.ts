@@ -36,6 +36,21 @@ function expectGoodBadGood(
 }
 
 describe('batch evaluation', () => {
+  it('answers summaries with view=summary, same routes and scores', async () => {
+    const body = `${JSON.stringify(a!.lead)}\n${JSON.stringify(b!.lead)}\n`;
+    const res = await t.app.request(`${url}&view=summary`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const out = lines(await res.text());
+    expect(out.map((o) => [o.line, o.route.kind, o.score.total])).toEqual([
+      [1, a!.expect.route, a!.expect.score],
+      [2, b!.expect.route, b!.expect.score],
+    ]);
+    for (const o of out) expect(o.reasons).toBeUndefined();
+  });
+
   it('reads a JSON array, reporting a bad element in place', async () => {
     const res = await batch(
       `[${JSON.stringify(a!.lead)}, 42, ${JSON.stringify(b!.lead)}]`,

@@ -54,6 +54,7 @@ export function batchRoutes(app: App, ctx: Ctx) {
         item.lead,
         nowMs,
         evaluateAt,
+        q.view,
       );
       // Spliced rather than spread into a new object: this runs once per lead.
       return `{"line":${item.line},"decisionId":"${decisionId}",${JSON.stringify(decision).slice(1)}\n`;

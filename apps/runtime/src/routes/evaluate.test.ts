@@ -31,6 +31,44 @@ describe.each(examples)('evaluate $name', ({ name, leads }) => {
   });
 });
 
+describe('view=summary', () => {
+  it('answers the same route, stage and score without the receipt, and logs the decision', async () => {
+    const ex = examples.find((e) => e.name === 'bant-inbound-saas')!;
+    for (const { lead, now } of ex.leads) {
+      const full = await t.call('POST', '/v1/workflows/bant-inbound-saas/evaluate', { lead, now });
+      const summary = await t.call('POST', '/v1/workflows/bant-inbound-saas/evaluate?view=summary', {
+        lead,
+        now,
+      });
+      expect(summary.status).toBe(200);
+      expect(Object.keys(summary.body).sort()).toEqual([
+        'dataIssues',
+        'decisionId',
+        'route',
+        'score',
+        'stage',
+        'workflow',
+      ]);
+      const { total, fit, engagement } = full.body.score;
+      expect(summary.body).toMatchObject({
+        workflow: full.body.workflow,
+        route: full.body.route,
+        stage: full.body.stage,
+        score: { total, fit, engagement },
+        dataIssues: full.body.dataIssues,
+      });
+      const logged = await t.call('GET', `/v1/decisions/${summary.body.decisionId}`);
+      expect(logged.body).toMatchObject({
+        route: full.body.route.kind,
+        stage: full.body.stage,
+        score: total,
+      });
+    }
+    const bad = await t.call('POST', '/v1/workflows/bant-inbound-saas/evaluate?view=short', { lead: {} });
+    expect(bad.status).toBe(422);
+  });
+});
+
 describe('the decision log', () => {
   it('filters by workflow, route, stage and lead, and pages with a cursor', async () => {
     const lead = { id: 'lead-42', email: 'Ann@Example.COM' };

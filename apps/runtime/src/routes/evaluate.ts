@@ -3,7 +3,7 @@ import { allow } from '../auth.ts';
 import { readJson } from '../body.ts';
 import type { App, Ctx } from '../context.ts';
 import { ProblemError, versionNotFound } from '../problem.ts';
-import { DraftEvaluateBody, EvaluateBody, VersionQuery } from '../schemas.ts';
+import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
 import { parseWith } from '../validation.ts';
 import { mustFind } from './workflows.ts';
@@ -35,7 +35,7 @@ export function evaluateRoutes(app: App, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   app.post('/v1/workflows/:id/evaluate', allow('evaluator'), async (c) => {
-    const q = parseWith(VersionQuery, c.req.query());
+    const q = parseWith(EvaluateQuery, c.req.query());
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const at = body.now === undefined ? undefined : Date.parse(body.now);
@@ -46,6 +46,7 @@ export function evaluateRoutes(app: App, ctx: Ctx) {
       body.lead,
       ctx.clock.now(),
       at,
+      q.view,
     );
     return c.json({ decisionId, ...decision });
   });
