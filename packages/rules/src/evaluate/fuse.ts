@@ -45,7 +45,7 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
   });
   const constant = (value: unknown) => {
     code.consts.push(value);
-    return `K[${code.consts.length - 1}]`;
+    return `K${code.consts.length - 1}`;
   };
   const score = { total: 'sT', fit: 'sF', engagement: 'sE' };
   const noIssues = constant(NO_ISSUES);
@@ -84,17 +84,25 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
   }
 
   const issue = constant((i: number, value: unknown) => dataIssue(artifact.fields[i]!, value));
+  // Converters and enum sets exist only once the source is made: reserve their names, fill them after.
+  const reserved: { slot: number; fill: (f: ReturnType<typeof normalizationSource>) => unknown }[] = [];
+  const reserve = (fill: (f: ReturnType<typeof normalizationSource>) => unknown) => {
+    const name = constant(null);
+    reserved.push({ slot: code.consts.length - 1, fill });
+    return name;
+  };
+  const bad = reserve((f) => f.bad);
   const fields = normalizationSource(
     artifact.fields,
-    { converters: constant(null), enums: constant(null), bad: constant(null) },
+    {
+      converter: (i) => reserve((f) => f.converters[i]),
+      enumSet: (i) => reserve((f) => f.enums[i]),
+      bad,
+    },
     (i) => `f${i}`,
     (i) => `(issues??=[]).push(${issue}(${i},v));`,
   );
-  // The three placeholders above were reserved before the values existed; fill them in now.
-  const base = code.consts.length - 3;
-  code.consts[base] = fields.converters;
-  code.consts[base + 1] = fields.enums;
-  code.consts[base + 2] = fields.bad;
+  for (const r of reserved) code.consts[r.slot] = r.fill(fields);
 
   const locals = [
     ...artifact.fields.map((_, i) => `f${i}=null`),
@@ -111,9 +119,26 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     `n=${index.get(artifact.start)}`,
     'steps=0',
   ];
+  // A compiled artifact has no loops; a hand-made one that does gets the step driver's bound.
+  const guard = acyclic(artifact) ? '' : `if(steps>${ids.length})break;steps++;`;
   const source =
     `function(raw,now){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
-    `loop:for(;;){if(steps>${ids.length})break;steps++;switch(n){${cases}default:break loop;}}` +
+    `loop:for(;;){${guard}switch(n){${cases}default:break loop;}}` +
     `return${outcome('null')};}`;
   return compileSource(code, source) as FusedDecide;
+}
+
+/** Whether following `next` from any node can never come back to it. */
+function acyclic(artifact: Artifact): boolean {
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string): boolean => {
+    const s = state.get(id);
+    if (s === 'done') return true;
+    if (s === 'open') return false;
+    state.set(id, 'open');
+    for (const to of Object.values(artifact.nodes[id]?.next ?? {})) if (!visit(to)) return false;
+    state.set(id, 'done');
+    return true;
+  };
+  return Object.keys(artifact.nodes).every(visit);
 }

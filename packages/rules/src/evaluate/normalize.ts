@@ -99,6 +99,9 @@ function fastPath(field: ArtifactField, enumSet: string): string {
       return `typeof v==='boolean'?v:`;
     case 'enum':
       return `typeof v==='string'&&${enumSet}.has(v)?v:`;
+    case 'string':
+      // toText inlined for the common case: trimmed, lower-cased, blank is missing.
+      return `typeof v==='string'?(c=v.trim().toLowerCase())===''?undefined:c:`;
     default:
       return '';
   }
@@ -106,8 +109,8 @@ function fastPath(field: ArtifactField, enumSet: string): string {
 
 /** Names the generated source uses for the converters, the enum sets and the BAD marker. */
 export interface NormalizationNames {
-  converters: string;
-  enums: string;
+  converter: (i: number) => string;
+  enumSet: (i: number) => string;
   bad: string;
 }
 
@@ -146,7 +149,7 @@ export function normalizationSource(
     const cut = f.path.lastIndexOf('.');
     const from = parentOf(cut < 0 ? '' : f.path.slice(0, cut));
     code += `v=${read(from, f.path.slice(cut + 1))};`;
-    code += `if(v!==undefined&&v!==null){c=${fastPath(f, `${names.enums}[${i}]`)}${names.converters}[${i}](v);`;
+    code += `if(v!==undefined&&v!==null){c=${fastPath(f, names.enumSet(i))}${names.converter(i)}(v);`;
     code += `if(c===${names.bad}){${onBad(i)}}else if(c!==undefined)${store(i)}=c;}`;
   });
   return {
@@ -184,7 +187,7 @@ export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
   const keyOf = (path: string) => JSON.stringify(path.slice(path.lastIndexOf('.') + 1));
   const fieldsSource = normalizationSource(
     fields,
-    { converters: 'C', enums: 'E', bad: 'BAD' },
+    { converter: (i) => `C[${i}]`, enumSet: (i) => `E[${i}]`, bad: 'BAD' },
     (i) => `${objectOf(fields[i]!.path)}[${keyOf(fields[i]!.path)}]`,
     (i) => `(issues??=[]).push(I(${i},v));`,
   );

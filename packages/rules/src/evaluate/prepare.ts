@@ -51,7 +51,7 @@ interface PreparedNode {
 
 function toMillis(now: EvaluateOptions['now']): number {
   if (now === undefined) return Date.now();
-  const ms = now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  const ms = typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Date.parse(now);
   if (!Number.isFinite(ms)) throw new RangeError(`"now" is not a readable time: ${String(now)}`);
   return ms;
 }

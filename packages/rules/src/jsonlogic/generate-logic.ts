@@ -42,8 +42,18 @@ export const declareTemps = (ctx: CodeContext) =>
 
 /** Turns generated source (a function expression) into a function, with the helpers and constants in scope. */
 export function compileSource(ctx: CodeContext, fn: string): unknown {
-  // Generated from a validated artifact only (see above).
-  const factory = new Function('T', 'IN', 'SUB', 'PLUS', 'SOME', 'K', `return ${fn}`);
+  // Each constant becomes a variable of the enclosing scope (K0, K1...), which V8 reads faster than
+  // an element of an array. Generated from a validated artifact only (see above).
+  const names = ctx.consts.map((_, i) => `K${i}=K[${i}]`);
+  const factory = new Function(
+    'T',
+    'IN',
+    'SUB',
+    'PLUS',
+    'SOME',
+    'K',
+    `${names.length ? `const ${names.join(',')};` : ''}return ${fn}`,
+  );
   return factory(truthy, inOp, substr, plus, some, ctx.consts);
 }
 
@@ -217,7 +227,7 @@ const OPS: Record<string, Gen> = {
       list.every((x) => typeof x !== 'number' || Number.isFinite(x))
     ) {
       ctx.consts.push(new Set(list));
-      return { code: `K[${ctx.consts.length - 1}].has(${a.code})`, bool: true };
+      return { code: `K${ctx.consts.length - 1}.has(${a.code})`, bool: true };
     }
     const b = gen(list, ctx, depth + 1);
     if (!b) return undefined;
@@ -261,7 +271,7 @@ const OPS: Record<string, Gen> = {
     const test = depth < MAX_DEPTH ? generateLogic(args[1]) : undefined;
     if (!list || !test) return undefined;
     ctx.consts.push(test);
-    return { code: `SOME(${list.code},K[${ctx.consts.length - 1}])`, bool: true };
+    return { code: `SOME(${list.code},K${ctx.consts.length - 1})`, bool: true };
   },
 };
 

@@ -1,0 +1,56 @@
+import { compile, prepare } from '@qualify/rules';
+import { referenceEngine } from '@qualify/rules/reference';
+import { describe, expect, it } from 'vitest';
+import { loadExamples } from '../../../../examples/index.ts';
+import { fuseDecide } from './fuse.ts';
+
+const base = compile(loadExamples().find((e) => e.name === 'anum-services')!.workflow);
+const now = Date.parse('2026-03-02T09:00:00Z');
+const lead = { country: 'ch', role: 'signs', need: 'critical', urgency: 'immediate', budget: 'lots' };
+
+/** The step driver (json-logic-js engine) is the yardstick for the fused function. */
+const stepDecide = (artifact: unknown) => prepare(artifact, { engine: referenceEngine });
+
+describe('fused decide()', () => {
+  it('fuses every example and decides like the step driver', () => {
+    for (const { workflow, leads } of loadExamples()) {
+      const artifact = compile(workflow);
+      const fused = fuseDecide(artifact);
+      expect(fused).toBeTypeOf('function');
+      for (const l of leads) {
+        expect(fused!(l.lead, Date.parse(l.now))).toEqual(
+          stepDecide(artifact).decide(l.lead, { now: l.now }),
+        );
+      }
+    }
+  });
+
+  it('keeps the step bound of a hand-made artifact whose exits loop', () => {
+    const looping = structuredClone(base);
+    looping.nodes.dach!.next.false = 'anum';
+    looping.nodes.anum!.next.fail = 'dach';
+    const lost = { country: 'us', role: 'uses' };
+    const fused = fuseDecide(looping)!;
+    expect(fused(lost, now)).toEqual({
+      route: null,
+      stage: 'Lead',
+      score: { total: 0, fit: 0, engagement: 0 },
+      dataIssues: [],
+    });
+    expect(fused(lost, now)).toEqual(stepDecide(looping).decide(lost, { now }));
+  });
+
+  it('falls back to the step driver for expressions it cannot resolve to locals', () => {
+    const odd = structuredClone(base);
+    (odd.nodes.dach as { test: unknown }).test = { if: [{ var: 'lead' }, 1, 0] };
+    expect(fuseDecide(odd)).toBeUndefined();
+    expect(prepare(odd).decide(lead, { now })).toEqual(stepDecide(odd).decide(lead, { now }));
+  });
+
+  it('reports data issues as the normaliser does', () => {
+    const outcome = fuseDecide(base)!(lead, now);
+    expect(outcome.dataIssues).toEqual([
+      { field: 'budget', code: 'wrong_type', message: 'budget: "lots" is not a number; treated as missing.' },
+    ]);
+  });
+});
