@@ -42,7 +42,7 @@ describe('fused decide()', () => {
 
   it('falls back to the step driver for expressions it cannot resolve to locals', () => {
     const odd = structuredClone(base);
-    (odd.nodes.dach as { test: unknown }).test = { if: [{ var: 'lead' }, 1, 0] };
+    (odd.nodes.dach as unknown as { test: unknown }).test = { if: [{ var: 'lead' }, 1, 0] };
     expect(fuseDecide(odd)).toBeUndefined();
     expect(prepare(odd).decide(lead, { now })).toEqual(stepDecide(odd).decide(lead, { now }));
   });
