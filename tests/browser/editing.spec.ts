@@ -64,6 +64,28 @@ test('a field added to the catalogue can be used in a condition at once', async 
   await expectSaved(page);
 });
 
+test('renaming a field carries its conditions along, and undo brings the old name back', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'rename');
+  await page.goto(`/workflows/${id}`);
+  await expect(node(page, 'dq')).toBeVisible();
+  await page.getByRole('tab', { name: 'Fields' }).click();
+  const path = page.getByLabel(/path$/).and(page.locator('[value="company.employees"]'));
+  await path.fill('company.headcount');
+  // Every condition that read the field now reads the new path: no unknown-field errors.
+  await expect(page.getByTestId('problem-count')).toHaveCount(0);
+  await expectSaved(page);
+  const saved = await (await request.get(`/v1/workflows/${id}`)).json();
+  expect(JSON.stringify(saved.workflow.nodes)).not.toContain('company.employees');
+  expect(JSON.stringify(saved.workflow.nodes)).toContain('company.headcount');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel(/path$/).and(page.locator('[value="company.employees"]'))).toHaveCount(1);
+  await expect(page.getByTestId('problem-count')).toHaveCount(0);
+});
+
 test('the problems list selects and centres the node with the issue', async ({ page, request }) => {
   const id = await createFromTemplate(request, 'champ-midmarket', 'problems');
   await page.goto(`/workflows/${id}`);

@@ -26,6 +26,7 @@ export { conditionLogic } from './compile/condition-logic.ts';
 export { conditionText } from './describe/condition-text.ts';
 export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
 export { summarizeNode } from './describe/summarize-node.ts';
+export { renameField } from './edit/rename-field.ts';
 export type {
   Contribution,
   CriterionResult,

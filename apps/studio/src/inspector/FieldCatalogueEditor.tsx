@@ -1,4 +1,4 @@
-import { FIELD_CATEGORIES, FIELD_TYPES, type Field } from '@qualify/rules';
+import { FIELD_CATEGORIES, FIELD_TYPES, type Field, renameField } from '@qualify/rules';
 import { setFields } from '../graph/edits.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { ListInput } from '../ui/inputs.tsx';
@@ -25,6 +25,13 @@ export function FieldCatalogueEditor() {
       ?.map((m) => m.slice(9, -1)),
   );
   const set = (next: Field[], key?: string) => commit(setFields(doc, next), key ? { key } : {});
+  // Renaming a path carries every condition and decay that reads the field along (one undo step);
+  // onto another field's path it only renames the field, and validation flags the duplicate.
+  const rename = (i: number, path: string) => {
+    const renamed = renameField(doc, fields[i]!.path, path);
+    if (renamed === doc) update(i, { path }, 'path');
+    else commit(renamed, { key: `field-${i}-path` });
+  };
   const update = (i: number, patch: Partial<Field>, key?: string) =>
     set(
       fields.map((f, j) => (j === i ? { ...f, ...patch } : f)),
@@ -66,7 +73,7 @@ export function FieldCatalogueEditor() {
                 className="qs-input qs-mono"
                 aria-label={`Field ${i + 1} path`}
                 value={f.path}
-                onChange={(e) => update(i, { path: e.target.value.trim() }, 'path')}
+                onChange={(e) => rename(i, e.target.value.trim())}
               />
               <select
                 className="qs-input"
