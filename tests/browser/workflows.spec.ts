@@ -58,6 +58,9 @@ test('publish two versions, make the first live again, read the SLA view', async
     await expect(page.getByRole('dialog')).toHaveCount(0);
   };
   await publish('As agreed in the spring review');
+  // Publishing again without a change is refused before it is tried, with the reason.
+  await expect(page.getByRole('button', { name: 'Publish…' })).toBeDisabled();
+  await expect(page.locator('.qs-publish-reason')).toHaveText('Nothing to publish: the draft is version 1.');
   await selectNode(page, 'toSales');
   await page.locator('.qs-side-body').getByLabel('First contact within (hours)').first().fill('2');
   await expect(node(page, 'toSales')).toContainText('contact within 2 h');

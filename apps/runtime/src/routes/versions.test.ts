@@ -34,6 +34,14 @@ describe('publishing and versions', () => {
     expect((await record('champ-midmarket')).latestVersion).toBe(1);
   });
 
+  it('refuses to publish a draft that has not changed since the latest version', async () => {
+    const res = await t.call('POST', '/v1/workflows/anum-services/publish', { note: 'again' });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'nothing_to_publish', latestVersion: 1 });
+    expect(res.body.detail).toMatch(/make it live/);
+    expect((await record('anum-services')).latestVersion).toBe(1);
+  });
+
   it('publishes the draft as the next version, live, and lists versions newest first', async () => {
     await saveDraft('anum-services', (wf) => {
       wf.description = 'Second take';

@@ -28,6 +28,15 @@ export function versionRoutes(app: App, ctx: Ctx) {
     const row = mustFind(ctx, id);
     if (body.revision !== undefined && body.revision !== row.revision)
       throw conflict(row.revision, body.revision);
+    const latest = row.versions.at(-1);
+    if (latest && latest.fromRevision === row.revision) {
+      throw new ProblemError(
+        409,
+        'nothing_to_publish',
+        `The draft has not changed since version ${latest.number}. To bring that version back, make it live (PUT /v1/workflows/${id}/live).`,
+        { latestVersion: latest.number },
+      );
+    }
     const number = row.versions.length + 1;
     const at = isoAt(ctx.clock);
     const version: VersionRow = {

@@ -28,10 +28,15 @@ export function EditorHeader({ view }: { view: EditorView }) {
   const dirty = useStudio((s) => s.doc !== s.savedDoc);
   const errors = useErrorCount();
   const [publishing, setPublishing] = useState(false);
-  const blocked = errors > 0;
-  const reason = blocked
-    ? `Fix ${errors} error${errors === 1 ? '' : 's'} before publishing (see Problems).`
-    : 'Publish the draft as a new live version.';
+  // The runtime refuses to publish an unchanged draft (nothing_to_publish); say so before trying.
+  const unchanged = !dirty && !meta.hasUnpublishedChanges && meta.latestVersion !== null;
+  const blocked = errors > 0 || unchanged;
+  const reason =
+    errors > 0
+      ? `Fix ${errors} error${errors === 1 ? '' : 's'} before publishing (see Problems).`
+      : unchanged
+        ? `Nothing to publish: the draft is version ${meta.latestVersion}.`
+        : 'Publish the draft as a new live version.';
 
   return (
     <header className="qs-editor-head">
