@@ -63,6 +63,8 @@ interface Expr {
   code: string;
   /** Always a boolean, so truthiness needs no helper. */
   bool: boolean;
+  /** Always a number (a literal, or a choice between numbers), so `+` needs no parseFloat. */
+  num?: boolean;
 }
 
 const MAX_DEPTH = 64;
@@ -109,7 +111,7 @@ function literal(v: unknown): Expr | undefined {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
     // JSON.stringify(-0) is "0": spell the sign out, json-logic-js keeps it.
-    return { code: Object.is(v, -0) ? '(-0)' : `(${JSON.stringify(v)})`, bool: false };
+    return { code: Object.is(v, -0) ? '(-0)' : `(${JSON.stringify(v)})`, bool: false, num: true };
   }
   if (typeof v === 'string' || v === null) return { code: JSON.stringify(v), bool: false };
   if (typeof v === 'boolean') return { code: String(v), bool: true };
@@ -209,9 +211,10 @@ const OPS: Record<string, Gen> = {
     let code = '';
     let i = 0;
     for (; i < e.length - 1; i += 2) code += `${cond(e[i]!)}?${e[i + 1]!.code}:`;
-    const last = i === e.length - 1 ? e[i]! : { code: 'null', bool: false };
+    const last: Expr = i === e.length - 1 ? e[i]! : { code: 'null', bool: false };
     const bool = last.bool && e.every((x, j) => j % 2 === 0 || x.bool);
-    return { code: `(${code}${last.code})`, bool };
+    const num = !!last.num && e.every((x, j) => j % 2 === 0 || j === e.length - 1 || x.num);
+    return { code: `(${code}${last.code})`, bool, num };
   },
   or: (args, ctx, depth) => logical(args, ctx, depth, '||'),
   and: (args, ctx, depth) => logical(args, ctx, depth, '&&'),
@@ -251,7 +254,11 @@ const OPS: Record<string, Gen> = {
   '+': (args, ctx, depth) => {
     const e = all(args, ctx, depth);
     if (!e) return undefined;
-    return { code: e.reduce((acc, x) => `PLUS(${acc},${x.code})`, '0'), bool: false };
+    // json-logic-js adds parseFloat(acc) + parseFloat(x) from 0; on numbers that is plain addition
+    // from 0 (parseFloat only turns -0 into 0, and 0 + -0 is already 0).
+    if (e.every((x) => x.num))
+      return { code: `(0${e.map((x) => `+${x.code}`).join('')})`, bool: false, num: true };
+    return { code: e.reduce((acc, x) => `PLUS(${acc},${x.code})`, '0'), bool: false, num: true };
   },
   '-': (args, ctx, depth) => {
     if (args.length !== 2) return undefined;

@@ -84,6 +84,30 @@ export const branch = defineKind<Data, Compiled>({
     return { on: d.on, select: { if: [...arms, 'else'] } };
   },
   fuse: (node, ctx) => {
+    // The select this kind compiles is `if` over comparisons, each naming a port: jump on each
+    // comparison directly. Any other select (a hand-made artifact) goes through the port's name.
+    const arms = (node.select as { if?: unknown[] } | null)?.if;
+    const compares = new Set(['>=', '>', '<=', '<', '==', '===', '!=', '!==']);
+    const direct =
+      Array.isArray(arms) &&
+      arms.length % 2 === 1 &&
+      arms.every((x, i) =>
+        i % 2 === 1 || i === arms.length - 1
+          ? typeof x === 'string'
+          : typeof x === 'object' &&
+            x !== null &&
+            Object.keys(x).length === 1 &&
+            compares.has(Object.keys(x)[0]!),
+      );
+    if (direct) {
+      let code = '';
+      for (let i = 0; i < arms.length - 1; i += 2) {
+        const test = ctx.expr(arms[i] as JsonLogic);
+        if (test === undefined) return undefined;
+        code += `if(${test}){${ctx.goto(arms[i + 1] as string)}}`;
+      }
+      return code + ctx.goto(arms.at(-1) as string);
+    }
     const select = ctx.expr(node.select);
     if (select === undefined) return undefined;
     const ports = Object.keys(node.next);
