@@ -15,7 +15,6 @@ import {
   PublishBody,
   PutWorkflowBody,
   type Role,
-  VersionQuery,
 } from './schemas.ts';
 import {
   CreatedKeySchema,

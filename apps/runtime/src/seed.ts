@@ -1,7 +1,7 @@
 import { compile } from '@qualify/rules';
 import { type Clock, isoAt } from './clock.ts';
 import { DraftSchema } from './schemas.ts';
-import type { Store } from './store.ts';
+import { newWorkflowRow, type Store } from './store.ts';
 import type { Template } from './templates.ts';
 
 /** Stores each template as a workflow with version 1 published and live, so a new install can evaluate at once. */
@@ -9,16 +9,7 @@ export async function seedTemplates(store: Store, clock: Clock, templates: Templ
   for (const t of templates) {
     const draft = DraftSchema.parse(t.workflow);
     const at = isoAt(clock);
-    const created = await store.createWorkflow({
-      id: draft.id,
-      draft,
-      revision: 1,
-      archived: false,
-      createdAt: at,
-      updatedAt: at,
-      liveVersion: null,
-      versions: [],
-    });
+    const created = await store.createWorkflow(newWorkflowRow(draft, at));
     if (!created) continue;
     await store.addVersion(
       draft.id,

@@ -25,6 +25,20 @@ export interface WorkflowRow {
   versions: VersionRow[];
 }
 
+/** A new workflow's row: its draft at revision 1, nothing published yet. */
+export function newWorkflowRow(draft: WorkflowRow['draft'], at: string): WorkflowRow {
+  return {
+    id: draft.id,
+    draft,
+    revision: 1,
+    archived: false,
+    createdAt: at,
+    updatedAt: at,
+    liveVersion: null,
+    versions: [],
+  };
+}
+
 export interface KeyRow {
   id: string;
   name: string;

@@ -6,7 +6,7 @@ import { isoAt } from '../clock.ts';
 import type { App, Ctx } from '../context.ts';
 import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
 import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
-import type { WorkflowRow } from '../store.ts';
+import { newWorkflowRow, type WorkflowRow } from '../store.ts';
 import { parseWith } from '../validation.ts';
 import { recordOf, summaryOf } from '../views.ts';
 
@@ -36,17 +36,7 @@ export function workflowRoutes(app: App, ctx: Ctx) {
   app.post('/v1/workflows', allow('editor'), async (c) => {
     const draft = parseWith(DraftSchema, await readJson(c, limit));
     const at = isoAt(ctx.clock);
-    const row: WorkflowRow = {
-      id: draft.id,
-      draft,
-      revision: 1,
-      archived: false,
-      createdAt: at,
-      updatedAt: at,
-      liveVersion: null,
-      versions: [],
-    };
-    const created = await ctx.store.createWorkflow(row);
+    const created = await ctx.store.createWorkflow(newWorkflowRow(draft, at));
     if (!created) {
       throw new ProblemError(
         409,
