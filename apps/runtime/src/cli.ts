@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const config = readConfig(process.env, process.cwd(), '');
+  const config = readConfig(process.env, process.env.INIT_CWD ?? process.cwd(), '');
   mkdirSync(config.dataDir, { recursive: true });
   const release = lockDataDir(config.dataDir, process.pid, isAlive);
   const logger = jsonLogger(

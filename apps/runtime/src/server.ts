@@ -30,7 +30,9 @@ const isAlive = (pid: number) => {
 async function main() {
   const config = readConfig(
     process.env,
-    process.cwd(),
+    // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command,
+    // so `npm start` at the top keeps its data in ./data there, as the README says.
+    process.env.INIT_CWD ?? process.cwd(),
     fileURLToPath(new URL('../../studio/dist', import.meta.url)),
   );
   mkdirSync(config.dataDir, { recursive: true });
