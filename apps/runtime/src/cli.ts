@@ -7,6 +7,8 @@ import { newApiKey } from './keys.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { RoleSchema } from './schemas.ts';
+import { seedTemplates } from './seed.ts';
+import { loadTemplates } from './templates.ts';
 
 const USAGE = `Usage: npm run keys -w @qualify/runtime -- <command>
   create --name <name> --role <admin|approver|editor|evaluator>   prints the key once
@@ -41,8 +43,11 @@ async function main(argv: string[]): Promise<number> {
     () => {},
     (line) => process.stderr.write(`${line}\n`),
   );
-  const { store } = await openLowdbStore({ dir: config.dataDir, logger });
+  const { store, fresh } = await openLowdbStore({ dir: config.dataDir, logger });
   try {
+    // Creating the first key usually comes before the first start (keys required): the data folder
+    // is new, so seed it as the server's first start would, or the examples would never appear.
+    if (fresh) await seedTemplates(store, systemClock, loadTemplates());
     if (command === 'list') {
       for (const k of store.listKeys())
         process.stdout.write(`${k.id}\t${k.role}\t${k.name}\t${k.prefix}…\t${k.createdAt}\n`);
