@@ -24,6 +24,11 @@ export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
 export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';
 export { conditionLogic } from './compile/condition-logic.ts';
 export { conditionText } from './describe/condition-text.ts';
+export {
+  describeOutcomes,
+  type OutcomeDescription,
+  type OutcomePath,
+} from './describe/describe-outcomes.ts';
 export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
 export { summarizeNode } from './describe/summarize-node.ts';
 export { renameField } from './edit/rename-field.ts';

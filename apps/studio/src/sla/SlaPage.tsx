@@ -25,18 +25,23 @@ function OutcomeCard({ o }: { o: Outcome }) {
           priority).
         </p>
       )}
-      <p>{o.sentence.text}</p>
-      {o.steps.length > 0 && (
+      <p>{o.text}</p>
+      {o.paths.length === 0 ? (
+        <p className="qs-hint">No lead can reach this route yet.</p>
+      ) : (
         <>
-          <h4>How a lead gets here</h4>
-          <ol className="qs-list">
-            {o.steps.map((s) => (
-              <li key={s.sentence.nodeId}>
-                {s.sentence.text}
-                {s.via.length > 0 && <span className="qs-hint"> Towards here: {s.via.join(' or ')}.</span>}
-              </li>
-            ))}
-          </ol>
+          <h4>A lead goes here when</h4>
+          {o.paths.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: paths have no identity beyond their order
+            <div key={i} className="qs-path">
+              {i > 0 && <p className="qs-or">or when</p>}
+              <ul className="qs-list">
+                {p.when.length ? p.when.map((w) => <li key={w}>{w}</li>) : <li>always (every lead)</li>}
+              </ul>
+              <p className="qs-hint">The lead's stage is then {p.stage}.</p>
+            </div>
+          ))}
+          {o.more > 0 && <p className="qs-hint">…and {o.more} more ways.</p>}
         </>
       )}
     </article>
@@ -66,7 +71,7 @@ export function SlaPage({ id }: { id: string }) {
 
   const doc: Workflow | null = showDraft || !live ? (record?.workflow ?? null) : live.workflow;
   const sentences = useMemo(() => (doc ? describeWorkflow(doc) : []), [doc]);
-  const outcomes = useMemo(() => (doc ? groupByOutcome(doc, sentences) : []), [doc, sentences]);
+  const outcomes = useMemo(() => (doc ? groupByOutcome(doc) : []), [doc]);
 
   if (error) {
     return (

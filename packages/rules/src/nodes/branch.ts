@@ -72,6 +72,13 @@ export const branch = defineKind<Data, Compiled>({
     });
     return found;
   },
+  when: (d, port) => {
+    const i = d.tiers.findIndex((t) => t.id === port);
+    const name = `the ${scoreName[d.on]}`;
+    if (i < 0) return `${name} is below ${Math.min(...d.tiers.map((t) => t.min))}`;
+    const above = d.tiers[i - 1];
+    return `${name} is ${d.tiers[i]!.min} or more${above ? ` and below ${above.min}` : ''}`;
+  },
   summary: (d) =>
     `${scoreName[d.on]}: ${d.tiers.map((t) => `${t.label} ${t.min}+`).join(', ')}, else ${d.elseLabel}`,
   describe: (d, ctx) =>

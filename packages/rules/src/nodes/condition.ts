@@ -28,6 +28,10 @@ export const condition = defineKind<Data, Compiled>({
   reads: (d) => fieldsOf(d.condition),
   check: (d, ctx) => checkCondition(d.condition, ctx.fields, 'data.condition'),
   summary: (d, ctx) => conditionText(d.condition, ctx.fields),
+  when: (d, port, ctx) =>
+    port === 'true'
+      ? conditionText(d.condition, ctx.fields)
+      : `it is not the case that ${conditionText(d.condition, ctx.fields)} (or that is not known)`,
   describe: (d, ctx) =>
     `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields)}; otherwise, or when that is not known, the "no" way.`,
   compile: (d, ctx) => ({ test: ctx.condition(d.condition), text: conditionText(d.condition, ctx.fields) }),

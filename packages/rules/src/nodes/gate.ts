@@ -125,6 +125,15 @@ export const gate = defineKind<Data, Compiled>({
     }
     return found;
   },
+  when: (d, port, ctx) => {
+    const name = ctx.label || FRAMEWORKS[d.framework].label;
+    const criteria = d.criteria.map((c) => c.label).join(', ');
+    return port === 'pass'
+      ? `${name} passes: ${passText(d)} (${criteria})`
+      : d.pass.rule === 'atLeast'
+        ? `${name} does not pass: fewer than ${d.pass.count} of ${criteria} are met (or known)`
+        : `${name} does not pass: the met criteria weigh less than ${pointsText(d.pass.threshold)}`;
+  },
   summary: (d) =>
     d.pass.rule === 'atLeast'
       ? `${FRAMEWORKS[d.framework].label}: ${d.pass.count} of ${d.criteria.length} criteria`

@@ -79,6 +79,8 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   summary(data: D, ctx: KindContext): string;
   /** The node as one plain sentence, for the SLA view. */
   describe(data: D, ctx: KindContext): string;
+  /** What a lead meets when it leaves by `port` ("the total score is 60 or more"); none for plain exits. */
+  when?(data: D, port: string, ctx: KindContext): string | undefined;
   /** The highest fit/engagement points this node can add (score nodes), for reachability checks. */
   maxPoints?(data: D): { fit: number; engagement: number };
   /** The stage or route this node sets, for outcome grouping. */
