@@ -1,5 +1,11 @@
 import { findField } from '../model/fields.ts';
-import { type Issue, type Workflow, type WorkflowNode, WorkflowSchema } from '../model/workflow.ts';
+import {
+  type Issue,
+  SCHEMA_VERSION,
+  type Workflow,
+  type WorkflowNode,
+  WorkflowSchema,
+} from '../model/workflow.ts';
 import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import type { NodeKind, Port } from '../nodes/kind.ts';
 import { checkFields } from './check-fields.ts';
@@ -33,6 +39,14 @@ export function analyze(input: unknown): Analysis {
   if (nestsDeeperThan(input, MAX_DOCUMENT_DEPTH)) {
     const message = `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels: no workflow needs conditions this deep. Flatten the condition groups.`;
     return { issues: [{ code: 'too_deep', severity: 'error', message }], nodes };
+  }
+  const version = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    const message = `This workflow was saved with schema version ${version} by a newer Qualify Studio; this one reads version ${SCHEMA_VERSION}. Upgrade, or export it from the newer studio.`;
+    return {
+      issues: [{ code: 'newer_schema_version', severity: 'error', path: 'schemaVersion', message }],
+      nodes,
+    };
   }
   const parsed = WorkflowSchema.safeParse(input);
   if (!parsed.success) {

@@ -96,8 +96,13 @@ type Row = [description: string, mutate: (w: Doc) => void, expected: Partial<Iss
 const rows: Row[] = [
   [
     'schema: a document field',
-    (w) => (w.schemaVersion = 2),
+    (w) => (w.schemaVersion = 0),
     { code: 'schema', severity: 'error', path: 'schemaVersion' },
+  ],
+  [
+    'a document from a newer schema version',
+    (w) => (w.schemaVersion = 2),
+    { code: 'newer_schema_version', severity: 'error', path: 'schemaVersion' },
   ],
   ['schema: a missing name', (w) => delete w.name, { code: 'schema', severity: 'error', path: 'name' }],
   [
@@ -348,6 +353,7 @@ describe('validate', () => {
     const codes = new Set(rows.map(([, , e]) => e.code));
     for (const code of [
       'schema',
+      'newer_schema_version',
       'unknown_kind',
       'no_start',
       'several_starts',
