@@ -19,7 +19,7 @@ test.beforeAll(async () => {
   adminKey = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'apps/runtime/src/cli.ts', 'create', '--name', 'browser-test', '--role', 'admin'],
-    { env, encoding: 'utf8' },
+    { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
   ).trim();
   server = spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/server.ts'], {
     env,
