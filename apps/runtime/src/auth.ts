@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { isLoopback } from './config.ts';
+import { headerOf } from './headers.ts';
 import { hashKey } from './keys.ts';
 import { ProblemError } from './problem.ts';
 import { ROLES, type Role } from './schemas.ts';
@@ -31,9 +32,9 @@ function hostnameOf(hostOrUrl: string, scheme = 'http://'): string | null {
  * (Host) are refused, so a drive-by page cannot publish or archive as the local admin.
  */
 function fromLocalClient(c: Context): boolean {
-  const host = c.req.header('host');
+  const host = headerOf(c, 'host');
   if (host !== undefined && !isLoopback(hostnameOf(host) ?? '')) return false;
-  const origin = c.req.header('origin');
+  const origin = headerOf(c, 'origin');
   return origin === undefined || isLoopback(hostnameOf(origin) ?? '');
 }
 const rank = (role: Role) => ROLES.indexOf(role);
@@ -44,7 +45,7 @@ const rank = (role: Role) => ROLES.indexOf(role);
  */
 export function authenticate(store: Store, keysRequired: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('authorization');
+    const header = headerOf(c, 'authorization');
     if (header === undefined) {
       if (keysRequired) {
         throw new ProblemError(

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { headerOf } from './headers.ts';
 import { invalidRequest, ProblemError } from './problem.ts';
 
 /** Deeper than any workflow or lead needs; far below what would overflow the stack when serialising. */
@@ -59,10 +60,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  */
 export async function readJson(c: Context, limit: number, optional = false): Promise<unknown> {
   const req = c.req.raw;
-  const header = req.headers.get('content-length');
+  const header = headerOf(c, 'content-length') ?? null;
   const declared = header !== null && /^\d+$/.test(header) ? Number(header) : null;
   if (declared !== null && declared > limit) throw tooLarge(limit);
-  const type = req.headers.get('content-type') ?? undefined;
+  const type = headerOf(c, 'content-type');
   if (type !== undefined && !JSON_TYPE.test(type)) throw unsupportedType(type, 'application/json');
   // With a declared length the HTTP parser stops at it, so the whole-body read (a fast path in
   // @hono/node-server that skips web streams) is bounded; a chunked body is counted as it streams.

@@ -7,6 +7,7 @@ import { jsonArraySource } from '../batch/json-array.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
 import { unsupportedType } from '../body.ts';
 import type { App, Ctx } from '../context.ts';
+import { headerOf } from '../headers.ts';
 import { ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
 import { parseWith } from '../validation.ts';
@@ -38,7 +39,7 @@ export function batchRoutes(app: App, ctx: Ctx) {
         'invalid_json',
         'The body is empty; send leads as a JSON array, NDJSON or CSV.',
       );
-    const items = sourceFor(c.req.header('content-type') ?? '', body, t, ctx.config.bodyLimitBytes)[
+    const items = sourceFor(headerOf(c, 'content-type') ?? '', body, t, ctx.config.bodyLimitBytes)[
       Symbol.asyncIterator
     ]();
     // The first group is read before answering, so an unreadable start is a plain 400, not a stream.
