@@ -86,6 +86,20 @@ test('renaming a field carries its conditions along, and undo brings the old nam
   await expect(page.getByTestId('problem-count')).toHaveCount(0);
 });
 
+test('the side panel tabs follow the arrow keys', async ({ page, request }) => {
+  const id = await createFromTemplate(request, 'anum-services', 'tabs');
+  await page.goto(`/workflows/${id}`);
+  await expect(node(page, 'start')).toBeVisible();
+  await page.getByRole('tab', { name: 'Inspector' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Test' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Test' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Versions' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+});
+
 test('the problems list selects and centres the node with the issue', async ({ page, request }) => {
   const id = await createFromTemplate(request, 'champ-midmarket', 'problems');
   await page.goto(`/workflows/${id}`);

@@ -2,6 +2,7 @@ import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { type SideTab, useStudio } from '../store/studio-store.ts';
 import { TestPanel } from '../test-panel/TestPanel.tsx';
+import { tablistKeys } from '../ui/tablist-keys.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 
@@ -22,7 +23,7 @@ export function SidePanel() {
 
   return (
     <aside className="qs-side" aria-label="Details">
-      <div className="qs-tabs" role="tablist" aria-label="Panels">
+      <div className="qs-tabs" role="tablist" aria-label="Panels" onKeyDown={tablistKeys}>
         {TABS.map((t) => (
           <button
             key={t.id}

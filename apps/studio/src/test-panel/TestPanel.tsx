@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { useTemplates } from '../api/use-templates.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
+import { tablistKeys } from '../ui/tablist-keys.ts';
 import { CompiledView } from './CompiledView.tsx';
 import { LeadForm } from './LeadForm.tsx';
 import { buildLead, formValues, fromLocalInput, toLocalInput } from './lead-object.ts';
@@ -105,7 +106,7 @@ export function TestPanel() {
           ))}
         </select>
       </div>
-      <div className="qs-segmented" role="tablist" aria-label="Lead input">
+      <div className="qs-segmented" role="tablist" aria-label="Lead input" onKeyDown={tablistKeys}>
         <button
           type="button"
           role="tab"
@@ -166,7 +167,13 @@ export function TestPanel() {
         </p>
       )}
 
-      <div className="qs-segmented" role="tablist" aria-label="Result" ref={resultRef}>
+      <div
+        className="qs-segmented"
+        role="tablist"
+        aria-label="Result"
+        ref={resultRef}
+        onKeyDown={tablistKeys}
+      >
         <button
           type="button"
           role="tab"
