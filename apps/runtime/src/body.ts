@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { headerOf } from './headers.ts';
 import { invalidRequest, ProblemError } from './problem.ts';
@@ -51,6 +52,27 @@ async function readBytes(body: ReadableStream<Uint8Array>, limit: number): Promi
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
+/**
+ * The body straight from Node's IncomingMessage (on @hono/node-server): the chunks as Node hands them
+ * over, without the copy into an ArrayBuffer the web Request makes. Bounded like `readBytes`.
+ */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        incoming.removeAllListeners('data');
+        incoming.resume();
+        reject(tooLarge(limit));
+      } else chunks.push(chunk);
+    });
+    incoming.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+    incoming.once('error', reject);
+  });
+}
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -67,9 +89,12 @@ export async function readJson(c: Context, limit: number, optional = false): Pro
   if (type !== undefined && !JSON_TYPE.test(type)) throw unsupportedType(type, 'application/json');
   // With a declared length the HTTP parser stops at it, so the whole-body read (a fast path in
   // @hono/node-server that skips web streams) is bounded; a chunked body is counted as it streams.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   const bytes =
     declared !== null
-      ? new Uint8Array(await req.arrayBuffer())
+      ? incoming
+        ? await readIncoming(incoming, limit)
+        : new Uint8Array(await req.arrayBuffer())
       : req.body
         ? await readBytes(req.body, limit)
         : new Uint8Array(0);
