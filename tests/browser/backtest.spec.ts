@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { expectSaved, node, selectNode } from './canvas-helpers.ts';
@@ -163,4 +165,21 @@ test('a file the runtime cannot read ends in a readable error', async ({ page })
   await expect(error).toBeVisible({ timeout: 30_000 });
   await expect(error).toContainText('The backtest stopped');
   await expect(page.getByTestId('backtest-results')).toHaveCount(0);
+});
+
+test('a large upload shows how much of the file is sent, then the figures', async ({ page }) => {
+  // 120,000 rows (about 12 MB): the history repeated; the runtime evaluates rows as they arrive.
+  const [header, ...rows] = readFileSync(HISTORY, 'utf8').trim().split('\n');
+  const big = join(mkdtempSync(join(tmpdir(), 'qualify-big-')), 'big.csv');
+  writeFileSync(big, `${[header, ...Array.from({ length: 60 }, () => rows).flat()].join('\n')}\n`);
+
+  await page.goto('/workflows/bant-inbound-saas/backtest');
+  await page.getByTestId('backtest-file').setInputFiles(big);
+  await expect(page.getByTestId('backtest-file-info')).toContainText('big.csv');
+  await page.getByLabel('Compare with').selectOption('');
+  await page.getByRole('button', { name: 'Run on live (v1)' }).click();
+  await expect(page.getByTestId('backtest-progress')).toContainText(/Sending the file: \d+%/);
+  await expect(page.getByTestId('backtest-results')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('kpi-leads')).toHaveText(['120,000']);
+  await expect(page.getByTestId('kpi-baseline')).toHaveText(['19.8%']);
 });

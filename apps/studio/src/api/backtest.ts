@@ -1,5 +1,6 @@
 import type { ColumnMapping, DataIssue, RouteChange, SweepPoint, VersionMetrics } from '@qualify/rules';
 import { ApiError, baseHeaders, networkError, toApiError } from './client.ts';
+import { postWithProgress } from './upload.ts';
 
 /** What a backtest asks for: the query of POST /v1/workflows/{id}/backtest (docs/api-contract.md). */
 export interface BacktestRequest {
@@ -75,8 +76,8 @@ export function parseBacktestEvent(line: string): BacktestEvent {
 }
 
 /**
- * Sends the file itself as the body (the browser streams it from disk) and answers the NDJSON
- * answer's body; a refusal before streaming is an ApiError from its problem+json.
+ * Sends the file itself as the body (the browser streams it from disk, reporting the bytes sent) and
+ * answers the NDJSON answer's body; a refusal before streaming is an ApiError from its problem+json.
  */
 export async function postBacktest(
   workflowId: string,
@@ -84,13 +85,14 @@ export async function postBacktest(
   contentType: string,
   req: BacktestRequest,
   signal: AbortSignal,
+  onUpload?: (sent: number, total: number) => void,
 ): Promise<ReadableStream<Uint8Array>> {
   const headers = baseHeaders('application/x-ndjson, application/problem+json');
   headers['content-type'] = contentType;
   const path = `/v1/workflows/${encodeURIComponent(workflowId)}/backtest?${backtestQuery(req)}`;
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers, body: file, signal });
+    res = await postWithProgress(path, { headers, body: file, signal }, onUpload);
   } catch (err) {
     if (signal.aborted) throw err;
     throw networkError(err);

@@ -12,19 +12,25 @@ function Progress() {
   const estimate = useStudio((s) => s.backtest.header?.estimatedRows ?? null);
   if (run.status === 'running') {
     const max = Math.max(estimate ?? 0, run.rows, 1);
-    // Browsers send the whole file before they hand over any of the answer (fetch is half duplex), so
-    // the first progress line arrives once the upload is through: until then the bar has no value.
+    // Browsers send the whole file before they hand over any of the answer, so until the upload is
+    // through the bar shows the share of the file sent (the runtime evaluates rows as they arrive).
+    const sending = run.rows === 0;
+    const sent = run.sent === undefined ? undefined : Math.round(run.sent * 100);
     return (
       <div className="qs-bt-progress">
         <progress
-          max={max}
-          value={run.rows === 0 ? undefined : run.rows}
+          max={sending ? 100 : max}
+          value={sending ? sent : run.rows}
           aria-label="Backtest progress"
-          aria-valuetext={run.rows === 0 ? 'Sending the file' : `${fmtCount(run.rows)} rows evaluated`}
+          aria-valuetext={
+            sending
+              ? `Sending the file${sent === undefined ? '' : `: ${sent}%`}`
+              : `${fmtCount(run.rows)} rows evaluated`
+          }
         />
         <span role="status" data-testid="backtest-progress">
-          {run.rows === 0
-            ? 'Sending the file; the runtime evaluates the rows as they arrive…'
+          {sending
+            ? `Sending the file${sent === undefined ? '' : `: ${sent}%`}; the runtime evaluates the rows as they arrive…`
             : `${fmtCount(run.rows)} rows evaluated${estimate ? ` of about ${fmtCount(estimate)}` : ''}…`}
         </span>
       </div>

@@ -67,6 +67,7 @@ export async function runBacktest(): Promise<void> {
         ...(b.sweep ? { sweep: b.sweep, thresholds } : {}),
       },
       controller.signal,
+      (done, total) => setRun({ status: 'running', rows, start, controller, sent: total ? done / total : 0 }),
     );
     let report: BacktestReport | null = null;
     for await (const line of readLines(body)) {

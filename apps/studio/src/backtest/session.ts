@@ -5,7 +5,14 @@ import type { UploadHeader } from './read-header.ts';
 /** Where a run is: under way (with its rows so far), finished, failed or cancelled. */
 export type RunState =
   | { status: 'idle' }
-  | { status: 'running'; rows: number; start: BacktestStart | null; controller: AbortController }
+  | {
+      status: 'running';
+      rows: number;
+      start: BacktestStart | null;
+      controller: AbortController;
+      /** Share of the file sent so far (0 to 1), while the browser uploads it. */
+      sent?: number;
+    }
   | {
       status: 'done';
       report: BacktestReport;
