@@ -1,4 +1,4 @@
-import { loadExamples } from '../../../examples/index.ts';
+import { loadExamples } from '@qualify/examples';
 
 export interface Template {
   id: string;
