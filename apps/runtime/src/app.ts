@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type AppEnv, authenticate } from './auth.ts';
+import { type AppEnv, authenticator, guardedApi } from './auth.ts';
 import type { Clock } from './clock.ts';
 import type { AppConfig, Ctx } from './context.ts';
 import { DraftCache } from './draft-cache.ts';
@@ -54,15 +54,15 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   app.notFound(notFound(ctx));
 
   opsRoutes(app, ctx);
-  app.use('/v1/*', authenticate(store, config.keysRequired));
-  workflowRoutes(app, ctx);
-  versionRoutes(app, ctx);
-  evaluateRoutes(app, ctx);
-  batchRoutes(app, ctx);
-  backtestRoutes(app, ctx);
-  decisionRoutes(app, ctx);
-  keyRoutes(app, ctx);
-  accountRoutes(app, ctx);
+  const api = guardedApi(app, authenticator(store, config.keysRequired));
+  workflowRoutes(api, ctx);
+  versionRoutes(api, ctx);
+  evaluateRoutes(api, ctx);
+  batchRoutes(api, ctx);
+  backtestRoutes(api, ctx);
+  decisionRoutes(api, ctx);
+  keyRoutes(api, ctx);
+  accountRoutes(api, ctx);
   if (config.studioDir) studioRoutes(app, config.studioDir);
   return app;
 }

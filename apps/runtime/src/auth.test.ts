@@ -103,6 +103,26 @@ describe('keys required', () => {
     );
   });
 
+  it('guards every /v1 route the app has: none answers without a key but the API description', async () => {
+    t = await testApp({ config: { keysRequired: true } });
+    // Read from the app itself, so a route added later without its guard fails here.
+    const routes = t.app.routes.filter((r) => r.path.startsWith('/v1/') && r.method !== 'ALL');
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) {
+      const path = r.path.replace(':id', 'anum-services').replace(':n', '1');
+      const res = await t.app.request(path, {
+        method: r.method,
+        headers: { 'content-type': 'application/json' },
+        body: r.method === 'GET' ? undefined : '{}',
+      });
+      expect([r.method, r.path, res.status]).toEqual([
+        r.method,
+        r.path,
+        r.path === '/v1/openapi.json' ? 200 : 401,
+      ]);
+    }
+  });
+
   it('leaves probes, metrics and the API description open', async () => {
     t = await testApp({ seed: false, config: { keysRequired: true } });
     for (const path of ['/healthz', '/readyz', '/metrics', '/v1/openapi.json']) {

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context, Handler, Hono } from 'hono';
 import { isLoopback } from './config.ts';
 import { headerOf } from './headers.ts';
 import { hashKey } from './keys.ts';
@@ -43,8 +43,8 @@ const rank = (role: Role) => ROLES.indexOf(role);
  * Resolves who is calling. A Bearer key always counts (a wrong one is 401 even in local mode, so a
  * misconfigured client notices); without one, local mode makes the caller the local admin.
  */
-export function authenticate(store: Store, keysRequired: boolean): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function authenticator(store: Store, keysRequired: boolean): (c: Context) => Principal {
+  return (c) => {
     const header = headerOf(c, 'authorization');
     if (header === undefined) {
       if (keysRequired) {
@@ -61,8 +61,7 @@ export function authenticate(store: Store, keysRequired: boolean): MiddlewareHan
           'Local mode answers only pages and tools on this machine; send an API key from elsewhere.',
         );
       }
-      c.set('principal', LOCAL);
-      return next();
+      return LOCAL;
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new ProblemError(401, 'unauthorized', 'The Authorization header must read "Bearer <key>".');
@@ -73,25 +72,39 @@ export function authenticate(store: Store, keysRequired: boolean): MiddlewareHan
         'unauthorized',
         'This API key is not known (it may have been deleted). Ask an admin for a new one.',
       );
-    c.set('principal', { role: key.role, name: key.name, mode: 'key' });
-    return next();
+    return { role: key.role, name: key.name, mode: 'key' };
   };
 }
 
-/** Lets the request through when the caller's role is `role` or above. */
-export function allow(role: Role): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const p = c.get('principal');
-    if (rank(p.role) < rank(role)) {
-      throw new ProblemError(
-        403,
-        'forbidden',
-        `This needs the ${role} role or above; the key "${p.name}" is ${p.role}.`,
-        {
-          requiredRole: role,
-        },
-      );
-    }
-    return next();
-  };
+type Method = 'get' | 'post' | 'put' | 'delete';
+type Register = <P extends string>(path: P, role: Role, handler: Handler<AppEnv, P>) => void;
+
+/** Registers `/v1` routes, each for callers whose role is the one named or above. */
+export type Api = Record<Method, Register>;
+
+/**
+ * The guard of every `/v1` route: who calls (401/403), whether their role suffices (403), then the
+ * handler with `principal` set. One wrapped handler per route rather than two Hono middlewares, so
+ * Hono dispatches it directly instead of composing a chain (measured: about 7 µs of the server's CPU
+ * per request, a tenth of what a bare endpoint costs).
+ */
+export function guardedApi(app: Hono<AppEnv>, principalOf: (c: Context) => Principal): Api {
+  const register =
+    (method: Method): Register =>
+    (path, role, handler) => {
+      app.on(method.toUpperCase(), path, (c, next) => {
+        const p = principalOf(c);
+        if (rank(p.role) < rank(role)) {
+          throw new ProblemError(
+            403,
+            'forbidden',
+            `This needs the ${role} role or above; the key "${p.name}" is ${p.role}.`,
+            { requiredRole: role },
+          );
+        }
+        c.set('principal', p);
+        return handler(c as Context<AppEnv, typeof path>, next);
+      });
+    };
+  return { get: register('get'), post: register('post'), put: register('put'), delete: register('delete') };
 }

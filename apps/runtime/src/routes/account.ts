@@ -1,11 +1,12 @@
-import type { App, Ctx } from '../context.ts';
+import type { Api } from '../auth.ts';
+import type { Ctx } from '../context.ts';
 
 /** Who the caller is, and the templates a new workflow can start from. */
-export function accountRoutes(app: App, ctx: Ctx) {
-  app.get('/v1/me', (c) => {
+export function accountRoutes(api: Api, ctx: Ctx) {
+  api.get('/v1/me', 'evaluator', (c) => {
     const { role, name, mode } = c.get('principal');
     return c.json({ role, name, mode });
   });
 
-  app.get('/v1/templates', (c) => c.json({ items: ctx.templates() }));
+  api.get('/v1/templates', 'evaluator', (c) => c.json({ items: ctx.templates() }));
 }

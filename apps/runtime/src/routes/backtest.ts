@@ -1,5 +1,5 @@
 import { stream } from 'hono/streaming';
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { type BacktestPlan, defaultMapping, planBacktest } from '../backtest-plan.ts';
 import { BacktestRun } from '../backtest-run.ts';
 import {
@@ -10,7 +10,7 @@ import {
   uploadItems,
 } from '../backtest-upload.ts';
 import type { BatchError } from '../batch/items.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { invalidRequest, ProblemError } from '../problem.ts';
 
 const EMPTY =
@@ -82,8 +82,8 @@ const errorLine = (code: string, detail: string) => `${JSON.stringify({ type: 'e
  * A what-if over historical leads: the uploaded file streams through one or two versions and the
  * answer streams back as NDJSON (docs/api-contract.md, "Backtest"). Nothing is stored or logged.
  */
-export function backtestRoutes(app: App, ctx: Ctx) {
-  app.post('/v1/workflows/:id/backtest', allow('editor'), async (c) => {
+export function backtestRoutes(api: Api, ctx: Ctx) {
+  api.post('/v1/workflows/:id/backtest', 'editor', async (c) => {
     const plan = planBacktest(ctx, c.req.param('id'), c.req.query());
     const format = formatOf(c.req.header('content-type'));
     const body = c.req.raw.body;

@@ -1,12 +1,12 @@
 import type { FieldCatalogue } from '@qualify/rules';
 import { stream } from 'hono/streaming';
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { csvSource } from '../batch/csv.ts';
 import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
 import { unsupportedType } from '../body.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { headerOf } from '../headers.ts';
 import { ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
@@ -28,8 +28,8 @@ function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, ma
  * read as a stream and each group of lines is evaluated and written before the next is read, so
  * memory stays flat and a slow reader slows the upload down rather than filling the server.
  */
-export function batchRoutes(app: App, ctx: Ctx) {
-  app.post('/v1/workflows/:id/evaluate/batch', allow('evaluator'), async (c) => {
+export function batchRoutes(api: Api, ctx: Ctx) {
+  api.post('/v1/workflows/:id/evaluate/batch', 'evaluator', async (c) => {
     const q = parseWith(BatchQuery, c.req.query());
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const body = c.req.raw.body;

@@ -1,16 +1,17 @@
-import type { App, Ctx } from '../context.ts';
+import type { Api } from '../auth.ts';
+import type { Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
 import { DECISION_ID, DecisionQuery } from '../schemas.ts';
 import { parseWith } from '../validation.ts';
 
 /** The decision log: filtered, newest first, paged with an opaque cursor. */
-export function decisionRoutes(app: App, ctx: Ctx) {
-  app.get('/v1/decisions', async (c) => {
+export function decisionRoutes(api: Api, ctx: Ctx) {
+  api.get('/v1/decisions', 'evaluator', async (c) => {
     const { limit, cursor, ...filter } = parseWith(DecisionQuery, c.req.query());
     return c.json(await ctx.store.listDecisions(filter, cursor, limit));
   });
 
-  app.get('/v1/decisions/:id', async (c) => {
+  api.get('/v1/decisions/:id', 'evaluator', async (c) => {
     const id = c.req.param('id');
     const entry = DECISION_ID.test(id) ? await ctx.store.getDecision(id) : undefined;
     if (!entry)

@@ -1,7 +1,7 @@
 import { compile, type PreparedWorkflow, prepare } from '@qualify/rules';
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound } from '../problem.ts';
 import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
@@ -31,10 +31,10 @@ export function targetOf(ctx: Ctx, id: string, version: number | undefined): Tar
 }
 
 /** Evaluating a lead: logged against a published version, or unlogged against the draft. */
-export function evaluateRoutes(app: App, ctx: Ctx) {
+export function evaluateRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
-  app.post('/v1/workflows/:id/evaluate', allow('evaluator'), async (c) => {
+  api.post('/v1/workflows/:id/evaluate', 'evaluator', async (c) => {
     const q = parseWith(EvaluateQuery, c.req.query());
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
@@ -51,7 +51,7 @@ export function evaluateRoutes(app: App, ctx: Ctx) {
     return c.json({ decisionId, ...decision });
   });
 
-  app.post('/v1/workflows/:id/draft/evaluate', allow('editor'), async (c) => {
+  api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {
     const body = parseWith(DraftEvaluateBody, await readJson(c, limit));
     const prepared = body.workflow
       ? prepare(compile(body.workflow))

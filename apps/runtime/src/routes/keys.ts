@@ -1,7 +1,7 @@
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { newApiKey } from '../keys.ts';
 import { ProblemError } from '../problem.ts';
 import { CreateKeyBody } from '../schemas.ts';
@@ -9,17 +9,17 @@ import { parseWith } from '../validation.ts';
 import { keyInfoOf } from '../views.ts';
 
 /** API keys, admin only. A new key is answered once; afterwards only its prefix is shown. */
-export function keyRoutes(app: App, ctx: Ctx) {
-  app.get('/v1/keys', allow('admin'), (c) => c.json({ items: ctx.store.listKeys().map(keyInfoOf) }));
+export function keyRoutes(api: Api, ctx: Ctx) {
+  api.get('/v1/keys', 'admin', (c) => c.json({ items: ctx.store.listKeys().map(keyInfoOf) }));
 
-  app.post('/v1/keys', allow('admin'), async (c) => {
+  api.post('/v1/keys', 'admin', async (c) => {
     const body = parseWith(CreateKeyBody, await readJson(c, ctx.config.bodyLimitBytes));
     const { key, row } = newApiKey(body.name, body.role, isoAt(ctx.clock));
     await ctx.store.createKey(row);
     return c.json({ ...keyInfoOf(row), key }, 201);
   });
 
-  app.delete('/v1/keys/:id', allow('admin'), async (c) => {
+  api.delete('/v1/keys/:id', 'admin', async (c) => {
     const id = c.req.param('id');
     if (!(await ctx.store.deleteKey(id))) {
       throw new ProblemError(

@@ -1,8 +1,8 @@
 import { compile } from '@qualify/rules';
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
 import { LiveBody, PublishBody } from '../schemas.ts';
 import type { VersionRow } from '../store.ts';
@@ -19,10 +19,10 @@ const conflict = (current: number, asked: number) =>
   );
 
 /** Publishing drafts as immutable versions and choosing which version is live. */
-export function versionRoutes(app: App, ctx: Ctx) {
+export function versionRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
-  app.post('/v1/workflows/:id/publish', allow('approver'), async (c) => {
+  api.post('/v1/workflows/:id/publish', 'approver', async (c) => {
     const id = c.req.param('id');
     const body = parseWith(PublishBody, (await readJson(c, limit, true)) ?? {});
     const row = mustFind(ctx, id);
@@ -56,12 +56,12 @@ export function versionRoutes(app: App, ctx: Ctx) {
     return c.json(versionOf(result.ok, version), 201);
   });
 
-  app.get('/v1/workflows/:id/versions', (c) => {
+  api.get('/v1/workflows/:id/versions', 'evaluator', (c) => {
     const row = mustFind(ctx, c.req.param('id'));
     return c.json({ items: row.versions.map((v) => versionSummaryOf(row, v)).reverse() });
   });
 
-  app.get('/v1/workflows/:id/versions/:n', (c) => {
+  api.get('/v1/workflows/:id/versions/:n', 'evaluator', (c) => {
     const row = mustFind(ctx, c.req.param('id'));
     const n = Number(c.req.param('n'));
     const version = Number.isInteger(n) && n >= 1 ? row.versions[n - 1] : undefined;
@@ -69,7 +69,7 @@ export function versionRoutes(app: App, ctx: Ctx) {
     return c.json(versionOf(row, version));
   });
 
-  app.put('/v1/workflows/:id/live', allow('approver'), async (c) => {
+  api.put('/v1/workflows/:id/live', 'approver', async (c) => {
     const id = c.req.param('id');
     const body = parseWith(LiveBody, await readJson(c, limit));
     const row = mustFind(ctx, id);

@@ -1,9 +1,9 @@
 import { compile, validate } from '@qualify/rules';
 import type { Context } from 'hono';
-import { allow } from '../auth.ts';
+import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
-import type { App, Ctx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
 import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
 import { newWorkflowRow, type WorkflowRow } from '../store.ts';
@@ -24,16 +24,16 @@ async function documentFor(ctx: Ctx, c: Context, id: string) {
 }
 
 /** Drafts: create, read, save with a revision check, archive; validate and compile without saving. */
-export function workflowRoutes(app: App, ctx: Ctx) {
+export function workflowRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
-  app.get('/v1/workflows', (c) => {
+  api.get('/v1/workflows', 'evaluator', (c) => {
     const q = parseWith(ListWorkflowsQuery, c.req.query());
     const rows = ctx.store.listWorkflows().filter((w) => q.archived === 'true' || !w.archived);
     return c.json({ items: rows.map(summaryOf) });
   });
 
-  app.post('/v1/workflows', allow('editor'), async (c) => {
+  api.post('/v1/workflows', 'editor', async (c) => {
     const draft = parseWith(DraftSchema, await readJson(c, limit));
     const at = isoAt(ctx.clock);
     const created = await ctx.store.createWorkflow(newWorkflowRow(draft, at));
@@ -47,9 +47,9 @@ export function workflowRoutes(app: App, ctx: Ctx) {
     return c.json(recordOf(created), 201);
   });
 
-  app.get('/v1/workflows/:id', (c) => c.json(recordOf(mustFind(ctx, c.req.param('id')))));
+  api.get('/v1/workflows/:id', 'evaluator', (c) => c.json(recordOf(mustFind(ctx, c.req.param('id')))));
 
-  app.put('/v1/workflows/:id', allow('editor'), async (c) => {
+  api.put('/v1/workflows/:id', 'editor', async (c) => {
     const id = c.req.param('id');
     const body = parseWith(PutWorkflowBody, await readJson(c, limit));
     if (body.workflow.id !== id) {
@@ -74,7 +74,7 @@ export function workflowRoutes(app: App, ctx: Ctx) {
     ['archive', true],
     ['unarchive', false],
   ] as const) {
-    app.post(`/v1/workflows/:id/${action}`, allow('editor'), async (c) => {
+    api.post(`/v1/workflows/:id/${action}`, 'editor', async (c) => {
       const id = c.req.param('id');
       const row = await ctx.store.setArchived(id, archived, isoAt(ctx.clock));
       if (!row) throw workflowNotFound(id.slice(0, 100));
@@ -82,11 +82,11 @@ export function workflowRoutes(app: App, ctx: Ctx) {
     });
   }
 
-  app.post('/v1/workflows/:id/validate', async (c) => {
+  api.post('/v1/workflows/:id/validate', 'evaluator', async (c) => {
     return c.json({ issues: validate(await documentFor(ctx, c, c.req.param('id'))) });
   });
 
-  app.post('/v1/workflows/:id/compile', async (c) => {
+  api.post('/v1/workflows/:id/compile', 'evaluator', async (c) => {
     return c.json({ artifact: compile(await documentFor(ctx, c, c.req.param('id'))) });
   });
 }
