@@ -27,6 +27,9 @@ describe('local mode', () => {
     expect((await me({ host: 'rebound.evil.example:8787' })).status).toBe(403);
     expect((await me({ host: 'localhost:8787', origin: 'http://localhost:5173' })).status).toBe(200);
     expect((await me({ host: '[::1]:8787' })).status).toBe(200);
+    // Verdicts are remembered per Host and Origin; a host literally named "undefined" is not a missing one.
+    expect((await me({})).status).toBe(200);
+    expect((await me({ host: 'undefined' })).status).toBe(403);
   });
 
   it('still refuses a wrong key, so a misconfigured client notices', async () => {

@@ -33,10 +33,22 @@ function hostnameOf(hostOrUrl: string, scheme = 'http://'): string | null {
  */
 function fromLocalClient(c: Context): boolean {
   const host = headerOf(c, 'host');
-  if (host !== undefined && !isLoopback(hostnameOf(host) ?? '')) return false;
   const origin = headerOf(c, 'origin');
-  return origin === undefined || isLoopback(hostnameOf(origin) ?? '');
+  // Header values hold neither NUL nor a line break, so this key cannot confuse two requests.
+  const key = `${host ?? '\u0000'}\n${origin ?? '\u0000'}`;
+  let local = localVerdicts.get(key);
+  if (local === undefined) {
+    local =
+      (host === undefined || isLoopback(hostnameOf(host) ?? '')) &&
+      (origin === undefined || isLoopback(hostnameOf(origin) ?? ''));
+    // A client sends the same Host and Origin on every request: parsed once, not per request.
+    if (localVerdicts.size >= 256) localVerdicts.clear();
+    localVerdicts.set(key, local);
+  }
+  return local;
 }
+const localVerdicts = new Map<string, boolean>();
+
 const rank = (role: Role) => ROLES.indexOf(role);
 
 /**

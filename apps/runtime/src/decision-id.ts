@@ -9,21 +9,23 @@ import { randomBytes } from 'node:crypto';
 export function decisionIds(): (nowMs: number) => string {
   let lastMs = 0;
   let seq = 0;
+  let prefix = '';
   const random = randomBytes(6).toString('hex');
   return (nowMs) => {
-    let ms = nowMs;
-    if (ms <= lastMs) {
-      ms = lastMs;
+    if (nowMs <= lastMs) {
       seq++;
       if (seq > 0xffffff) {
-        ms++;
+        lastMs++;
         seq = 0;
+        prefix = lastMs.toString(16).padStart(12, '0');
       }
     } else {
+      lastMs = nowMs;
       seq = 0;
+      // Formatted once per millisecond: a batch makes all its ids within one.
+      prefix = nowMs.toString(16).padStart(12, '0');
     }
-    lastMs = ms;
-    return ms.toString(16).padStart(12, '0') + seq.toString(16).padStart(6, '0') + random;
+    return prefix + seq.toString(16).padStart(6, '0') + random;
   };
 }
 

@@ -1,17 +1,15 @@
-import type { DataIssue, Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
+import type { Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
+import { summaryJson, workflowJson } from './decision-json.ts';
 import type { Metrics } from './metrics.ts';
 import type { DecisionLogEntry, Store } from './store.ts';
 
-/** The `view=summary` answer: the outcome without the explanation. */
-export interface DecisionSummary {
-  workflow: { id: string; version: number };
-  route: Outcome['route'];
-  stage: Outcome['stage'];
-  score: Outcome['score'];
-  dataIssues: DataIssue[];
-}
-
+/**
+ * Evaluates one lead with a prepared version, logs the decision, counts it, and answers the JSON
+ * text of the answer: `{"decisionId":…}` followed by the full receipt, or with `view=summary` by the
+ * workflow, route, stage, score totals and data issues. `line`, when given, comes first (batch).
+ * `nowMs` is the wall-clock time of the request (the log's `at`); `evaluateAt` the time the rules see.
+ */
 export type Decide = (
   prepared: PreparedWorkflow,
   workflowId: string,
@@ -20,22 +18,19 @@ export type Decide = (
   nowMs: number,
   evaluateAt?: number,
   view?: 'full' | 'summary',
-) => { decisionId: string; decision: Decision | DecisionSummary };
+  line?: number,
+) => string;
 
 function text(v: unknown, max: number): string | null {
   if (typeof v === 'string') return v.trim().slice(0, max) || null;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 }
 
-/**
- * Evaluates one lead with a prepared version, logs the decision and counts it. `nowMs` is the
- * wall-clock time of the request (the log's `at`); `evaluateAt` the time the rules see, if given.
- */
 export function makeDecide(store: Store, metrics: Metrics): Decide {
   const nextId = decisionIds();
   let lastMs = Number.NaN;
   let lastIso = '';
-  return (prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full') => {
+  return (prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full', line) => {
     if (nowMs !== lastMs) {
       lastMs = nowMs;
       lastIso = new Date(nowMs).toISOString();
@@ -43,10 +38,8 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
     const started = performance.now();
     const now = evaluateAt ?? nowMs;
     // A summary takes the fused decide(): the same route, stage and score without building the receipt.
-    const decision: Decision | DecisionSummary =
-      view === 'summary'
-        ? { workflow: { id: workflowId, version }, ...prepared.decide(lead, { now }) }
-        : prepared.evaluate(lead, { now });
+    const outcome: Outcome | Decision =
+      view === 'summary' ? prepared.decide(lead, { now }) : prepared.evaluate(lead, { now });
     const seconds = (performance.now() - started) / 1000;
     const decisionId = nextId(nowMs);
     const email = text(lead.email, 320);
@@ -56,14 +49,17 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
       version,
       leadId: text(lead.id, 200),
       email: email?.toLowerCase() ?? null,
-      route: decision.route?.kind ?? null,
-      target: decision.route?.target ?? null,
-      stage: decision.stage,
-      score: decision.score.total,
+      route: outcome.route?.kind ?? null,
+      target: outcome.route?.target ?? null,
+      stage: outcome.stage,
+      score: outcome.score.total,
       at: lastIso,
     };
     store.appendDecision(entry);
     metrics.evaluated(workflowId, entry.route ?? 'none', seconds);
-    return { decisionId, decision };
+    const head = `${line === undefined ? '' : `"line":${line},`}"decisionId":"${decisionId}",`;
+    return view === 'summary'
+      ? summaryJson(head, workflowJson(workflowId, version), outcome)
+      : `{${head}${JSON.stringify(outcome).slice(1)}`;
   };
 }

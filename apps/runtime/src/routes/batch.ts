@@ -10,7 +10,7 @@ import type { Ctx } from '../context.ts';
 import { headerOf } from '../headers.ts';
 import { ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
-import { parseWith } from '../validation.ts';
+import { parseQuery } from '../validation.ts';
 import { type Target, targetOf } from './evaluate.ts';
 
 function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, maxLine: number): BatchSource {
@@ -30,7 +30,7 @@ function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, ma
  */
 export function batchRoutes(api: Api, ctx: Ctx) {
   api.post('/v1/workflows/:id/evaluate/batch', 'evaluator', async (c) => {
-    const q = parseWith(BatchQuery, c.req.query());
+    const q = parseQuery(c, BatchQuery);
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const body = c.req.raw.body;
     if (!body)
@@ -46,20 +46,10 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const first = await items.next();
     const evaluateAt = q.now === undefined ? undefined : Date.parse(q.now);
 
-    const answer = (item: BatchItem, nowMs: number): string => {
-      if ('error' in item) return `${JSON.stringify(item)}\n`;
-      const { decisionId, decision } = ctx.decide(
-        t.prepared,
-        t.row.id,
-        t.version,
-        item.lead,
-        nowMs,
-        evaluateAt,
-        q.view,
-      );
-      // Spliced rather than spread into a new object: this runs once per lead.
-      return `{"line":${item.line},"decisionId":"${decisionId}",${JSON.stringify(decision).slice(1)}\n`;
-    };
+    const answer = (item: BatchItem, nowMs: number): string =>
+      'error' in item
+        ? `${JSON.stringify(item)}\n`
+        : `${ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, evaluateAt, q.view, item.line)}\n`;
 
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     return stream(

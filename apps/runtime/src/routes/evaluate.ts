@@ -5,7 +5,7 @@ import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound } from '../problem.ts';
 import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
-import { parseWith } from '../validation.ts';
+import { parseQuery, parseWith } from '../validation.ts';
 import { mustFind } from './workflows.ts';
 
 export interface Target {
@@ -13,6 +13,8 @@ export interface Target {
   version: number;
   prepared: PreparedWorkflow;
 }
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /** The version a request evaluates: `?version=N`, else the live one. */
 export function targetOf(ctx: Ctx, id: string, version: number | undefined): Target {
@@ -35,20 +37,12 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   api.post('/v1/workflows/:id/evaluate', 'evaluator', async (c) => {
-    const q = parseWith(EvaluateQuery, c.req.query());
+    const q = parseQuery(c, EvaluateQuery);
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const at = body.now === undefined ? undefined : Date.parse(body.now);
-    const { decisionId, decision } = ctx.decide(
-      t.prepared,
-      t.row.id,
-      t.version,
-      body.lead,
-      ctx.clock.now(),
-      at,
-      q.view,
-    );
-    return c.json({ decisionId, ...decision });
+    const answer = ctx.decide(t.prepared, t.row.id, t.version, body.lead, ctx.clock.now(), at, q.view);
+    return c.body(answer, 200, JSON_HEADERS);
   });
 
   api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {

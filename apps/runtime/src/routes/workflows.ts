@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
 import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
 import { newWorkflowRow, type WorkflowRow } from '../store.ts';
-import { parseWith } from '../validation.ts';
+import { parseQuery, parseWith } from '../validation.ts';
 import { recordOf, summaryOf } from '../views.ts';
 
 /** The stored row or 404. */
@@ -28,7 +28,7 @@ export function workflowRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   api.get('/v1/workflows', 'evaluator', (c) => {
-    const q = parseWith(ListWorkflowsQuery, c.req.query());
+    const q = parseQuery(c, ListWorkflowsQuery);
     const rows = ctx.store.listWorkflows().filter((w) => q.archived === 'true' || !w.archived);
     return c.json({ items: rows.map(summaryOf) });
   });
