@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { dayOf, fileName, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
 import { decisionTime } from './decision-id.ts';
 import { decisionLine } from './decision-json.ts';
+import { LineBuffer } from './line-buffer.ts';
 import type { Logger } from './logger.ts';
 import { Ring } from './ring.ts';
 import type { DecisionFilter, DecisionLogEntry, DecisionPage } from './store.ts';
@@ -17,7 +18,7 @@ export interface DecisionLogOptions {
   logger: Logger;
 }
 
-/** Past this many unwritten lines (a disk that keeps failing) the oldest are dropped rather than exhaust memory. */
+/** Past this many unwritten lines (a disk that keeps failing) new ones are dropped (and counted) rather than exhaust memory. */
 const MAX_PENDING = 500_000;
 
 function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
@@ -35,7 +36,7 @@ function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
 export class DecisionLog {
   private readonly recent: Ring<DecisionLogEntry>;
   /** Lines not yet written, and the time of the first of them (which names the file). */
-  private pending: string[] = [];
+  private readonly pending = new LineBuffer();
   private pendingAt = '';
   private writing: Promise<void> = Promise.resolve();
   private file: { handle: FileHandle; date: string; bytes: number } | null = null;
@@ -54,18 +55,18 @@ export class DecisionLog {
   }
 
   get pendingCount() {
-    return this.pending.length;
+    return this.pending.lines;
   }
 
   append(entry: DecisionLogEntry): void {
     this.recent.push(entry);
-    // Serialised here, as the flush would, but by decisionLine: a quarter of JSON.stringify's cost.
-    if (this.pending.length === 0) this.pendingAt = entry.at;
-    this.pending.push(decisionLine(entry));
-    if (this.pending.length > MAX_PENDING) {
-      this.pending.shift();
+    if (this.pending.lines >= MAX_PENDING) {
       this.dropped++;
+      return;
     }
+    if (this.pending.lines === 0) this.pendingAt = entry.at;
+    // Encoded now (decisionLine: a quarter of JSON.stringify's cost), so nothing of it stays on the heap.
+    this.pending.push(decisionLine(entry));
   }
 
   /** Writes what is buffered; calls queue up so writes never interleave. */
@@ -82,22 +83,25 @@ export class DecisionLog {
   }
 
   private async writePending(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const lines = this.pending;
+    if (this.pending.lines === 0) return;
+    const lines = this.pending.lines;
     const at = this.pendingAt;
-    this.pending = [];
-    const text = `${lines.join('\n')}\n`;
+    const bytes = this.pending.take();
+    let written = 0;
     try {
       const file = await this.fileFor(dayOf(at));
-      await file.handle.write(text);
-      file.bytes += Buffer.byteLength(text);
+      while (written < bytes.length) {
+        const { bytesWritten } = await file.handle.write(bytes, written);
+        written += bytesWritten;
+        file.bytes += bytesWritten;
+      }
     } catch (e) {
       // Kept for the next flush: a full or failing disk should cost memory for a while, not decisions.
-      this.pending = lines.concat(this.pending);
+      this.pending.putBack(bytes.subarray(written), lines);
       this.pendingAt = at;
       this.o.logger.error('decision log write failed; will retry', {
         error: String(e),
-        pending: this.pending.length,
+        pending: this.pending.lines,
       });
     }
   }

@@ -24,7 +24,7 @@ export const lineTooLong = (line: number, limit: number): BatchItem => ({
   },
 });
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+export const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses one JSON text into a lead, or says what is wrong with it. Bytes that are not UTF-8 are
@@ -35,11 +35,18 @@ export function leadFromJson(line: number, bytes: Uint8Array, notUtf8 = 'invalid
   try {
     text = decoder.decode(bytes);
   } catch {
-    return {
-      line,
-      error: { code: notUtf8, detail: `Line ${line} is not valid JSON: it is not UTF-8 text.` },
-    };
+    return notUtf8Item(line, notUtf8);
   }
+  return leadFromText(line, text);
+}
+
+export const notUtf8Item = (line: number, code: string): BatchItem => ({
+  line,
+  error: { code, detail: `Line ${line} is not valid JSON: it is not UTF-8 text.` },
+});
+
+/** Parses one decoded JSON text into a lead, or says what is wrong with it. */
+export function leadFromText(line: number, text: string): BatchItem {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -51,6 +51,44 @@ describe('batch sources', () => {
     );
   });
 
+  it('find the NDJSON line that is not UTF-8 or too long, however the bytes are cut', async () => {
+    const enc = new TextEncoder();
+    const bytes = Buffer.concat([
+      enc.encode(`{"a":1}\n\n \t\r\n{"s":"`),
+      Buffer.from([0xff, 0xfe]),
+      enc.encode(`"}\n{"b":"\u00e9\u4e2d"}\n{"long":"${'x'.repeat(50)}"}\n{"c":3}`),
+    ]);
+    const want = [
+      { line: 1, lead: { a: 1 } },
+      { line: 4, error: { code: 'invalid_json', detail: 'Line 4 is not valid JSON: it is not UTF-8 text.' } },
+      { line: 5, lead: { b: '\u00e9\u4e2d' } },
+      {
+        line: 6,
+        error: {
+          code: 'line_too_large',
+          detail: 'Line 6 is longer than 40 bytes (BODY_LIMIT_BYTES); skipped.',
+        },
+      },
+      { line: 7, lead: { c: 3 } },
+    ];
+    await fc.assert(
+      fc.asyncProperty(cuts, async (cs) => {
+        const at = [...new Set(cs.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+        const pieces = [...at, bytes.length].map((c, i, all) => bytes.subarray(i ? all[i - 1] : 0, c));
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            const next = pieces.shift();
+            if (next === undefined) controller.close();
+            else if (next.length) controller.enqueue(next);
+            else controller.enqueue(new Uint8Array(0));
+          },
+        });
+        expect(await collect(ndjsonSource(body, 40))).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('read the same JSON array elements however the bytes are cut', async () => {
     await fc.assert(
       fc.asyncProperty(leads, cuts, async (ls, cs) => {
