@@ -67,58 +67,58 @@ async function main() {
   });
   const bare = `http://127.0.0.1:${ports.bare}`;
   const rt = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-workload`;
-  const scenarios = [
+  const single = { bodies: singleBodies, type: 'application/json', c: 50, leads: 1 };
+  const batch = { bodies: batchBodies, type: 'application/x-ndjson', c: 4, leads: 1000 };
+  // `base`: the bare endpoint of the same kind; `floor`: the bare endpoint replying an answer of the same size.
+  const scenarios: ({ name: string; url: string; base?: number; floor?: number } & typeof single)[] = [
+    { name: 'single, bare Hono (parse + reply)', url: `${bare}/evaluate`, ...single },
+    { name: 'single, bare Hono replying a fixed full receipt', url: `${bare}/fixed`, ...single, base: 0 },
     {
-      name: 'single, bare Hono (parse + reply)',
-      url: `${bare}/evaluate`,
-      bodies: singleBodies,
-      type: 'application/json',
-      c: 50,
-      leads: 1,
+      name: 'single, bare Hono replying a fixed summary',
+      url: `${bare}/fixed?view=summary`,
+      ...single,
+      base: 0,
     },
     {
       name: 'single, runtime evaluate + log (full receipt)',
       url: `${rt}/evaluate`,
-      bodies: singleBodies,
-      type: 'application/json',
-      c: 50,
-      leads: 1,
+      ...single,
       base: 0,
+      floor: 1,
     },
     {
       name: 'single, runtime evaluate + log (view=summary)',
       url: `${rt}/evaluate?view=summary`,
-      bodies: singleBodies,
-      type: 'application/json',
-      c: 50,
-      leads: 1,
+      ...single,
       base: 0,
+      floor: 2,
+    },
+    { name: 'batch 1,000, bare Hono (parse + reply)', url: `${bare}/batch`, ...batch },
+    {
+      name: 'batch 1,000, bare Hono replying fixed full receipts',
+      url: `${bare}/fixed/batch`,
+      ...batch,
+      base: 5,
     },
     {
-      name: 'batch 1,000, bare Hono (parse + reply)',
-      url: `${bare}/batch`,
-      bodies: batchBodies,
-      type: 'application/x-ndjson',
-      c: 4,
-      leads: 1000,
+      name: 'batch 1,000, bare Hono replying fixed summaries',
+      url: `${bare}/fixed/batch?view=summary`,
+      ...batch,
+      base: 5,
     },
     {
       name: 'batch 1,000, runtime evaluate + log (full receipts)',
       url: `${rt}/evaluate/batch?now=${NOW}`,
-      bodies: batchBodies,
-      type: 'application/x-ndjson',
-      c: 4,
-      leads: 1000,
-      base: 3,
+      ...batch,
+      base: 5,
+      floor: 6,
     },
     {
       name: 'batch 1,000, runtime evaluate + log (view=summary)',
       url: `${rt}/evaluate/batch?now=${NOW}&view=summary`,
-      bodies: batchBodies,
-      type: 'application/x-ndjson',
-      c: 4,
-      leads: 1000,
-      base: 3,
+      ...batch,
+      base: 5,
+      floor: 7,
     },
   ];
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
@@ -148,14 +148,16 @@ async function main() {
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | errors |',
-    '|---|---|---|---|---|---|---|---|',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | errors |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach((r, k) => {
     const base = rows[scenarios[k]!.base ?? k]!;
+    const floor = scenarios[k]!.floor;
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
+    const toFloor = floor === undefined ? '' : (r.rps / rows[floor]!.rps).toFixed(2);
     lines.push(
-      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${r.errors} |`,
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${toFloor} | ${r.errors} |`,
     );
   });
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { compile, prepare } from '@qualify/rules';
 import { Hono } from 'hono';
 import { createApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
@@ -10,6 +11,7 @@ import { silentLogger } from '../src/logger.ts';
 import { openLowdbStore } from '../src/lowdb-store.ts';
 import { seedTemplates } from '../src/seed.ts';
 import { loadTemplates } from '../src/templates.ts';
+import { generateLeads } from './gen.ts';
 
 /**
  * The two servers the benchmark compares, in one process apart from the load generator:
@@ -26,6 +28,45 @@ bare.post('/batch', async (c) => {
   lines.forEach((line, i) => {
     if (line)
       out += `${JSON.stringify({ line: i + 1, id: (JSON.parse(line) as { id?: unknown }).id ?? null })}\n`;
+  });
+  return c.body(out, 200, { 'content-type': 'application/x-ndjson' });
+});
+
+/**
+ * The answer floor: the bare endpoint replying, for every lead, the runtime's answer to one lead of
+ * the same workload (a fixed text, nothing evaluated, nothing logged). What it loses against the bare
+ * endpoint is what sending the answer the contract asks for costs by itself.
+ */
+const sample = prepare(
+  compile(loadTemplates().find((t) => t.workflow.id === 'reference-workload')!.workflow as never),
+);
+const NOW_MS = Date.parse('2026-03-02T09:00:00Z');
+const ID = '"decisionId":"019cae4c1a80000000f3a9c1d2e4b5",';
+const workflow = { id: 'reference-workload', version: 1 };
+/** Of the answers to the benchmark's leads, the one of median length. */
+const medianAnswer = (answer: (lead: Record<string, unknown>) => object) => {
+  const texts = generateLeads(10_000).map((lead) => `${ID}${JSON.stringify(answer(lead)).slice(1)}`);
+  return texts.sort((a, b) => a.length - b.length)[texts.length >> 1]!;
+};
+const fixed = {
+  full: medianAnswer((lead) => ({ ...sample.evaluate(lead, { now: NOW_MS }), workflow })),
+  summary: medianAnswer((lead) => ({ workflow, ...sample.decide(lead, { now: NOW_MS }) })),
+};
+const viewOf = (c: { req: { query: (k: string) => string | undefined } }) =>
+  c.req.query('view') === 'summary' ? fixed.summary : fixed.full;
+bare.post('/fixed', async (c) => {
+  await c.req.json();
+  return c.body(`{${viewOf(c)}`, 200, { 'content-type': 'application/json' });
+});
+bare.post('/fixed/batch', async (c) => {
+  const tail = viewOf(c);
+  const lines = (await c.req.text()).split('\n');
+  let out = '';
+  lines.forEach((line, i) => {
+    if (line) {
+      JSON.parse(line);
+      out += `{"line":${i + 1},${tail}\n`;
+    }
   });
   return c.body(out, 200, { 'content-type': 'application/x-ndjson' });
 });

@@ -35,7 +35,13 @@ function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
  */
 export class DecisionLog {
   private readonly recent: Ring<DecisionLogEntry>;
-  /** Lines not yet written, and the time of the first of them (which names the file). */
+  /**
+   * Entries not yet encoded (the ring holds them anyway), then lines encoded but not yet written,
+   * and the time of the first of those (which names the file). Entries are encoded at the flush, in
+   * one loop, rather than one by one between requests: the same work measured about four times
+   * cheaper there, with the code and data it touches still in the CPU's caches.
+   */
+  private queued: DecisionLogEntry[] = [];
   private readonly pending = new LineBuffer();
   private pendingAt = '';
   private writing: Promise<void> = Promise.resolve();
@@ -55,18 +61,16 @@ export class DecisionLog {
   }
 
   get pendingCount() {
-    return this.pending.lines;
+    return this.queued.length + this.pending.lines;
   }
 
   append(entry: DecisionLogEntry): void {
     this.recent.push(entry);
-    if (this.pending.lines >= MAX_PENDING) {
+    if (this.queued.length + this.pending.lines >= MAX_PENDING) {
       this.dropped++;
       return;
     }
-    if (this.pending.lines === 0) this.pendingAt = entry.at;
-    // Encoded now (decisionLine: a quarter of JSON.stringify's cost), so nothing of it stays on the heap.
-    this.pending.push(decisionLine(entry));
+    this.queued.push(entry);
   }
 
   /** Writes what is buffered; calls queue up so writes never interleave. */
@@ -83,6 +87,12 @@ export class DecisionLog {
   }
 
   private async writePending(): Promise<void> {
+    if (this.queued.length) {
+      if (this.pending.lines === 0) this.pendingAt = this.queued[0]!.at;
+      // Into one Buffer (decisionLine: a quarter of JSON.stringify's cost), so no string stays on the heap.
+      for (const entry of this.queued) this.pending.push(decisionLine(entry));
+      this.queued = [];
+    }
     if (this.pending.lines === 0) return;
     const lines = this.pending.lines;
     const at = this.pendingAt;
