@@ -34,8 +34,8 @@ function hostnameOf(hostOrUrl: string, scheme = 'http://'): string | null {
 function fromLocalClient(c: Context): boolean {
   const host = headerOf(c, 'host');
   const origin = headerOf(c, 'origin');
-  // Header values hold neither NUL nor a line break, so this key cannot confuse two requests.
-  const key = `${host ?? '\u0000'}\n${origin ?? '\u0000'}`;
+  // Header values hold neither NUL nor a line break, so these keys cannot confuse two requests.
+  const key = origin === undefined ? (host ?? '\u0000') : `${host ?? '\u0000'}\n${origin}`;
   let local = localVerdicts.get(key);
   if (local === undefined) {
     local =
@@ -104,9 +104,10 @@ export function guardedApi(app: Hono<AppEnv>, principalOf: (c: Context) => Princ
   const register =
     (method: Method): Register =>
     (path, role, handler) => {
+      const needed = rank(role);
       app.on(method.toUpperCase(), path, (c, next) => {
         const p = principalOf(c);
-        if (rank(p.role) < rank(role)) {
+        if (rank(p.role) < needed) {
           throw new ProblemError(
             403,
             'forbidden',
