@@ -2,9 +2,10 @@ import { loadExamples } from '@qualify/examples';
 import { compile, prepare, STAGES } from '@qualify/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateLeads as generate } from '../../../packages/rules/bench/lead-generator.ts';
 import { generateLeads } from '../bench/gen.ts';
 import { decisionIds } from './decision-id.ts';
-import { decisionLine, summaryJson, workflowJson } from './decision-json.ts';
+import { decisionLine, receiptJson, summaryJson, workflowJson } from './decision-json.ts';
 import type { DecisionLogEntry } from './store.ts';
 
 // Unicode, quotes, backslashes, control characters and lone surrogates: whatever JSON has to escape.
@@ -72,6 +73,57 @@ describe('summaryJson', () => {
           );
         },
       ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('receiptJson', () => {
+  // Clean, sparse and dirty leads: receipts with and without gates, questions, SLA and data issues.
+  const leads = [
+    ...generate(200, { seed: 3, mode: 'clean' }),
+    ...generate(200, { seed: 4, mode: 'sparse' }),
+    ...generate(200, { seed: 5, mode: 'dirty' }),
+    {},
+  ];
+  it('answers what JSON.stringify would for every receipt of every example, whatever parts it has', () => {
+    const seen = { gates: 0, sla: 0, issues: 0, questions: 0 };
+    for (const { workflow, leads: samples } of loadExamples()) {
+      const prepared = prepare(compile(workflow));
+      for (const lead of [...leads, ...samples.map((s) => s.lead)]) {
+        const d = prepared.evaluate(lead, { now: '2026-03-02T09:00:00Z' });
+        seen.gates += d.gates.length ? 1 : 0;
+        seen.sla += d.sla ? 1 : 0;
+        seen.issues += d.dataIssues.length ? 1 : 0;
+        seen.questions += d.nextQuestions.length ? 1 : 0;
+        expect(receiptJson('"line":7,"decisionId":"x",', d)).toBe(
+          JSON.stringify({ line: 7, decisionId: 'x', ...d }),
+        );
+      }
+    }
+    // Every part of a receipt was there in some of them.
+    expect(
+      Object.values(seen).every((n) => n > 0),
+      JSON.stringify(seen),
+    ).toBe(true);
+  });
+
+  it('escapes reasons and labels like JSON.stringify', () => {
+    const prepared = prepare(compile(loadExamples()[0]!.workflow));
+    const base = prepared.evaluate({}, { now: '2026-03-02T09:00:00Z' });
+    fc.assert(
+      fc.property(fc.array(text), text, text, num, (reasons, label, at, points) => {
+        const d = {
+          ...base,
+          reasons,
+          evaluatedAt: at,
+          score: {
+            ...base.score,
+            contributions: [{ nodeId: label, ruleId: label, label, scoreType: 'fit' as const, points }],
+          },
+        };
+        expect(receiptJson('', d)).toBe(JSON.stringify(d));
+      }),
       { numRuns: 1000 },
     );
   });

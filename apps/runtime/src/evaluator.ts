@@ -1,6 +1,6 @@
 import type { Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
-import { summaryJson, workflowJson } from './decision-json.ts';
+import { receiptJson, summaryJson, workflowJson } from './decision-json.ts';
 import type { Metrics } from './metrics.ts';
 import type { DecisionLogEntry, Store } from './store.ts';
 
@@ -60,6 +60,6 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
     const head = `${line === undefined ? '' : `"line":${line},`}"decisionId":"${decisionId}",`;
     return view === 'summary'
       ? summaryJson(head, workflowJson(workflowId, version), outcome)
-      : `{${head}${JSON.stringify(outcome).slice(1)}`;
+      : receiptJson(head, outcome as Decision);
   };
 }
