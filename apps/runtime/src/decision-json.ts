@@ -41,6 +41,7 @@ export const decisionLine = (e: DecisionLogEntry): string =>
   `{"decisionId":${quote(e.decisionId)},"workflowId":${quoteKnown(e.workflowId)},"version":${number(e.version)},"leadId":${quote(e.leadId)},"email":${quote(e.email)},"route":${quoteKnown(e.route)},"target":${quoteKnown(e.target)},"stage":${quoteKnown(e.stage)},"score":${number(e.score)},"at":${quote(e.at)}}`;
 
 /** Characters JSON.stringify escapes (surrogates too, where only lone ones are: it then does the work). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what JSON escapes.
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** Any string (a reason, a time): quoted as it is when JSON needs no escape in it. */
