@@ -1,4 +1,12 @@
-import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,5 +100,36 @@ describe('decision log', () => {
     log.append(entries(1, Date.parse('2026-03-05T00:00:00Z'))[0]!);
     await log.close();
     expect(readdirSync(dir).sort()).toEqual(['decisions-20260301-1.jsonl', 'decisions-20260305-1.jsonl']);
+  });
+
+  it('keeps what a failing disk refused for the next flush, and past its bound drops new entries and counts them', async () => {
+    const errors: string[] = [];
+    const logDir = join(dir, 'log');
+    const log = await DecisionLog.open({
+      dir: logDir,
+      flushMs: 10_000,
+      rotateBytes: 64 * 1024 * 1024,
+      memoryEntries: 10,
+      maxUnwritten: 3,
+      logger: { info() {}, error: (m) => errors.push(m) },
+    });
+    // The folder gone and a file in its place: every write fails.
+    rmSync(logDir, { recursive: true });
+    writeFileSync(logDir, '');
+    const all = entries(5);
+    for (const e of all) log.append(e);
+    expect([log.pendingCount, log.dropped]).toEqual([3, 2]);
+    await log.flush();
+    expect(errors).toEqual(['decision log write failed; will retry']);
+    expect(log.pendingCount).toBe(3);
+
+    rmSync(logDir);
+    mkdirSync(logDir);
+    await log.flush();
+    expect(log.pendingCount).toBe(0);
+    const [file] = readdirSync(logDir);
+    const lines = readFileSync(join(logDir, file!), 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => JSON.parse(l))).toEqual(all.slice(0, 3));
+    await log.close();
   });
 });

@@ -15,11 +15,13 @@ export interface DecisionLogOptions {
   rotateBytes: number;
   /** How many recent entries stay in memory for fast listing. */
   memoryEntries: number;
+  /**
+   * Past this many unwritten entries (a disk that keeps failing) new ones are dropped and counted
+   * rather than exhaust memory. Default 500,000.
+   */
+  maxUnwritten?: number;
   logger: Logger;
 }
-
-/** Past this many unwritten lines (a disk that keeps failing) new ones are dropped (and counted) rather than exhaust memory. */
-const MAX_PENDING = 500_000;
 
 function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
   return (e) =>
@@ -66,7 +68,7 @@ export class DecisionLog {
 
   append(entry: DecisionLogEntry): void {
     this.recent.push(entry);
-    if (this.queued.length + this.pending.lines >= MAX_PENDING) {
+    if (this.queued.length + this.pending.lines >= (this.o.maxUnwritten ?? 500_000)) {
       this.dropped++;
       return;
     }

@@ -180,6 +180,10 @@ class LowdbStore implements Store {
   }
 
   appendDecision: Store['appendDecision'] = (entry) => this.decisions.append(entry);
+  decisionLogState: Store['decisionLogState'] = () => ({
+    unwritten: this.decisions.pendingCount,
+    dropped: this.decisions.dropped,
+  });
   listDecisions: Store['listDecisions'] = (filter, cursor, limit) =>
     this.decisions.list(filter, cursor, limit);
   getDecision: Store['getDecision'] = (id) => this.decisions.get(id);

@@ -54,7 +54,7 @@ export class Metrics {
     else this.errors.set(key, { code, status, n: 1 });
   }
 
-  render(gauges: Record<string, { help: string; value: number }> = {}): string {
+  render(gauges: Record<string, { help: string; value: number; type?: 'gauge' | 'counter' }> = {}): string {
     const out: string[] = [
       '# HELP evaluations_total Leads evaluated against published versions, by workflow and decision route.',
       '# TYPE evaluations_total counter',
@@ -96,7 +96,7 @@ export class Metrics {
     for (const b of this.backtests.values()) rows.set(b.workflow, (rows.get(b.workflow) ?? 0) + b.rows);
     for (const [workflow, n] of rows) out.push(`backtest_rows_total{workflow="${label(workflow)}"} ${n}`);
     for (const [name, g] of Object.entries(gauges)) {
-      out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} gauge`, `${name} ${g.value}`);
+      out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} ${g.type ?? 'gauge'}`, `${name} ${g.value}`);
     }
     return `${out.join('\n')}\n`;
   }

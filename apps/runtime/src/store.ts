@@ -107,6 +107,8 @@ export interface Store {
 
   /** Buffers the entry; it reaches disk with the next periodic flush (DECISION_FLUSH_MS). */
   appendDecision(entry: DecisionLogEntry): void;
+  /** Entries waiting for the disk, and how many were dropped because too many waited (a failing disk). */
+  decisionLogState(): { unwritten: number; dropped: number };
   /** Newest first; `cursor` is the `nextCursor` of the page before. */
   listDecisions(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage>;
   getDecision(id: string): Promise<DecisionLogEntry | undefined>;

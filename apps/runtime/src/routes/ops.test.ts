@@ -32,6 +32,11 @@ describe('operations', () => {
     expect(text).toMatch(/evaluations_total\{workflow="anum-services",route="\w+"\} 1/);
     expect(text).toMatch(/evaluation_duration_seconds_bucket\{le="\+Inf"\} 1/);
     expect(text).toContain('evaluation_duration_seconds_count 1');
+    // After a flush nothing waits for the disk, and nothing was dropped.
+    await t.store.flush();
+    const after = await (await t.app.request('/metrics')).text();
+    expect(after).toMatch(/^decisions_unwritten 0$/m);
+    expect(after).toMatch(/^# TYPE decisions_dropped_total counter\ndecisions_dropped_total 0$/m);
   });
 
   it('describes the API as OpenAPI from the zod schemas', async () => {

@@ -15,8 +15,18 @@ export function opsRoutes(app: App, ctx: Ctx) {
   });
 
   app.get('/metrics', (c) => {
+    const log = ctx.store.decisionLogState();
     const text = ctx.metrics.render({
       workflows: { help: 'Stored workflows.', value: ctx.store.listWorkflows().length },
+      decisions_unwritten: {
+        help: 'Decisions logged in memory and not yet appended to the decision log files.',
+        value: log.unwritten,
+      },
+      decisions_dropped_total: {
+        help: 'Decisions left out of the log because too many were waiting for a failing disk.',
+        value: log.dropped,
+        type: 'counter',
+      },
     });
     return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
