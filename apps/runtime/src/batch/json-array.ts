@@ -4,9 +4,25 @@ import { type BatchItem, type BatchSource, chunksOf, leadFromJson, lineTooLong }
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
-const OPEN = new Set([0x5b, 0x7b]);
-const CLOSE = new Set([0x5d, 0x7d]);
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/**
+ * Where the string that `buf` continues at `from` ends: the index of its closing quote, or -1 when it
+ * runs past the chunk, with whether the chunk's last byte escapes the next. A quote ends the string
+ * when an even number of backslashes comes right before it. Found with indexOf rather than byte by
+ * byte, as strings are most of a lead's bytes.
+ */
+function stringEnd(buf: Buffer, from: number): { end: number; escaping: boolean } {
+  for (let at = from; ; ) {
+    const quote = buf.indexOf(QUOTE, at);
+    const stop = quote === -1 ? buf.length : quote;
+    let run = 0;
+    while (stop - run - 1 >= from && buf[stop - run - 1] === BACKSLASH) run++;
+    if (quote === -1) return { end: -1, escaping: run % 2 === 1 };
+    if (run % 2 === 0) return { end: quote, escaping: false };
+    at = quote + 1;
+  }
+}
 
 /**
  * A JSON array of leads, read element by element as the bytes arrive: the upload is never held
@@ -65,9 +81,18 @@ export async function* jsonArraySource(body: ReadableStream<Uint8Array>, maxElem
       }
       if (closed) continue;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) inString = false;
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        const { end, escaping } = stringEnd(buf, i);
+        if (end === -1) {
+          escaped = escaping;
+          i = buf.length;
+        } else {
+          inString = false;
+          i = end;
+        }
         continue;
       }
       if (depth === 0 && (b === COMMA || b === 0x5d)) {
@@ -83,8 +108,8 @@ export async function* jsonArraySource(body: ReadableStream<Uint8Array>, maxElem
         from = i;
       }
       if (b === QUOTE) inString = true;
-      else if (OPEN.has(b)) depth++;
-      else if (CLOSE.has(b)) depth = Math.max(0, depth - 1);
+      else if (b === 0x5b || b === 0x7b) depth++;
+      else if (b === 0x5d || b === 0x7d) depth = Math.max(0, depth - 1);
     }
     keep(buf.length);
     offset += buf.length;

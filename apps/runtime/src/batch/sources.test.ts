@@ -100,6 +100,22 @@ describe('batch sources', () => {
     );
   });
 
+  it('read JSON array elements whose strings are full of backslashes, quotes and brackets, however cut', async () => {
+    const tricky = fc.string({
+      unit: fc.constantFrom('\\', '"', 'a', ',', '[', ']', '{', '}'),
+      maxLength: 10,
+    });
+    const elements = fc.array(fc.dictionary(tricky, tricky, { maxKeys: 3 }), { maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(elements, cuts, async (ls, cs) => {
+        const text = `[${ls.map((l) => JSON.stringify(l)).join(',')}]`;
+        const items = await collect(jsonArraySource(streamOf(text, cs), 1 << 20));
+        expect(items).toEqual(ls.map((lead, i) => ({ line: i + 1, lead })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('read the same CSV records however the bytes are cut', async () => {
     const text = 'Name,Budget,company.size\r\n"Ann, VP",100,5\r\n"Bo ""B""",,7\r\n\r\nCy,3,\r\n';
     const want = [
