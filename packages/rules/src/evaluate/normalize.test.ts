@@ -1,4 +1,5 @@
 import { type ArtifactField, compare as c, type DataIssue, makeNormalizer, validate } from '@qualify/rules';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { around, exitOf, FIELDS, run, workflow } from '../testing/build.ts';
 
@@ -159,6 +160,34 @@ describe('makeNormalizer', () => {
         { field: 'x', code: 'wrong_type', message: 'x: "1e400" is not a number; treated as missing.' },
       ],
     });
+  });
+});
+
+describe('numbers written as text', () => {
+  // The rule as first written, kept here as the oracle for the shortcut taken for plain numbers.
+  const reference = (raw: string): number | undefined | 'bad' => {
+    const s = raw.trim().replace(/(\d)[,_](?=\d{3}\b)/g, '$1');
+    if (s === '') return undefined;
+    const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s) ? Number(s) : Number.NaN;
+    return Number.isFinite(n) ? n : 'bad';
+  };
+  it('read every string of digits, signs, points, separators, exponents and spaces as they always were', () => {
+    const normalize = one('number');
+    const text = fc.string({ unit: fc.constantFrom(...'0123456789-+.,_e '.split('')), maxLength: 14 });
+    const long = fc.string({
+      unit: fc.constantFrom(...'0123456789'.split('')),
+      minLength: 300,
+      maxLength: 400,
+    });
+    fc.assert(
+      fc.property(fc.oneof(text, long), (raw) => {
+        const { lead, issues } = normalize({ x: raw });
+        const want = reference(raw);
+        if (want === 'bad') expect(issues.map((i) => i.code)).toEqual(['wrong_type']);
+        else expect([lead.x, issues]).toEqual([want, []]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -5,12 +5,18 @@ type Convert = (raw: unknown) => unknown;
 const BAD = Symbol('bad');
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** What a CSV cell or a form usually holds: read at once, without trimming or thousands separators. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const TRUE = new Set(['true', 'yes', 'y', '1']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
 function toNumber(raw: unknown): unknown {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : BAD;
   if (typeof raw !== 'string') return BAD;
+  if (PLAIN_NUMBER.test(raw)) {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : BAD;
+  }
   // "1,200" and "1_200" are how spreadsheets and CRMs write thousands.
   const s = raw.trim().replace(/(\d)[,_](?=\d{3}\b)/g, '$1');
   if (s === '') return undefined;
