@@ -16,15 +16,6 @@ const USAGE = `Usage: npm run keys -w @qualify/runtime -- <command>
   delete <key id>
 Uses DATA_DIR like the server; stop the server first (it holds the data folder).`;
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -38,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = readConfig(process.env, process.env.INIT_CWD ?? process.cwd(), '');
   mkdirSync(config.dataDir, { recursive: true });
-  const release = lockDataDir(config.dataDir, process.pid, isAlive);
+  const release = lockDataDir(config.dataDir, process.pid);
   const logger = jsonLogger(
     () => {},
     (line) => process.stderr.write(`${line}\n`),

@@ -1,12 +1,26 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** Whether a process with this pid runs (EPERM: it does, under another user). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Claims the data folder for one process: two processes writing the same store would each
  * overwrite the other's changes. A lock left by a process that died is taken over.
  * Returns the release function.
  */
-export function lockDataDir(dir: string, pid: number, isAlive: (pid: number) => boolean): () => void {
+export function lockDataDir(
+  dir: string,
+  pid: number,
+  isAlive: (pid: number) => boolean = processIsAlive,
+): () => void {
   const file = join(dir, 'runtime.lock');
   try {
     writeFileSync(file, String(pid), { flag: 'wx' });

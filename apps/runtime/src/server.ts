@@ -18,15 +18,6 @@ const logger = jsonLogger(
   (line) => process.stderr.write(`${line}\n`),
 );
 
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 async function main() {
   const config = readConfig(
     process.env,
@@ -36,7 +27,7 @@ async function main() {
     fileURLToPath(new URL('../../studio/dist', import.meta.url)),
   );
   mkdirSync(config.dataDir, { recursive: true });
-  const release = lockDataDir(config.dataDir, process.pid, isAlive);
+  const release = lockDataDir(config.dataDir, process.pid);
   const { store, fresh } = await openLowdbStore({
     dir: config.dataDir,
     logger,
