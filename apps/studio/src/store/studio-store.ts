@@ -128,28 +128,35 @@ function pruneSelection(doc: Workflow, nodes: string[], edges: string[]) {
   return { selectedNodes: nodes.filter((id) => n.has(id)), selectedEdges: edges.filter((id) => e.has(id)) };
 }
 
+/** Everything that belongs to the open workflow, as it is when none is open: loading starts from it. */
+function noDocument() {
+  return {
+    meta: null,
+    doc: null,
+    savedDoc: null,
+    past: [],
+    future: [],
+    lastCommit: null,
+    dragBase: null,
+    selectedNodes: [],
+    selectedEdges: [],
+    issues: [],
+    measured: {},
+    save: { status: 'saved' },
+    run: null,
+    focus: null,
+    testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
+    backtest: emptySession(),
+  } satisfies Partial<StudioState>;
+}
+
 /** The one studio store; components reach it through the selector hooks beside this file. */
 export const useStudio = create<StudioState>()((set, get) => ({
   needKey: false,
   notices: [],
-  meta: null,
-  doc: null,
-  savedDoc: null,
-  past: [],
-  future: [],
-  lastCommit: null,
-  dragBase: null,
-  selectedNodes: [],
-  selectedEdges: [],
-  issues: [],
-  measured: {},
+  ...noDocument(),
   clipboard: null,
-  save: { status: 'saved' },
-  run: null,
-  testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
   tab: 'inspector',
-  focus: null,
-  backtest: emptySession(),
 
   setNeedKey: (needKey) => set({ needKey }),
   notify: (kind, message) => {
@@ -161,37 +168,11 @@ export const useStudio = create<StudioState>()((set, get) => ({
 
   load: (record) => {
     stopRun(get().backtest.run);
-    set({
-      meta: metaOf(record),
-      doc: record.workflow,
-      savedDoc: record.workflow,
-      past: [],
-      future: [],
-      lastCommit: null,
-      dragBase: null,
-      selectedNodes: [],
-      selectedEdges: [],
-      issues: [],
-      measured: {},
-      save: { status: 'saved' },
-      run: null,
-      focus: null,
-      testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
-      backtest: emptySession(),
-    });
+    set({ ...noDocument(), meta: metaOf(record), doc: record.workflow, savedDoc: record.workflow });
   },
   unload: () => {
     stopRun(get().backtest.run);
-    set({
-      meta: null,
-      doc: null,
-      savedDoc: null,
-      past: [],
-      future: [],
-      run: null,
-      issues: [],
-      backtest: emptySession(),
-    });
+    set(noDocument());
   },
 
   commit: (next, opts = {}) => {
