@@ -7,17 +7,8 @@
  * employees, or when a decision maker viewed pricing 5 times or more. Everything else did not.
  */
 import { writeFileSync } from 'node:fs';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator as the benchmark leads.
+import { mulberry32 } from '../../packages/rules/bench/lead-generator.ts';
 
 const rnd = mulberry32(2026);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
