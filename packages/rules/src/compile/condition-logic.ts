@@ -7,6 +7,13 @@ import { DAY_MS, type JsonLogic, MET, NOT_MET, UNKNOWN } from '../model/logic.ts
 export const leadVar = (path: string): JsonLogic => ({ var: `lead.${path}` });
 const NOW: JsonLogic = { var: 'now' };
 
+/**
+ * True when a field of the normalised lead is missing. Strict equality with null: `var` answers null for
+ * an absent key in every conforming engine, while loose `==` with null differs between engines
+ * (json-logic-engine counts `0 == null` as true).
+ */
+export const isMissingLogic = (path: string): JsonLogic => ({ '===': [leadVar(path), null] });
+
 const lower = (v: unknown): JsonLogic => (typeof v === 'string' ? v.trim().toLowerCase() : (v as JsonLogic));
 const list = (v: unknown): JsonLogic[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as JsonLogic[];
 
@@ -69,7 +76,7 @@ function test(c: Comparison, type: string): JsonLogic {
 
 function comparisonLogic(c: Comparison, fields: FieldCatalogue): JsonLogic {
   const field = findField(fields, c.field);
-  const isMissing: JsonLogic = { '==': [leadVar(c.field), null] };
+  const isMissing = isMissingLogic(c.field);
   if (c.op === 'present') return { if: [isMissing, NOT_MET, MET] };
   if (c.op === 'missing') return { if: [isMissing, MET, NOT_MET] };
   // A missing field makes the comparison UNKNOWN: it neither earns points nor fails a criterion.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leadVar } from '../compile/condition-logic.ts';
+import { isMissingLogic, leadVar } from '../compile/condition-logic.ts';
 import { conditionText } from '../describe/condition-text.ts';
 import type { Contribution } from '../evaluate/decision.ts';
 import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
@@ -52,7 +52,7 @@ function pointsLogic(rule: ScoreRule, test: JsonLogic): JsonLogic {
   const age: JsonLogic = { '-': [{ var: 'now' }, when] };
   return {
     if: [
-      { or: [{ '!==': [test, MET] }, { '==': [when, null] }] },
+      { or: [{ '!==': [test, MET] }, isMissingLogic(rule.decay.field)] },
       0,
       { '<=': [age, rule.decay.days * DAY_MS] },
       rule.points,
