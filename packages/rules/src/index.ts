@@ -70,6 +70,7 @@ export {
   type OperandShape,
   type Operator,
 } from './model/condition.ts';
+export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
   FIELD_CATEGORIES,
   FIELD_TYPES,

@@ -1,4 +1,5 @@
 import type { Comparison, Condition } from '../model/condition.ts';
+import { dateValue } from '../model/dates.ts';
 import { type FieldCatalogue, findField } from '../model/fields.ts';
 import { FREE_MAIL_DOMAINS } from '../model/free-mail.ts';
 import { DAY_MS, type JsonLogic, MET, NOT_MET, UNKNOWN } from '../model/logic.ts';
@@ -17,11 +18,8 @@ export const isMissingLogic = (path: string): JsonLogic => ({ '===': [leadVar(pa
 const lower = (v: unknown): JsonLogic => (typeof v === 'string' ? v.trim().toLowerCase() : (v as JsonLogic));
 const list = (v: unknown): JsonLogic[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]) as JsonLogic[];
 
-/** Date operands are written as ISO dates; the normalised lead holds epoch milliseconds. */
-export function dateOperand(v: unknown): number {
-  const ms = typeof v === 'number' ? v : Date.parse(String(v));
-  return Number.isFinite(ms) ? ms : Number.NaN;
-}
+/** Date operands are written as ISO 8601 dates; the normalised lead holds epoch milliseconds. */
+export const dateOperand = (v: unknown): number => dateValue(v);
 
 /** A plain boolean test of a present value; presence is handled by the caller. */
 function test(c: Comparison, type: string): JsonLogic {

@@ -1,4 +1,5 @@
 import type { ArtifactField } from '../compile/artifact.ts';
+import { dateValue } from '../model/dates.ts';
 import type { DataIssue } from './decision.ts';
 
 type Convert = (raw: unknown) => unknown;
@@ -42,11 +43,8 @@ function toText(raw: unknown): unknown {
 }
 
 function toDate(raw: unknown): unknown {
-  if (raw instanceof Date) return Number.isFinite(raw.getTime()) ? raw.getTime() : BAD;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : BAD;
-  if (typeof raw !== 'string') return BAD;
-  if (raw.trim() === '') return undefined;
-  const ms = Date.parse(raw.trim());
+  if (typeof raw === 'string' && raw.trim() === '') return undefined;
+  const ms = dateValue(raw);
   return Number.isFinite(ms) ? ms : BAD;
 }
 

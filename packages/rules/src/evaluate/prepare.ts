@@ -1,6 +1,7 @@
 import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
 import { generateLogic } from '../jsonlogic/generate-logic.ts';
 import { compileLogic } from '../jsonlogic/index.ts';
+import { dateValue } from '../model/dates.ts';
 import type { LogicEngine } from '../model/logic.ts';
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
@@ -51,7 +52,7 @@ interface PreparedNode {
 
 function toMillis(now: EvaluateOptions['now']): number {
   if (now === undefined) return Date.now();
-  const ms = typeof now === 'number' ? now : now instanceof Date ? now.getTime() : Date.parse(now);
+  const ms = dateValue(now);
   if (!Number.isFinite(ms)) throw new RangeError(`"now" is not a readable time: ${String(now)}`);
   return ms;
 }
