@@ -15,8 +15,9 @@ describe('fused decide()', () => {
   it('fuses every example and decides like the step driver', () => {
     for (const { workflow, leads } of loadExamples()) {
       const artifact = compile(workflow);
-      const fused = fuseDecide(artifact);
+      const fused = fuseDecide(artifact).decide;
       expect(fused).toBeTypeOf('function');
+      expect(prepare(artifact).fallback).toBeNull();
       for (const l of leads) {
         expect(fused!(l.lead, Date.parse(l.now))).toEqual(
           stepDecide(artifact).decide(l.lead, { now: l.now }),
@@ -30,7 +31,7 @@ describe('fused decide()', () => {
     looping.nodes.dach!.next.false = 'anum';
     looping.nodes.anum!.next.fail = 'dach';
     const lost = { country: 'us', role: 'uses' };
-    const fused = fuseDecide(looping)!;
+    const fused = fuseDecide(looping).decide!;
     expect(fused(lost, now)).toEqual({
       route: null,
       stage: 'Lead',
@@ -40,15 +41,35 @@ describe('fused decide()', () => {
     expect(fused(lost, now)).toEqual(stepDecide(looping).decide(lost, { now }));
   });
 
-  it('falls back to the step driver for expressions it cannot resolve to locals', () => {
+  it('falls back to the step driver for expressions it cannot resolve to locals, and says why', () => {
     const odd = structuredClone(base);
     (odd.nodes.dach as unknown as { test: unknown }).test = { if: [{ var: 'lead' }, 1, 0] };
-    expect(fuseDecide(odd)).toBeUndefined();
-    expect(prepare(odd).decide(lead, { now })).toEqual(stepDecide(odd).decide(lead, { now }));
+    expect(fuseDecide(odd)).toEqual({
+      why: 'step "dach" (condition): "var" with these operands has no generated form',
+    });
+    const prepared = prepare(odd);
+    expect(prepared.fallback).toBe(
+      'decide() is not fused: step "dach" (condition): "var" with these operands has no generated form',
+    );
+    expect(prepared.decide(lead, { now })).toEqual(stepDecide(odd).decide(lead, { now }));
+  });
+
+  it('says which step leaves the generated path for an operation the generator lacks', () => {
+    const odd = structuredClone(base);
+    (odd.nodes.dach as unknown as { test: unknown }).test = {
+      if: [{ none: [{ var: 'lead.country' }, { '===': [{ var: '' }, 'x'] }] }, 1, 0],
+    };
+    const prepared = prepare(odd);
+    expect(prepared.fallback).toBe(
+      'step "dach" (condition): the operation "none" has no generated form; ' +
+        'decide() is not fused: step "dach" (condition): the operation "none" has no generated form',
+    );
+    expect(prepared.evaluate(lead, { now })).toEqual(stepDecide(odd).evaluate(lead, { now }));
+    expect(prepare(odd, { engine: referenceEngine }).fallback).toBeNull();
   });
 
   it('reports data issues as the normaliser does', () => {
-    const outcome = fuseDecide(base)!(lead, now);
+    const outcome = fuseDecide(base).decide!(lead, now);
     expect(outcome.dataIssues).toEqual([
       { field: 'budget', code: 'wrong_type', message: 'budget: "lots" is not a number; treated as missing.' },
     ]);

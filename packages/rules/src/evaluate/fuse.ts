@@ -13,15 +13,18 @@ import type { Outcome } from './prepare.ts';
 
 export type FusedDecide = (raw: unknown, now: number) => Outcome;
 
+/** The fused function, or why the artifact cannot be fused (the first node that could not). */
+export type Fusion = { decide: FusedDecide; why?: undefined } | { decide?: undefined; why: string };
+
 /**
  * Compiles a whole validated artifact into ONE generated function for `decide()`: the normalised
  * fields become local variables instead of a nested object, the scores and gate truths too, and each
  * node is a `case` of a loop that jumps between nodes as the driver would. It computes exactly what
  * the step driver computes (tests compare the two on generated and random workflows); where any part
- * cannot be expressed this way (an unusual hand-made artifact), it answers undefined and `decide()`
+ * cannot be expressed this way (an unusual hand-made artifact), it answers why, and `decide()`
  * keeps the step driver.
  */
-export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
+export function fuseDecide(artifact: Artifact): Fusion {
   const ids = Object.keys(artifact.nodes);
   const index = new Map(ids.map((id, i) => [id, i]));
   const fieldIndex = new Map(artifact.fields.map((f, i) => [`lead.${f.path}`, i]));
@@ -56,7 +59,8 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
   for (const [i, id] of ids.entries()) {
     const node = artifact.nodes[id]!;
     const kind = kindOf(node.kind);
-    if (!kind?.fuse) return undefined;
+    const where = `step "${id}" (${node.kind})`;
+    if (!kind?.fuse) return { why: `${where}: its kind has no fused form` };
     const ctx: FuseContext & { nodeId: string } = {
       nodeId: id,
       expr: (rule, options) => {
@@ -79,7 +83,7 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
       },
     };
     const body = kind.fuse(node as never, ctx);
-    if (body === undefined) return undefined;
+    if (body === undefined) return { why: `${where}: ${code.why ?? 'its data has no fused form'}` };
     cases += `case ${i}:{${body}}`;
   }
 
@@ -125,7 +129,7 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     `function(raw,now){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
     `loop:for(;;){${guard}switch(n){${cases}default:break loop;}}` +
     `return${outcome('null')};}`;
-  return compileSource(code, source) as FusedDecide;
+  return { decide: compileSource(code, source) as FusedDecide };
 }
 
 /** Whether following `next` from any node can never come back to it. */

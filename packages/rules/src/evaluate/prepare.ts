@@ -1,5 +1,5 @@
 import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
-import { generateLogic } from '../jsonlogic/generate-logic.ts';
+import { generateLogic, whyNotGenerated } from '../jsonlogic/generate-logic.ts';
 import { compileLogic } from '../jsonlogic/index.ts';
 import { dateValue } from '../model/dates.ts';
 import type { LogicEngine } from '../model/logic.ts';
@@ -16,6 +16,16 @@ import type { RunState } from './run-state.ts';
  * where it uses the operations compiled workflows need, and a tree of closures otherwise.
  */
 export const fastEngine: LogicEngine = (rule) => generateLogic(rule) ?? compileLogic(rule);
+
+/** The fast engine, noting for each expression it cannot generate which step it belongs to and why. */
+function noticingEngine(reasons: string[], step: () => string): LogicEngine {
+  return (rule) => {
+    const generated = generateLogic(rule);
+    if (generated) return generated;
+    reasons.push(`${step()}: ${whyNotGenerated(rule) ?? 'not generated'}`);
+    return compileLogic(rule);
+  };
+}
 
 /** Thrown when an artifact is not a well-formed compiled workflow. */
 export class ArtifactInvalidError extends Error {
@@ -42,6 +52,12 @@ export interface PreparedWorkflow {
   evaluate(lead: unknown, options?: EvaluateOptions): Decision;
   /** The same route, stage and score as `evaluate`, without building reasons and receipts. */
   decide(lead: unknown, options?: EvaluateOptions): Outcome;
+  /**
+   * Null when the artifact runs entirely on the fast path (every expression generated, `decide()` one
+   * fused function); otherwise why it does not, e.g. `step "fit" (score): the operation "none" has no
+   * generated form`. Always null for another engine, which is used as given.
+   */
+  readonly fallback: string | null;
 }
 
 interface PreparedNode {
@@ -69,10 +85,14 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
     );
   }
   const artifact = input as Artifact;
-  const logic = options.engine ?? fastEngine;
+  const fast = options.engine === undefined || options.engine === fastEngine;
+  const reasons: string[] = [];
+  let current = '';
+  const logic = fast ? noticingEngine(reasons, () => current) : options.engine!;
   const nodes = new Map<string, PreparedNode>();
   for (const [id, node] of Object.entries(artifact.nodes)) {
     const kind = kindOf(node.kind)!;
+    current = `step "${id}" (${node.kind})`;
     // No prototype: a port named like "toString" must not find a node.
     nodes.set(id, { id, step: kind.prepare(node, { nodeId: id, logic }), next: Object.create(null) });
   }
@@ -82,7 +102,9 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   }
   const start = nodes.get(artifact.start)!;
   // The fast engine also fuses the whole artifact into one function for decide(); others keep the steps.
-  const fused = logic === fastEngine ? fuseDecide(artifact) : undefined;
+  const fusion = fast ? fuseDecide(artifact) : undefined;
+  if (fusion?.why) reasons.push(`decide() is not fused: ${fusion.why}`);
+  const fused = fusion?.decide;
   const normalize = makeNormalizer(artifact.fields);
   const workflow = { id: artifact.workflow.id, version: artifact.workflow.version };
   const limit = nodes.size;
@@ -116,6 +138,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
 
   return {
     artifact,
+    fallback: reasons.length ? reasons.join('; ') : null,
     evaluate(raw, opts = {}) {
       const now = toMillis(opts.now);
       if (now !== lastNow) {

@@ -26,6 +26,8 @@ export interface CodeContext {
   temps: number;
   consts: unknown[];
   vars?: (path: string) => string | undefined;
+  /** Why the first unsupported part was refused, once generation answered undefined. */
+  why?: string;
 }
 
 export const newCodeContext = (vars?: CodeContext['vars']): CodeContext =>
@@ -300,17 +302,36 @@ function mathCall(fn: 'min' | 'max', args: unknown[], ctx: Ctx, depth: number): 
   return e && { code: `Math.${fn}(${e.map((x) => x.code).join(',')})`, bool: false };
 }
 
+const refuse = (ctx: Ctx, why: string): undefined => {
+  ctx.why ??= why;
+  return undefined;
+};
+
 function gen(rule: unknown, ctx: Ctx, depth: number): Expr | undefined {
-  if (depth > MAX_DEPTH) return undefined;
+  if (depth > MAX_DEPTH) return refuse(ctx, `nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(rule)) {
     const e = all(rule, ctx, depth);
     return e && { code: `[${e.map((x) => x.code).join(',')}]`, bool: false };
   }
-  if (rule === null || typeof rule !== 'object') return literal(rule);
+  if (rule === null || typeof rule !== 'object') {
+    return literal(rule) ?? refuse(ctx, `the value ${String(rule)} is not a JSON literal`);
+  }
   const keys = Object.keys(rule);
-  if (keys.length !== 1) return undefined;
+  if (keys.length !== 1) return refuse(ctx, `an object with ${keys.length} keys is not an operation`);
   const op = keys[0]!;
-  if (!Object.hasOwn(OPS, op)) return undefined;
+  if (!Object.hasOwn(OPS, op)) return refuse(ctx, `the operation "${op.slice(0, 40)}" has no generated form`);
   const raw = (rule as Record<string, unknown>)[op];
-  return OPS[op]!(Array.isArray(raw) ? raw : [raw], ctx, depth);
+  return (
+    OPS[op]!(Array.isArray(raw) ? raw : [raw], ctx, depth) ??
+    refuse(ctx, `"${op}" with these operands has no generated form`)
+  );
+}
+
+/**
+ * Why `generateLogic` answers undefined for a rule (the first part it could not generate), or
+ * undefined when it can generate it. For `prepare()` to say why an artifact left the fast path.
+ */
+export function whyNotGenerated(rule: unknown): string | undefined {
+  const ctx = newCodeContext();
+  return generateExpression(rule, ctx) === undefined ? (ctx.why ?? 'not generated') : undefined;
 }
