@@ -314,3 +314,15 @@ function leaves(lead: Record<string, unknown>, prefix = ''): Record<string, unkn
   }
   return out;
 }
+
+describe('an enum field read from a number', () => {
+  const normalize = makeNormalizer([{ path: 'tier', type: 'enum', values: ['1', 'NaN', 'Infinity'] }]);
+
+  it('takes a finite number by its text, and refuses NaN and infinities as docs/artifact.md says', () => {
+    expect(normalize({ tier: 1 }).lead.tier).toBe('1');
+    expect(normalize({ tier: Number.NaN }).issues).toEqual([
+      expect.objectContaining({ code: 'not_allowed_value' }),
+    ]);
+    expect(normalize({ tier: Number.POSITIVE_INFINITY }).issues).toHaveLength(1);
+  });
+});

@@ -65,7 +65,7 @@ function enumOf(values: readonly string[]): Convert {
   const folded = new Map(values.map((v) => [v.trim().toLowerCase(), v]));
   return (raw) => {
     if (typeof raw === 'string' && exact.has(raw)) return raw;
-    if (typeof raw !== 'string' && typeof raw !== 'number') return BAD;
+    if (typeof raw !== 'string' && !(typeof raw === 'number' && Number.isFinite(raw))) return BAD;
     const s = String(raw).trim().toLowerCase();
     if (s === '') return undefined;
     return folded.get(s) ?? BAD;

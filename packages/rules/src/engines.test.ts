@@ -1,0 +1,122 @@
+// One artifact, the same decisions in every engine: json-logic-js, json-logic-engine (interpreted and
+// compiled), the product's fast path and fused decide(), and a driver written from docs/artifact.md alone.
+import { type Artifact, compile, type Decision, type Field, prepare } from '@qualify/rules';
+import fc from 'fast-check';
+import { LogicEngine } from 'json-logic-engine';
+import { describe, expect, it } from 'vitest';
+import { loadExamples } from '../../../examples/index.ts';
+import { generateLeads } from '../bench/lead-generator.ts';
+import type { LogicEngine as Engine } from './model/logic.ts';
+import { referenceEngine } from './reference.ts';
+import { caseArb, leadArb, NOW_MS } from './testing/arbitraries.ts';
+import { type DocArtifact, docDrive } from './testing/doc-driver.ts';
+
+const jle = new LogicEngine();
+const interpreted: Engine = (rule) => (data) => jle.run(rule as never, data);
+const built: Engine = (rule) => jle.build(rule as never) as (data: unknown) => unknown;
+const ENGINES = {
+  'json-logic-js': referenceEngine,
+  'json-logic-engine': interpreted,
+  'json-logic-engine compiled': built,
+};
+
+/** What every engine must agree on, from a full receipt. */
+const essence = (d: Decision) => ({
+  route: d.route && { nodeId: d.route.nodeId, to: d.route.kind },
+  stage: d.stage,
+  score: { total: d.score.total, fit: d.score.fit, engagement: d.score.engagement },
+  gates: d.gates.map((g) => ({
+    nodeId: g.nodeId,
+    passed: g.passed,
+    criteria: g.criteria.map((c) => c.status),
+  })),
+  dueAt: d.sla ? Date.parse(d.sla.dueAt) : null,
+  issues: d.dataIssues.map((i) => i.field),
+});
+
+/**
+ * Evaluates each lead with every engine and answers the disagreements (at most a few, described), so a
+ * failure shows the lead and both answers instead of a count.
+ */
+function disagreements(artifact: Artifact, leads: [lead: unknown, now: number][]): string[] {
+  const fast = prepare(artifact);
+  const others = Object.entries(ENGINES).map(
+    ([name, engine]) => [name, prepare(artifact, { engine })] as const,
+  );
+  const apply = (rule: unknown, data: unknown) => jle.run(rule as never, data);
+  const found: string[] = [];
+  for (const [lead, now] of leads) {
+    const want = fast.evaluate(lead, { now });
+    const { route, stage, score, dataIssues } = want;
+    const answers: [string, unknown, unknown][] = [
+      [
+        'decide()',
+        fast.decide(lead, { now }),
+        { route, stage, score: { ...score, contributions: undefined }, dataIssues },
+      ],
+      [
+        'docs/artifact.md driver',
+        docDrive(artifact as unknown as DocArtifact, apply as never, lead, now),
+        essence(want),
+      ],
+    ];
+    for (const [name, prepared] of others) answers.push([name, prepared.evaluate(lead, { now }), want]);
+    for (const [name, got, expected] of answers) {
+      const g =
+        name === 'decide()'
+          ? { ...(got as object), score: { ...(got as Decision).score, contributions: undefined } }
+          : got;
+      try {
+        expect(g).toStrictEqual(expected);
+      } catch {
+        if (found.length < 5)
+          found.push(
+            `${name} on ${JSON.stringify(lead)} at ${now}: ${JSON.stringify(g)} instead of ${JSON.stringify(expected)}`,
+          );
+        else return found;
+      }
+    }
+  }
+  return found;
+}
+
+describe('the artifact in every engine', () => {
+  describe.each(loadExamples())('$name', ({ name, workflow, leads }) => {
+    const artifact = compile(workflow);
+    const fields = (workflow as { fields: Field[] }).fields;
+
+    it('decides its sample leads alike', () => {
+      expect(
+        disagreements(
+          artifact,
+          leads.map((l) => [l.lead, Date.parse(l.now)]),
+        ),
+      ).toEqual([]);
+    });
+
+    it('decides 1,000 generated clean, sparse and dirty leads alike', () => {
+      const generated = fc.sample(leadArb(fields), { seed: name.length, numRuns: 1000 });
+      const extra =
+        name === 'reference-workload'
+          ? (['clean', 'sparse', 'dirty'] as const).flatMap((mode) =>
+              generateLeads(1000, { seed: 3, mode, pSparse: 0.5, pDirty: 0.5 }),
+            )
+          : [];
+      expect(
+        disagreements(
+          artifact,
+          [...generated, ...extra].map((lead) => [lead, NOW_MS]),
+        ),
+      ).toEqual([]);
+    });
+  });
+
+  it('decides random workflows on random leads alike', () => {
+    fc.assert(
+      fc.property(caseArb, ({ workflow, leads }) => {
+        expect(disagreements(compile(workflow), leads)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
