@@ -279,7 +279,13 @@ function write(name: string, doc: object, leads: object[]) {
           events: { webinar: 3, whitepaper: 2, pricingViews: 5, demoRequested: false },
           source: 'event',
         },
-        expect: { route: 'nurture', target: 'MQL fast track', stage: 'MQL', score: 50 },
+        expect: {
+          route: 'nurture',
+          target: 'MQL fast track',
+          stage: 'MQL',
+          score: 50,
+          nextQuestions: ['company.size', 'company.industry', 'company.revenue', 'company.country'],
+        },
       },
     ],
   );
@@ -457,7 +463,13 @@ function write(name: string, doc: object, leads: object[]) {
         name: 'Quiet free-mail lead without company size',
         now,
         lead: { email: 'Bob.Miller@GMAIL.com', jobTitle: 'Consultant' },
-        expect: { route: 'nurture', target: 'Newsletter', stage: 'Lead', score: -15 },
+        expect: {
+          route: 'nurture',
+          target: 'Newsletter',
+          stage: 'Lead',
+          score: -15,
+          nextQuestions: ['company.employees', 'company.industry'],
+        },
       },
     ],
   );

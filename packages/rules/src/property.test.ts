@@ -40,7 +40,22 @@ function checkDecision(d: Decision, artifact: Artifact, fields: Field[]) {
   const unknown = d.gates.flatMap((g) =>
     g.criteria.filter((c) => c.status === 'unknown').map((c) => `${g.nodeId}/${c.id}`),
   );
-  expect(d.nextQuestions.map((q) => `${q.nodeId}/${q.criterionId}`)).toEqual(unknown);
+  const gateQuestions = d.nextQuestions.filter((q) => q.points === undefined);
+  expect(gateQuestions.map((q) => `${q.nodeId}/${q.criterionId}`)).toEqual(unknown);
+  // Then one question a field that a score rule could not read, most points first.
+  const scoreQuestions = d.nextQuestions.slice(gateQuestions.length);
+  const asked = scoreQuestions.map((q) => q.fields[0]);
+  expect(new Set(asked).size).toBe(asked.length);
+  for (const q of scoreQuestions) expect(gateQuestions.flatMap((g) => g.fields)).not.toContain(q.fields[0]);
+  for (let i = 1; i < scoreQuestions.length; i++) {
+    expect(scoreQuestions[i]!.points).toBeLessThanOrEqual(scoreQuestions[i - 1]!.points!);
+  }
+  for (const q of scoreQuestions) {
+    expect(q.points).toBeGreaterThan(0);
+    expect(d.score.contributions.map((c) => `${c.nodeId}/${c.ruleId}`)).not.toContain(
+      `${q.nodeId}/${q.criterionId}`,
+    );
+  }
   const paths = new Set(fields.map((f) => f.path));
   for (const issue of d.dataIssues) expect(paths.has(issue.field)).toBe(true);
   expect(d.sla !== null).toBe(d.route!.kind === 'sales');

@@ -123,7 +123,7 @@ export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflo
           <h3>Ask next</h3>
           <ul className="qs-list">
             {d.nextQuestions.map((q) => (
-              <li key={`${q.nodeId}-${q.criterionId}`}>{q.question}</li>
+              <li key={`${q.nodeId}-${q.criterionId}-${q.fields[0]}`}>{q.question}</li>
             ))}
           </ul>
         </section>
@@ -146,7 +146,7 @@ export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflo
           <ul className="qs-list is-warning">
             {d.dataIssues.map((x) => (
               <li key={`${x.field}-${x.code}`}>
-                <code>{x.field}</code>: {x.message}
+                {x.message}
               </li>
             ))}
           </ul>

@@ -26,13 +26,21 @@ export interface GateResult {
   criteria: CriterionResult[];
 }
 
+/**
+ * What a rep should find out next: a gate criterion that is unknown, or a field a score rule could not
+ * read (one question a field, after the gates' questions, most points first).
+ */
 export interface NextQuestion {
   nodeId: string;
+  /** The gate criterion, or for a score question the rule worth the most points, that the answer decides. */
   criterionId: string;
+  /** The gate's framework; `fit score` or `engagement score` for a question from a score table. */
   framework: string;
   label: string;
   fields: string[];
   question: string;
+  /** For a score question: the points the rule earns when its condition is met. */
+  points?: number;
 }
 
 export interface RouteResult {

@@ -9,7 +9,7 @@ import type { Step } from '../nodes/kind.ts';
 import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { fuseDecide } from './fuse.ts';
 import { makeNormalizer } from './normalize.ts';
-import type { RunState } from './run-state.ts';
+import { questionsOf, type RunState } from './run-state.ts';
 
 /**
  * The fast path: each JSON-logic expression of a validated artifact becomes one generated function
@@ -119,6 +119,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       contributions: [],
       gates: [],
       nextQuestions: [],
+      scoreQuestions: [],
       reasons: [],
       stage: DEFAULT_STAGE,
       route: null,
@@ -153,7 +154,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         stage: s.stage,
         score: { total, fit, engagement, contributions: s.contributions },
         gates: s.gates,
-        nextQuestions: s.nextQuestions,
+        nextQuestions: questionsOf(s),
         sla: s.sla,
         path,
         reasons: s.reasons,

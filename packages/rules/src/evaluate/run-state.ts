@@ -17,8 +17,27 @@ export interface RunState {
   contributions: Contribution[];
   gates: GateResult[];
   nextQuestions: NextQuestion[];
+  /** Questions from score rules that could not read a field, ordered and merged when the run ends. */
+  scoreQuestions: NextQuestion[];
   reasons: string[];
   stage: Stage;
   route: RouteResult | null;
   sla: Sla | null;
+}
+
+/**
+ * The decision's questions: the gates' in path order, then one for each field a score rule could not
+ * read, most points first, leaving out fields a gate question already asks about.
+ */
+export function questionsOf(s: RunState): NextQuestion[] {
+  if (s.scoreQuestions.length === 0) return s.nextQuestions;
+  const asked = new Set(s.nextQuestions.flatMap((q) => q.fields));
+  const out = [...s.nextQuestions];
+  const byPoints = [...s.scoreQuestions].sort((a, b) => (b.points ?? 0) - (a.points ?? 0));
+  for (const q of byPoints) {
+    if (asked.has(q.fields[0]!)) continue;
+    asked.add(q.fields[0]!);
+    out.push(q);
+  }
+  return out;
 }

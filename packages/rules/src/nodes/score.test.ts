@@ -1,6 +1,6 @@
 import { compare as c, type Decision, validate } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
-import { around, daysAgo, run } from '../testing/build.ts';
+import { around, daysAgo, routeTo, run, workflow } from '../testing/build.ts';
 
 const rule = (id: string, condition: unknown, points: number, decay?: { field: string; days: number }) => ({
   id,
@@ -252,5 +252,65 @@ describe('score node', () => {
         message: expect.stringMatching(/whole numbers/),
       }),
     );
+  });
+});
+
+describe('questions from score rules', () => {
+  const country = rule('dach', c('company.country', 'in', ['de', 'at', 'ch']), 5);
+  const bigAndSenior = rule(
+    'bigSenior',
+    { type: 'group', match: 'all', conditions: [big.condition, senior.condition] },
+    25,
+  );
+  const wf = around('score', fit([big, senior, freeMail, demo, country, bigAndSenior]));
+  const asked = (lead: Record<string, unknown>) =>
+    run(wf, lead).nextQuestions.map((q) => [q.fields[0], q.criterionId, q.points]);
+
+  it('asks for each fit field a rule could not read, once, most points first', () => {
+    expect(asked({ email: 'ann@acme.io' })).toEqual([
+      ['title', 'senior', 30],
+      ['size', 'bigSenior', 25],
+      ['company.country', 'dach', 5],
+    ]);
+    expect(run(wf, { email: 'ann@acme.io' }).nextQuestions[0]).toEqual({
+      nodeId: 'n',
+      criterionId: 'senior',
+      framework: 'fit score',
+      label: 'Job title',
+      fields: ['title'],
+      question: 'Ask for job title: "senior" earns +30 fit points.',
+      points: 30,
+    });
+  });
+
+  it('does not ask for engagement, nor for what a negative rule reads, nor for what a met rule read', () => {
+    expect(asked({ title: 'CEO', size: 10, email: 'ann@gmail.com', company: { country: 'de' } })).toEqual([]);
+  });
+
+  it('asks nothing a gate on the path already asks', () => {
+    const gate = {
+      framework: 'custom',
+      criteria: [{ id: 'titled', label: 'Title', condition: c('title', 'eq', 'x') }],
+      pass: { rule: 'atLeast', count: 1 },
+    };
+    const gated = workflow(
+      [
+        { id: 'start', kind: 'start' },
+        { id: 'g', kind: 'gate', data: gate },
+        { id: 'n', kind: 'score', data: fit([senior, big]) },
+        routeTo('end'),
+      ],
+      [
+        ['start', 'next', 'g'],
+        ['g', 'pass', 'n'],
+        ['g', 'fail', 'n'],
+        ['n', 'next', 'end'],
+      ],
+    );
+    const d = run(gated, {});
+    expect(d.nextQuestions.map((q) => [q.fields[0], q.criterionId])).toEqual([
+      ['title', 'titled'],
+      ['size', 'big'],
+    ]);
   });
 });

@@ -36,6 +36,9 @@ interface CompiledRule {
   id: string;
   label: string;
   points: JsonLogic;
+  /** The points the rule earns when met, and the fit or conversation fields it reads: for questions when one is missing. */
+  worth: number;
+  reads: { path: string; label: string }[];
 }
 interface Compiled extends ArtifactNode {
   scoreType: 'fit' | 'engagement';
@@ -44,6 +47,19 @@ interface Compiled extends ArtifactNode {
 }
 
 const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
+
+/** Whether a normalised lead lacks the field at `path` (the normaliser leaves missing fields out). */
+function isMissingIn(path: string): (lead: Record<string, unknown>) => boolean {
+  const segs = path.split('.');
+  return (lead) => {
+    let v: unknown = lead;
+    for (const seg of segs) {
+      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return true;
+      v = (v as Record<string, unknown>)[seg];
+    }
+    return v === null || v === undefined;
+  };
+}
 
 /** Points a rule earns, decayed by the age of its event: full within N days, half within 2N, none after. */
 function pointsLogic(rule: ScoreRule, test: JsonLogic): JsonLogic {
@@ -137,6 +153,12 @@ export const score = defineKind<Data, Compiled>({
       id: r.id,
       label: r.label,
       points: pointsLogic(r, ctx.condition(r.condition)),
+      worth: r.points,
+      // Engagement is observed (visits, downloads), not asked: questions are for fit and conversation fields.
+      reads: fieldsOf(r.condition).flatMap((path) => {
+        const field = findField(ctx.fields, path);
+        return field && field.category !== 'engagement' ? [{ path, label: field.label }] : [];
+      }),
     })),
     cap: d.cap,
   }),
@@ -156,6 +178,24 @@ export const score = defineKind<Data, Compiled>({
     const n = fns.length;
     const { scoreType, cap } = node;
     const capLabel = `Capped at ${cap} points`;
+    const framework = `${scoreType} score`;
+    // For each rule worth points: each field it reads, how to find it in the lead, and the question.
+    const asks = node.rules.map((r) =>
+      r.worth > 0
+        ? (r.reads ?? []).map((f) => ({
+            missing: isMissingIn(f.path),
+            question: {
+              nodeId,
+              criterionId: r.id,
+              framework,
+              label: f.label,
+              fields: [f.path],
+              question: `Ask for ${f.label.toLowerCase()}: "${r.label}" earns ${signed(r.worth)} ${scoreType} points.`,
+              points: r.worth,
+            },
+          }))
+        : [],
+    );
     return (s) => {
       let sum = 0;
       for (let i = 0; i < n; i++) {
@@ -166,6 +206,8 @@ export const score = defineKind<Data, Compiled>({
           const r = node.rules[i]!;
           const c: Contribution = { nodeId, ruleId: r.id, label: r.label, scoreType, points: p };
           s.contributions.push(c);
+        } else if (s.explain) {
+          for (const a of asks[i]!) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
         }
       }
       if (cap !== null && sum > cap) {
