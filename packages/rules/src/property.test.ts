@@ -9,9 +9,9 @@ import {
   type Field,
   type FieldType,
   FRAMEWORK_NAMES,
-  OPERATOR_INFO,
-  OPERATORS_BY_TYPE,
   type Operator,
+  operatorOf,
+  operatorsForType,
   prepare,
   STAGES,
   validate,
@@ -131,7 +131,7 @@ function scalarOf(field: Field): fc.Arbitrary<unknown> {
 }
 
 function operandOf(field: Field, op: Operator): fc.Arbitrary<unknown> {
-  switch (OPERATOR_INFO[op].operand) {
+  switch (operatorOf(op)!.operand.shape) {
     case 'none':
       return fc.constant(undefined);
     case 'days':
@@ -153,7 +153,7 @@ const comparisonArb = (fields: Field[]): fc.Arbitrary<Condition> =>
     .constantFrom(...fields)
     .chain((field) =>
       fc
-        .constantFrom(...OPERATORS_BY_TYPE[field.type])
+        .constantFrom(...operatorsForType(field.type))
         .chain((op) =>
           operandOf(field, op).map(
             (value): Condition =>

@@ -3,8 +3,8 @@ import {
   FIELD_CATEGORIES,
   type FieldCatalogue,
   findField,
-  OPERATOR_INFO,
   type Operator,
+  operatorOf,
 } from '@qualify/rules';
 import { operatorsFor, retarget } from './condition-defaults.ts';
 import { ValueInput } from './ValueInput.tsx';
@@ -55,12 +55,10 @@ export function ComparisonRow(props: {
         value={c.op}
         onChange={(e) => onChange(retarget(c, field, e.target.value as Operator))}
       >
-        {!ops.includes(c.op) && (
-          <option value={c.op}>{OPERATOR_INFO[c.op].label} (not for this field)</option>
-        )}
+        {!ops.includes(c.op) && <option value={c.op}>{operatorOf(c.op)!.label} (not for this field)</option>}
         {ops.map((op) => (
           <option key={op} value={op}>
-            {OPERATOR_INFO[op].label}
+            {operatorOf(op)!.label}
           </option>
         ))}
       </select>

@@ -472,7 +472,7 @@ describe('validate', () => {
       expect(() => validate(broken((w) => (data(w, 'check').condition = junk)))).not.toThrow();
     });
 
-    // Bug: ConditionSchema (model/condition.ts) is a recursive z.lazy with no depth limit, and
+    // Bug: ConditionSchema (conditions/schema.ts) is a recursive z.lazy with no depth limit, and
     // checkCondition / conditionLogic / conditionText recurse too. A condition of ~1,000 nested groups
     // (a few tens of KB of JSON) overflows the stack: validate() throws RangeError instead of returning
     // an issue (and compile() and describeWorkflow() throw it too).
