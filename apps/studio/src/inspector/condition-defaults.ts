@@ -41,7 +41,7 @@ export function newComparison(fields: FieldCatalogue, prefer?: string): Comparis
 }
 
 /** Keeps the value when it still fits the new operator's shape, else starts afresh. */
-export function retarget(c: Comparison, field: Field | undefined, op: Operator): Comparison {
+export function retarget(c: Comparison, field: Field | undefined, op: string): Comparison {
   const shape = (name: string) => operatorOf(name)?.operand.shape;
   const sameShape = shape(op) === shape(c.op) && field?.path === c.field;
   const value = sameShape ? c.value : defaultValue(field, op);

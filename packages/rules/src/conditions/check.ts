@@ -1,9 +1,12 @@
 import { type FieldCatalogue, findField } from '../model/fields.ts';
 import type { Issue } from '../model/workflow.ts';
-import { operatorOf } from './operators.ts';
+import { operatorOf, operatorsForType } from './operators.ts';
 import type { Comparison, Condition } from './schema.ts';
 
 type Finding = Omit<Issue, 'nodeId'>;
+
+/** "gte (is at least), gt (is more than)": operator names as a document writes them, with their words. */
+const named = (ops: readonly string[]) => ops.map((op) => `${op} (${operatorOf(op)?.label})`).join(', ');
 
 function checkComparison(c: Comparison, fields: FieldCatalogue, path: string): Finding[] {
   const field = findField(fields, c.field);
@@ -17,7 +20,14 @@ function checkComparison(c: Comparison, fields: FieldCatalogue, path: string): F
       `"${c.field}" is not in the lead field catalogue: add it there or pick another field.`,
     );
   }
-  const op = operatorOf(c.op)!;
+  const op = operatorOf(c.op);
+  if (!op) {
+    return finding(
+      'unknown_operator',
+      '.op',
+      `"${c.op}" is not an operator. ${field.label} is a ${field.type} field; its operators are ${named(operatorsForType(field.type))}.`,
+    );
+  }
   if (!op.types.includes(field.type)) {
     return finding(
       'operator_type_mismatch',

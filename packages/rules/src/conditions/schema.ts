@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { OPERATOR_NAMES, type Operator } from './operators.ts';
+import type { Operator } from './operators.ts';
 
 const ScalarSchema = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
 
-/** One test of one lead field, e.g. `company.size` `gte` 50. */
+/**
+ * One test of one lead field, e.g. `company.size` `gte` 50. The operator is any short name here, so an
+ * unknown one is reported by the validator on its node, naming the operators its field offers, instead
+ * of failing the node's whole schema (which would hide the node from every later check).
+ */
 export const ComparisonSchema = z.object({
   type: z.literal('compare'),
   field: z.string().min(1).max(200),
-  op: z.enum(OPERATOR_NAMES as [Operator, ...Operator[]]),
+  op: z.string().min(1).max(50),
   value: z.union([ScalarSchema, z.array(ScalarSchema).max(1000)]).optional(),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
@@ -17,7 +21,8 @@ export type Condition = Comparison | Group;
 
 /** Comparisons combined with AND (`all`) / OR (`any`) groups that nest. */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
+  // Discriminated on `type`, so a mistake inside a comparison is reported at its own path.
+  z.discriminatedUnion('type', [
     ComparisonSchema,
     z.object({
       type: z.literal('group'),

@@ -1,11 +1,14 @@
 import { type FieldCatalogue, findField } from '../model/fields.ts';
+import { fmt } from './operands.ts';
 import { operatorOf, sentenceOf } from './operators.ts';
 import type { Comparison, Condition } from './schema.ts';
 
 function comparisonText(c: Comparison, fields: FieldCatalogue): string {
   const field = findField(fields, c.field);
   const name = field?.label ?? c.field;
-  const op = operatorOf(c.op)!;
+  const op = operatorOf(c.op);
+  // An unknown operator (the validator reports it) still reads as what the document says.
+  if (!op) return c.value === undefined ? `${name} ${c.op}` : `${name} ${c.op} ${fmt(c.value)}`;
   const values = Array.isArray(c.value) ? c.value : [c.value];
   return sentenceOf(op, { name, label: op.label, type: field?.type, value: c.value, values });
 }

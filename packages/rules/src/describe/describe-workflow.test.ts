@@ -316,6 +316,9 @@ describe('conditionText', () => {
     [any(all(c('size', 'gte', 50)), c('demo', 'eq', true)), 'Company size is at least 50 or Demo requested'],
     [all(), 'always'],
     [any(), 'never'],
+    // The validator reports an unknown operator; the canvas still shows what the document says.
+    [{ type: 'compare', field: 'size', op: 'greaterThan', value: 5 }, 'Company size greaterThan 5'],
+    [{ type: 'compare', field: 'size', op: 'toString' }, 'Company size toString'],
   ];
   it.each(sentences)('%j reads "%s"', (condition, text) => {
     expect(conditionText(condition, FIELDS)).toBe(text);
