@@ -19,17 +19,17 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type Group = { type: 'group'; match: 'all' | 'any'; conditions: Condition[] };
 export type Condition = Comparison | Group;
 
+/** Comparisons and groups combined with AND (`all`) or OR (`any`). */
+export const GroupSchema = z.object({
+  type: z.literal('group'),
+  match: z.enum(['all', 'any']),
+  conditions: z.array(z.lazy(() => ConditionSchema)).max(200),
+});
+
 /** Comparisons combined with AND (`all`) / OR (`any`) groups that nest. */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   // Discriminated on `type`, so a mistake inside a comparison is reported at its own path.
-  z.discriminatedUnion('type', [
-    ComparisonSchema,
-    z.object({
-      type: z.literal('group'),
-      match: z.enum(['all', 'any']),
-      conditions: z.array(ConditionSchema).max(200),
-    }),
-  ]),
+  z.discriminatedUnion('type', [ComparisonSchema, GroupSchema]),
 );
 
 /** Every comparison in a condition, depth first. */
