@@ -243,7 +243,9 @@ export function formatDoc(): string {
     '## Nodes and edges',
     'Each entry of `nodes`:',
     notes.table('node', rowsOf(jsonSchemaOf(WorkflowNodeSchema))),
-    'Each entry of `edges`; an exit takes at most one edge, and nothing may enter `start`:',
+    'Each entry of `edges`. The steps and edges form a graph with exactly one `start`, nothing entering ' +
+      'it, no loops, and each exit of each step leaving by exactly one edge, so every lead ends at a ' +
+      '`route`; a step no lead can reach is a warning.',
     notes.table('edge', rowsOf(jsonSchemaOf(WorkflowEdgeSchema))),
     '## Node kinds',
     `A node's \`kind\` is one of ${KIND_NAMES.map((k) => `\`${k}\``).join(', ')}; its \`data\` is:`,
