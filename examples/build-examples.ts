@@ -3,7 +3,7 @@
  * templates). Run with `npx tsx examples/build-examples.ts` after changing this file.
  */
 import { writeFileSync } from 'node:fs';
-import { all, any, type Condition, compare as c } from '../packages/rules/src/model/condition.ts';
+import { all, any, type Condition, compare as c } from '../packages/rules/src/conditions/schema.ts';
 import type { Field } from '../packages/rules/src/model/fields.ts';
 import { SCHEMA_VERSION } from '../packages/rules/src/model/workflow.ts';
 

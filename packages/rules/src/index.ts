@@ -22,8 +22,29 @@ export {
 export type { Artifact, ArtifactField } from './compile/artifact.ts';
 export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
 export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';
-export { conditionLogic } from './compile/condition-logic.ts';
-export { conditionText } from './describe/condition-text.ts';
+export { conditionLogic } from './conditions/logic.ts';
+export type { EditorHint, Operand, OperandShape } from './conditions/operands.ts';
+export {
+  CONDITION_OPERATORS,
+  editorOf,
+  OPERATOR_NAMES,
+  type Operator,
+  type OperatorDef,
+  operatorOf,
+  operatorsForType,
+  sentenceOf,
+} from './conditions/operators.ts';
+export {
+  all,
+  any,
+  type Comparison,
+  type Condition,
+  ConditionSchema,
+  compare,
+  fieldsOf,
+  type Group,
+} from './conditions/schema.ts';
+export { conditionText } from './conditions/text.ts';
 export {
   describeOutcomes,
   type OutcomeDescription,
@@ -55,21 +76,6 @@ export {
 } from './evaluate/prepare.ts';
 export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
-export {
-  all,
-  any,
-  type Comparison,
-  type Condition,
-  ConditionSchema,
-  compare,
-  fieldsOf,
-  type Group,
-  OPERATOR_INFO,
-  OPERATORS,
-  OPERATORS_BY_TYPE,
-  type OperandShape,
-  type Operator,
-} from './model/condition.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
   FIELD_CATEGORIES,

@@ -4,9 +4,10 @@ import {
   type Artifact,
   compile,
   type Decision,
+  FIELD_TYPES,
   type Field,
   KIND_NAMES,
-  OPERATORS_BY_TYPE,
+  operatorsForType,
   prepare,
   STAGES,
   validate,
@@ -115,7 +116,7 @@ describe('the fast path', () => {
     // The generators must reach everything, or this test would prove less than it says.
     const everything = [
       ...KIND_NAMES,
-      ...Object.entries(OPERATORS_BY_TYPE).flatMap(([type, ops]) => ops.map((op) => `${type}:${op}`)),
+      ...FIELD_TYPES.flatMap((type) => operatorsForType(type).map((op) => `${type}:${op}`)),
     ];
     expect([...seen].sort()).toEqual(everything.sort());
   });

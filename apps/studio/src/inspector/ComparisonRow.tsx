@@ -3,8 +3,7 @@ import {
   FIELD_CATEGORIES,
   type FieldCatalogue,
   findField,
-  OPERATOR_INFO,
-  type Operator,
+  operatorOf,
 } from '@qualify/rules';
 import { operatorsFor, retarget } from './condition-defaults.ts';
 import { ValueInput } from './ValueInput.tsx';
@@ -30,7 +29,9 @@ export function ComparisonRow(props: {
         onChange={(e) => {
           const f = findField(fields, e.target.value);
           const nextOps = operatorsFor(f);
-          onChange(retarget(c, f, nextOps.includes(c.op) ? c.op : (nextOps[0] ?? 'present')));
+          onChange(
+            retarget(c, f, (nextOps as readonly string[]).includes(c.op) ? c.op : (nextOps[0] ?? 'present')),
+          );
         }}
       >
         {!field && (
@@ -53,14 +54,16 @@ export function ComparisonRow(props: {
         className="qs-input qs-op-pick"
         aria-label="Operator"
         value={c.op}
-        onChange={(e) => onChange(retarget(c, field, e.target.value as Operator))}
+        onChange={(e) => onChange(retarget(c, field, e.target.value))}
       >
-        {!ops.includes(c.op) && (
-          <option value={c.op}>{OPERATOR_INFO[c.op].label} (not for this field)</option>
+        {!(ops as readonly string[]).includes(c.op) && (
+          <option value={c.op}>
+            {operatorOf(c.op) ? `${operatorOf(c.op)!.label} (not for this field)` : `${c.op} (unknown)`}
+          </option>
         )}
         {ops.map((op) => (
           <option key={op} value={op}>
-            {OPERATOR_INFO[op].label}
+            {operatorOf(op)!.label}
           </option>
         ))}
       </select>

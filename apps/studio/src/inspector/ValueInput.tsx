@@ -1,4 +1,5 @@
-import { type Comparison, type Field, OPERATOR_INFO } from '@qualify/rules';
+import { type Comparison, type EditorHint, editorOf, type Field, operatorOf } from '@qualify/rules';
+import type { ReactNode } from 'react';
 import { ListInput, NumberInput } from '../ui/inputs.tsx';
 
 type Value = Comparison['value'];
@@ -96,31 +97,33 @@ function EnumMulti(props: { field: Field; value: Value; onChange: (v: Value) => 
   );
 }
 
-/** The value part of a comparison, shaped by its operator and typed by its field. */
-export function ValueInput(props: {
-  comparison: Comparison;
+interface EditorProps<H extends EditorHint> {
+  hint: H;
   field: Field | undefined;
+  value: Value;
   onChange: (v: Value) => void;
-}) {
-  const { comparison: c, field, onChange } = props;
-  const shape = OPERATOR_INFO[c.op].operand;
-  const name = field?.label ?? c.field;
-  if (shape === 'none') return null;
-  if (shape === 'days') {
-    return (
-      <span className="qs-inline">
-        <NumberInput
-          label={`${name}: number of days`}
-          min={0}
-          value={typeof c.value === 'number' ? c.value : null}
-          onChange={(n) => onChange(n ?? 0)}
-        />
-        <span>{c.op === 'olderThanDays' ? 'days ago' : 'days'}</span>
-      </span>
-    );
-  }
-  if (shape === 'range') {
-    const pair = Array.isArray(c.value) ? c.value : [];
+  /** The field's label, to name each input. */
+  name: string;
+}
+
+type Editors = {
+  [I in EditorHint['input']]: (p: EditorProps<Extract<EditorHint, { input: I }>>) => ReactNode;
+};
+
+/** One input per editor hint of the operator table; nothing here knows an operator by name. */
+const EDITORS: Editors = {
+  none: () => null,
+  value: ({ field, value, onChange, name }) => (
+    <ScalarInput
+      // A list field's operators take one item, which is text.
+      field={field?.type === 'stringList' ? { ...field, type: 'string' } : field}
+      label={`${name}: value`}
+      value={value}
+      onChange={onChange}
+    />
+  ),
+  pair: ({ hint, field, value, onChange, name }) => {
+    const pair = Array.isArray(value) ? value : [];
     const set = (i: 0 | 1, v: Value) => {
       const next: Scalar[] = [pair[0] ?? 0, pair[1] ?? 0];
       next[i] = v as Scalar;
@@ -129,26 +132,57 @@ export function ValueInput(props: {
     return (
       <span className="qs-inline">
         <ScalarInput field={field} label={`${name}: from`} value={pair[0]} onChange={(v) => set(0, v)} />
-        <span>and</span>
+        <span>{hint.between}</span>
         <ScalarInput field={field} label={`${name}: to`} value={pair[1]} onChange={(v) => set(1, v)} />
       </span>
     );
-  }
-  if (shape === 'list') {
-    if (field?.type === 'enum' && c.op !== 'containsAny') {
-      return <EnumMulti field={field} value={c.value} onChange={onChange} label={`${name}: values`} />;
+  },
+  values: ({ field, value, onChange, name }) => {
+    if (field?.type === 'enum') {
+      return <EnumMulti field={field} value={value} onChange={onChange} label={`${name}: values`} />;
     }
-    const items = Array.isArray(c.value) ? c.value : [];
     return (
       <ListInput
         label={`${name}: values, comma separated`}
-        value={items}
+        value={Array.isArray(value) ? value : []}
         onChange={(list) =>
           onChange(field?.type === 'number' ? list.map(Number).filter(Number.isFinite) : list)
         }
       />
     );
-  }
-  const scalarField = field?.type === 'stringList' ? { ...field, type: 'string' as const } : field;
-  return <ScalarInput field={scalarField} label={`${name}: value`} value={c.value} onChange={onChange} />;
+  },
+  words: ({ value, onChange, name }) => (
+    <ListInput
+      label={`${name}: values, comma separated`}
+      value={Array.isArray(value) ? value : []}
+      onChange={onChange}
+    />
+  ),
+  days: ({ hint, value, onChange, name }) => (
+    <span className="qs-inline">
+      <NumberInput
+        label={`${name}: number of days`}
+        min={0}
+        value={typeof value === 'number' ? value : null}
+        onChange={(n) => onChange(n ?? 0)}
+      />
+      <span>{hint.after}</span>
+    </span>
+  ),
+};
+
+/** The value part of a comparison: the input its operator's editor hint names, typed by its field. */
+export function ValueInput(props: {
+  comparison: Comparison;
+  field: Field | undefined;
+  onChange: (v: Value) => void;
+}) {
+  const { comparison: c, field, onChange } = props;
+  const op = operatorOf(c.op);
+  if (!op) return null;
+  const hint = editorOf(op);
+  const Editor = EDITORS[hint.input] as (p: EditorProps<EditorHint>) => ReactNode;
+  return (
+    <Editor hint={hint} field={field} value={c.value} onChange={onChange} name={field?.label ?? c.field} />
+  );
 }

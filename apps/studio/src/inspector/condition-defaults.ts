@@ -2,38 +2,21 @@ import {
   type Comparison,
   type Field,
   type FieldCatalogue,
-  OPERATOR_INFO,
-  OPERATORS,
-  OPERATORS_BY_TYPE,
+  OPERATOR_NAMES,
   type Operator,
+  operatorOf,
+  operatorsForType,
 } from '@qualify/rules';
 
 /** Operators offered for a field: those its type allows, or all when the field is unknown. */
 export const operatorsFor = (field: Field | undefined): readonly Operator[] =>
-  field ? OPERATORS_BY_TYPE[field.type] : OPERATORS;
+  field ? operatorsForType(field.type) : OPERATOR_NAMES;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** A sensible starting value when the field or operator of a comparison changes. */
-export function defaultValue(field: Field | undefined, op: Operator): Comparison['value'] {
-  const shape = OPERATOR_INFO[op].operand;
-  if (shape === 'none') return undefined;
-  if (shape === 'days') return 30;
-  const enumFirst = field?.values?.[0] ?? '';
-  if (shape === 'range') return field?.type === 'date' ? [today(), today()] : [0, 100];
-  if (shape === 'list') return field?.type === 'enum' ? [enumFirst] : [];
-  switch (field?.type) {
-    case 'number':
-      return 0;
-    case 'boolean':
-      return true;
-    case 'enum':
-      return enumFirst;
-    case 'date':
-      return today();
-    default:
-      return '';
-  }
+export function defaultValue(field: Field | undefined, op: string): Comparison['value'] {
+  return operatorOf(op)?.operand.initial(field, today());
 }
 
 /** The catalogue field whose path or label names a criterion ("Budget" → `budget`), if any. */
@@ -58,8 +41,9 @@ export function newComparison(fields: FieldCatalogue, prefer?: string): Comparis
 }
 
 /** Keeps the value when it still fits the new operator's shape, else starts afresh. */
-export function retarget(c: Comparison, field: Field | undefined, op: Operator): Comparison {
-  const sameShape = OPERATOR_INFO[op].operand === OPERATOR_INFO[c.op].operand && field?.path === c.field;
+export function retarget(c: Comparison, field: Field | undefined, op: string): Comparison {
+  const shape = (name: string) => operatorOf(name)?.operand.shape;
+  const sameShape = shape(op) === shape(c.op) && field?.path === c.field;
   const value = sameShape ? c.value : defaultValue(field, op);
   const base: Comparison = { type: 'compare', field: field?.path ?? c.field, op };
   return value === undefined ? base : { ...base, value };

@@ -8,9 +8,9 @@ import {
   compare as c,
   compile,
   type JsonLogic,
-  OPERATOR_INFO,
-  OPERATORS_BY_TYPE,
   type Operator,
+  operatorOf,
+  operatorsForType,
   prepare,
   validate,
   WorkflowInvalidError,
@@ -67,7 +67,7 @@ const SAMPLE: Record<string, { scalar: unknown; list: unknown[]; range?: unknown
 
 function comparison(field: string, op: Operator): Condition {
   const sample = SAMPLE[field]!;
-  const shape = OPERATOR_INFO[op].operand;
+  const shape = operatorOf(op)!.operand.shape;
   if (shape === 'none') return c(field, op);
   if (shape === 'days') return c(field, op, 7);
   if (shape === 'range') return c(field, op, sample.range as never);
@@ -78,7 +78,7 @@ function comparison(field: string, op: Operator): Condition {
 /** Every operator of every field type, once. */
 const everyComparison: Condition[] = Object.keys(SAMPLE).flatMap((field) => {
   const type = FIELDS.find((f) => f.path === field)!.type;
-  return OPERATORS_BY_TYPE[type].map((op) => comparison(field, op));
+  return operatorsForType(type).map((op) => comparison(field, op));
 });
 
 /** A workflow with every kind, every operator, decay, a cap, weighted and counted gates, and nesting. */

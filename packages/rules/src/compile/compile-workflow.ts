@@ -1,9 +1,9 @@
-import type { Condition } from '../model/condition.ts';
+import { conditionLogic } from '../conditions/logic.ts';
+import type { Condition } from '../conditions/schema.ts';
 import type { Issue } from '../model/workflow.ts';
 import type { ArtifactNode } from '../nodes/kind.ts';
 import { analyze } from '../validate/analyze.ts';
 import { ARTIFACT_FORMAT, type Artifact } from './artifact.ts';
-import { conditionLogic } from './condition-logic.ts';
 
 /** Thrown by `compile` for a workflow with validation errors; `issues` says which nodes and why. */
 export class WorkflowInvalidError extends Error {

@@ -3,8 +3,9 @@ import {
   any,
   type Condition,
   compare as c,
+  FIELD_TYPES,
   findField,
-  OPERATORS_BY_TYPE,
+  operatorsForType,
   type TruthStatus,
   validate,
 } from '@qualify/rules';
@@ -303,8 +304,8 @@ describe('condition node', () => {
   });
 
   it('covers every operator of every field type: met, not met and a missing field', () => {
-    for (const [type, ops] of Object.entries(OPERATORS_BY_TYPE)) {
-      for (const op of ops) {
+    for (const type of FIELD_TYPES) {
+      for (const op of operatorsForType(type)) {
         const rows = operatorRows.filter(
           ([, cond]) =>
             cond.type === 'compare' && cond.op === op && findField(FIELDS, cond.field)?.type === type,

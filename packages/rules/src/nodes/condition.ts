@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { conditionText } from '../describe/condition-text.ts';
-import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
+import { checkCondition } from '../conditions/check.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
+import { conditionText } from '../conditions/text.ts';
 import { type JsonLogic, MET, UNKNOWN } from '../model/logic.ts';
-import { checkCondition } from '../validate/check-condition.ts';
 import { type ArtifactNode, defineKind } from './kind.ts';
 
 const DataSchema = z.object({ condition: ConditionSchema });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { conditionText } from '../describe/condition-text.ts';
+import { checkCondition } from '../conditions/check.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
+import { conditionText } from '../conditions/text.ts';
 import type { CriterionResult } from '../evaluate/decision.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
-import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
-import { checkCondition } from '../validate/check-condition.ts';
 import { type ArtifactNode, defineKind } from './kind.ts';
 
 const CriterionSchema = z.object({

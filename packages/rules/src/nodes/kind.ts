@@ -18,7 +18,7 @@ export interface KindContext {
 
 export interface CompileContext extends KindContext {
   /** Compiles a condition to a JSON-logic expression whose value is MET, NOT_MET or UNKNOWN. */
-  condition: (condition: import('../model/condition.ts').Condition) => JsonLogic;
+  condition: (condition: import('../conditions/schema.ts').Condition) => JsonLogic;
 }
 
 /** A compiled node inside the artifact: its kind, label, kind-specific body and where each port leads. */

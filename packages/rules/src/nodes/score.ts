@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isMissingLogic, leadVar } from '../compile/condition-logic.ts';
-import { conditionText } from '../describe/condition-text.ts';
+import { checkCondition } from '../conditions/check.ts';
+import { isMissingLogic, leadVar } from '../conditions/logic.ts';
+import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
+import { conditionText } from '../conditions/text.ts';
 import type { Contribution } from '../evaluate/decision.ts';
-import { all, type Condition, ConditionSchema, fieldsOf } from '../model/condition.ts';
 import { findField } from '../model/fields.ts';
 import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
-import { checkCondition } from '../validate/check-condition.ts';
 import { type ArtifactNode, defineKind } from './kind.ts';
 
 const DecaySchema = z.object({

@@ -5,9 +5,9 @@ import {
   type Field,
   type FieldType,
   FRAMEWORK_NAMES,
-  OPERATOR_INFO,
-  OPERATORS_BY_TYPE,
   type Operator,
+  operatorOf,
+  operatorsForType,
   STAGES,
 } from '@qualify/rules';
 import fc from 'fast-check';
@@ -123,7 +123,7 @@ function scalarOf(field: Field): fc.Arbitrary<unknown> {
 }
 
 function operandOf(field: Field, op: Operator): fc.Arbitrary<unknown> {
-  switch (OPERATOR_INFO[op].operand) {
+  switch (operatorOf(op)!.operand.shape) {
     case 'none':
       return fc.constant(undefined);
     case 'days':
@@ -145,7 +145,7 @@ const comparisonArb = (fields: Field[]): fc.Arbitrary<Condition> =>
     .constantFrom(...fields)
     .chain((field) =>
       fc
-        .constantFrom(...OPERATORS_BY_TYPE[field.type])
+        .constantFrom(...operatorsForType(field.type))
         .chain((op) =>
           operandOf(field, op).map(
             (value): Condition =>

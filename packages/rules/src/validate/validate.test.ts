@@ -248,6 +248,11 @@ const rows: Row[] = [
     { code: 'operator_type_mismatch', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.op' },
   ],
   [
+    'unknown_operator',
+    (w) => (data(w, 'check').condition = { type: 'compare', field: 'size', op: 'greaterThan', value: 5 }),
+    { code: 'unknown_operator', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.op' },
+  ],
+  [
     'value_type_mismatch',
     (w) => (data(w, 'check').condition = c('size', 'gte', '50')),
     { code: 'value_type_mismatch', severity: 'error', nodeId: 'check', path: 'nodes.1.data.condition.value' },
@@ -366,6 +371,7 @@ describe('validate', () => {
       'cycle',
       'unreachable',
       'unknown_field',
+      'unknown_operator',
       'operator_type_mismatch',
       'value_type_mismatch',
       'empty_condition',
@@ -397,6 +403,57 @@ describe('validate', () => {
       ['unknown_field', 'check'],
       ['unknown_field', 'check'],
     ]);
+  });
+
+  it('names an unknown operator and lists the ones its field offers, on its node alone', () => {
+    const w = broken(
+      (w) => (data(w, 'check').condition = { type: 'compare', field: 'size', op: 'greaterThan', value: 5 }),
+    );
+    const issues = validate(w);
+    expect(issues).toEqual([
+      {
+        code: 'unknown_operator',
+        severity: 'error',
+        nodeId: 'check',
+        path: 'nodes.1.data.condition.op',
+        message:
+          '"greaterThan" is not an operator. Company size is a number field; its operators are gte (is at least), gt (is more than), lte (is at most), lt (is less than), eq (is), neq (is not), between (is between), in (is one of), notIn (is none of), present (is known), missing (is missing).',
+      },
+    ]);
+  });
+
+  it.each(['toString', '__proto__', 'constructor', 'Contains', 'x'.repeat(50)])(
+    'reports %s as an unknown operator inside a gate criterion',
+    (op) => {
+      const w = broken(
+        (w) =>
+          (data(w, 'bant').criteria[1].condition = all(c('size', 'gte', 1), {
+            type: 'compare',
+            field: 'title',
+            op,
+          })),
+      );
+      const issues = validate(w);
+      expect(issues.map((i) => [i.code, i.nodeId, i.path])).toEqual([
+        ['unknown_operator', 'bant', 'nodes.3.data.criteria.1.condition.conditions.1.op'],
+      ]);
+      expect(issues[0]!.message).toContain(`"${op}" is not an operator. Job title is a string field;`);
+      expect(issues[0]!.message).toContain('containsAny (contains any of the words)');
+    },
+  );
+
+  it('reports a mistake inside a comparison at its own path, not as "Invalid input" on the condition', () => {
+    const w = broken(
+      (w) => (data(w, 'check').condition = all(c('size', 'gte', 1), { type: 'compare', op: 'eq' } as never)),
+    );
+    expect(validate(w)[0]).toEqual({
+      code: 'schema',
+      severity: 'error',
+      nodeId: 'check',
+      path: 'nodes.1.data.condition.conditions.1.field',
+      message:
+        'nodes.1.data.condition.conditions.1.field: Invalid input: expected string, received undefined',
+    });
   });
 
   type ValueRow = [description: string, condition: unknown];
@@ -472,7 +529,7 @@ describe('validate', () => {
       expect(() => validate(broken((w) => (data(w, 'check').condition = junk)))).not.toThrow();
     });
 
-    // Bug: ConditionSchema (model/condition.ts) is a recursive z.lazy with no depth limit, and
+    // Bug: ConditionSchema (conditions/schema.ts) is a recursive z.lazy with no depth limit, and
     // checkCondition / conditionLogic / conditionText recurse too. A condition of ~1,000 nested groups
     // (a few tens of KB of JSON) overflows the stack: validate() throws RangeError instead of returning
     // an issue (and compile() and describeWorkflow() throw it too).

@@ -1,0 +1,113 @@
+import type { FieldType } from '../model/fields.ts';
+
+/**
+ * What each property of the workflow document is for, keyed by section and dotted name as the
+ * format reference lists them (`gate.criteria[].weight`). Types, limits and defaults come from the
+ * schemas; only the purpose is written here. The reference refuses to build while a property has no
+ * line here, or a line names a property that no longer exists, so the two cannot drift apart.
+ */
+export const PROPERTY_NOTES: Record<string, string> = {
+  'workflow.schemaVersion': 'The version of this format; this version of Qualify Studio reads `1`.',
+  'workflow.id': 'A short id, unique among your workflows; it is part of the API paths.',
+  'workflow.name': 'The name people see in the studio.',
+  'workflow.description': 'What the workflow is for, in a sentence or two.',
+  'workflow.fields':
+    'The lead field catalogue: every lead field the workflow may read ([below](#the-field-catalogue)).',
+  'workflow.nodes': 'The steps of the workflow ([below](#nodes-and-edges)).',
+  'workflow.edges': 'The connections, each from an exit of one step to the entry of another.',
+
+  'field.path':
+    'Where the value sits in a lead: `budget` reads `{"budget": …}`, `company.size` reads `{"company": {"size": …}}`. Names every object has (`constructor`, `toString`…) are refused. Paths must not clash: `company` and `company.size` cannot both be fields.',
+  'field.label': 'The name shown in the studio and in every sentence that explains a decision.',
+  'field.type': 'How a lead value is read and which operators apply (see [Field types](#field-types)).',
+  'field.category':
+    'Fit is who the lead is (firmographic, demographic), engagement what it did, conversation what a rep learned.',
+  'field.values':
+    'For an `enum` field, the values it may take, in their canonical spelling. Required for `enum` fields.',
+  'field.description': 'A note for the people editing the workflow.',
+
+  'node.id': 'A short id, unique among the nodes; edges and decisions (`path`, `nodeId`) name nodes by it.',
+  'node.kind': 'The kind of step (see [Node kinds](#node-kinds)).',
+  'node.label': "The step's name on the canvas and in decisions; the kind's title when empty.",
+  'node.position': 'Where the step sits on the canvas; it does not change decisions.',
+  'node.position.x': 'Pixels from the left.',
+  'node.position.y': 'Pixels from the top.',
+  'node.data': "The kind's settings: see its section under [Node kinds](#node-kinds).",
+
+  'edge.id': 'A short id, unique among the edges.',
+  'edge.from': 'The id of the node the lead leaves.',
+  'edge.port': "Which exit of `from` this edge leaves by: one of that node's exits (listed per kind below).",
+  'edge.to': 'The id of the node the lead enters next.',
+
+  'comparison.type': 'Marks a comparison.',
+  'comparison.field': 'The `path` of a catalogue field.',
+  'comparison.op': "The operator: one of those the field's type offers (see [Operators](#operators)).",
+  'comparison.value':
+    "The operator's value: its shape depends on the operator (see [Operators](#operators)).",
+  'group.type': 'Marks a group.',
+  'group.match': '`all`: every part must hold (AND); `any`: one part is enough (OR).',
+  'group.conditions':
+    'The parts: comparisons and groups, nested as deep as needed. An empty group is an error.',
+
+  'condition.condition': 'Which leads take the "yes" exit.',
+
+  'gate.framework': 'The framework the criteria come from; `custom` for your own.',
+  'gate.criteria': 'The criteria, each judged met, not met or unknown.',
+  'gate.criteria[].id': 'A short id, unique in the gate; decisions name the criterion by it.',
+  'gate.criteria[].label': 'The criterion as people say it ("Budget").',
+  'gate.criteria[].condition': 'When the criterion is met. A criterion whose fields are missing is unknown.',
+  'gate.criteria[].weight': 'What the criterion counts for under the `points` pass rule.',
+  'gate.pass': 'When the gate passes.',
+  'gate.pass.rule':
+    '`atLeast`: a number of criteria must be met; `points`: the weights of met criteria must add up.',
+  'gate.pass.count': 'How many criteria must be met ("3 of 4" is BANT\'s classic rule).',
+  'gate.pass.threshold': 'The weight met criteria must reach.',
+
+  'score.scoreType': 'Which score the points go to; the total is fit plus engagement.',
+  'score.rules': 'The rules; every rule whose condition is met adds its points.',
+  'score.rules[].id': 'A short id, unique in the table; decisions name the rule by it.',
+  'score.rules[].label': 'What the rule rewards, as the receipt shows it ("Senior job title").',
+  'score.rules[].condition': 'When the rule earns its points. A rule whose fields are missing earns nothing.',
+  'score.rules[].points': 'Points the rule adds; negative points take some away.',
+  'score.rules[].decay': 'Makes behaviour count less as it ages.',
+  'score.rules[].decay.field': 'A date field: when the behaviour happened.',
+  'score.rules[].decay.days':
+    'Full points within this many days of that date, half within twice as many, none after.',
+  'score.cap': 'The most points this table can add; `null` for no limit.',
+
+  'branch.on': 'Which score splits the leads.',
+  'branch.tiers': 'The tiers, highest first; a lead takes the first whose `min` its score reaches.',
+  'branch.tiers[].id': 'The id of the exit this tier leaves by (not `else`, which is the last exit).',
+  'branch.tiers[].label': 'The name of the tier ("Hot").',
+  'branch.tiers[].min': 'The lowest score in the tier; each tier needs a lower `min` than the one above it.',
+  'branch.elseLabel': 'The name of the `else` exit, taken by leads below every tier.',
+
+  'stage.stage': "The lifecycle stage the lead gets; the last stage node on a lead's path wins.",
+
+  'route.to': 'Where the lead goes: to a sales queue, to a nurture track, or disqualified.',
+  'route.queue': 'The sales queue (an SDR or AE team) that gets the lead.',
+  'route.priority': 'How urgent the lead is for that queue.',
+  'route.sla': 'What sales commits to for a lead on this route.',
+  'route.sla.firstContactHours': 'The first contact is due within this many hours.',
+  'route.sla.touches': 'How many times sales tries to reach the lead.',
+  'route.track': 'The nurture track (an e-mail or content programme).',
+  'route.reason': 'Why leads on this route are disqualified.',
+};
+
+/** How each field type reads a lead's value (evaluate/normalize.ts). A blank value is missing for every type. */
+export const TYPE_NOTES: Record<FieldType, string> = {
+  number:
+    'A JSON number, or text holding one: `"1200"`, `"1,200"`, `"1.5e3"`. Other text (`"50k"`) is reported as a data issue and read as missing.',
+  string: 'Text, compared trimmed and without regard to case. A number is read as its digits.',
+  boolean:
+    '`true` or `false`; also `1`/`0` and the text `yes`, `no`, `y`, `n`, `true`, `false`, `1`, `0` in any case.',
+  enum: "One of the field's `values`, matched without regard to case or surrounding spaces; anything else is a data issue.",
+  date: 'An ISO 8601 date (`2026-01-31`) or date-time (`2026-01-31T09:30:00Z`; UTC when it has no offset), or epoch milliseconds. Anything else (`"Jan 5"`) is a data issue.',
+  stringList:
+    'A JSON list of text, or text separated by commas or semicolons (`"pricing; demo"`); items are compared like text.',
+};
+
+/** Exits that depend on a node's data, said in words (the rest are listed as they are). */
+export const PORT_NOTES: Record<string, string> = {
+  branch: "one exit per tier, named by the tier's `id`, and `else`",
+};
