@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { type FieldCatalogue, latestDate, suggestMapping } from '@qualify/rules';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steppingClock, type TestApp, testApp } from '../apps/runtime/src/test-app.ts';
+import { scanDates } from '../apps/studio/src/backtest/scan-dates.ts';
 
 /**
  * Issue 9: a backtest scored a history of past leads as of the day it ran, so every recency rule gave
@@ -169,5 +171,54 @@ describe('recency rules on examples/backtest/history.csv', () => {
         salesConverted,
       })),
     ).toEqual(byHand(asOf));
+  });
+});
+
+describe('the default as-of date, found by the studio in the browser and by the runtime', () => {
+  const [header, ...lines] = csv.trim().split('\n') as [string, ...string[]];
+  const cells = (line: string) => line.split(',');
+  const withVisit = (line: string, visit: string, converted?: string) => {
+    const c = cells(line);
+    c[9] = visit;
+    if (converted !== undefined) c[13] = converted;
+    return c.join(',');
+  };
+  const files: [string, string][] = [
+    ['history.csv', csv],
+    [
+      // CRLF, a byte order mark, a quoted cell over two lines; a short row with a later visit (read by
+      // neither), a row without an outcome whose visit is later still (read by both).
+      'a rough export',
+      `\uFEFF${[
+        header,
+        ...lines.slice(0, 50),
+        withVisit(lines[50]!, '2026-04-01').replace(/,[^,]*$/, ''),
+        lines[51]!.replace(/^([^,]*),([^,]*),([^,]*)/, '$1,$2,"Head of\nSales"'),
+        withVisit(lines[52]!, '2026-03-20T08:00:00Z', ''),
+      ].join('\r\n')}\r\n`,
+    ],
+    ['no readable date', [header, withVisit(lines[0]!, 'recently'), withVisit(lines[1]!, '')].join('\n')],
+  ];
+
+  it.each(files)('%s', async (_, text) => {
+    const res = await t.app.request('/v1/workflows/recency/backtest?outcome=converted&versions=draft', {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'text/csv' },
+    });
+    const start = JSON.parse((await res.text()).split('\n')[0]!);
+    const columns = cells(header);
+    const mapping = suggestMapping(columns, fields as FieldCatalogue);
+    const studio = latestDate(await scanDates(new Blob([text]), 'csv'), mapping, fields as FieldCatalogue);
+    if (studio) expect(start.evaluatedAt.asOf).toBe(new Date(studio.ms).toISOString());
+    expect(start.evaluatedAt.asOfFrom).toBe(studio ? 'latest' : 'clock');
+    expect(start.evaluatedAt.latest).toEqual(
+      studio ? { column: studio.column, field: studio.field.path } : null,
+    );
+  });
+
+  it('the rough export is read as documented: the row without an outcome counts, the short row does not', async () => {
+    const dates = await scanDates(new Blob([files[1]![1]]), 'csv');
+    expect(dates.get('last_visit')).toBe(Date.parse('2026-03-20T08:00:00Z'));
   });
 });
