@@ -89,7 +89,7 @@ export function EvaluatedAtPanel() {
                 value={column}
                 onChange={(e) => setBacktest({ timeColumn: e.target.value })}
               >
-                {!column && <option value="">Choose the column…</option>}
+                {(!column || column === outcome) && <option value={column}>Choose the column…</option>}
                 {columns.map((c) => (
                   <option key={c} value={c}>
                     {c === suggested ? `${c} (suggested)` : c}
@@ -102,7 +102,7 @@ export function EvaluatedAtPanel() {
         {mode === 'column' &&
           asOfInput(
             'Rows without a readable time',
-            'Are evaluated as of this date: empty means the default.',
+            'Are evaluated as of this date; by default the latest date in the file.',
           )}
       </div>
       <p className="qs-hint" data-testid="backtest-asof-default">

@@ -44,14 +44,18 @@ describe('the time parameters', () => {
       '"2026-02-30" is not a date: write it as 2026-03-31 (or 2026-03-31T18:00:00Z).',
     );
     expect(asOfError('  ')).toBeNull();
-    expect(timeBlocker({ timeMode: 'column', timeColumn: '', asOfText: null })).toBe(
+    expect(timeBlocker({ timeMode: 'column', timeColumn: '', asOfText: null, outcome: 'won' })).toBe(
       'Choose the time column.',
     );
-    expect(timeBlocker({ timeMode: 'asOf', timeColumn: '', asOfText: '1/6/2026' })).toMatch(
+    // The outcome column was chosen after the time column: it cannot be both.
+    expect(timeBlocker({ timeMode: 'column', timeColumn: 'won', asOfText: null, outcome: 'won' })).toBe(
+      'Choose the time column.',
+    );
+    expect(timeBlocker({ timeMode: 'asOf', timeColumn: '', asOfText: '1/6/2026', outcome: '' })).toMatch(
       /^As-of date: "1\/6\/2026" is not a date/,
     );
     expect(
-      timeBlocker({ timeMode: 'asOf', timeColumn: '', asOfText: '2026-06-01T08:00:00+02:00' }),
+      timeBlocker({ timeMode: 'asOf', timeColumn: '', asOfText: '2026-06-01T08:00:00+02:00', outcome: '' }),
     ).toBeNull();
   });
 });

@@ -58,8 +58,11 @@ export function timeRequest(
 }
 
 /** Why the run cannot start yet for its time settings, or null. */
-export function timeBlocker(b: Pick<BacktestSession, 'timeMode' | 'timeColumn' | 'asOfText'>): string | null {
-  if (b.timeMode === 'column' && !b.timeColumn) return 'Choose the time column.';
+export function timeBlocker(
+  b: Pick<BacktestSession, 'timeMode' | 'timeColumn' | 'asOfText' | 'outcome'>,
+): string | null {
+  if (b.timeMode === 'column' && (!b.timeColumn || b.timeColumn === b.outcome))
+    return 'Choose the time column.';
   const error = asOfError(b.asOfText);
   return error ? `As-of date: ${error}` : null;
 }
