@@ -183,3 +183,50 @@ test('a large upload shows how much of the file is sent, then the figures', asyn
   await expect(page.getByTestId('kpi-leads')).toHaveText(['120,000']);
   await expect(page.getByTestId('kpi-baseline')).toHaveText(['19.8%']);
 });
+
+test('past leads are scored as of the latest date in the file; another date or a time column changes the result', async ({
+  page,
+}) => {
+  await page.goto('/workflows/bant-inbound-saas/backtest');
+  await page.getByTestId('backtest-file').setInputFiles(HISTORY);
+  // Found in the browser, from the whole file: the latest last visit.
+  const said = page.getByTestId('backtest-asof-default');
+  await expect(said).toHaveText('Latest date in the file (2026-03-02, last website visit).');
+  const asOf = page.getByLabel('As-of date');
+  await expect(asOf).toHaveValue('2026-03-02');
+  await page.getByLabel('Compare with').selectOption('');
+  const run = page.getByRole('button', { name: 'Run on live (v1)' });
+  await run.click();
+  const used = page.getByTestId('backtest-evaluated-at');
+  // The runtime finds the same date on its own.
+  await expect(used).toHaveText('Evaluated at: As of 2026-03-02 (latest last_visit in the file).', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('kpi-sales')).toHaveText(['113']);
+
+  // Three months on, a demo or a visit no longer counts as recent: fewer leads reach sales.
+  await asOf.fill('2026-06-01');
+  await expect(said).toContainText(
+    'You set 2026-06-01 instead of the default: Latest date in the file (2026-03-02, last website visit).',
+  );
+  await run.click();
+  await expect(used).toHaveText('Evaluated at: As of 2026-06-01 (asOf parameter).', { timeout: 30_000 });
+  await expect(page.getByTestId('kpi-sales')).toHaveText(['89']);
+
+  // A date that is not ISO 8601 stops the run before it starts.
+  await asOf.fill('1/6/2026');
+  await expect(page.getByRole('alert')).toContainText('"1/6/2026" is not a date');
+  await expect(run).toBeDisabled();
+  await page.getByRole('button', { name: 'Use the default' }).click();
+  await expect(asOf).toHaveValue('2026-03-02');
+
+  // Each row as of its own last visit: every visit is recent when it happened.
+  await page.getByLabel('each as of its own time in a column').check();
+  await page.getByLabel('Time column').selectOption('last_visit');
+  await run.click();
+  await expect(used).toHaveText(
+    'Evaluated at: Each row as of its last_visit (evaluatedAtColumn parameter); rows without a readable last_visit as of 2026-03-02 (latest last_visit in the file).',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('kpi-sales')).toHaveText(['185']);
+});

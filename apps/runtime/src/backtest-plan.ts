@@ -4,6 +4,7 @@ import {
   type PreparedWorkflow,
   suggestMapping,
 } from '@qualify/rules';
+import { type TimeQuery, timeQueryOf } from './backtest-time.ts';
 import type { Ctx } from './context.ts';
 import { invalidRequest, ProblemError, versionNotFound } from './problem.ts';
 import { mustFind } from './routes/workflows.ts';
@@ -34,7 +35,8 @@ export interface BacktestPlan {
   versions: PlanVersion[];
   /** The fields of every version taking part, each path once. */
   catalogue: FieldCatalogue;
-  now: number;
+  /** When rows are evaluated, as the query asks; settled once the columns are known (`planTime`). */
+  time: TimeQuery;
   sweep: SweepPlan | null;
   rows: boolean;
 }
@@ -159,7 +161,7 @@ export function planBacktest(ctx: Ctx, id: string, query: Record<string, string>
     mapping: mappingOf(q.mapping, catalogue),
     versions,
     catalogue,
-    now: q.now === undefined ? ctx.clock.now() : Date.parse(q.now),
+    time: timeQueryOf(q),
     sweep: sweepOf(q.sweep, q.thresholds, versions.at(-1)!),
     rows: q.rows === 'true',
   };

@@ -8,6 +8,7 @@ import {
   ThresholdSweep,
 } from '@qualify/rules';
 import type { BacktestPlan } from './backtest-plan.ts';
+import type { RowTimes } from './backtest-time.ts';
 import type { RowValues } from './backtest-upload.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
@@ -27,23 +28,26 @@ export class BacktestRun {
   private readonly backtest: Backtest;
   private readonly sweep: ThresholdSweep | null;
   private toLead: (values: RowValues) => Record<string, unknown> = () => ({});
+  private times: RowTimes | null = null;
   private read = 0;
   private evaluated = 0;
   private readonly badRows = { count: 0, sample: [] as { line: number; error: string }[] };
   private readonly dataIssues = { count: 0, sample: [] as { line: number; issues: DataIssue[] }[] };
 
   constructor(private readonly plan: BacktestPlan) {
-    const now = plan.now;
-    this.backtest = new Backtest(
-      plan.versions.map((v) => ({ name: v.name, workflow: v.prepared })),
-      { now },
-    );
+    // Every row carries its own time (`RowTimes`), so the sweep sees the same times as the versions.
+    this.backtest = new Backtest(plan.versions.map((v) => ({ name: v.name, workflow: v.prepared })));
     const last = plan.versions.at(-1)!.workflow as unknown as SweepWorkflow;
-    this.sweep = plan.sweep ? new ThresholdSweep(last, plan.sweep, { now }) : null;
+    this.sweep = plan.sweep ? new ThresholdSweep(last, plan.sweep) : null;
   }
 
   useMapping(mapping: ColumnMapping): void {
     this.toLead = compileMapping(mapping);
+  }
+
+  /** Sets when rows are evaluated; needed before the first row. */
+  useTimes(times: RowTimes): void {
+    this.times = times;
   }
 
   /** Rows read so far, evaluated or bad. */
@@ -68,7 +72,8 @@ export class BacktestRun {
   private row(line: number, values: RowValues): string {
     const outcome = values[this.plan.outcome];
     if (isMissing(outcome)) return this.bad(line, `the outcome column "${this.plan.outcome}" is empty`);
-    const row = { line, lead: this.toLead(values), converted: isConverted(outcome) };
+    const now = this.times!.of(line, values);
+    const row = { line, lead: this.toLead(values), converted: isConverted(outcome), now };
     const outcomes = this.backtest.add(row);
     this.evaluated++;
     const issues = issuesOf(outcomes);
@@ -86,6 +91,7 @@ export class BacktestRun {
     const { versions, changes } = this.backtest.result();
     return `${JSON.stringify({
       type: 'result',
+      evaluatedAt: this.times!.report(),
       versions,
       changes,
       rows: this.evaluated,

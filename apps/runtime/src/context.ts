@@ -16,6 +16,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** The built studio to serve at `/`, or null to serve none. */
   studioDir?: string | null;
+  /** Most a backtest copies to disk to read its upload twice; default 1 GiB (`MAX_SPOOL_BYTES`). */
+  backtestSpoolBytes?: number;
 }
 
 /** What every route module gets: the app's collaborators, built once in createApp. */

@@ -1,5 +1,6 @@
 import { WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
+import { EvaluatedAtSchema } from './backtest-time.ts';
 import {
   BacktestQuery,
   BatchQuery,
@@ -206,7 +207,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start" }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result" } or { type: "error", code, detail } (docs/api-contract.md)',
+        'NDJSON: { type: "start", evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result", evaluatedAt } or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
     },
     answerType: 'application/x-ndjson',
   },
@@ -295,6 +296,7 @@ export function openApiDocument(): JsonSchema {
   }
   defs.Workflow = schemaOf(WorkflowSchema, 'input');
   defs.Problem = schemaOf(ProblemSchema, 'output');
+  defs.BacktestEvaluatedAt = schemaOf(EvaluatedAtSchema, 'output');
   return {
     openapi: '3.1.0',
     info: { title: 'Qualify Studio runtime', version: '1', description: 'See docs/api-contract.md.' },

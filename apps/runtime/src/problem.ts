@@ -21,6 +21,7 @@ const TITLES: Record<string, string> = {
   not_utf8: 'The upload is not UTF-8 text',
   csv_unreadable: 'The CSV cannot be read',
   line_too_large: 'A line of the upload is too large',
+  upload_too_large: 'The upload is too large to read twice',
   internal: 'Internal error',
 };
 

@@ -1,4 +1,4 @@
-import { STAGES, WorkflowSchema } from '@qualify/rules';
+import { EVALUATED_AT_NAMES, parseIsoDate, STAGES, WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
 
 /** Roles from least to most powerful; each role may do everything the ones before it may. */
@@ -77,7 +77,33 @@ const ViewSchema = z.enum(['full', 'summary']).default('full').meta({
     '`full` (default): the whole decision receipt. `summary`: decisionId, workflow, route, stage, score totals and data issues only, for bulk syncs that need no explanation.',
 });
 export const EvaluateQuery = VersionQuery.extend({ view: ViewSchema });
-export const BatchQuery = VersionQuery.extend({ now: NowSchema.optional(), view: ViewSchema });
+/** An as-of date as the product reads every date (`parseIsoDate`), or `latest`. */
+const AsOfSchema = z
+  .string()
+  .max(64)
+  .refine((v) => v === 'latest' || Number.isFinite(parseIsoDate(v)), {
+    error: (issue) =>
+      `"${String(issue.input).slice(0, 64)}" is not an ISO 8601 date or date-time (such as 2026-03-31 or 2026-03-31T18:00:00Z), nor "latest"`,
+  })
+  .meta({
+    description:
+      'One time for every row (with evaluatedAtColumn: for rows without a readable time): an ISO 8601 date or date-time, or `latest`, the latest date in the columns mapped to date fields. Default: latest, unless the headers suggest an evaluatedAtColumn.',
+  });
+const EvaluatedAtColumnSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({
+    description: `The column (CSV header / NDJSON key) holding when each row was true (ISO 8601 text or epoch ms): each row is evaluated as of its own time. Default when asOf is not given: a header named, ignoring case and punctuation, ${EVALUATED_AT_NAMES.join(', ')} (the earliest of these names first).`,
+  });
+export const BatchQuery = VersionQuery.extend({
+  now: NowSchema.optional(),
+  view: ViewSchema,
+  evaluatedAtColumn: EvaluatedAtColumnSchema.optional().meta({
+    description:
+      'Evaluate each lead as of its own time: a CSV header, or a key (dotted path) of a JSON lead, holding ISO 8601 text or epoch ms. A lead without a readable time is evaluated at now (or the request time) and its line says so in evaluatedAtIssue.',
+  }),
+});
 const VERSION_NAME = '(live|draft|v[1-9]\\d{0,5})';
 export const BacktestQuery = z.object({
   outcome: z
@@ -95,7 +121,11 @@ export const BacktestQuery = z.object({
     .meta({
       description: 'Default live,draft (draft alone when nothing is live); the first is the baseline.',
     }),
-  now: NowSchema.optional(),
+  now: NowSchema.optional().meta({
+    description: 'The older name of asOf (an ISO date-time with offset); give one of them.',
+  }),
+  asOf: AsOfSchema.optional(),
+  evaluatedAtColumn: EvaluatedAtColumnSchema.optional(),
   sweep: z
     .string()
     .regex(/^[^:]{1,100}:[^:]{1,100}$/, '<branch node id>:<tier id>')

@@ -1,7 +1,10 @@
+import type { ColumnMapping, LatestDate } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
 import { type BacktestPlan, defaultMapping, planBacktest } from '../backtest-plan.ts';
 import { BacktestRun } from '../backtest-run.ts';
+import { Spool } from '../backtest-spool.ts';
+import { mayScan, planTime, RowTimes, scanLatest } from '../backtest-time.ts';
 import {
   formatOf,
   stopProblem,
@@ -88,24 +91,41 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
     const format = formatOf(c.req.header('content-type'));
     const body = c.req.raw.body;
     if (!body) throw new ProblemError(400, 'no_header', EMPTY);
-    const run = new BacktestRun(plan);
-    const items = uploadItems(format, body, ctx.config.bodyLimitBytes);
+    const clockNow = ctx.clock.now();
+    // Copied to disk as it is read when the as-of date may have to be found in the file (read twice).
+    const spool = mayScan(plan) ? await Spool.create(ctx.config.backtestSpoolBytes) : null;
+    let run = new BacktestRun(plan);
+    let items = uploadItems(format, spool ? spool.tee(body) : body, ctx.config.bodyLimitBytes);
     let opened: Opened;
+    let mapping: ColumnMapping;
+    let times: RowTimes;
     try {
       opened = await open(items, run, format);
       checkOutcome(plan, opened.headers);
+      mapping = plan.mapping ?? defaultMapping(opened.headers, plan.catalogue, format);
+      const time = planTime(plan.time, opened.headers, plan.outcome, mapping, plan.catalogue, clockNow);
+      let latest: LatestDate | null = null;
+      if (time.asOf === null && spool) {
+        latest = await scanLatest(opened.pending, items, time, mapping, plan.catalogue);
+        run = new BacktestRun(plan);
+        items = uploadItems(format, await spool.read(), ctx.config.bodyLimitBytes);
+        opened = await open(items, run, format);
+      } else await spool?.stop();
+      times = new RowTimes(time, latest, clockNow);
     } catch (e) {
       await items.return(undefined);
+      await spool?.dispose();
       throw e;
     }
-    const mapping = plan.mapping ?? defaultMapping(opened.headers, plan.catalogue, format);
     run.useMapping(mapping);
+    run.useTimes(times);
     const start = {
       type: 'start',
       headers: opened.headers,
       mapping,
       outcome: plan.outcome,
       versions: plan.versions.map((v) => v.name),
+      evaluatedAt: times.describe(),
     };
 
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
@@ -124,6 +144,7 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
           ({ text, stop } = take(run, next.value));
         }
         await items.return(undefined);
+        await spool?.dispose();
         if (out.aborted) return;
         text += stop ? errorLine(stop.code, stop.detail) : run.result();
         await out.write(Buffer.from(text));
@@ -131,6 +152,7 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
       },
       async (err, out) => {
         await items.return(undefined);
+        await spool?.dispose();
         if (out.aborted) return;
         ctx.logger.error('backtest stopped', { workflow: plan.workflowId, error: err.stack ?? err.message });
         ctx.metrics.backtested(plan.workflowId, 'internal', run.rowsRead);

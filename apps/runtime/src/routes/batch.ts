@@ -2,6 +2,7 @@ import type { FieldCatalogue } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
 import { csvSource } from '../batch/csv.ts';
+import { evaluatedAtIssue, leadTime } from '../batch/evaluated-at.ts';
 import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
@@ -45,11 +46,28 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     // The first group is read before answering, so an unreadable start is a plain 400, not a stream.
     const first = await items.next();
     const evaluateAt = q.now === undefined ? undefined : Date.parse(q.now);
+    const column = q.evaluatedAtColumn;
+    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
+    const timeOf = column === undefined ? null : leadTime(column, fields);
 
-    const answer = (item: BatchItem, nowMs: number): string =>
-      'error' in item
-        ? `${JSON.stringify(item)}\n`
-        : `${ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, evaluateAt, q.view, item.line)}\n`;
+    const answer = (item: BatchItem, nowMs: number): string => {
+      if ('error' in item) return `${JSON.stringify(item)}\n`;
+      const time = timeOf?.(item.lead);
+      if (!time || 'ms' in time) {
+        const at = time?.ms ?? evaluateAt;
+        return `${ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, item.line)}\n`;
+      }
+      // No readable time: the batch's time, said on the line (its members spliced in after `line`).
+      const at = evaluateAt ?? nowMs;
+      const issue = evaluatedAtIssue(
+        column!,
+        time,
+        at,
+        evaluateAt === undefined ? 'request time' : 'now parameter',
+      );
+      const text = ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view);
+      return `{"line":${item.line},${issue},${text.slice(1)}\n`;
+    };
 
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     return stream(

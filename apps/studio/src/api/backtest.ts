@@ -9,9 +9,24 @@ export interface BacktestRequest {
   /** 1 or 2 of `live`, `draft`, `v<N>`; the first is the baseline of the route changes. */
   versions?: string[];
   now?: string;
+  /** One time for the file (ISO 8601 date or date-time, or `latest`); with a column, for rows without a time. */
+  asOf?: string;
+  /** The column holding each row's own time. */
+  evaluatedAtColumn?: string;
   /** `<branch node id>:<tier id>` */
   sweep?: string;
   thresholds?: number[];
+}
+
+/** Which time the rows were evaluated at, as the runtime says it (docs/api-contract.md, "Evaluated at"). */
+export interface EvaluatedAt {
+  column: string | null;
+  columnFrom: 'evaluatedAtColumn' | 'suggested' | null;
+  suggestedColumn: string | null;
+  asOf: string;
+  asOfFrom: 'asOf' | 'now' | 'latest' | 'clock';
+  latest: { column: string; field: string } | null;
+  text: string;
 }
 
 export interface BacktestStart {
@@ -20,6 +35,7 @@ export interface BacktestStart {
   mapping: ColumnMapping;
   outcome: string;
   versions: string[];
+  evaluatedAt: EvaluatedAt;
 }
 
 export interface BacktestSweep {
@@ -31,6 +47,13 @@ export interface BacktestSweep {
 
 /** The `result` line: everything the page shows. */
 export interface BacktestReport {
+  evaluatedAt: EvaluatedAt & {
+    /** Rows whose time cell was missing or unreadable, evaluated at `asOf`. */
+    fallbackRows: {
+      count: number;
+      sample: { line: number; value: string; reason: 'missing' | 'unreadable' }[];
+    };
+  };
   versions: VersionMetrics[];
   changes: RouteChange[];
   rows: number;
@@ -55,6 +78,8 @@ export function backtestQuery(req: BacktestRequest): string {
   if (req.mapping) q.set('mapping', JSON.stringify(req.mapping));
   if (req.versions?.length) q.set('versions', req.versions.join(','));
   if (req.now) q.set('now', req.now);
+  if (req.asOf) q.set('asOf', req.asOf);
+  if (req.evaluatedAtColumn) q.set('evaluatedAtColumn', req.evaluatedAtColumn);
   if (req.sweep) q.set('sweep', req.sweep);
   if (req.sweep && req.thresholds?.length) q.set('thresholds', req.thresholds.join(','));
   return q.toString();

@@ -1,4 +1,5 @@
 import { useStudio } from '../store/studio-store.ts';
+import { EvaluatedAtPanel } from './EvaluatedAtPanel.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { Results } from './Results.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -24,6 +25,7 @@ export function BacktestPage() {
       {hasHeader && (
         <>
           <MappingTable />
+          <EvaluatedAtPanel />
           <RunPanel />
         </>
       )}

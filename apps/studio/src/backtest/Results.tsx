@@ -1,4 +1,4 @@
-import type { BacktestStart } from '../api/backtest.ts';
+import type { BacktestReport, BacktestStart } from '../api/backtest.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { downloadText } from '../workflows/file-io.ts';
 import { BreakdownSection } from './Breakdown.tsx';
@@ -50,6 +50,7 @@ export function Results({ run }: { run: Done }) {
           .
         </p>
         <Mapped start={start} />
+        <TimeUsed report={report} />
         {stale && (
           <p className="qs-callout is-warning" role="status">
             The draft has changed since this run: run the backtest again to see what the change does.
@@ -100,6 +101,29 @@ function Mapped({ start }: { start: BacktestStart | null }) {
     <p className="qs-hint">
       Outcome from <code>{start.outcome}</code>; {used.length} of {start.headers.length} columns fed lead
       fields.
+    </p>
+  );
+}
+
+/** Which time the runtime evaluated the rows at, in its words, and the rows that had none of their own. */
+function TimeUsed({ report }: { report: BacktestReport }) {
+  const { text, fallbackRows, column } = report.evaluatedAt;
+  const { count, sample } = fallbackRows;
+  return (
+    <p className="qs-hint" data-testid="backtest-evaluated-at">
+      Evaluated at: {text}.
+      {count > 0 && (
+        <>
+          {' '}
+          {fmtCount(count)} row{count === 1 ? '' : 's'} had no readable {column} (line
+          {sample.length === 1 ? '' : 's'}{' '}
+          {sample
+            .slice(0, 5)
+            .map((s) => s.line)
+            .join(', ')}
+          {count > 5 ? ', …' : ''}).
+        </>
+      )}
     </p>
   );
 }

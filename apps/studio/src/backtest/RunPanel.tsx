@@ -6,6 +6,7 @@ import { fmtCount } from './format.ts';
 import { runBacktest } from './run-backtest.ts';
 import { parseThresholds, resolveVersions, versionChoices } from './run-options.ts';
 import { sweepKey, tierOptions } from './tiers.ts';
+import { timeBlocker } from './time-options.ts';
 
 function Progress() {
   const run = useStudio((s) => s.backtest.run);
@@ -74,7 +75,7 @@ export function RunPanel() {
       ? 'Choose the outcome column.'
       : typeof thresholds === 'string'
         ? `Thresholds: ${thresholds}`
-        : null;
+        : (timeBlocker(b) ?? null);
 
   return (
     <section className="qs-bt-section" aria-labelledby="bt-run">

@@ -1,16 +1,24 @@
-import { suggestMapping } from '@qualify/rules';
+import { suggestEvaluatedAtColumn, suggestMapping } from '@qualify/rules';
 import { errorMessage } from '../api/client.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { guessOutcomeColumn } from './columns.ts';
-import { readHeader } from './read-header.ts';
-import { stopRun } from './session.ts';
+import { readHeader, type UploadFormat } from './read-header.ts';
+import { scanDates } from './scan-dates.ts';
+import { type FileDates, stopRun } from './session.ts';
 import { findTier, setTierThreshold } from './tiers.ts';
 
 /** Takes a chosen or dropped file: reads its header, proposes the mapping and the outcome column. */
 export async function chooseFile(file: File): Promise<void> {
   const s = useStudio.getState();
   stopRun(s.backtest.run);
-  s.setBacktest({ file, header: null, headerError: null, run: { status: 'idle' }, applied: null });
+  s.setBacktest({
+    file,
+    header: null,
+    headerError: null,
+    run: { status: 'idle' },
+    applied: null,
+    dates: { status: 'none' },
+  });
   try {
     const header = await readHeader(file);
     const { doc, backtest } = useStudio.getState();
@@ -19,12 +27,34 @@ export async function chooseFile(file: File): Promise<void> {
     const mapping = suggestMapping(header.columns, doc?.fields ?? []);
     // The outcome is what the leads did, not something the workflow may read.
     if (outcome) mapping[outcome] = null;
-    useStudio.getState().setBacktest({ header, mapping, outcome });
+    // As the runtime does without asOf: a column the headers suggest, else the latest date in the file.
+    const suggested = suggestEvaluatedAtColumn(header.columns, outcome);
+    useStudio.getState().setBacktest({
+      header,
+      mapping,
+      outcome,
+      timeMode: suggested === null ? 'asOf' : 'column',
+      timeColumn: suggested ?? '',
+      asOfText: null,
+      dates: { status: 'reading' },
+    });
+    void readDates(file, header.format);
   } catch (err) {
     if (useStudio.getState().backtest.file === file) {
       useStudio.getState().setBacktest({ headerError: `${file.name}: ${errorMessage(err)}` });
     }
   }
+}
+
+/** Reads the whole file for the latest date of each column, for the default as-of date. */
+async function readDates(file: File, format: UploadFormat): Promise<void> {
+  let dates: FileDates;
+  try {
+    dates = { status: 'done', byColumn: await scanDates(file, format) };
+  } catch (err) {
+    dates = { status: 'error', message: `The file could not be read for its dates: ${errorMessage(err)}` };
+  }
+  if (useStudio.getState().backtest.file === file) useStudio.getState().setBacktest({ dates });
 }
 
 /** Cancels the run under way. */

@@ -13,6 +13,7 @@ import { readLines } from './ndjson-lines.ts';
 import { CONTENT_TYPE } from './read-header.ts';
 import { parseThresholds, resolveVersions } from './run-options.ts';
 import type { RunState } from './session.ts';
+import { timeRequest } from './time-options.ts';
 
 async function documentOf(workflowId: string, token: string, draft: Workflow): Promise<Workflow> {
   if (token === 'draft') return draft;
@@ -64,6 +65,7 @@ export async function runBacktest(): Promise<void> {
         outcome: b.outcome,
         mapping: b.mapping,
         versions,
+        ...timeRequest(b),
         ...(b.sweep ? { sweep: b.sweep, thresholds } : {}),
       },
       controller.signal,

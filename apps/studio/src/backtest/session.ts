@@ -53,7 +53,20 @@ export interface BacktestSession {
   thresholds: string;
   run: RunState;
   applied: AppliedPoint | null;
+  /** When rows are evaluated: each as of its time in `timeColumn`, or the file as of one date. */
+  timeMode: 'column' | 'asOf';
+  timeColumn: string;
+  /** The as-of date the user typed; null (or blank) means the default, the latest date in the file. */
+  asOfText: string | null;
+  /** The latest date of each column, read from the whole file in the browser (`scanDates`). */
+  dates: FileDates;
 }
+
+export type FileDates =
+  | { status: 'none' }
+  | { status: 'reading' }
+  | { status: 'done'; byColumn: Map<string, number> }
+  | { status: 'error'; message: string };
 
 export const emptySession = (): BacktestSession => ({
   file: null,
@@ -67,6 +80,10 @@ export const emptySession = (): BacktestSession => ({
   thresholds: '',
   run: { status: 'idle' },
   applied: null,
+  timeMode: 'asOf',
+  timeColumn: '',
+  asOfText: null,
+  dates: { status: 'none' },
 });
 
 /** Stops a run that is under way (leaving the workflow, a new file, Cancel). */

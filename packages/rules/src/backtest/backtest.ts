@@ -6,6 +6,8 @@ export interface BacktestRow {
   line: number;
   lead: unknown;
   converted: boolean;
+  /** When the lead is evaluated (epoch ms): its own time in the history; default the options' `now`. */
+  now?: number;
 }
 
 /** Leads that one version routes differently from the other, counted per (from → to). */
@@ -54,7 +56,8 @@ export class Backtest {
 
   /** Adds one row; answers each version's outcome (for per-row output). */
   add(row: BacktestRow): ReturnType<PreparedWorkflow['decide']>[] {
-    const outcomes = this.versions.map((v) => v.workflow.decide(row.lead, this.options));
+    const options = row.now === undefined ? this.options : { ...this.options, now: row.now };
+    const outcomes = this.versions.map((v) => v.workflow.decide(row.lead, options));
     for (const [i, o] of outcomes.entries()) this.metrics[i]!.add(o, row.converted);
     const [a, b] = outcomes;
     if (a && b && a.route?.nodeId !== b.route?.nodeId) {

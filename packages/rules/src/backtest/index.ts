@@ -1,4 +1,15 @@
 export {
+  type DateColumn,
+  dateColumns,
+  EVALUATED_AT_NAMES,
+  formatAsOf,
+  type LatestDate,
+  LatestDates,
+  latestDate,
+  readTimeCell,
+  suggestEvaluatedAtColumn,
+} from './as-of.ts';
+export {
   Backtest,
   type BacktestOptions,
   type BacktestResult,

@@ -68,10 +68,12 @@ export class ThresholdSweep {
     });
   }
 
+  /** Counts one row, evaluated at its own `now` when it has one (as `Backtest.add` does). */
   add(row: BacktestRow): void {
     if (row.converted) this.converted++;
+    const options = row.now === undefined ? this.options : { ...this.options, now: row.now };
     for (const { point, prepared } of this.variants) {
-      if (prepared?.decide(row.lead, this.options).route?.kind !== 'sales') continue;
+      if (prepared?.decide(row.lead, options).route?.kind !== 'sales') continue;
       point.salesLeads++;
       if (row.converted) point.salesConverted++;
     }
