@@ -145,9 +145,7 @@ export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflo
           <h3>Data issues</h3>
           <ul className="qs-list is-warning">
             {d.dataIssues.map((x) => (
-              <li key={`${x.field}-${x.code}`}>
-                {x.message}
-              </li>
+              <li key={`${x.field}-${x.code}`}>{x.message}</li>
             ))}
           </ul>
         </section>
