@@ -3,9 +3,9 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './auth.ts';
 import type { Ctx } from './context.ts';
-import { ProblemError, problemResponse } from './problem.ts';
+import { type ProblemCode, ProblemError, problemResponse } from './problem.ts';
 
-const CODE_BY_STATUS: Record<number, string> = {
+const CODE_BY_STATUS: Record<number, ProblemCode> = {
   400: 'invalid_json',
   401: 'unauthorized',
   403: 'forbidden',
