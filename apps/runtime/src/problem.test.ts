@@ -49,3 +49,50 @@ describe('problem titles', () => {
     }
   });
 });
+
+describe('what a problem echoes', () => {
+  it('cuts a huge key or value to 80 characters with "…", in every message, and keeps the answer small', async () => {
+    t = await testApp({ config: { bodyLimitBytes: 2 * 1024 * 1024 } });
+    const huge = 'k'.repeat(900_000);
+    const long = 'k'.repeat(15_000);
+    const { workflow } = (await t.call('GET', '/v1/workflows/anum-services')).body;
+    const csv = { 'content-type': 'text/csv' };
+    const cases: [string, string, unknown, Record<string, string>?][] = [
+      ['POST', '/v1/workflows/anum-services/validate', { workflow, [huge]: 1 }],
+      ['POST', '/v1/workflows/anum-services/compile', { [huge]: 1, [`${huge}2`]: 2 }],
+      ['PUT', `/v1/workflows/${long}`, { workflow, revision: 1 }],
+      ['POST', '/v1/workflows/anum-services/evaluate', { lead: [], [huge]: 1 }],
+      ['POST', `/v1/workflows/anum-services/evaluate?version=${long}`, { lead: {} }],
+      ['POST', '/v1/workflows/anum-services/evaluate', '{}', { 'content-type': `application/${long}` }],
+      [
+        'POST',
+        `/v1/workflows/anum-services/backtest?outcome=won&mapping=${encodeURIComponent(`{"${long}":"${long}"}`)}`,
+        'email,won\na@b.c,1\n',
+        csv,
+      ],
+      ['POST', `/v1/workflows/anum-services/backtest?outcome=${'k'.repeat(150)}`, `email,${long}\n`, csv],
+      ['GET', `/v1/${long}`, undefined],
+    ];
+    for (const [method, path, body, headers] of cases) {
+      const res = await t.call(method, path, body, headers);
+      const where = `${method} ${path.slice(0, 60)}`;
+      expect([where, res.status >= 400 && res.status < 500]).toEqual([where, true]);
+      expect([where, res.type]).toEqual([where, 'application/problem+json']);
+      expect([where, res.text.length < 2000]).toEqual([where, true]);
+      expect([where, /k{81}/.test(res.text)]).toEqual([where, false]);
+    }
+    const unknown = await t.call('POST', '/v1/workflows/anum-services/validate', { workflow, [huge]: 1 });
+    expect(unknown.body.detail).toBe(`body: Unrecognized key: "${'k'.repeat(79)}…"`);
+    expect(unknown.body.errors).toEqual([{ path: '', message: unknown.body.detail.slice(6) }]);
+  });
+
+  it('names a few unknown keys and counts the rest', async () => {
+    t = await testApp();
+    const body = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`key${i}`, i]));
+    const res = await t.call('POST', '/v1/workflows/anum-services/compile', body);
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toBe(
+      'body: Unrecognized keys: "key0", "key1", "key2", "key3", "key4" and 1995 more',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { tidy, tidyDeep } from './problem-text.ts';
 
 const TYPE_BASE = 'https://qualify.studio/problems/';
 
@@ -64,13 +65,25 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
+/**
+ * The answer's body. What the client sent may be quoted in the detail and extras (a key, an id, a
+ * column); it is cut there, so a 0.9 MB key is not echoed back in full, twice.
+ */
 export function problemBody(
   status: number,
   code: ProblemCode,
   detail: string,
   extras: Record<string, unknown> = {},
 ): Problem {
-  return { ...extras, type: TYPE_BASE + code, title: PROBLEM_TITLES[code], status, code, detail };
+  const tidied = tidyDeep(extras) as Record<string, unknown>;
+  return {
+    ...tidied,
+    type: TYPE_BASE + code,
+    title: PROBLEM_TITLES[code],
+    status,
+    code,
+    detail: tidy(detail),
+  };
 }
 
 export function problemResponse(error: ProblemError): Response {
