@@ -49,6 +49,24 @@ function fromLocalClient(c: Context): boolean {
 }
 const localVerdicts = new Map<string, boolean>();
 
+/**
+ * Why local mode refused a keyless request, naming the header that was not a loopback name. Not
+ * `forbidden` ("This key may not do that"): no key was sent, and one is what would let it through.
+ */
+function notLocal(c: Context): ProblemError {
+  const host = headerOf(c, 'host');
+  const origin = headerOf(c, 'origin');
+  const from =
+    origin !== undefined && !isLoopback(hostnameOf(origin) ?? '')
+      ? `came from a page on "${origin}" (Origin)`
+      : `was sent to the host name "${host}" (Host), not a loopback name`;
+  return new ProblemError(
+    403,
+    'not_local',
+    `Without a key, local mode answers only pages and tools on this machine; this request ${from}. Open the studio at the runtime's own address (http://localhost:<port>), or send an API key as "Authorization: Bearer <key>" (POST /v1/keys creates one).`,
+  );
+}
+
 const rank = (role: Role) => ROLES.indexOf(role);
 
 /**
@@ -66,13 +84,7 @@ export function authenticator(store: Store, keysRequired: boolean): (c: Context)
           'Send an API key as "Authorization: Bearer <key>". An admin creates keys with POST /v1/keys or `npm run keys -w @qualify/runtime -- create`.',
         );
       }
-      if (!fromLocalClient(c)) {
-        throw new ProblemError(
-          403,
-          'forbidden',
-          'Local mode answers only pages and tools on this machine; send an API key from elsewhere.',
-        );
-      }
+      if (!fromLocalClient(c)) throw notLocal(c);
       return LOCAL;
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -1,7 +1,7 @@
 /** Longest run of user data (a key, a value, an id) a problem repeats before cutting it. */
 export const MAX_ECHO = 80;
 /** Longest text of one message in a problem, whatever it holds. */
-export const MAX_MESSAGE = 300;
+export const MAX_MESSAGE = 600;
 
 /**
  * Runs without white space or quote marks longer than MAX_ECHO: no word of ours is that long, so
@@ -28,7 +28,10 @@ export function clip(text: string, max = MAX_ECHO): string {
  */
 export function tidy(text: string): string {
   if (text.length <= MAX_ECHO) return text;
-  return clip(text.replace(LONG_RUN, (run) => clip(run)), MAX_MESSAGE);
+  return clip(
+    text.replace(LONG_RUN, (run) => clip(run)),
+    MAX_MESSAGE,
+  );
 }
 
 /** Every string in a problem's extras tidied (`errors[].path`, `issues[].message`...); other values kept. */
