@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './test-server.ts';
 
@@ -65,5 +66,86 @@ describe('a client that hangs up mid-upload', () => {
     expect(after).not.toMatch(/http_errors_total\{code="internal"/);
     expect(server.output()).not.toContain('unexpected error');
     expect(server.output()).not.toContain('"level":"error"');
+  });
+});
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  text: string;
+  /** Which connection carried it: the agent's sockets numbered in order of use. */
+  socket: number;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const sockets = new WeakMap<object, number>();
+let opened = 0;
+
+/** A request through the keep-alive agent; an upload is streamed (chunked) in 16 KiB pieces. */
+function send(method: string, path: string, type?: string, pieces?: Buffer[]): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    let socket = 0;
+    const req = request(
+      { port, method, path, agent, headers: type ? { 'content-type': type } : {} },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (s: string) => {
+          text += s;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text, socket }));
+      },
+    );
+    req.on('socket', (s) => {
+      if (!sockets.has(s)) sockets.set(s, ++opened);
+      socket = sockets.get(s)!;
+    });
+    // The server stops reading early on purpose; the rest of the upload may then fail to send.
+    req.on('error', (e) => (socket ? undefined : reject(e)));
+    if (pieces) Readable.from(pieces).pipe(req);
+    else req.end();
+  });
+}
+
+const piece = Buffer.alloc(16 * 1024, 'a');
+const many = (n: number) => Array.from({ length: n }, () => piece);
+
+describe('an upload the server stops reading early', () => {
+  it('is answered with Connection: close, and the next request goes out on a new connection', async () => {
+    const warm = await send('GET', '/healthz');
+    expect(warm.headers.connection).toBe('keep-alive');
+    // Each stop is found before the answer starts, so it is a problem answer with its own headers.
+    const backtest = '/v1/workflows/anum-services/backtest?outcome=won';
+    const stops: [string, string, Buffer[], number, string][] = [
+      [
+        '/v1/workflows/anum-services/evaluate',
+        'application/json',
+        [Buffer.from('{"lead":{"note":"'), ...many(64)],
+        413,
+        'body_too_large',
+      ],
+      [backtest, 'text/csv', [Buffer.from('email,"'), ...many(64)], 413, 'line_too_large'],
+      [backtest, 'text/csv', [Buffer.from('email,w\xffn\n', 'latin1'), ...many(64)], 400, 'not_utf8'],
+      ['/v1/no-such-route', 'text/csv', many(64), 404, 'not_found'],
+    ];
+    let last = warm.socket;
+    for (const [path, type, pieces, status, code] of stops) {
+      const stopped = await send('POST', path, type, pieces);
+      expect([path, stopped.status, JSON.parse(stopped.text).code]).toEqual([path, status, code]);
+      expect(stopped.headers.connection).toBe('close');
+      const next = await send('GET', '/healthz');
+      expect(next.status).toBe(200);
+      expect(next.socket).toBeGreaterThan(last);
+      last = next.socket;
+    }
+  });
+
+  it('keeps the connection when the whole request arrived, even if it was refused', async () => {
+    const refused = await send('POST', '/v1/workflows/nope/evaluate', 'application/json', [
+      Buffer.from('{"lead":{}}'),
+    ]);
+    expect(refused.status).toBe(404);
+    expect(refused.headers.connection).toBe('keep-alive');
+    expect((await send('GET', '/healthz')).socket).toBe(refused.socket);
   });
 });

@@ -3,6 +3,7 @@ import { WorkflowInvalidError } from '@qualify/rules';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './auth.ts';
+import { closeAfterAnswer } from './close-after-answer.ts';
 import type { Ctx } from './context.ts';
 import { type ProblemCode, ProblemError, problemResponse } from './problem.ts';
 
@@ -44,7 +45,9 @@ function clientGone(err: unknown, incoming: IncomingMessage | undefined): boolea
 
 /**
  * The one place errors become answers: domain errors to 4xx problems, anything else to a logged 500.
- * A client that hung up is neither: counted apart, not logged.
+ * A client that hung up is neither: counted apart, not logged. A problem answered before the upload
+ * has all arrived says `Connection: close`, since the rest will not be read: the client then sends
+ * its next request on a new connection instead of one the server is about to drop.
  */
 export function onError(ctx: Ctx): ErrorHandler<AppEnv> {
   return (err, c) => {
@@ -64,8 +67,17 @@ export function onError(ctx: Ctx): ErrorHandler<AppEnv> {
       problem = new ProblemError(500, 'internal', 'Something went wrong on our side; the error is logged.');
     }
     ctx.metrics.httpError(problem.code, problem.status);
-    return problemResponse(problem);
+    return answerBeforeUpload(problemResponse(problem), incoming);
   };
+}
+
+/** The answer, told to close the connection when the upload has not all arrived (see onError). */
+function answerBeforeUpload(answer: Response, incoming: IncomingMessage | undefined): Response {
+  if (incoming && !incoming.complete) {
+    answer.headers.set('connection', 'close');
+    closeAfterAnswer(incoming);
+  }
+  return answer;
 }
 
 export function notFound(ctx: Ctx): NotFoundHandler<AppEnv> {
@@ -76,6 +88,6 @@ export function notFound(ctx: Ctx): NotFoundHandler<AppEnv> {
       'not_found',
       `There is no ${c.req.method} ${c.req.path.slice(0, 200)}. GET /v1/openapi.json lists the API.`,
     );
-    return problemResponse(problem);
+    return answerBeforeUpload(problemResponse(problem), incomingOf(c));
   };
 }
