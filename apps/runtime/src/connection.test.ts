@@ -11,7 +11,7 @@ let server: RunningServer;
 let port = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qualify-connection-'));
-  server = await startServer({ DATA_DIR: dir, BODY_LIMIT_BYTES: '4096' });
+  server = await startServer({ DATA_DIR: dir, BODY_LIMIT_BYTES: '4096', AUTH_FAILURES_PER_MINUTE: '3' });
   port = new URL(server.url).port;
 });
 afterAll(async () => {
@@ -147,5 +147,19 @@ describe('an upload the server stops reading early', () => {
     expect(refused.status).toBe(404);
     expect(refused.headers.connection).toBe('keep-alive');
     expect((await send('GET', '/healthz')).socket).toBe(refused.socket);
+  });
+});
+
+describe('failed authentications on the real server', () => {
+  it('are throttled per socket address, with Retry-After, and keyless local requests go on', async () => {
+    const me = (key: string) => fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    for (let i = 0; i < 3; i++) expect((await me(`qsk_guess${i}`)).status).toBe(401);
+    const refused = await me('qsk_guess3');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await refused.json()).code).toBe('too_many_failed_auth');
+    expect((await fetch(`${server.url}/v1/me`)).status).toBe(200);
+    expect(await metrics()).toMatch(/^auth_throttled_addresses 1$/m);
   });
 });

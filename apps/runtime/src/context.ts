@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from './auth.ts';
+import type { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import type { DraftCache } from './draft-cache.ts';
 import type { Decide } from './evaluator.ts';
@@ -16,6 +17,10 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** The built studio to serve at `/`, or null to serve none. */
   studioDir?: string | null;
+  /** Failed authentications a client address may make in a minute before 429; 0: no limit. Default 30. */
+  authFailuresPerMinute?: number;
+  /** Reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
+  trustProxy?: number;
 }
 
 /** What every route module gets: the app's collaborators, built once in createApp. */
@@ -29,6 +34,7 @@ export interface Ctx {
   drafts: DraftCache;
   decide: Decide;
   templates: () => Template[];
+  authThrottle: AuthThrottle;
 }
 
 export type App = Hono<AppEnv>;

@@ -35,11 +35,11 @@ export interface Answer {
 
 /** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
 export async function testApp(
-  o: { seed?: boolean; config?: Partial<AppConfig>; dir?: string } = {},
+  o: { seed?: boolean; config?: Partial<AppConfig>; dir?: string; clock?: Clock } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
   const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
-  const clock = steppingClock();
+  const clock = o.clock ?? steppingClock();
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
   const app = createApp({
     store,
