@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { type AppEnv, authenticator, guardedApi } from './auth.ts';
+import { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './config.ts';
 import type { AppConfig, Ctx } from './context.ts';
 import { DraftCache } from './draft-cache.ts';
 import { makeDecide } from './evaluator.ts';
@@ -47,6 +49,7 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
     drafts: new DraftCache(),
     decide: makeDecide(store, metrics),
     templates: () => (templates ??= loadTemplates()),
+    authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
   };
 
   const app = new Hono<AppEnv>();
@@ -54,7 +57,15 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   app.notFound(notFound(ctx));
 
   opsRoutes(app, ctx);
-  const api = guardedApi(app, authenticator(store, config.keysRequired));
+  const api = guardedApi(
+    app,
+    authenticator({
+      store,
+      keysRequired: config.keysRequired,
+      throttle: ctx.authThrottle,
+      trustProxy: config.trustProxy ?? 0,
+    }),
+  );
   workflowRoutes(api, ctx);
   versionRoutes(api, ctx);
   evaluateRoutes(api, ctx);

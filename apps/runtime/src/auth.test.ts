@@ -32,6 +32,19 @@ describe('local mode', () => {
     expect((await me({ host: 'undefined' })).status).toBe(403);
   });
 
+  it('tells a keyless request from another site why, without talking of a key it did not send', async () => {
+    t = await testApp({ seed: false });
+    const page = await t.call('GET', '/v1/me', undefined, { origin: 'https://evil.example' });
+    expect(page.status).toBe(403);
+    expect(page.body.code).toBe('not_local');
+    expect(page.body.title).toBe('Local mode answers only this machine');
+    expect(page.body.detail).toContain('"https://evil.example"');
+    expect(page.body.detail).toMatch(/Authorization: Bearer .*creates one\)\.$/);
+    const rebound = await t.call('GET', '/v1/me', undefined, { host: 'rebound.evil.example:8787' });
+    expect(rebound.body.code).toBe('not_local');
+    expect(rebound.body.detail).toContain('"rebound.evil.example:8787"');
+  });
+
   it('still refuses a wrong key, so a misconfigured client notices', async () => {
     t = await testApp({ seed: false });
     const res = await t.call('GET', '/v1/me', undefined, bearer('qsk_nope'));

@@ -1,4 +1,5 @@
 import type { Context, Handler, Hono } from 'hono';
+import { type AuthThrottle, clientAddress } from './auth-throttle.ts';
 import { isLoopback } from './config.ts';
 import { headerOf } from './headers.ts';
 import { hashKey } from './keys.ts';
@@ -49,13 +50,51 @@ function fromLocalClient(c: Context): boolean {
 }
 const localVerdicts = new Map<string, boolean>();
 
+/**
+ * Why local mode refused a keyless request, naming the header that was not a loopback name. Not
+ * `forbidden` ("This key may not do that"): no key was sent, and one is what would let it through.
+ */
+function notLocal(c: Context): ProblemError {
+  const host = headerOf(c, 'host');
+  const origin = headerOf(c, 'origin');
+  const from =
+    origin !== undefined && !isLoopback(hostnameOf(origin) ?? '')
+      ? `came from a page on "${origin}" (Origin)`
+      : `was sent to the host name "${host}" (Host), not a loopback name`;
+  return new ProblemError(
+    403,
+    'not_local',
+    `Without a key, local mode answers only pages and tools on this machine; this request ${from}. Open the studio at the runtime's own address (http://localhost:<port>), or send an API key as "Authorization: Bearer <key>" (POST /v1/keys creates one).`,
+  );
+}
+
 const rank = (role: Role) => ROLES.indexOf(role);
+
+/** Who may call how: the keys, the mode, and the throttle on failed authentications. */
+export interface AuthOptions {
+  store: Store;
+  keysRequired: boolean;
+  throttle: AuthThrottle;
+  /** Reverse proxies in front of the runtime (X-Forwarded-For), for the throttle's client address. */
+  trustProxy: number;
+}
 
 /**
  * Resolves who is calling. A Bearer key always counts (a wrong one is 401 even in local mode, so a
- * misconfigured client notices); without one, local mode makes the caller the local admin.
+ * misconfigured client notices); without one, local mode makes the caller the local admin. A sent
+ * key that fails counts against the caller's address; an address past the limit is refused (429)
+ * before its key is checked. Nothing of that runs for a good key while no address is refused.
  */
-export function authenticator(store: Store, keysRequired: boolean): (c: Context) => Principal {
+export function authenticator({
+  store,
+  keysRequired,
+  throttle,
+  trustProxy,
+}: AuthOptions): (c: Context) => Principal {
+  const failed = (c: Context, detail: string) => {
+    throttle.failed(clientAddress(c, trustProxy));
+    return new ProblemError(401, 'unauthorized', detail);
+  };
   return (c) => {
     const header = headerOf(c, 'authorization');
     if (header === undefined) {
@@ -66,26 +105,29 @@ export function authenticator(store: Store, keysRequired: boolean): (c: Context)
           'Send an API key as "Authorization: Bearer <key>". An admin creates keys with POST /v1/keys or `npm run keys -w @qualify/runtime -- create`.',
         );
       }
-      if (!fromLocalClient(c)) {
-        throw new ProblemError(
-          403,
-          'forbidden',
-          'Local mode answers only pages and tools on this machine; send an API key from elsewhere.',
-        );
-      }
+      if (!fromLocalClient(c)) throw notLocal(c);
       return LOCAL;
     }
+    if (throttle.blocked.size !== 0) refuseIfThrottled(c, throttle, trustProxy);
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw new ProblemError(401, 'unauthorized', 'The Authorization header must read "Bearer <key>".');
+    if (!m) throw failed(c, 'The Authorization header must read "Bearer <key>".');
     const key = store.findKeyByHash(hashKey(m[1]!));
     if (!key)
-      throw new ProblemError(
-        401,
-        'unauthorized',
-        'This API key is not known (it may have been deleted). Ask an admin for a new one.',
-      );
+      throw failed(c, 'This API key is not known (it may have been deleted). Ask an admin for a new one.');
     return { role: key.role, name: key.name, mode: 'key' };
   };
+}
+
+function refuseIfThrottled(c: Context, throttle: AuthThrottle, trustProxy: number): void {
+  const wait = throttle.waitFor(clientAddress(c, trustProxy));
+  if (wait === 0) return;
+  throw new ProblemError(
+    429,
+    'too_many_failed_auth',
+    `Too many requests from this address sent a key that is not known; try again in ${wait} seconds (Retry-After). Check the key the client sends: an admin lists keys with GET /v1/keys.`,
+    {},
+    { 'retry-after': String(wait) },
+  );
 }
 
 type Method = 'get' | 'post' | 'put' | 'delete';

@@ -17,7 +17,15 @@ describe('readConfig', () => {
       bodyLimitBytes: 1048576,
       studioDir: '/studio',
       decisionFlushMs: 200,
+      authFailuresPerMinute: 30,
+      trustProxy: 0,
     });
+  });
+
+  it('reads the throttle on failed authentications and the proxies in front', () => {
+    const c = readConfig({ AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: '1' }, '/', '');
+    expect(c).toMatchObject({ authFailuresPerMinute: 0, trustProxy: 1 });
+    expect(() => readConfig({ TRUST_PROXY: 'yes' }, '/', '')).toThrow(/TRUST_PROXY must be a whole number/);
   });
 
   it('requires keys off loopback or when AUTH=required', () => {

@@ -10,7 +10,12 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   studioDir: string;
   decisionFlushMs: number;
+  authFailuresPerMinute: number;
+  trustProxy: number;
 }
+
+/** Generous for a person retyping a key or a studio reloading with an old one; slow for guessing. */
+export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
 
 type Env = Record<string, string | undefined>;
 
@@ -47,5 +52,13 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     studioDir: env.STUDIO_DIR ? path(env.STUDIO_DIR) : defaultStudioDir,
     decisionFlushMs: int(env, 'DECISION_FLUSH_MS', 200, 1, 60_000),
+    authFailuresPerMinute: int(
+      env,
+      'AUTH_FAILURES_PER_MINUTE',
+      DEFAULT_AUTH_FAILURES_PER_MINUTE,
+      0,
+      1_000_000,
+    ),
+    trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

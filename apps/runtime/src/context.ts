@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from './auth.ts';
+import type { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import type { DraftCache } from './draft-cache.ts';
 import type { Decide } from './evaluator.ts';
@@ -18,6 +19,10 @@ export interface AppConfig {
   studioDir?: string | null;
   /** Most a backtest copies to disk to read its upload twice; default 1 GiB (`MAX_SPOOL_BYTES`). */
   backtestSpoolBytes?: number;
+  /** Failed authentications a client address may make in a minute before 429; 0: no limit. Default 30. */
+  authFailuresPerMinute?: number;
+  /** Reverse proxies in front, whose X-Forwarded-For names the client. Default 0. */
+  trustProxy?: number;
 }
 
 /** What every route module gets: the app's collaborators, built once in createApp. */
@@ -31,6 +36,7 @@ export interface Ctx {
   drafts: DraftCache;
   decide: Decide;
   templates: () => Template[];
+  authThrottle: AuthThrottle;
 }
 
 export type App = Hono<AppEnv>;

@@ -11,6 +11,7 @@ export class Metrics {
   >();
   private readonly errors = new Map<string, { code: string; status: number; n: number }>();
   private readonly bucketCounts = new Array<number>(BUCKETS.length).fill(0);
+  private aborted = 0;
   private latencySum = 0;
   private latencyCount = 0;
   private readonly backtests = new Map<
@@ -54,6 +55,11 @@ export class Metrics {
     else this.errors.set(key, { code, status, n: 1 });
   }
 
+  /** A request whose client hung up before it was answered (an aborted upload). */
+  requestAborted(): void {
+    this.aborted++;
+  }
+
   render(gauges: Record<string, { help: string; value: number; type?: 'gauge' | 'counter' }> = {}): string {
     const out: string[] = [
       '# HELP evaluations_total Leads evaluated against published versions, by workflow and decision route.',
@@ -81,6 +87,11 @@ export class Metrics {
     for (const e of this.errors.values()) {
       out.push(`http_errors_total{code="${label(e.code)}",status="${e.status}"} ${e.n}`);
     }
+    out.push(
+      '# HELP http_requests_aborted_total Requests whose client closed the connection before the answer began, such as an aborted upload; not in http_errors_total.',
+      '# TYPE http_requests_aborted_total counter',
+      `http_requests_aborted_total ${this.aborted}`,
+    );
     out.push(
       '# HELP backtests_total Backtest streams that ran to the end, by workflow and result (done or the stopping error).',
       '# TYPE backtests_total counter',

@@ -283,6 +283,18 @@ function operation(op: Op) {
       [op.status ?? 200]: answer
         ? { description: 'OK', content: { [op.answerType ?? 'application/json']: { schema: answer } } }
         : { description: 'Done' },
+      // Every operation listed is a guarded /v1 route (the API description itself is not listed).
+      429: {
+        description:
+          'too_many_failed_auth: this address sent unknown keys too often in a minute (AUTH_FAILURES_PER_MINUTE); refused, even with a good key, until Retry-After',
+        headers: {
+          'Retry-After': {
+            description: 'Seconds until the address may try again',
+            schema: { type: 'integer' },
+          },
+        },
+        content: problem,
+      },
       default: { description: 'A problem (RFC 9457) with a stable code', content: problem },
     },
   };

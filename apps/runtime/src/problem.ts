@@ -1,20 +1,29 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { tidy, tidyDeep } from './problem-text.ts';
 
 const TYPE_BASE = 'https://qualify.studio/problems/';
 
-const TITLES: Record<string, string> = {
+/**
+ * Every problem code the runtime answers, with its title: a short sentence a person reads first
+ * (the code is for programs). `ProblemCode` is derived from this table, so tsc refuses a
+ * `new ProblemError(...)` whose code has no title here.
+ */
+export const PROBLEM_TITLES = {
   invalid_json: 'The body is not valid JSON',
   unauthorized: 'An API key is needed',
   forbidden: 'This key may not do that',
-  not_found: 'Nothing here',
-  workflow_not_found: 'No such workflow',
-  version_not_found: 'No such version',
-  decision_not_found: 'No such decision',
-  key_not_found: 'No such API key',
+  not_local: 'Local mode answers only this machine',
+  too_many_failed_auth: 'Too many failed authentications from this address',
+  not_found: 'Nothing is at this address',
+  workflow_not_found: 'The workflow does not exist',
+  version_not_found: 'The version does not exist',
+  decision_not_found: 'The decision does not exist',
+  key_not_found: 'The API key does not exist',
   workflow_exists: 'A workflow with this id exists',
   revision_conflict: 'The draft changed since you loaded it',
+  nothing_to_publish: 'The draft has nothing new to publish',
   body_too_large: 'The body is too large',
-  unsupported_media_type: 'Unsupported content type',
+  unsupported_media_type: 'The content type is not supported',
   invalid_request: 'The request is not valid',
   workflow_invalid: 'The workflow has errors',
   no_header: 'The upload has no header',
@@ -22,8 +31,14 @@ const TITLES: Record<string, string> = {
   csv_unreadable: 'The CSV cannot be read',
   line_too_large: 'A line of the upload is too large',
   upload_too_large: 'The upload is too large to read twice',
-  internal: 'Internal error',
-};
+  not_an_object: 'A line of the upload is not a JSON object',
+  too_deep: 'A line of the upload is nested too deep',
+  too_many_cells: 'A row of the upload has too many cells',
+  not_ready: 'The runtime is not ready yet',
+  internal: 'Something went wrong on the server',
+} as const satisfies Record<string, string>;
+
+export type ProblemCode = keyof typeof PROBLEM_TITLES;
 
 /**
  * An error that answers as application/problem+json (RFC 9457) with a stable `code`.
@@ -32,9 +47,11 @@ const TITLES: Record<string, string> = {
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly detail: string,
     readonly extras: Record<string, unknown> = {},
+    /** Response headers the answer needs (`Retry-After`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
   }
@@ -49,19 +66,31 @@ export interface Problem {
   [extra: string]: unknown;
 }
 
+/**
+ * The answer's body. What the client sent may be quoted in the detail and extras (a key, an id, a
+ * column); it is cut there, so a 0.9 MB key is not echoed back in full, twice.
+ */
 export function problemBody(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extras: Record<string, unknown> = {},
 ): Problem {
-  return { ...extras, type: TYPE_BASE + code, title: TITLES[code] ?? code, status, code, detail };
+  const tidied = tidyDeep(extras) as Record<string, unknown>;
+  return {
+    ...tidied,
+    type: TYPE_BASE + code,
+    title: PROBLEM_TITLES[code],
+    status,
+    code,
+    detail: tidy(detail),
+  };
 }
 
 export function problemResponse(error: ProblemError): Response {
   return new Response(JSON.stringify(problemBody(error.status, error.code, error.detail, error.extras)), {
     status: error.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { ...error.headers, 'content-type': 'application/problem+json' },
   });
 }
 

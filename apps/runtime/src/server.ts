@@ -41,7 +41,13 @@ async function main() {
   const app = createApp({
     store,
     clock: systemClock,
-    config: { keysRequired: config.keysRequired, bodyLimitBytes: config.bodyLimitBytes, studioDir },
+    config: {
+      keysRequired: config.keysRequired,
+      bodyLimitBytes: config.bodyLimitBytes,
+      studioDir,
+      authFailuresPerMinute: config.authFailuresPerMinute,
+      trustProxy: config.trustProxy,
+    },
     logger,
   });
 

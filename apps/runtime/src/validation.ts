@@ -1,6 +1,21 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { invalidRequest } from './problem.ts';
+import { clip } from './problem-text.ts';
+
+const SHOWN_KEYS = 5;
+
+/** zod lists every unknown key in full; a few, cut, say as much. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const { keys } = issue;
+  const shown = keys
+    .slice(0, SHOWN_KEYS)
+    .map((k) => `"${clip(k)}"`)
+    .join(', ');
+  const more = keys.length > SHOWN_KEYS ? ` and ${keys.length - SHOWN_KEYS} more` : '';
+  return `Unrecognized key${keys.length > 1 ? 's' : ''}: ${shown}${more}`;
+}
 
 /** Parses `value` with a zod schema or throws 422 invalid_request listing every problem by path. */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
@@ -8,7 +23,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix
   if (result.success) return result.data;
   const errors = result.error.issues.slice(0, 50).map((i) => ({
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
-    message: i.message,
+    message: messageOf(i),
   }));
   throw invalidRequest(errors);
 }

@@ -1,5 +1,6 @@
 import type { Artifact } from '@qualify/rules';
 import { z } from 'zod';
+import { PROBLEM_TITLES, type ProblemCode } from './problem.ts';
 import { ROLES } from './schemas.ts';
 import type { KeyRow, VersionRow, WorkflowRow } from './store.ts';
 
@@ -110,8 +111,10 @@ export const DecisionLogEntrySchema = z
 
 export const ProblemSchema = z.looseObject({
   type: z.string(),
-  title: z.string(),
+  title: z.string().meta({ description: 'A short sentence for people, one per code.' }),
   status: z.int(),
-  code: z.string(),
-  detail: z.string(),
+  code: z.enum(Object.keys(PROBLEM_TITLES) as [ProblemCode, ...ProblemCode[]]),
+  detail: z
+    .string()
+    .meta({ description: 'What went wrong and what to do; what the request sent is cut to 80 characters.' }),
 });

@@ -1,4 +1,5 @@
 import { depthExceeds, MAX_DEPTH } from '../body.ts';
+import type { ProblemCode } from '../problem.ts';
 
 /** Content types of the uploads the readers read. */
 export const NDJSON = /^application\/(x-)?(ndjson|jsonl|jsonlines)\s*(;|$)/i;
@@ -6,7 +7,8 @@ export const JSON_ARRAY = /^application\/json\s*(;|$)/i;
 export const CSV = /^text\/csv\s*(;|$)/i;
 
 export interface BatchError {
-  code: string;
+  /** A code of the problem table, so a stop answered as a problem has its title. */
+  code: ProblemCode;
   detail: string;
 }
 
@@ -30,7 +32,11 @@ export const decoder = new TextDecoder('utf-8', { fatal: true });
  * Parses one JSON text into a lead, or says what is wrong with it. Bytes that are not UTF-8 are
  * reported with `notUtf8`: the batch calls them invalid JSON, a backtest stops at them.
  */
-export function leadFromJson(line: number, bytes: Uint8Array, notUtf8 = 'invalid_json'): BatchItem {
+export function leadFromJson(
+  line: number,
+  bytes: Uint8Array,
+  notUtf8: ProblemCode = 'invalid_json',
+): BatchItem {
   let text: string;
   try {
     text = decoder.decode(bytes);
@@ -40,7 +46,7 @@ export function leadFromJson(line: number, bytes: Uint8Array, notUtf8 = 'invalid
   return leadFromText(line, text);
 }
 
-export const notUtf8Item = (line: number, code: string): BatchItem => ({
+export const notUtf8Item = (line: number, code: ProblemCode): BatchItem => ({
   line,
   error: { code, detail: `Line ${line} is not valid JSON: it is not UTF-8 text.` },
 });

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../problem.ts';
 import {
   type BatchItem,
   type BatchSource,
@@ -30,7 +31,7 @@ const BLANK = /^[ \t\r]*$/;
 export async function* ndjsonSource(
   body: ReadableStream<Uint8Array>,
   maxLine: number,
-  notUtf8 = 'invalid_json',
+  notUtf8: ProblemCode = 'invalid_json',
 ): BatchSource {
   let line = 0;
   let carry: Buffer[] = [];

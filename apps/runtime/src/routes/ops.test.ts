@@ -46,6 +46,10 @@ describe('operations', () => {
     const put = doc.paths['/v1/workflows/{id}'].put;
     expect(put.requestBody.content['application/json'].schema.required).toEqual(['workflow', 'revision']);
     expect(doc.components.schemas.Workflow.properties.nodes.type).toBe('array');
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['too_many_failed_auth', 'not_local', 'nothing_to_publish']),
+    );
+    expect(put.responses['429'].headers['Retry-After'].schema.type).toBe('integer');
     // Every reference resolves inside the document.
     for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
       expect(doc.components.schemas[name!], name).toBeDefined();

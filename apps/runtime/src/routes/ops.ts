@@ -27,6 +27,15 @@ export function opsRoutes(app: App, ctx: Ctx) {
         value: log.dropped,
         type: 'counter',
       },
+      auth_throttled_total: {
+        help: 'Requests refused (429) because their address failed to authenticate too often in a minute.',
+        value: ctx.authThrottle.refused,
+        type: 'counter',
+      },
+      auth_throttled_addresses: {
+        help: 'Client addresses refused at the moment for failed authentications.',
+        value: ctx.authThrottle.blocked.size,
+      },
     });
     return c.body(text, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
