@@ -6,6 +6,7 @@ export {
   CONVERTED_WORDS,
   type ColumnMapping,
   compileMapping,
+  headerKey,
   isConverted,
   type RouteChange,
   type RouteTally,

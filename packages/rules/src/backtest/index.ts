@@ -9,6 +9,7 @@ export {
   CONVERTED_WORDS,
   type ColumnMapping,
   compileMapping,
+  headerKey,
   isConverted,
   rowToLead,
   suggestMapping,
