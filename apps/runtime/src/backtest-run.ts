@@ -9,6 +9,7 @@ import {
 } from '@qualify/rules';
 import type { BacktestPlan } from './backtest-plan.ts';
 import type { RowValues } from './backtest-upload.ts';
+import type { BatchError } from './batch/items.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
@@ -27,12 +28,15 @@ export class BacktestRun {
   private readonly backtest: Backtest;
   private readonly sweep: ThresholdSweep | null;
   private toLead: (values: RowValues) => Record<string, unknown> = () => ({});
+  /** The header the outcome is read from: `plan.outcome` as the upload spells it. */
+  private outcome: string;
   private read = 0;
   private evaluated = 0;
-  private readonly badRows = { count: 0, sample: [] as { line: number; error: string }[] };
+  private readonly badRows = { count: 0, sample: [] as { line: number; code: string; error: string }[] };
   private readonly dataIssues = { count: 0, sample: [] as { line: number; issues: DataIssue[] }[] };
 
   constructor(private readonly plan: BacktestPlan) {
+    this.outcome = plan.outcome;
     const now = plan.now;
     this.backtest = new Backtest(
       plan.versions.map((v) => ({ name: v.name, workflow: v.prepared })),
@@ -46,28 +50,39 @@ export class BacktestRun {
     this.toLead = compileMapping(mapping);
   }
 
+  useOutcome(column: string): void {
+    this.outcome = column;
+  }
+
   /** Rows read so far, evaluated or bad. */
   get rowsRead(): number {
     return this.read;
   }
 
   /** Takes one row of the upload (or why it cannot be read); answers the lines it adds. */
-  add(item: { line: number; values: RowValues } | { line: number; bad: string }): string {
+  add(item: { line: number; values: RowValues } | { line: number; bad: BatchError }): string {
     this.read++;
     let text = 'bad' in item ? this.bad(item.line, item.bad) : this.row(item.line, item.values);
     if (this.read % PROGRESS_EVERY === 0) text += `{"type":"progress","rows":${this.read}}\n`;
     return text;
   }
 
-  private bad(line: number, error: string): string {
+  /** A bad row is counted under the code the batch answers for the same row. */
+  private bad(line: number, error: BatchError): string {
     this.badRows.count++;
-    if (this.badRows.sample.length < SAMPLE) this.badRows.sample.push({ line, error });
+    if (this.badRows.sample.length < SAMPLE)
+      this.badRows.sample.push({ line, code: error.code, error: error.detail });
     return '';
   }
 
   private row(line: number, values: RowValues): string {
-    const outcome = values[this.plan.outcome];
-    if (isMissing(outcome)) return this.bad(line, `the outcome column "${this.plan.outcome}" is empty`);
+    const outcome = values[this.outcome];
+    if (isMissing(outcome)) {
+      return this.bad(line, {
+        code: 'no_outcome',
+        detail: `Line ${line} has no value in the outcome column "${this.outcome}".`,
+      });
+    }
     const row = { line, lead: this.toLead(values), converted: isConverted(outcome) };
     const outcomes = this.backtest.add(row);
     this.evaluated++;

@@ -1,3 +1,4 @@
+import type { ColumnMapping } from '@qualify/rules';
 import { depthExceeds, MAX_DEPTH } from '../body.ts';
 
 /** Content types of the uploads the readers read. */
@@ -10,8 +11,21 @@ export interface BatchError {
   detail: string;
 }
 
-/** One input unit of a batch: a lead to evaluate, or why that line could not be read. */
-export type BatchItem = { line: number; lead: Record<string, unknown> } | { line: number; error: BatchError };
+/**
+ * Which column feeds which lead path and which catalogue fields no column feeds: the first line of
+ * a CSV batch's answer, and part of a backtest's `start` line.
+ */
+export interface ColumnsAnswer {
+  headers: string[];
+  mapping: ColumnMapping;
+  unmappedFields: string[];
+}
+
+/** One input unit of a batch: a lead to evaluate, why that line could not be read, or a CSV header. */
+export type BatchItem =
+  | { line: number; lead: Record<string, unknown> }
+  | { line: number; error: BatchError }
+  | { line: number; columns: ColumnsAnswer };
 
 /** Items in input order, grouped as they arrive, so each group is evaluated and written in one go. */
 export type BatchSource = AsyncIterable<BatchItem[]>;

@@ -1,17 +1,13 @@
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
-import { type BacktestPlan, defaultMapping, planBacktest } from '../backtest-plan.ts';
+import { type BacktestPlan, planBacktest } from '../backtest-plan.ts';
 import { BacktestRun } from '../backtest-run.ts';
-import {
-  formatOf,
-  stopProblem,
-  type UploadFormat,
-  type UploadItem,
-  uploadItems,
-} from '../backtest-upload.ts';
+import { formatOf, type UploadFormat, type UploadItem, uploadItems } from '../backtest-upload.ts';
+import { stopProblem } from '../batch/csv.ts';
 import type { BatchError } from '../batch/items.ts';
+import { columnFinder, notAColumn, resolveMapping, unmappedFields } from '../batch/mapping.ts';
 import type { Ctx } from '../context.ts';
-import { invalidRequest, ProblemError } from '../problem.ts';
+import { ProblemError } from '../problem.ts';
 
 const EMPTY =
   'The upload is empty: send a CSV file with a header row (Content-Type: text/csv) or NDJSON, one JSON object per line (application/x-ndjson).';
@@ -45,7 +41,7 @@ async function open(
       }
       if ('stop' in item) throw stopProblem(item.stop);
       if ('bad' in item) {
-        firstBad ??= `line ${item.line}: ${item.bad}`;
+        firstBad ??= `line ${item.line}: ${item.bad.detail}`;
         prelude += run.add(item);
       }
     }
@@ -55,15 +51,11 @@ async function open(
   throw new ProblemError(400, 'no_header', detail);
 }
 
-function checkOutcome(plan: BacktestPlan, headers: string[]): void {
-  if (headers.includes(plan.outcome)) return;
-  const names = headers.length > 30 ? `${headers.slice(0, 30).join(', ')}, …` : headers.join(', ');
-  throw invalidRequest([
-    {
-      path: 'outcome',
-      message: `"${plan.outcome.slice(0, 100)}" is not a column of the upload; its columns: ${names}`,
-    },
-  ]);
+/** The header holding the outcome, matched as headers are (`columnFinder`); 422 when there is none. */
+function outcomeColumn(plan: BacktestPlan, headers: string[]): string {
+  const column = columnFinder(headers)(plan.outcome);
+  if (column === undefined) throw notAColumn('outcome', plan.outcome, headers);
+  return column;
 }
 
 /** Takes a group of items; answers the lines they add and the stop among them, if any. */
@@ -91,20 +83,29 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
     const run = new BacktestRun(plan);
     const items = uploadItems(format, body, ctx.config.bodyLimitBytes);
     let opened: Opened;
+    let outcome: string;
+    let mapping: ReturnType<typeof resolveMapping>;
     try {
       opened = await open(items, run, format);
-      checkOutcome(plan, opened.headers);
+      outcome = outcomeColumn(plan, opened.headers);
+      mapping = resolveMapping(opened.headers, plan.catalogue, {
+        given: plan.mapping,
+        outcome,
+        strict: format === 'csv',
+        pathsReadThemselves: format === 'ndjson',
+      });
     } catch (e) {
       await items.return(undefined);
       throw e;
     }
-    const mapping = plan.mapping ?? defaultMapping(opened.headers, plan.catalogue, format);
+    run.useOutcome(outcome);
     run.useMapping(mapping);
     const start = {
       type: 'start',
       headers: opened.headers,
       mapping,
-      outcome: plan.outcome,
+      unmappedFields: unmappedFields(mapping, plan.catalogue),
+      outcome,
       versions: plan.versions.map((v) => v.name),
     };
 
