@@ -223,4 +223,30 @@ describe('a batch of many tiny rows', () => {
     }
     await reader.cancel();
   });
+
+  it.each([
+    ['evaluate/batch', 'view=summary', 'id'],
+    ['backtest', 'outcome=converted', 'converted'],
+  ])(
+    '%s leaves the event loop turns while it streams, so timers and I/O (the decision log) run',
+    async (path, query, column) => {
+      const rows = 20_000;
+      const res = await t.app.request(`/v1/workflows/bant-inbound-saas/${path}?now=${now}&${query}`, {
+        method: 'POST',
+        body: `${column}\n${'1\n'.repeat(rows)}`,
+        headers: { 'content-type': 'text/csv' },
+      });
+      let read = 0;
+      let readWhenTimerRan = -1;
+      setTimeout(() => {
+        readWhenTimerRan = read;
+      }, 0);
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read())
+        read += r.value.split('\n').length - 1;
+      // A client that reads at once and an upload already buffered kept it in microtasks to the end.
+      expect(readWhenTimerRan).toBeGreaterThanOrEqual(0);
+      expect(readWhenTimerRan).toBeLessThan(read / 2);
+    },
+  );
 });

@@ -84,6 +84,14 @@ export function leadFromText(line: number, text: string): BatchItem {
   return { line, lead: value as Record<string, unknown> };
 }
 
+/**
+ * Waits for the event loop's next turn. A stream answered to a fast client (and read from an upload
+ * already buffered) goes on in microtasks alone: without this, timers and I/O wait until it ends,
+ * so other requests stall and the decision log cannot flush (a million-row batch piled 128 MB of
+ * unwritten decisions).
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Reads a web stream chunk by chunk and releases it when the consumer stops early. */
 export async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();

@@ -4,7 +4,7 @@ import { type BacktestPlan, planBacktest } from '../backtest-plan.ts';
 import { BacktestRun } from '../backtest-run.ts';
 import { formatOf, type UploadFormat, type UploadItem, uploadItems } from '../backtest-upload.ts';
 import { stopProblem } from '../batch/csv.ts';
-import type { BatchError } from '../batch/items.ts';
+import { type BatchError, nextTurn } from '../batch/items.ts';
 import { columnFinder, notAColumn, resolveMapping, unmappedFields } from '../batch/mapping.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
@@ -118,6 +118,7 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
         while (!stop) {
           // Written before the next group is read, so a slow reader slows the upload down.
           await out.write(Buffer.from(text));
+          await nextTurn();
           text = '';
           if (out.aborted) break;
           const next = await items.next();

@@ -2,7 +2,7 @@ import type { FieldCatalogue } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
 import { csvSource, GROUP } from '../batch/csv.ts';
-import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
+import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON, nextTurn } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
 import { parseMapping } from '../batch/mapping.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
@@ -76,6 +76,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
             for (const item of group.value.slice(from, from + GROUP)) text += answer(item, nowMs);
             // Buffer.from encodes faster than the TextEncoder the stream helper would use on a string.
             await out.write(Buffer.from(text));
+            await nextTurn();
           }
         }
         await items.return?.();
