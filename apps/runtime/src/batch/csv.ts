@@ -9,6 +9,8 @@ export const MAX_COLUMNS = 10_000;
 
 /** Items handed out at most at once, so what the answer holds follows the bytes, not the rows. */
 export const GROUP = 256;
+/** Cells handed out at most at once, so a group of wide rows is as little work as one of narrow ones. */
+const GROUP_CELLS = 65_536;
 
 /** One row's values by column, on an object without a prototype (columns are user data). */
 export type RowValues = Record<string, unknown>;
@@ -81,7 +83,8 @@ function rowOf(line: number, cells: string[], headers: string[]): TableItem {
  * The one CSV reader of the runtime: the batch and the backtest both read uploads through it, so a
  * short row, a long row, a blank cell, a file that is not UTF-8, a BOM or a quote mean the same to
  * both (docs/api-contract.md, "Reading uploads"). It reads the body only when the records already
- * read have been taken, and hands out at most GROUP items at once: a slow answer slows the upload.
+ * read have been taken, and hands out at most GROUP items (GROUP_CELLS cells) at once: a slow
+ * answer slows the upload, and no group holds the server for long.
  * `maxRecord` bounds a record in bytes (BODY_LIMIT_BYTES).
  */
 export async function* csvTable(
@@ -96,6 +99,7 @@ export async function* csvTable(
   let suspect = false;
   let headers: string[] | null = null;
   let out: TableItem[] = [];
+  let cellsOut = 0;
   const meaning = (token: CsvToken): TableItem | null => {
     if ('error' in token) return { line: token.line, stop: token.error };
     const { line, cells } = token;
@@ -103,9 +107,7 @@ export async function* csvTable(
       const stop = notUtf8(line, cells);
       if (stop) return stop;
     }
-    if (cells.every(isBlank)) return null;
-    if (headers) return rowOf(line, cells, headers);
-    if (cells.length > maxColumns) {
+    if (!headers && cells.length > maxColumns) {
       return {
         line,
         stop: {
@@ -114,6 +116,8 @@ export async function* csvTable(
         },
       };
     }
+    if (cells.every(isBlank)) return null;
+    if (headers) return rowOf(line, cells, headers);
     headers = cells.map((c) => c.trim());
     return { line, headers };
   };
@@ -125,6 +129,7 @@ export async function* csvTable(
         if (out.length) {
           yield out;
           out = [];
+          cellsOut = 0;
         }
         const chunk = await chunks.next();
         const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
@@ -137,9 +142,11 @@ export async function* csvTable(
       if (!item) continue;
       out.push(item);
       if ('stop' in item) break;
-      if (out.length >= GROUP) {
+      cellsOut += 'error' in token ? 0 : token.cells.length;
+      if (out.length >= GROUP || cellsOut >= GROUP_CELLS) {
         yield out;
         out = [];
+        cellsOut = 0;
       }
     }
     if (out.length) yield out;
