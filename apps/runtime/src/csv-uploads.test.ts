@@ -143,6 +143,14 @@ describe('the mapping of a CSV upload', () => {
     }
   });
 
+  it('is a parameter of both in the OpenAPI document', async () => {
+    const doc = (await t.call('GET', '/v1/openapi.json')).body;
+    for (const path of ['/v1/workflows/{id}/evaluate/batch', '/v1/workflows/{id}/backtest']) {
+      const mapping = doc.paths[path].post.parameters.find((p: { name: string }) => p.name === 'mapping');
+      expect(mapping?.schema.description, path).toMatch(/Adjusts the mapping by name/);
+    }
+  });
+
   it('takes a mapping for a CSV batch only', async () => {
     const res = await t.app.request(`/v1/workflows/bant-inbound-saas/evaluate/batch?mapping=%7B%7D`, {
       method: 'POST',

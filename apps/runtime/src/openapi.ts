@@ -192,7 +192,8 @@ const OPS: Op[] = [
     query: BatchQuery,
     answer: {
       type: 'string',
-      description: 'NDJSON: { line, decisionId, ...Decision } or { line, error: { code, detail } }',
+      description:
+        'NDJSON, one line per input line: { line, decisionId, ...Decision } or { line, error: { code, detail } }; a CSV upload first answers its header, { line, headers, mapping: { "<column>": "<lead path>" | null }, unmappedFields: ["<field path>"] } (docs/api-contract.md, "Reading uploads")',
     },
     answerType: 'application/x-ndjson',
   },
@@ -206,7 +207,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start" }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result" } or { type: "error", code, detail } (docs/api-contract.md)',
+        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result" } (bad rows sampled as { line, code, error }) or { type: "error", code, detail } (docs/api-contract.md)',
     },
     answerType: 'application/x-ndjson',
   },

@@ -164,6 +164,10 @@ describe('the CSV reader', () => {
     ]);
     const at = await read(`${header(10)}\n${'1,'.repeat(9)}x\n`, 1 << 20, 10);
     expect(plain(at)[1]).toMatchObject({ line: 2, values: { c0: '1', c9: 'x' } });
+    // A header of empty names is no blank line: 1,040,000 commas are refused, not skipped.
+    expect((await read(`${','.repeat(10)}\n1\n`, 1 << 20, 10))[0]).toMatchObject({
+      stop: { code: 'too_many_columns' },
+    });
     // A quoted header is held to the same limit.
     expect((await read(`"a",${header(10)}\n`, 1 << 20, 10))[0]).toMatchObject({
       stop: { code: 'too_many_columns' },
