@@ -43,9 +43,14 @@ export class CsvTokenizer {
   private ended = false;
   /** The last record ended on a CR that closed the text so far: a LF opening the next text belongs to it. */
   private skipLf = false;
-  /** Where the next quote and CR are at or after `pos` (Infinity: none in `buf`), found once per text. */
+  /**
+   * Where the next quote, CR and LF are at or after `pos` (Infinity: none in `buf`; -1: not looked
+   * for yet), so a text without one of them (LF-only, CR-only files) is not searched to its end for
+   * every record.
+   */
   private nextQuote = -1;
   private nextCr = -1;
+  private nextLf = -1;
 
   /**
    * @param maxRecord bytes a record may take as UTF-8 (BODY_LIMIT_BYTES)
@@ -66,6 +71,7 @@ export class CsvTokenizer {
     this.pos = 0;
     this.nextQuote = -1;
     this.nextCr = -1;
+    this.nextLf = -1;
   }
 
   /** No more text will come. */
@@ -83,10 +89,10 @@ export class CsvTokenizer {
   next(): CsvToken | 'more' | 'end' {
     const { buf, pos } = this;
     if (pos >= buf.length) return this.ended ? 'end' : 'more';
-    const lf = buf.indexOf('\n', pos);
+    this.nextLf = this.find(LF, this.nextLf);
     this.nextCr = this.find(CR, this.nextCr);
     this.nextQuote = this.find(QUOTE, this.nextQuote);
-    let end = Math.min(lf === -1 ? Number.POSITIVE_INFINITY : lf, this.nextCr);
+    let end = Math.min(this.nextLf, this.nextCr);
     if (end === Number.POSITIVE_INFINITY) {
       if (!this.ended) return this.tooLong(buf.length) ?? 'more';
       end = buf.length;
