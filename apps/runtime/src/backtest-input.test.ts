@@ -83,9 +83,9 @@ describe('backtest rows that cannot be evaluated as they are', () => {
     expect(res.last.badRows).toEqual({
       count: 3,
       sample: [
-        { line: 3, error: 'expected 14 columns, found 13' },
-        { line: 4, error: 'expected 14 columns, found 15' },
-        { line: 5, error: 'the outcome column "converted" is empty' },
+        { line: 3, code: 'too_few_cells', error: 'Line 3 has 13 cells; the header has 14.' },
+        { line: 4, code: 'too_many_cells', error: 'Line 4 has 15 cells; the header has 14.' },
+        { line: 5, code: 'no_outcome', error: 'Line 5 has no value in the outcome column "converted".' },
       ],
     });
   });

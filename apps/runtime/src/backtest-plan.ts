@@ -1,10 +1,6 @@
-import {
-  type ColumnMapping,
-  type FieldCatalogue,
-  type PreparedWorkflow,
-  suggestMapping,
-} from '@qualify/rules';
+import type { ColumnMapping, FieldCatalogue, PreparedWorkflow } from '@qualify/rules';
 import { type TimeQuery, timeQueryOf } from './backtest-time.ts';
+import { parseMapping as mappingOf } from './batch/mapping.ts';
 import type { Ctx } from './context.ts';
 import { invalidRequest, ProblemError, versionNotFound } from './problem.ts';
 import { mustFind } from './routes/workflows.ts';
@@ -30,7 +26,7 @@ export interface SweepPlan {
 export interface BacktestPlan {
   workflowId: string;
   outcome: string;
-  /** Null: suggested from the upload's columns once they are known (`defaultMapping`). */
+  /** What the request's mapping says; it adjusts the suggestion once the columns are known (`resolveMapping`). */
   mapping: ColumnMapping | null;
   versions: PlanVersion[];
   /** The fields of every version taking part, each path once. */
@@ -42,7 +38,6 @@ export interface BacktestPlan {
 }
 
 const MAX_THRESHOLDS = 50;
-const MAX_COLUMNS = 1000;
 
 function versionsOf(ctx: Ctx, row: WorkflowRow, spec: string | undefined): PlanVersion[] {
   const names = spec ? spec.split(',') : row.liveVersion === null ? ['draft'] : ['live', 'draft'];
@@ -69,44 +64,6 @@ function catalogueOf(versions: PlanVersion[]): FieldCatalogue {
     for (const f of v.workflow.fields as FieldCatalogue) if (!byPath.has(f.path)) byPath.set(f.path, f);
   }
   return [...byPath.values()];
-}
-
-const listed = (names: readonly string[]) =>
-  names.length > 20 ? `${names.slice(0, 20).join(', ')}, …` : names.join(', ');
-
-function mappingOf(text: string | undefined, catalogue: FieldCatalogue): ColumnMapping | null {
-  if (text === undefined) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalidRequest([{ path: 'mapping', message: 'is not valid JSON' }]);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw invalidRequest([
-      { path: 'mapping', message: 'must be a JSON object { "<column>": "<field path>" | null }' },
-    ]);
-  }
-  const entries = Object.entries(value);
-  if (entries.length > MAX_COLUMNS) {
-    throw invalidRequest([{ path: 'mapping', message: `names more than ${MAX_COLUMNS} columns` }]);
-  }
-  const known = new Set(catalogue.map((f) => f.path));
-  const errors = [];
-  // No prototype: a column may be called "__proto__" and must stay an ordinary key.
-  const mapping: ColumnMapping = Object.create(null);
-  for (const [column, path] of entries) {
-    if (path !== null && typeof path !== 'string') {
-      errors.push({ path: `mapping.${column}`, message: 'must be a field path or null' });
-    } else if (path !== null && !known.has(path)) {
-      errors.push({
-        path: `mapping.${column}`,
-        message: `"${path.slice(0, 100)}" is not a field of this workflow; its fields: ${listed([...known])}`,
-      });
-    } else mapping[column] = path;
-  }
-  if (errors.length) throw invalidRequest(errors.slice(0, 50));
-  return mapping;
 }
 
 interface TiersData {
@@ -165,29 +122,4 @@ export function planBacktest(ctx: Ctx, id: string, query: Record<string, string>
     sweep: sweepOf(q.sweep, q.thresholds, versions.at(-1)!),
     rows: q.rows === 'true',
   };
-}
-
-/**
- * The mapping when the request gives none: `suggestMapping` over the columns. For NDJSON, whose
- * columns are the first object's keys, a catalogue path left unmapped also reads itself, so leads
- * in the workflow's own shape (nested, or with keys the first line lacks) need no mapping.
- */
-export function defaultMapping(
-  headers: readonly string[],
-  catalogue: FieldCatalogue,
-  format: 'csv' | 'ndjson',
-): ColumnMapping {
-  // suggestMapping writes mapping[header] on a plain object, where "__proto__" would set its prototype.
-  const suggested = suggestMapping(
-    headers.filter((h) => h !== '__proto__'),
-    catalogue,
-  );
-  const mapping: ColumnMapping = Object.create(null);
-  for (const h of headers) mapping[h] = Object.hasOwn(suggested, h) ? (suggested[h] ?? null) : null;
-  if (format === 'ndjson') {
-    const taken = new Set(Object.values(mapping));
-    for (const f of catalogue)
-      if (!taken.has(f.path) && !Object.hasOwn(mapping, f.path)) mapping[f.path] = f.path;
-  }
-  return mapping;
 }

@@ -10,6 +10,7 @@ import {
 import type { BacktestPlan } from './backtest-plan.ts';
 import type { RowTimes } from './backtest-time.ts';
 import type { RowValues } from './backtest-upload.ts';
+import type { BatchError } from './batch/items.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
@@ -28,13 +29,16 @@ export class BacktestRun {
   private readonly backtest: Backtest;
   private readonly sweep: ThresholdSweep | null;
   private toLead: (values: RowValues) => Record<string, unknown> = () => ({});
+  /** The header the outcome is read from: `plan.outcome` as the upload spells it. */
+  private outcome: string;
   private times: RowTimes | null = null;
   private read = 0;
   private evaluated = 0;
-  private readonly badRows = { count: 0, sample: [] as { line: number; error: string }[] };
+  private readonly badRows = { count: 0, sample: [] as { line: number; code: string; error: string }[] };
   private readonly dataIssues = { count: 0, sample: [] as { line: number; issues: DataIssue[] }[] };
 
   constructor(private readonly plan: BacktestPlan) {
+    this.outcome = plan.outcome;
     // Every row carries its own time (`RowTimes`), so the sweep sees the same times as the versions.
     this.backtest = new Backtest(plan.versions.map((v) => ({ name: v.name, workflow: v.prepared })));
     const last = plan.versions.at(-1)!.workflow as unknown as SweepWorkflow;
@@ -43,6 +47,10 @@ export class BacktestRun {
 
   useMapping(mapping: ColumnMapping): void {
     this.toLead = compileMapping(mapping);
+  }
+
+  useOutcome(column: string): void {
+    this.outcome = column;
   }
 
   /** Sets when rows are evaluated; needed before the first row. */
@@ -56,22 +64,29 @@ export class BacktestRun {
   }
 
   /** Takes one row of the upload (or why it cannot be read); answers the lines it adds. */
-  add(item: { line: number; values: RowValues } | { line: number; bad: string }): string {
+  add(item: { line: number; values: RowValues } | { line: number; bad: BatchError }): string {
     this.read++;
     let text = 'bad' in item ? this.bad(item.line, item.bad) : this.row(item.line, item.values);
     if (this.read % PROGRESS_EVERY === 0) text += `{"type":"progress","rows":${this.read}}\n`;
     return text;
   }
 
-  private bad(line: number, error: string): string {
+  /** A bad row is counted under the code the batch answers for the same row. */
+  private bad(line: number, error: BatchError): string {
     this.badRows.count++;
-    if (this.badRows.sample.length < SAMPLE) this.badRows.sample.push({ line, error });
+    if (this.badRows.sample.length < SAMPLE)
+      this.badRows.sample.push({ line, code: error.code, error: error.detail });
     return '';
   }
 
   private row(line: number, values: RowValues): string {
-    const outcome = values[this.plan.outcome];
-    if (isMissing(outcome)) return this.bad(line, `the outcome column "${this.plan.outcome}" is empty`);
+    const outcome = values[this.outcome];
+    if (isMissing(outcome)) {
+      return this.bad(line, {
+        code: 'no_outcome',
+        detail: `Line ${line} has no value in the outcome column "${this.outcome}".`,
+      });
+    }
     const now = this.times!.of(line, values);
     const row = { line, lead: this.toLead(values), converted: isConverted(outcome), now };
     const outcomes = this.backtest.add(row);

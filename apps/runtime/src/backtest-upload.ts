@@ -1,55 +1,22 @@
-import { csvRecords } from './batch/csv.ts';
-import { type BatchError, CSV, NDJSON } from './batch/items.ts';
+import { csvTable, GROUP, type RowValues, type TableItem } from './batch/csv.ts';
+import { CSV, NDJSON } from './batch/items.ts';
 import { ndjsonSource } from './batch/ndjson.ts';
 import { unsupportedType } from './body.ts';
-import { ProblemError } from './problem.ts';
 
 export type UploadFormat = 'csv' | 'ndjson';
-
-/** One row's values by column, on an object without a prototype (columns are user data). */
-export type RowValues = Record<string, unknown>;
+export type { RowValues };
 
 /**
  * What the upload holds, in order: its columns once (the CSV header; the keys of the first NDJSON
  * object), rows to evaluate, rows that cannot be (`bad`), and why reading ended early (`stop`).
+ * A CSV upload is read by `csvTable`, the reader the batch uses.
  */
-export type UploadItem =
-  | { line: number; headers: string[] }
-  | { line: number; values: RowValues }
-  | { line: number; bad: string }
-  | { line: number; stop: BatchError };
+export type UploadItem = TableItem;
 
 export function formatOf(type: string | undefined): UploadFormat {
   if (type && CSV.test(type)) return 'csv';
   if (type && NDJSON.test(type)) return 'ndjson';
   throw unsupportedType(type, 'text/csv (with a header row) or application/x-ndjson');
-}
-
-const STATUS: Record<string, 400 | 413> = { line_too_large: 413 };
-
-/** A stop found before the answer started becomes a plain problem+json answer. */
-export const stopProblem = (stop: BatchError) =>
-  new ProblemError(STATUS[stop.code] ?? 400, stop.code, stop.detail);
-
-async function* csvItems(body: ReadableStream<Uint8Array>, maxRecord: number): AsyncGenerator<UploadItem[]> {
-  let headers: string[] | null = null;
-  for await (const records of csvRecords(body, maxRecord, { utf8Only: true })) {
-    const out: UploadItem[] = [];
-    for (const r of records) {
-      if ('error' in r) out.push({ line: r.line, stop: r.error });
-      else if (!headers) {
-        headers = r.cells;
-        out.push({ line: r.line, headers });
-      } else if (r.cells.length !== headers.length) {
-        out.push({ line: r.line, bad: `expected ${headers.length} columns, found ${r.cells.length}` });
-      } else {
-        const values: RowValues = Object.create(null);
-        for (let i = 0; i < headers.length; i++) values[headers[i]!] = r.cells[i];
-        out.push({ line: r.line, values });
-      }
-    }
-    if (out.length) yield out;
-  }
 }
 
 /** Nested objects also answer by dotted path ("company.employees"), so leads in the workflow's shape map by name. */
@@ -79,13 +46,14 @@ async function* ndjsonItems(body: ReadableStream<Uint8Array>, maxLine: number): 
           out.push({ line: item.line, headers: Object.keys(item.lead) });
         }
         out.push({ line: item.line, values: flatten(item.lead) });
-      } else if (item.error.code === 'not_utf8') {
+      } else if ('error' in item && item.error.code === 'not_utf8') {
         out.push({ line: item.line, stop: item.error });
-        yield out;
-        return;
-      } else out.push({ line: item.line, bad: item.error.detail });
+        break;
+      } else if ('error' in item) out.push({ line: item.line, bad: item.error });
     }
-    if (out.length) yield out;
+    // Handed out GROUP at a time, as the CSV reader does, so rows=true answers stay small pieces.
+    for (let from = 0; from < out.length; from += GROUP) yield out.slice(from, from + GROUP);
+    if (out.at(-1) && 'stop' in out.at(-1)!) return;
   }
 }
 
@@ -98,5 +66,5 @@ export function uploadItems(
   body: ReadableStream<Uint8Array>,
   maxLine: number,
 ): AsyncGenerator<UploadItem[]> {
-  return format === 'csv' ? csvItems(body, maxLine) : ndjsonItems(body, maxLine);
+  return format === 'csv' ? csvTable(body, maxLine) : ndjsonItems(body, maxLine);
 }

@@ -88,7 +88,7 @@ export class Metrics {
       out.push(`http_errors_total{code="${label(e.code)}",status="${e.status}"} ${e.n}`);
     }
     out.push(
-      '# HELP http_requests_aborted_total Requests whose client closed the connection before the answer began, such as an aborted upload; not in http_errors_total.',
+      '# HELP http_requests_aborted_total Requests whose client closed the connection before the answer ended, such as an aborted upload or a batch left mid-answer; not in http_errors_total.',
       '# TYPE http_requests_aborted_total counter',
       `http_requests_aborted_total ${this.aborted}`,
     );

@@ -37,6 +37,12 @@ const incomingOf = (c: Context) => (c.env as { incoming?: IncomingMessage } | un
 /** What Node's body read fails with when the client hangs up (its `aborted` error is ECONNRESET). */
 const HANG_UP = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 
+/** An error from reading a body whose client hung up (for streamed answers, which have no `incoming` check). */
+export const isHangUp = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && HANG_UP.has(code);
+};
+
 /** The request failed because its client closed the connection: nobody is left to answer. */
 function clientGone(err: unknown, incoming: IncomingMessage | undefined): boolean {
   const code = (err as { code?: unknown } | null)?.code;

@@ -193,7 +193,8 @@ const OPS: Op[] = [
     query: BatchQuery,
     answer: {
       type: 'string',
-      description: 'NDJSON: { line, decisionId, ...Decision } or { line, error: { code, detail } }',
+      description:
+        'NDJSON, one line per input line: { line, decisionId, ...Decision } or { line, error: { code, detail } }; a CSV upload first answers its header, { line, headers, mapping: { "<column>": "<lead path>" | null }, unmappedFields: ["<field path>"] } (docs/api-contract.md, "Reading uploads")',
     },
     answerType: 'application/x-ndjson',
   },
@@ -207,7 +208,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start", evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result", evaluatedAt } or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
+        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions, evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result", evaluatedAt } (bad rows sampled as { line, code, error }) or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
     },
     answerType: 'application/x-ndjson',
   },

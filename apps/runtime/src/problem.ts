@@ -34,6 +34,9 @@ export const PROBLEM_TITLES = {
   not_an_object: 'A line of the upload is not a JSON object',
   too_deep: 'A line of the upload is nested too deep',
   too_many_cells: 'A row of the upload has too many cells',
+  too_few_cells: 'A row of the upload has too few cells',
+  too_many_columns: 'The upload has too many columns',
+  no_outcome: 'A row of the backtest has no outcome',
   not_ready: 'The runtime is not ready yet',
   internal: 'Something went wrong on the server',
 } as const satisfies Record<string, string>;

@@ -77,6 +77,11 @@ const ViewSchema = z.enum(['full', 'summary']).default('full').meta({
     '`full` (default): the whole decision receipt. `summary`: decisionId, workflow, route, stage, score totals and data issues only, for bulk syncs that need no explanation.',
 });
 export const EvaluateQuery = VersionQuery.extend({ view: ViewSchema });
+/** Which column feeds which field, for a CSV batch or a backtest: it adjusts the mapping by name. */
+const MappingParam = z.string().max(20_000).optional().meta({
+  description:
+    'JSON object { "<column>": "<field path>" | null }. Adjusts the mapping by name: the columns it names feed what it says (null: the column is dropped); the other columns keep their match by name.',
+});
 /** An as-of date as the product reads every date (`parseIsoDate`), or `latest`. */
 const AsOfSchema = z
   .string()
@@ -99,6 +104,7 @@ const EvaluatedAtColumnSchema = z
 export const BatchQuery = VersionQuery.extend({
   now: NowSchema.optional(),
   view: ViewSchema,
+  mapping: MappingParam,
   evaluatedAtColumn: EvaluatedAtColumnSchema.optional().meta({
     description:
       'Evaluate each lead as of its own time: a CSV header, or a key (dotted path) of a JSON lead, holding ISO 8601 text or epoch ms. A lead without a readable time is evaluated at now (or the request time) and its line says so in evaluatedAtIssue.',
@@ -106,14 +112,11 @@ export const BatchQuery = VersionQuery.extend({
 });
 const VERSION_NAME = '(live|draft|v[1-9]\\d{0,5})';
 export const BacktestQuery = z.object({
-  outcome: z
-    .string()
-    .min(1)
-    .max(200)
-    .meta({ description: 'The column (CSV header / NDJSON key) that says whether the lead converted.' }),
-  mapping: z.string().max(20_000).optional().meta({
-    description: 'JSON object { "<column>": "<field path>" | null }; default: matched by name.',
+  outcome: z.string().min(1).max(200).meta({
+    description:
+      'The column (CSV header / NDJSON key) that says whether the lead converted; matched as headers are, ignoring case, spaces and punctuation when no column is spelled exactly so.',
   }),
+  mapping: MappingParam,
   versions: z
     .string()
     .regex(new RegExp(`^${VERSION_NAME}(,${VERSION_NAME})?$`), '1 or 2 of live, draft, v<N>, comma separated')

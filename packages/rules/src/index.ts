@@ -10,6 +10,7 @@ export {
   dateColumns,
   EVALUATED_AT_NAMES,
   formatAsOf,
+  headerKey,
   isConverted,
   type LatestDate,
   LatestDates,

@@ -1,144 +1,190 @@
-import { type ColumnMapping, compileMapping, type FieldCatalogue, suggestMapping } from '@qualify/rules';
-import { CsvError, type Parser, parse } from 'csv-parse';
-import { type BatchError, type BatchItem, type BatchSource, chunksOf } from './items.ts';
+import { type ColumnMapping, compileMapping, type FieldCatalogue } from '@qualify/rules';
+import { ProblemError } from '../problem.ts';
+import { type CsvToken, CsvTokenizer } from './csv-tokenizer.ts';
+import { type BatchError, type BatchItem, type BatchSource, type ColumnsAnswer, chunksOf } from './items.ts';
+import { resolveMapping, unmappedFields } from './mapping.ts';
+
+/** Columns a header may have (batch and backtest alike); a wider one is refused with `too_many_columns`. */
+export const MAX_COLUMNS = 10_000;
+
+/** Items handed out at most at once, so what the answer holds follows the bytes, not the rows. */
+export const GROUP = 256;
+/** Cells handed out at most at once, so a group of wide rows is as little work as one of narrow ones. */
+const GROUP_CELLS = 65_536;
+
+/** One row's values by column, on an object without a prototype (columns are user data). */
+export type RowValues = Record<string, unknown>;
 
 /**
- * Maps CSV headers to lead paths with the rules core's `suggestMapping` (path, label or last path
- * segment, ignoring case and punctuation: "job_title" finds `jobTitle`), the same matching the
- * studio's backtest offers. Other headers (such as `id`) are kept as top-level keys.
+ * What a CSV upload holds, in order: its header once, rows, rows that cannot be read (`bad`: the
+ * reading goes on) and why reading ended early (`stop`: nothing follows it).
  */
-export function headerMapping(headers: string[], fields: FieldCatalogue): ColumnMapping {
-  const mapping = suggestMapping(headers, fields);
-  for (const h of headers) if (!mapping[h] && h.trim() !== '') mapping[h] = h.trim();
-  return mapping;
+export type TableItem =
+  | { line: number; headers: string[] }
+  | { line: number; values: RowValues }
+  | { line: number; bad: BatchError }
+  | { line: number; stop: BatchError };
+
+const STATUS: Record<string, 400 | 413> = { line_too_large: 413 };
+
+/** A stop found before the answer started becomes a plain problem+json answer. */
+export const stopProblem = (stop: BatchError) =>
+  new ProblemError(STATUS[stop.code] ?? 400, stop.code, stop.detail);
+
+const isBlank = (cell: string) => cell.length === 0 || (cell.charCodeAt(0) <= 0x20 && cell.trim() === '');
+
+/** The column of the first cell holding U+FFFD, which the decoder puts where bytes were not UTF-8. */
+function notUtf8(line: number, cells: string[]): TableItem | null {
+  const bad = cells.findIndex((c) => c.includes('\uFFFD'));
+  if (bad === -1) return null;
+  return {
+    line,
+    stop: {
+      code: 'not_utf8',
+      detail: `Line ${line}, column ${bad + 1} is not UTF-8 text: save the file as UTF-8 (in Excel: "CSV UTF-8") and upload it again. The rest of the file was not read.`,
+    },
+  };
 }
 
-const write = (parser: Parser, chunk?: Uint8Array) =>
-  new Promise<void>((resolve, reject) => {
-    const done = (err?: Error | null) => (err ? reject(err) : resolve());
-    if (chunk) parser.write(chunk, done);
-    else parser.end(done);
-  });
-
-/** One CSV record as its cells (the first one is the header), or why reading stopped there. */
-export type CsvRecord = { line: number; cells: string[] } | { line: number; error: BatchError };
-
-export interface CsvOptions {
-  /**
-   * Stop with `not_utf8` at the first cell holding U+FFFD: the decoder puts it where the bytes were not
-   * UTF-8 (a latin-1 export, say), so the values are no longer what the file meant.
-   */
-  utf8Only?: boolean;
-}
-
-function stopError(e: CsvError, line: number, maxRecord: number): BatchError {
-  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+/** What a record means once the header is known (docs/api-contract.md, "Reading uploads"). */
+function rowOf(line: number, cells: string[], headers: string[]): TableItem {
+  if (cells.length < headers.length) {
     return {
-      code: 'line_too_large',
-      detail: `The record ending on line ${line} is longer than ${maxRecord} bytes (BODY_LIMIT_BYTES). The rest of the file was not read.`,
+      line,
+      bad: {
+        code: 'too_few_cells',
+        detail: `Line ${line} has ${cells.length} cells; the header has ${headers.length}.`,
+      },
     };
   }
-  return { code: 'csv_unreadable', detail: `${e.message}. The rest of the file was not read.` };
+  for (let i = headers.length; i < cells.length; i++) {
+    if (!isBlank(cells[i]!)) {
+      const n = cells.length > MAX_COLUMNS ? `more than ${MAX_COLUMNS}` : `${cells.length}`;
+      return {
+        line,
+        bad: {
+          code: 'too_many_cells',
+          detail: `Line ${line} has ${n} cells; the header has ${headers.length}.`,
+        },
+      };
+    }
+  }
+  const values: RowValues = Object.create(null);
+  for (let i = 0; i < headers.length; i++) {
+    const h = headers[i]!;
+    const v = cells[i]!;
+    // A blank cell is a missing value: left out, as a key a lead does not have.
+    if (h !== '' && !isBlank(v)) values[h] = v;
+  }
+  return { line, values };
 }
 
 /**
- * The records of a CSV upload, grouped as the bytes arrive, the header row included. Values stay
- * strings and rows may be ragged: the caller decides what a short or long row means. `line` is the
- * line a record ends on (the header is line 1). A quoting error or a record over `maxRecord` cannot
- * be resynchronised reliably, so it ends the records with an error item.
+ * The one CSV reader of the runtime: the batch and the backtest both read uploads through it, so a
+ * short row, a long row, a blank cell, a file that is not UTF-8, a BOM or a quote mean the same to
+ * both (docs/api-contract.md, "Reading uploads"). It reads the body only when the records already
+ * read have been taken, and hands out at most GROUP items (GROUP_CELLS cells) at once: a slow
+ * answer slows the upload, and no group holds the server for long.
+ * `maxRecord` bounds a record in bytes (BODY_LIMIT_BYTES).
  */
-export async function* csvRecords(
+export async function* csvTable(
   body: ReadableStream<Uint8Array>,
   maxRecord: number,
-  options: CsvOptions = {},
-): AsyncGenerator<CsvRecord[]> {
-  let out: CsvRecord[] = [];
-  let stopped = false;
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    max_record_size: maxRecord,
-    on_record: (cells: string[], info) => {
-      if (stopped) return null;
-      const line = info.lines;
-      const bad = options.utf8Only ? cells.findIndex((c) => c.includes('\uFFFD')) : -1;
-      if (bad === -1) out.push({ line, cells });
-      else {
-        stopped = true;
-        out.push({
-          line,
-          error: {
-            code: 'not_utf8',
-            detail: `Line ${line}, column ${bad + 1} is not UTF-8 text: save the file as UTF-8 (in Excel: "CSV UTF-8") and upload it again.`,
-          },
-        });
-      }
-      // Records are collected here, synchronously and in order, instead of through the stream.
-      return null;
-    },
-  });
-  parser.on('error', () => {});
-  parser.resume();
-  const take = () => {
-    const items = out;
-    out = [];
-    return items;
+  maxColumns = MAX_COLUMNS,
+): AsyncGenerator<TableItem[]> {
+  const tokens = new CsvTokenizer(maxRecord, maxColumns);
+  // Not fatal: a bad byte becomes U+FFFD, found with its line and column. A leading BOM is dropped.
+  const decoder = new TextDecoder('utf-8');
+  const chunks = chunksOf(body);
+  let suspect = false;
+  let headers: string[] | null = null;
+  let out: TableItem[] = [];
+  let cellsOut = 0;
+  const meaning = (token: CsvToken): TableItem | null => {
+    if ('error' in token) return { line: token.line, stop: token.error };
+    const { line, cells } = token;
+    if (suspect) {
+      const stop = notUtf8(line, cells);
+      if (stop) return stop;
+    }
+    if (!headers && cells.length > maxColumns) {
+      return {
+        line,
+        stop: {
+          code: 'too_many_columns',
+          detail: `The header has more than ${maxColumns} columns, the most an upload may have; keep the columns the workflow reads (and the outcome, for a backtest) and upload again.`,
+        },
+      };
+    }
+    if (cells.every(isBlank)) return null;
+    if (headers) return rowOf(line, cells, headers);
+    headers = cells.map((c) => c.trim());
+    return { line, headers };
   };
   try {
-    for await (const chunk of chunksOf(body)) {
-      await write(parser, chunk);
-      if (out.length) yield take();
-      if (stopped) return;
+    for (;;) {
+      const token = tokens.next();
+      if (token === 'end') break;
+      if (token === 'more') {
+        if (out.length) {
+          yield out;
+          out = [];
+          cellsOut = 0;
+        }
+        const chunk = await chunks.next();
+        const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+        if (!suspect && text.includes('\uFFFD')) suspect = true;
+        tokens.push(text);
+        if (chunk.done) tokens.end();
+        continue;
+      }
+      const item = meaning(token);
+      if (!item) continue;
+      out.push(item);
+      if ('stop' in item) break;
+      cellsOut += 'error' in token ? 0 : token.cells.length;
+      if (out.length >= GROUP || cellsOut >= GROUP_CELLS) {
+        yield out;
+        out = [];
+        cellsOut = 0;
+      }
     }
-    await write(parser);
-    if (out.length) yield take();
-  } catch (e) {
-    if (!(e instanceof CsvError)) throw e;
-    const items = take();
-    const line = (e as CsvError & { lines?: number }).lines ?? (items.at(-1)?.line ?? 0) + 1;
-    items.push({ line, error: stopError(e, line, maxRecord) });
-    yield items;
+    if (out.length) yield out;
+  } finally {
+    await chunks.return(undefined);
   }
 }
 
 /**
- * CSV leads for a batch: the header row maps columns to lead paths (`headerMapping`); values stay strings,
- * the rules normaliser converts them by field type. A row with more non-empty cells than the header
- * is an error line; a short row just misses values.
+ * CSV leads for a batch, read by `csvTable`: the header maps columns to lead paths
+ * (`resolveMapping`: the suggestion adjusted by the request's `mapping`; a column no field takes
+ * stays a key of its own name, so `id` is the lead id). The header is answered as the first line.
+ * A stop before the header is a problem answer; after it, a last error line.
  */
 export async function* csvSource(
   body: ReadableStream<Uint8Array>,
   fields: FieldCatalogue,
   maxRecord: number,
+  given: ColumnMapping | null,
 ): BatchSource {
-  let headers: string[] | null = null;
-  let toLead: ((row: Record<string, unknown>) => Record<string, unknown>) | null = null;
-  for await (const records of csvRecords(body, maxRecord)) {
+  let toLead: ((row: RowValues) => Record<string, unknown>) | null = null;
+  for await (const group of csvTable(body, maxRecord)) {
     const out: BatchItem[] = [];
-    for (const r of records) {
-      if ('error' in r) out.push(r);
-      else if (!headers || !toLead) {
-        headers = r.cells;
-        toLead = compileMapping(headerMapping(headers, fields));
-      } else if (r.cells.slice(headers.length).some((v) => v.trim() !== '')) {
-        out.push({
-          line: r.line,
-          error: {
-            code: 'too_many_cells',
-            detail: `Line ${r.line} has ${r.cells.length} cells; the header has ${headers.length}.`,
-          },
-        });
-      } else {
-        // An empty cell is a missing value: left out rather than handed to the normaliser as "".
-        const row: Record<string, string> = {};
-        headers.forEach((h, i) => {
-          const v = r.cells[i];
-          if (v !== undefined && v.trim() !== '') row[h] = v;
-        });
-        out.push({ line: r.line, lead: toLead(row) });
-      }
+    for (const item of group) {
+      if ('headers' in item) {
+        const mapping = resolveMapping(item.headers, fields, { given, strict: true, keepOthers: true });
+        toLead = compileMapping(mapping);
+        const columns: ColumnsAnswer = {
+          headers: item.headers,
+          mapping,
+          unmappedFields: unmappedFields(mapping, fields),
+        };
+        out.push({ line: item.line, columns });
+      } else if ('stop' in item) {
+        if (!toLead) throw stopProblem(item.stop);
+        out.push({ line: item.line, error: item.stop });
+      } else if ('bad' in item) out.push({ line: item.line, error: item.bad });
+      else out.push({ line: item.line, lead: toLead!(item.values) });
     }
     if (out.length) yield out;
   }

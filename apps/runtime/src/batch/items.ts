@@ -1,3 +1,4 @@
+import type { ColumnMapping } from '@qualify/rules';
 import { depthExceeds, MAX_DEPTH } from '../body.ts';
 import type { ProblemCode } from '../problem.ts';
 
@@ -12,8 +13,21 @@ export interface BatchError {
   detail: string;
 }
 
-/** One input unit of a batch: a lead to evaluate, or why that line could not be read. */
-export type BatchItem = { line: number; lead: Record<string, unknown> } | { line: number; error: BatchError };
+/**
+ * Which column feeds which lead path and which catalogue fields no column feeds: the first line of
+ * a CSV batch's answer, and part of a backtest's `start` line.
+ */
+export interface ColumnsAnswer {
+  headers: string[];
+  mapping: ColumnMapping;
+  unmappedFields: string[];
+}
+
+/** One input unit of a batch: a lead to evaluate, why that line could not be read, or a CSV header. */
+export type BatchItem =
+  | { line: number; lead: Record<string, unknown> }
+  | { line: number; error: BatchError }
+  | { line: number; columns: ColumnsAnswer };
 
 /** Items in input order, grouped as they arrive, so each group is evaluated and written in one go. */
 export type BatchSource = AsyncIterable<BatchItem[]>;
@@ -75,6 +89,14 @@ export function leadFromText(line: number, text: string): BatchItem {
   }
   return { line, lead: value as Record<string, unknown> };
 }
+
+/**
+ * Waits for the event loop's next turn. A stream answered to a fast client (and read from an upload
+ * already buffered) goes on in microtasks alone: without this, timers and I/O wait until it ends,
+ * so other requests stall and the decision log cannot flush (a million-row batch piled 128 MB of
+ * unwritten decisions).
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads a web stream chunk by chunk and releases it when the consumer stops early. */
 export async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {

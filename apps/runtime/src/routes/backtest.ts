@@ -1,20 +1,17 @@
-import type { ColumnMapping, LatestDate } from '@qualify/rules';
+import type { LatestDate } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
-import { type BacktestPlan, defaultMapping, planBacktest } from '../backtest-plan.ts';
+import { type BacktestPlan, planBacktest } from '../backtest-plan.ts';
 import { BacktestRun } from '../backtest-run.ts';
 import { Spool } from '../backtest-spool.ts';
 import { mayScan, planTime, RowTimes, scanLatest } from '../backtest-time.ts';
-import {
-  formatOf,
-  stopProblem,
-  type UploadFormat,
-  type UploadItem,
-  uploadItems,
-} from '../backtest-upload.ts';
-import type { BatchError } from '../batch/items.ts';
+import { formatOf, type UploadFormat, type UploadItem, uploadItems } from '../backtest-upload.ts';
+import { stopProblem } from '../batch/csv.ts';
+import { type BatchError, nextTurn } from '../batch/items.ts';
+import { columnFinder, notAColumn, resolveMapping, unmappedFields } from '../batch/mapping.ts';
 import type { Ctx } from '../context.ts';
-import { invalidRequest, ProblemError } from '../problem.ts';
+import { isHangUp } from '../on-error.ts';
+import { ProblemError } from '../problem.ts';
 
 const EMPTY =
   'The upload is empty: send a CSV file with a header row (Content-Type: text/csv) or NDJSON, one JSON object per line (application/x-ndjson).';
@@ -48,7 +45,7 @@ async function open(
       }
       if ('stop' in item) throw stopProblem(item.stop);
       if ('bad' in item) {
-        firstBad ??= `line ${item.line}: ${item.bad}`;
+        firstBad ??= `line ${item.line}: ${item.bad.detail}`;
         prelude += run.add(item);
       }
     }
@@ -58,15 +55,11 @@ async function open(
   throw new ProblemError(400, 'no_header', detail);
 }
 
-function checkOutcome(plan: BacktestPlan, headers: string[]): void {
-  if (headers.includes(plan.outcome)) return;
-  const names = headers.length > 30 ? `${headers.slice(0, 30).join(', ')}, …` : headers.join(', ');
-  throw invalidRequest([
-    {
-      path: 'outcome',
-      message: `"${plan.outcome.slice(0, 100)}" is not a column of the upload; its columns: ${names}`,
-    },
-  ]);
+/** The header holding the outcome, matched as headers are (`columnFinder`); 422 when there is none. */
+function outcomeColumn(plan: BacktestPlan, headers: string[]): string {
+  const column = columnFinder(headers)(plan.outcome);
+  if (column === undefined) throw notAColumn('outcome', plan.outcome, headers);
+  return column;
 }
 
 /** Takes a group of items; answers the lines they add and the stop among them, if any. */
@@ -97,13 +90,19 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
     let run = new BacktestRun(plan);
     let items = uploadItems(format, spool ? spool.tee(body) : body, ctx.config.bodyLimitBytes);
     let opened: Opened;
-    let mapping: ColumnMapping;
+    let outcome: string;
+    let mapping: ReturnType<typeof resolveMapping>;
     let times: RowTimes;
     try {
       opened = await open(items, run, format);
-      checkOutcome(plan, opened.headers);
-      mapping = plan.mapping ?? defaultMapping(opened.headers, plan.catalogue, format);
-      const time = planTime(plan.time, opened.headers, plan.outcome, mapping, plan.catalogue, clockNow);
+      outcome = outcomeColumn(plan, opened.headers);
+      mapping = resolveMapping(opened.headers, plan.catalogue, {
+        given: plan.mapping,
+        outcome,
+        strict: format === 'csv',
+        pathsReadThemselves: format === 'ndjson',
+      });
+      const time = planTime(plan.time, opened.headers, outcome, mapping, plan.catalogue, clockNow);
       let latest: LatestDate | null = null;
       if (time.asOf === null && spool) {
         latest = await scanLatest(opened.pending, items, time, mapping, plan.catalogue);
@@ -117,13 +116,15 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
       await spool?.dispose();
       throw e;
     }
+    run.useOutcome(outcome);
     run.useMapping(mapping);
     run.useTimes(times);
     const start = {
       type: 'start',
       headers: opened.headers,
       mapping,
-      outcome: plan.outcome,
+      unmappedFields: unmappedFields(mapping, plan.catalogue),
+      outcome,
       versions: plan.versions.map((v) => v.name),
       evaluatedAt: times.describe(),
     };
@@ -137,6 +138,7 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
         while (!stop) {
           // Written before the next group is read, so a slow reader slows the upload down.
           await out.write(Buffer.from(text));
+          await nextTurn();
           text = '';
           if (out.aborted) break;
           const next = await items.next();
@@ -145,7 +147,10 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
         }
         await items.return(undefined);
         await spool?.dispose();
-        if (out.aborted) return;
+        if (out.aborted) {
+          ctx.metrics.requestAborted();
+          return;
+        }
         text += stop ? errorLine(stop.code, stop.detail) : run.result();
         await out.write(Buffer.from(text));
         ctx.metrics.backtested(plan.workflowId, stop ? stop.code : 'done', run.rowsRead);
@@ -153,7 +158,10 @@ export function backtestRoutes(api: Api, ctx: Ctx) {
       async (err, out) => {
         await items.return(undefined);
         await spool?.dispose();
-        if (out.aborted) return;
+        if (out.aborted || isHangUp(err)) {
+          ctx.metrics.requestAborted();
+          return;
+        }
         ctx.logger.error('backtest stopped', { workflow: plan.workflowId, error: err.stack ?? err.message });
         ctx.metrics.backtested(plan.workflowId, 'internal', run.rowsRead);
         await out.write(errorLine('internal', 'The backtest stopped early; the error is logged.'));

@@ -22,7 +22,8 @@ async function batch(body: string, type: string, query: string): Promise<Line[]>
   return (await res.text())
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l))
+    .filter((l) => !('headers' in l)); // a CSV batch answers its header first
 }
 
 /** A lead that requested a demo on its last visit, 2026-03-01 (demo: 30 points decaying over 14 days; visit within 7 days: 10). */

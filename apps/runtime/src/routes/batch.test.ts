@@ -82,7 +82,8 @@ describe('batch evaluation', () => {
       'c3,mia.silva@gmail.com,student,12000,education,BR,0,none,low,365,no',
     ].join('\r\n');
     const res = await batch(csv, 'text/csv; charset=utf-8');
-    const out = lines(res.text);
+    const [columns, ...out] = lines(res.text);
+    expect(columns).toMatchObject({ line: 1, mapping: { Seniority: 'seniority', id: 'id' } });
     expect(out.map((o) => o.line)).toEqual([2, 3, 4]);
     expect(out[0]).toMatchObject({ route: { kind: 'sales' } });
     expect(out[1].error.code).toBe('too_many_cells');
@@ -94,7 +95,7 @@ describe('batch evaluation', () => {
   it('ends a CSV batch at a quoting error with an error line', async () => {
     const res = await batch('email,budget\na@x.io,1\n"b@x.io,2\n', 'text/csv');
     const out = lines(res.text);
-    expect(out[0]).toMatchObject({ line: 2, route: expect.anything() });
+    expect(out[1]).toMatchObject({ line: 2, route: expect.anything() });
     expect(out.at(-1).error.code).toBe('csv_unreadable');
   });
 

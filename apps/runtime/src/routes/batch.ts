@@ -1,25 +1,37 @@
 import type { FieldCatalogue } from '@qualify/rules';
 import { stream } from 'hono/streaming';
 import type { Api } from '../auth.ts';
-import { csvSource } from '../batch/csv.ts';
+import { csvSource, GROUP } from '../batch/csv.ts';
 import { evaluatedAtIssue, leadTime } from '../batch/evaluated-at.ts';
-import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON } from '../batch/items.ts';
+import { type BatchItem, type BatchSource, CSV, JSON_ARRAY, NDJSON, nextTurn } from '../batch/items.ts';
 import { jsonArraySource } from '../batch/json-array.ts';
+import { parseMapping } from '../batch/mapping.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
 import { unsupportedType } from '../body.ts';
 import type { Ctx } from '../context.ts';
 import { headerOf } from '../headers.ts';
-import { ProblemError } from '../problem.ts';
+import { isHangUp } from '../on-error.ts';
+import { invalidRequest, ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
 import { parseQuery } from '../validation.ts';
 import { type Target, targetOf } from './evaluate.ts';
 
-function sourceFor(type: string, body: ReadableStream<Uint8Array>, t: Target, maxLine: number): BatchSource {
+function sourceFor(
+  type: string,
+  body: ReadableStream<Uint8Array>,
+  t: Target,
+  maxLine: number,
+  mapping: string | undefined,
+): BatchSource {
+  const csv = CSV.test(type);
+  if (mapping !== undefined && !csv) {
+    throw invalidRequest([{ path: 'mapping', message: 'maps the columns of a CSV upload (text/csv) only' }]);
+  }
   if (NDJSON.test(type)) return ndjsonSource(body, maxLine);
   if (JSON_ARRAY.test(type)) return jsonArraySource(body, maxLine);
-  if (CSV.test(type)) {
+  if (csv) {
     const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
-    return csvSource(body, fields, maxLine);
+    return csvSource(body, fields, maxLine, parseMapping(mapping, fields));
   }
   throw unsupportedType(type, 'application/json (an array), application/x-ndjson or text/csv');
 }
@@ -40,9 +52,8 @@ export function batchRoutes(api: Api, ctx: Ctx) {
         'invalid_json',
         'The body is empty; send leads as a JSON array, NDJSON or CSV.',
       );
-    const items = sourceFor(headerOf(c, 'content-type') ?? '', body, t, ctx.config.bodyLimitBytes)[
-      Symbol.asyncIterator
-    ]();
+    const type = headerOf(c, 'content-type') ?? '';
+    const items = sourceFor(type, body, t, ctx.config.bodyLimitBytes, q.mapping)[Symbol.asyncIterator]();
     // The first group is read before answering, so an unreadable start is a plain 400, not a stream.
     const first = await items.next();
     const evaluateAt = q.now === undefined ? undefined : Date.parse(q.now);
@@ -51,7 +62,8 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const timeOf = column === undefined ? null : leadTime(column, fields);
 
     const answer = (item: BatchItem, nowMs: number): string => {
-      if ('error' in item) return `${JSON.stringify(item)}\n`;
+      if ('columns' in item) return `${JSON.stringify({ line: item.line, ...item.columns })}\n`;
+      if (!('lead' in item)) return `${JSON.stringify(item)}\n`;
       const time = timeOf?.(item.lead);
       if (!time || 'ms' in time) {
         const at = time?.ms ?? evaluateAt;
@@ -73,20 +85,28 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     return stream(
       c,
       async (out) => {
-        for (let group = first; !group.done; group = await items.next()) {
-          const nowMs = ctx.clock.now();
-          let text = '';
-          for (const item of group.value) text += answer(item, nowMs);
-          // Buffer.from encodes faster than the TextEncoder the stream helper would use on a string.
-          await out.write(Buffer.from(text));
-          if (out.aborted) break;
+        for (let group = first; !group.done && !out.aborted; group = await items.next()) {
+          // At most GROUP answers are held at once: a chunk of tiny rows (NDJSON "{}" lines) can
+          // hold tens of thousands of leads, each answered with a kilobyte.
+          for (let from = 0; from < group.value.length && !out.aborted; from += GROUP) {
+            const nowMs = ctx.clock.now();
+            let text = '';
+            for (const item of group.value.slice(from, from + GROUP)) text += answer(item, nowMs);
+            // Buffer.from encodes faster than the TextEncoder the stream helper would use on a string.
+            await out.write(Buffer.from(text));
+            await nextTurn();
+          }
         }
         await items.return?.();
+        if (out.aborted) ctx.metrics.requestAborted();
       },
       async (err, out) => {
         await items.return?.();
-        // A client that hangs up mid-batch is not an error of ours.
-        if (out.aborted) return;
+        // A client that hangs up mid-batch is not an error of ours: counted, not logged.
+        if (out.aborted || isHangUp(err)) {
+          ctx.metrics.requestAborted();
+          return;
+        }
         ctx.logger.error('batch stopped', { workflow: t.row.id, error: err.stack ?? err.message });
         await out.write(
           `${JSON.stringify({ error: { code: 'internal', detail: 'The batch stopped early; the error is logged.' } })}\n`,

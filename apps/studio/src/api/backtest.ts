@@ -32,7 +32,11 @@ export interface EvaluatedAt {
 export interface BacktestStart {
   type: 'start';
   headers: string[];
+  /** Which lead field each column fed (null: dropped): the request's mapping over the match by name. */
   mapping: ColumnMapping;
+  /** Catalogue fields no column fed: missing for every lead. */
+  unmappedFields: string[];
+  /** The outcome column as the file spells it. */
   outcome: string;
   versions: string[];
   evaluatedAt: EvaluatedAt;
@@ -57,7 +61,8 @@ export interface BacktestReport {
   versions: VersionMetrics[];
   changes: RouteChange[];
   rows: number;
-  badRows: { count: number; sample: { line: number; error: string }[] };
+  /** `code` is the one the batch answers for the same row (too_few_cells, not_utf8...). */
+  badRows: { count: number; sample: { line: number; code: string; error: string }[] };
   dataIssues: { count: number; sample: { line: number; issues: DataIssue[] }[] };
   sweep: BacktestSweep | null;
 }

@@ -49,7 +49,7 @@ export function Results({ run }: { run: Done }) {
           )}
           .
         </p>
-        <Mapped start={start} />
+        <Mapped start={start} ranOn={run.ranOn} />
         <TimeUsed report={report} />
         {stale && (
           <p className="qs-callout is-warning" role="status">
@@ -94,13 +94,23 @@ export function Results({ run }: { run: Done }) {
 }
 
 /** The mapping the runtime actually used, from the start line, so nobody wonders. */
-function Mapped({ start }: { start: BacktestStart | null }) {
+function Mapped({ start, ranOn }: { start: BacktestStart | null; ranOn: Done['ranOn'] }) {
   if (!start) return null;
   const used = Object.entries(start.mapping).filter(([, path]) => path);
+  const labels = new Map(ranOn.fields.map((f) => [f.path, f.label]));
+  // An older runtime does not say which fields went unfed.
+  const unfed = (start.unmappedFields ?? []).map((p) => labels.get(p) ?? p);
   return (
-    <p className="qs-hint">
+    <p className="qs-hint" data-testid="backtest-mapped">
       Outcome from <code>{start.outcome}</code>; {used.length} of {start.headers.length} columns fed lead
       fields.
+      {unfed.length > 0 && (
+        <>
+          {' '}
+          No column fed {unfed.join(', ')}: {unfed.length === 1 ? 'it was' : 'they were'} missing for every
+          lead.
+        </>
+      )}
     </p>
   );
 }

@@ -15,9 +15,10 @@ export function RowProblems({ report }: { report: BacktestReport }) {
           <p className="qs-hint">Unreadable rows are not evaluated and not counted in the figures above.</p>
           {badRows.sample.length > 0 && (
             <ul className="qs-bt-samples">
+              {/* Each reason is a sentence that names its line, as the batch words it. */}
               {badRows.sample.map((s) => (
-                <li key={s.line}>
-                  <strong>Line {s.line}:</strong> {s.error}
+                <li key={s.line} data-code={s.code}>
+                  {s.error}
                 </li>
               ))}
             </ul>

@@ -63,6 +63,11 @@ describe('readHeader', () => {
     });
   });
 
+  it('ends the header at a lone CR too, as the runtime does', async () => {
+    const file = new File(['id,converted\r1,won\r2,lost\r'], 'mac.csv', { type: 'text/csv' });
+    expect((await readHeader(file)).columns).toEqual(['id', 'converted']);
+  });
+
   it('reads the keys of the first NDJSON line', async () => {
     const file = new File(['{"email":"a@b.c","won":1}\n{"email":"x@y.z","won":0}\n'], 'h.ndjson');
     expect((await readHeader(file)).columns).toEqual(['email', 'won']);

@@ -91,14 +91,16 @@ export function estimateRows(
 export async function readHeader(file: File): Promise<UploadHeader> {
   let size = FIRST_SLICE;
   let text = await file.slice(0, size).text();
-  while (!text.includes('\n') && size < file.size && size < MAX_HEADER) {
+  // CRLF, LF and a lone CR each end a line, as in the runtime's reader.
+  const lineEnd = /[\r\n]/;
+  while (!lineEnd.test(text) && size < file.size && size < MAX_HEADER) {
     size *= 4;
     text = await file.slice(0, size).text();
   }
   text = text.replace(/^\uFEFF/, '');
-  const end = text.indexOf('\n');
+  const end = text.search(lineEnd);
   if (end < 0 && file.size > size) throw new Error('The first line is longer than 1 MB: is this a CSV file?');
-  const first = (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '');
+  const first = end < 0 ? text : text.slice(0, end);
   if (first.trim() === '') throw new Error(`${file.name} is empty or starts with a blank line.`);
   const format = formatOf(file.name, file.type, first.trimStart()[0] ?? '');
   const columns = format === 'csv' ? parseCsvHeader(first) : ndjsonKeys(first);

@@ -61,3 +61,74 @@ describe('column mapping', () => {
     expect(isConverted(value)).toBe(want);
   });
 });
+
+describe('the documented header rule (docs/api-contract.md, "Reading uploads")', () => {
+  const catalogue = [
+    { path: 'company.size', label: 'Company size', type: 'number' as const, category: 'fit' as const },
+    { path: 'jobTitle', label: 'Poste occupé', type: 'string' as const, category: 'fit' as const },
+    { path: 'lead.source', label: 'Lead Source', type: 'string' as const, category: 'fit' as const },
+    { path: 'country', label: 'Страна', type: 'string' as const, category: 'fit' as const },
+  ];
+  it.each([
+    // A header's key is its letters and digits, of any script, lower-cased.
+    ['company_size', 'company.size'],
+    ['COMPANY.SIZE', 'company.size'],
+    [' Company-Size ', 'company.size'],
+    ['Poste occupé', 'jobTitle'],
+    ['POSTE_OCCUPÉ', 'jobTitle'],
+    ['Lead Source', 'lead.source'],
+    ['страна', 'country'],
+    // Then the last segment of the path.
+    ['size', 'company.size'],
+    ['source', 'lead.source'],
+    // Letters count, so accents and other scripts are not dropped: these name nothing.
+    ['Poste occupe', null],
+    ['Город', null],
+    // A header with no letter or digit matches nothing (it used to match any label without Latin letters).
+    ['—', null],
+    ['', null],
+  ])('%j feeds %s', (header, want) => {
+    expect(suggestMapping([header], catalogue)[header]).toBe(want);
+  });
+
+  it('takes path matches first, then labels, then last segments; each field once, headers in file order', () => {
+    const fields = [
+      { path: 'size', label: 'Headcount', type: 'number' as const, category: 'fit' as const },
+      { path: 'company.size', label: 'Company size', type: 'number' as const, category: 'fit' as const },
+    ];
+    // "headcount" (a label) is seen before "size" (a path) in the file, but paths go first.
+    expect({ ...suggestMapping(['Headcount', 'SIZE', 'Size', 'company size'], fields) }).toEqual({
+      Headcount: null,
+      SIZE: 'size',
+      Size: null,
+      'company size': 'company.size',
+    });
+  });
+
+  it('reads the catalogue a fixed number of times however many headers there are', () => {
+    let reads = 0;
+    const counted = catalogue.map((f) => {
+      const o = {} as typeof f;
+      for (const [k, v] of Object.entries(f)) {
+        Object.defineProperty(o, k, {
+          enumerable: true,
+          get: () => {
+            reads++;
+            return v;
+          },
+        });
+      }
+      return o;
+    });
+    const readsFor = (n: number) => {
+      reads = 0;
+      const headers = Array.from({ length: n }, (_, i) => `column ${i}`);
+      headers.push('Lead Source');
+      const mapping = suggestMapping(headers, counted);
+      expect(mapping['Lead Source']).toBe('lead.source');
+      expect(mapping['column 0']).toBeNull();
+      return reads;
+    };
+    expect(readsFor(10_000)).toBe(readsFor(10));
+  });
+});

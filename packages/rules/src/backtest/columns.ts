@@ -3,31 +3,62 @@ import type { FieldCatalogue } from '../model/fields.ts';
 /** Which catalogue field each column of an upload feeds (null: ignored). */
 export type ColumnMapping = Record<string, string | null>;
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/**
+ * What a header and a field name are compared by: the letters and digits of any script, lower-cased;
+ * spaces, `_`, `-`, `.` and other punctuation are left out. A name with neither matches nothing.
+ * @example headerKey(' Company_Size ') // 'companysize'
+ */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+type CatalogueField = FieldCatalogue[number];
+
+/** The fields by the key of one of their names, each list in catalogue order. */
+function indexBy(fields: readonly CatalogueField[], name: (f: CatalogueField) => string) {
+  const index = new Map<string, CatalogueField[]>();
+  for (const f of fields) {
+    const key = headerKey(name(f));
+    if (key === '') continue;
+    const list = index.get(key);
+    if (list) list.push(f);
+    else index.set(key, [f]);
+  }
+  return index;
+}
 
 /**
- * Matches upload columns to catalogue fields by path, then by label, then by the path's last segment,
- * ignoring case, spaces and punctuation ("Company size", "company_size" and "company.size" all match).
+ * Matches upload columns to catalogue fields (docs/api-contract.md, "Reading uploads"): by `headerKey`,
+ * first to a field's path, then to its label, then to its path's last segment; within a pass the
+ * headers in file order, each field fed by one column at most. The catalogue is indexed once, so the
+ * time grows with the number of headers, never with headers times fields.
  */
 export function suggestMapping(headers: readonly string[], fields: FieldCatalogue): ColumnMapping {
   // No prototype: a column named "__proto__" is a column like any other.
   const mapping: ColumnMapping = Object.create(null);
   const taken = new Set<string>();
-  const tries: ((f: FieldCatalogue[number]) => string)[] = [
-    (f) => squash(f.path),
-    (f) => squash(f.label),
-    (f) => squash(f.path.split('.').at(-1)!),
+  const passes = [
+    indexBy(fields, (f) => f.path),
+    indexBy(fields, (f) => f.label),
+    indexBy(fields, (f) => f.path.split('.').at(-1)!),
   ];
+  const keys = headers.map(headerKey);
   for (const header of headers) mapping[header] = null;
-  for (const key of tries) {
-    for (const header of headers) {
-      if (mapping[header]) continue;
-      const field = fields.find((f) => !taken.has(f.path) && key(f) === squash(header));
+  for (const index of passes) {
+    headers.forEach((header, i) => {
+      if (mapping[header]) return;
+      const candidates = index.get(keys[i]!);
+      // Taken fields leave the front of the list, so many equal headers do not rescan it.
+      while (candidates?.length && taken.has(candidates[0]!.path)) candidates.shift();
+      const field = candidates?.[0];
       if (field) {
         mapping[header] = field.path;
         taken.add(field.path);
       }
-    }
+    });
   }
   return mapping;
 }

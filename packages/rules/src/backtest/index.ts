@@ -20,6 +20,7 @@ export {
   CONVERTED_WORDS,
   type ColumnMapping,
   compileMapping,
+  headerKey,
   isConverted,
   rowToLead,
   suggestMapping,
