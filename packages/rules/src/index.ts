@@ -72,6 +72,7 @@ export {
 } from './model/condition.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
+  DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
   type Field,
@@ -79,9 +80,12 @@ export {
   FieldSchema,
   type FieldType,
   findField,
+  foldMissing,
+  missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
 export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
+export { migrateWorkflow } from './model/migrate.ts';
 export { DEFAULT_STAGE, STAGES, type Stage } from './model/stages.ts';
 export {
   type Issue,

@@ -97,6 +97,7 @@ export function fuseDecide(artifact: Artifact): FusedDecide | undefined {
     {
       converter: (i) => reserve((f) => f.converters[i]),
       enumSet: (i) => reserve((f) => f.enums[i]),
+      missingSet: (i) => reserve((f) => f.missing[i]),
       bad,
     },
     (i) => `f${i}`,
