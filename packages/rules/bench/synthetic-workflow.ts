@@ -52,5 +52,12 @@ export function syntheticWorkflow(size: number): WorkflowInput {
     data: { to: 'sales', queue: 'SDR', priority: 'normal', sla: { firstContactHours: 4, touches: 3 } },
   });
   edges.push({ id: 'last', from: prev, to: 'sales', port: prevPort });
-  return { schemaVersion: SCHEMA_VERSION, id: `synthetic-${size}`, name: `Synthetic ${size}`, fields, nodes, edges };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `synthetic-${size}`,
+    name: `Synthetic ${size}`,
+    fields,
+    nodes,
+    edges,
+  };
 }
