@@ -206,7 +206,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start" }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result" } or { type: "error", code, detail } (docs/api-contract.md)',
+        'NDJSON: { type: "start" }, { type: "progress", rows } every 1,000 rows, { type: "row", line, leadId, converted, outcomes } with rows=true, then { type: "result" } or { type: "error", code, detail } (docs/api-contract.md)',
     },
     answerType: 'application/x-ndjson',
   },

@@ -43,6 +43,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
+export { leadIdReader } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {
   ArtifactInvalidError,
