@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { all, any, type Condition, compare as c } from '../packages/rules/src/conditions/schema.ts';
-import type { Field } from '../packages/rules/src/model/fields.ts';
+import { DEFAULT_MISSING_VALUES, type Field } from '../packages/rules/src/model/fields.ts';
 import { SCHEMA_VERSION } from '../packages/rules/src/model/workflow.ts';
 
 type N = { id: string; kind: string; label: string; position: { x: number; y: number }; data: unknown };
@@ -42,8 +42,11 @@ const sales = (queue: string, hours: number, touches: number, priority = 'high')
   sla: { firstContactHours: hours, touches },
 });
 
-function write(name: string, doc: object, leads: object[]) {
-  writeFileSync(new URL(`./${name}.workflow.json`, import.meta.url), `${JSON.stringify(doc, null, 2)}\n`);
+/** Writes one example; each states the product's values that mean missing, as a new workflow does. */
+function write(name: string, doc: Record<string, unknown>, leads: object[]) {
+  const { nodes, edges, ...head } = doc;
+  const full = { ...head, missingValues: DEFAULT_MISSING_VALUES, nodes, edges };
+  writeFileSync(new URL(`./${name}.workflow.json`, import.meta.url), `${JSON.stringify(full, null, 2)}\n`);
   writeFileSync(new URL(`./${name}.leads.json`, import.meta.url), `${JSON.stringify(leads, null, 2)}\n`);
 }
 

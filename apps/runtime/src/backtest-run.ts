@@ -11,6 +11,7 @@ import type { BacktestPlan } from './backtest-plan.ts';
 import type { RowTimes } from './backtest-time.ts';
 import type { RowValues } from './backtest-upload.ts';
 import type { BatchError } from './batch/items.ts';
+import { leadIdOf } from './evaluator.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
@@ -98,7 +99,9 @@ export class BacktestRun {
     }
     this.sweep?.add(row);
     if (!this.plan.rows) return '';
-    return `${JSON.stringify({ type: 'row', line, converted: row.converted, outcomes })}\n`;
+    // The id as the decision log would record it, read with the last version's catalogue (the draft's).
+    const leadId = leadIdOf(this.plan.versions.at(-1)!.prepared, row.lead);
+    return `${JSON.stringify({ type: 'row', line, leadId, converted: row.converted, outcomes })}\n`;
   }
 
   /** The `result` line; runs the rest of the sweep. */

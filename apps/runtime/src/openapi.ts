@@ -208,7 +208,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions, evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row" } with rows=true, then { type: "result", evaluatedAt } (bad rows sampled as { line, code, error }) or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
+        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions, evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row", line, leadId, converted, outcomes } with rows=true, then { type: "result", evaluatedAt } (bad rows sampled as { line, code, error }) or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
     },
     answerType: 'application/x-ndjson',
   },

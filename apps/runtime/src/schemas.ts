@@ -1,4 +1,4 @@
-import { EVALUATED_AT_NAMES, parseIsoDate, STAGES, WorkflowSchema } from '@qualify/rules';
+import { EVALUATED_AT_NAMES, parseIsoDate, SCHEMA_VERSION, STAGES, WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
 
 /** Roles from least to most powerful; each role may do everything the ones before it may. */
@@ -14,7 +14,8 @@ const shape = WorkflowSchema.shape;
  */
 export const DraftSchema = z
   .looseObject({
-    schemaVersion: shape.schemaVersion,
+    // Older versions are stored as sent and migrated wherever a draft is read (validate, compile).
+    schemaVersion: z.int().min(1).max(SCHEMA_VERSION),
     id: shape.id,
     name: shape.name,
     description: z.string().max(5000).optional(),

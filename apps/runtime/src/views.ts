@@ -99,7 +99,10 @@ export const DecisionLogEntrySchema = z
     decisionId: z.string(),
     workflowId: z.string(),
     version: z.int(),
-    leadId: z.string().nullable(),
+    leadId: z.string().nullable().meta({
+      description:
+        "The lead's id: the value of the catalogue field marked as the lead id, else the lead's `id` (text or a number, as text).",
+    }),
     email: z.string().nullable(),
     route: z.enum(['sales', 'nurture', 'disqualify']).nullable(),
     target: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { all, compare, type WorkflowInput } from '../src/index.ts';
+import { all, compare, SCHEMA_VERSION, type WorkflowInput } from '../src/index.ts';
 
 /**
  * A workflow of about `size` nodes: alternating score and signal-check nodes in a chain, each check
@@ -52,5 +52,12 @@ export function syntheticWorkflow(size: number): WorkflowInput {
     data: { to: 'sales', queue: 'SDR', priority: 'normal', sla: { firstContactHours: 4, touches: 3 } },
   });
   edges.push({ id: 'last', from: prev, to: 'sales', port: prevPort });
-  return { schemaVersion: 1, id: `synthetic-${size}`, name: `Synthetic ${size}`, fields, nodes, edges };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `synthetic-${size}`,
+    name: `Synthetic ${size}`,
+    fields,
+    nodes,
+    edges,
+  };
 }

@@ -74,6 +74,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
+export { leadIdReader } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {
   ArtifactInvalidError,
@@ -88,6 +89,7 @@ export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
+  DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
   type Field,
@@ -95,9 +97,12 @@ export {
   FieldSchema,
   type FieldType,
   findField,
+  foldMissing,
+  missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
 export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
+export { migrateWorkflow } from './model/migrate.ts';
 export { DEFAULT_STAGE, STAGES, type Stage } from './model/stages.ts';
 export {
   type Issue,

@@ -1,4 +1,4 @@
-import { WorkflowSchema } from '@qualify/rules';
+import { migrateWorkflow, WorkflowSchema } from '@qualify/rules';
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
@@ -22,7 +22,7 @@ function LocalCopyBanner({ id }: { id: string }) {
   const [copy, setCopy] = useState(() => readLocalCopy(id));
   if (!copy) return null;
   const restore = () => {
-    const parsed = WorkflowSchema.safeParse(copy.doc);
+    const parsed = WorkflowSchema.safeParse(migrateWorkflow(copy.doc));
     const s = useStudio.getState();
     if (!parsed.success) s.notify('error', 'The local copy is not a readable workflow any more.');
     else s.commit(parsed.data);

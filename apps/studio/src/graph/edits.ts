@@ -157,6 +157,11 @@ export function setFields(doc: Workflow, fields: Field[]): Workflow {
   return { ...doc, fields };
 }
 
+/** Sets the values that mean missing in every field without a list of its own. */
+export function setMissingValues(doc: Workflow, missingValues: string[]): Workflow {
+  return { ...doc, missingValues };
+}
+
 /** Renames the workflow or changes its description. */
 export function setMeta(doc: Workflow, patch: { name?: string; description?: string }): Workflow {
   return { ...doc, ...patch };

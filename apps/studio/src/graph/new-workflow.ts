@@ -1,4 +1,4 @@
-import { type Field, SCHEMA_VERSION, type Workflow } from '@qualify/rules';
+import { DEFAULT_MISSING_VALUES, type Field, SCHEMA_VERSION, type Workflow } from '@qualify/rules';
 import { slug } from './ids.ts';
 
 /** A catalogue most B2B teams start from: fit, engagement and the BANT conversation answers. */
@@ -63,6 +63,7 @@ export function blankWorkflow(id: string, name: string): Workflow {
     name,
     description: '',
     fields: STARTER_FIELDS.map((f) => ({ ...f })),
+    missingValues: [...DEFAULT_MISSING_VALUES],
     nodes: [{ id: 'start', kind: 'start', label: 'Lead arrives', position: { x: 0, y: 120 }, data: {} }],
     edges: [],
   };

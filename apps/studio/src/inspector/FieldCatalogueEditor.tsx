@@ -1,7 +1,24 @@
-import { FIELD_CATEGORIES, FIELD_TYPES, type Field, renameField } from '@qualify/rules';
+import {
+  DEFAULT_MISSING_VALUES,
+  FIELD_CATEGORIES,
+  FIELD_TYPES,
+  type Field,
+  renameField,
+} from '@qualify/rules';
 import { setFields } from '../graph/edits.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { ListInput } from '../ui/inputs.tsx';
+import { FieldMissingValues, WorkflowMissingValues } from './MissingValuesEditor.tsx';
+
+/** Types a lead id can be read from; the decision log records it as text. */
+const ID_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'number']);
+
+/** `field` with `patch` applied; a key patched to undefined is removed, as if never set. */
+function patched(field: Field, patch: Partial<Field>): Field {
+  const next: Record<string, unknown> = { ...field, ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
+  return next as Field;
+}
 
 const TYPE_NAMES: Record<Field['type'], string> = {
   number: 'Number',
@@ -34,10 +51,20 @@ export function FieldCatalogueEditor() {
   };
   const update = (i: number, patch: Partial<Field>, key?: string) =>
     set(
-      fields.map((f, j) => (j === i ? { ...f, ...patch } : f)),
+      fields.map((f, j) => (j === i ? patched(f, patch) : f)),
       key && `field-${i}-${key}`,
     );
-  const fieldIssues = issues.filter((i) => i.path?.startsWith('fields'));
+  // One id per lead: marking a field takes the mark from any other.
+  const markLeadId = (i: number, on: boolean) =>
+    set(
+      fields.map((f, j) =>
+        j === i ? patched(f, { leadId: on || undefined }) : patched(f, { leadId: undefined }),
+      ),
+    );
+  const workflowList = doc.missingValues ?? DEFAULT_MISSING_VALUES;
+  const fieldIssues = issues.filter(
+    (i) => i.path?.startsWith('fields') || i.path?.startsWith('missingValues'),
+  );
 
   return (
     <div className="qs-fields">
@@ -55,6 +82,7 @@ export function FieldCatalogueEditor() {
           ))}
         </ul>
       )}
+      <WorkflowMissingValues />
       {fields.length === 0 && (
         <p className="qs-empty qs-empty-small">No fields yet. Add the lead data your team relies on.</p>
       )}
@@ -120,6 +148,25 @@ export function FieldCatalogueEditor() {
                 onChange={(values) => update(i, { values }, 'values')}
               />
             )}
+            <div className="qs-field-options">
+              <FieldMissingValues
+                field={f}
+                index={i}
+                workflowList={workflowList}
+                onChange={(missingValues) => update(i, { missingValues }, 'missing')}
+              />
+              {(ID_TYPES.has(f.type) || f.leadId) && (
+                <label className="qs-check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Field ${i + 1} is the lead's id`}
+                    checked={Boolean(f.leadId)}
+                    onChange={(e) => markLeadId(i, e.target.checked)}
+                  />
+                  The lead's id (recorded with each decision)
+                </label>
+              )}
+            </div>
             <div className="qs-row qs-row-end">
               {used.has(f.path) && <small className="qs-hint">used by the workflow</small>}
               <button

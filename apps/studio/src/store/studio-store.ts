@@ -1,4 +1,4 @@
-import type { Decision, Issue, Workflow } from '@qualify/rules';
+import { type Decision, type Issue, migrateWorkflow, type Workflow } from '@qualify/rules';
 import { create } from 'zustand';
 import type { WorkflowRecord, WorkflowSummary } from '../api/types.ts';
 import { type BacktestSession, emptySession, stopRun } from '../backtest/session.ts';
@@ -168,7 +168,9 @@ export const useStudio = create<StudioState>()((set, get) => ({
 
   load: (record) => {
     stopRun(get().backtest.run);
-    set({ ...noDocument(), meta: metaOf(record), doc: record.workflow, savedDoc: record.workflow });
+    // An older stored draft is shown (and saved, once edited) in the current format.
+    const doc = migrateWorkflow(record.workflow);
+    set({ ...noDocument(), meta: metaOf(record), doc, savedDoc: doc });
   },
   unload: () => {
     stopRun(get().backtest.run);

@@ -1,4 +1,4 @@
-import { type Workflow, WorkflowSchema } from '@qualify/rules';
+import { migrateWorkflow, type Workflow, WorkflowSchema } from '@qualify/rules';
 import { ApiError } from '../api/client.ts';
 import type { WorkflowRecord } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
@@ -27,7 +27,7 @@ export function parseImported(json: unknown): Workflow {
     json && typeof json === 'object' && 'workflow' in json && !('nodes' in json)
       ? (json as { workflow: unknown }).workflow
       : json;
-  const parsed = WorkflowSchema.safeParse(candidate);
+  const parsed = WorkflowSchema.safeParse(migrateWorkflow(candidate));
   if (!parsed.success) {
     const first = parsed.error.issues
       .slice(0, 3)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldPathSchema, FieldTypeSchema } from '../model/fields.ts';
+import { type Field, FieldPathSchema, FieldTypeSchema, missingValuesOf } from '../model/fields.ts';
 import { KIND_NAMES } from '../nodes/index.ts';
 import type { ArtifactNode } from '../nodes/kind.ts';
 
@@ -10,8 +10,24 @@ export const ArtifactFieldSchema = z.object({
   path: FieldPathSchema,
   type: FieldTypeSchema,
   values: z.array(z.string()).optional(),
+  /** Values that mean missing, trimmed and lower-cased: a string value that folds to one of them is missing. */
+  missing: z.array(z.string()).optional(),
+  /** The field holding the lead's id (what a decision log records); it does not change evaluation. */
+  leadId: z.boolean().optional(),
 });
 export type ArtifactField = z.infer<typeof ArtifactFieldSchema>;
+
+/** A catalogue field's entry in the artifact: what the normaliser needs, and nothing it would not use. */
+export function artifactField(field: Field, missingValues: readonly string[]): ArtifactField {
+  const missing = missingValuesOf(field, missingValues);
+  return {
+    path: field.path,
+    type: field.type,
+    ...(field.type === 'enum' ? { values: field.values } : {}),
+    ...(missing.length ? { missing } : {}),
+    ...(field.leadId ? { leadId: true } : {}),
+  };
+}
 
 const ArtifactNodeSchema = z.looseObject({
   kind: z.enum(KIND_NAMES as [string, ...string[]]),

@@ -7,6 +7,7 @@ import {
   type Condition,
   compare as c,
   compile,
+  DEFAULT_MISSING_VALUES,
   type JsonLogic,
   type Operator,
   operatorOf,
@@ -245,15 +246,39 @@ describe('compile', () => {
     expect(artifact.nodes.sales!.next).toEqual({});
   });
 
-  it('keeps the catalogue as the normalisation spec, with enum values', () => {
-    const fields = compile(rich()).fields;
+  it('keeps the catalogue as the normalisation spec, with enum values, missing values and the id', () => {
+    const w = rich();
+    w.missingValues = ['Select', ' N/A', 'n/a '];
+    w.fields = w.fields.map((f) =>
+      f.path === 'size'
+        ? { ...f, missingValues: [] }
+        : f.path === 'email'
+          ? { ...f, missingValues: ['-', 'None given'], leadId: true }
+          : f,
+    );
+    const fields = compile(w).fields;
     expect(fields.map((f) => f.path)).toEqual(FIELDS.map((f) => f.path));
     expect(fields.find((f) => f.path === 'industry')).toEqual({
       path: 'industry',
       type: 'enum',
       values: ['SaaS', 'FinTech', 'Retail'],
+      missing: ['select', 'n/a'],
     });
     expect(fields.find((f) => f.path === 'size')).toEqual({ path: 'size', type: 'number' });
+    expect(fields.find((f) => f.path === 'email')).toEqual({
+      path: 'email',
+      type: 'string',
+      missing: ['-', 'none given'],
+      leadId: true,
+    });
+  });
+
+  it('gives a document written before values meant missing none, and a new one the product list', () => {
+    const old = { ...rich(), schemaVersion: 1 };
+    expect(compile(old).fields.some((f) => f.missing)).toBe(false);
+    expect(compile(rich()).fields.find((f) => f.path === 'title')?.missing).toEqual(
+      DEFAULT_MISSING_VALUES.map((v) => v.toLowerCase()),
+    );
   });
 
   it('is plain JSON', () => {

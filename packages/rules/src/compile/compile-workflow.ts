@@ -3,7 +3,7 @@ import type { Condition } from '../conditions/schema.ts';
 import type { Issue } from '../model/workflow.ts';
 import type { ArtifactNode } from '../nodes/kind.ts';
 import { analyze } from '../validate/analyze.ts';
-import { ARTIFACT_FORMAT, type Artifact } from './artifact.ts';
+import { ARTIFACT_FORMAT, type Artifact, artifactField } from './artifact.ts';
 
 /** Thrown by `compile` for a workflow with validation errors; `issues` says which nodes and why. */
 export class WorkflowInvalidError extends Error {
@@ -63,9 +63,7 @@ export function compile(workflow: unknown, options: { version?: number | null } 
   return {
     format: ARTIFACT_FORMAT,
     workflow: { id: wf.id, name: wf.name, version: options.version ?? null },
-    fields: wf.fields.map((f) =>
-      f.type === 'enum' ? { path: f.path, type: f.type, values: f.values } : { path: f.path, type: f.type },
-    ),
+    fields: wf.fields.map((f) => artifactField(f, wf.missingValues)),
     start,
     nodes: compiled,
   };

@@ -1,5 +1,5 @@
 import { all, any, compare as c } from '../conditions/schema.ts';
-import type { WorkflowInput } from '../model/workflow.ts';
+import { SCHEMA_VERSION, type WorkflowInput } from '../model/workflow.ts';
 
 /** The export the format reference starts from: a CRM's lead list, one lead a row. */
 export const EXAMPLE_CSV = [
@@ -14,7 +14,7 @@ export const EXAMPLE_NOW = '2026-03-02T09:00:00Z';
 
 /** A small, complete workflow for that CSV: one field a column, one step of most kinds. */
 export const EXAMPLE_WORKFLOW: WorkflowInput = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   id: 'inbound-demo',
   name: 'Inbound demo requests',
   description: 'Disqualifies free-mail and tiny companies, scores fit, hands qualified leads to sales.',

@@ -7,12 +7,15 @@ import type { FieldType } from '../model/fields.ts';
  * line here, or a line names a property that no longer exists, so the two cannot drift apart.
  */
 export const PROPERTY_NOTES: Record<string, string> = {
-  'workflow.schemaVersion': 'The version of this format; this version of Qualify Studio reads `1`.',
+  'workflow.schemaVersion':
+    'The version of this format: `2`. A version `1` document still loads, read as version 2 with an empty `missingValues`, so it decides as it did.',
   'workflow.id': 'A short id, unique among your workflows; it is part of the API paths.',
   'workflow.name': 'The name people see in the studio.',
   'workflow.description': 'What the workflow is for, in a sentence or two.',
   'workflow.fields':
     'The lead field catalogue: every lead field the workflow may read ([below](#the-field-catalogue)).',
+  'workflow.missingValues':
+    'Values that mean "not answered" in every field without a list of its own (`Select`, `N/A`, `-`): trimmed and in any case, such a text value is missing, not a value and not a data issue. Left out, the product list applies ([catalogue.md](catalogue.md#values-that-mean-missing)); `[]` means only blanks are missing.',
   'workflow.nodes': 'The steps of the workflow ([below](#nodes-and-edges)).',
   'workflow.edges': 'The connections, each from an exit of one step to the entry of another.',
 
@@ -25,6 +28,10 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'field.values':
     'For an `enum` field, the values it may take, in their canonical spelling. Required for `enum` fields.',
   'field.description': 'A note for the people editing the workflow.',
+  'field.missingValues':
+    "This field's own values that mean missing, in place of the workflow's `missingValues` (`[]`: only blanks).",
+  'field.leadId':
+    "Marks the field holding the lead's id (a text or number field; at most one): its raw value is the `leadId` of the decision log, for single evaluations, batches and backtest rows.",
 
   'node.id': 'A short id, unique among the nodes; edges and decisions (`path`, `nodeId`) name nodes by it.',
   'node.kind': 'The kind of step (see [Node kinds](#node-kinds)).',

@@ -74,4 +74,22 @@ describe('fused decide()', () => {
       { field: 'budget', code: 'wrong_type', message: 'budget: "lots" is not a number; treated as missing.' },
     ]);
   });
+
+  it('reads values that mean missing as the normaliser does: missing, and no data issue', () => {
+    const placeholders = {
+      country: ' N/A ',
+      role: 'Select',
+      need: 'critical',
+      urgency: '-',
+      budget: 'UNKNOWN',
+    };
+    const outcome = fuseDecide(base).decide!(placeholders, now);
+    expect(outcome.dataIssues).toEqual([]);
+    expect(outcome).toEqual(stepDecide(base).decide(placeholders, { now }));
+    expect(
+      prepare(base)
+        .evaluate(placeholders, { now })
+        .nextQuestions.map((q) => q.criterionId),
+    ).toEqual(expect.arrayContaining(['authority', 'urgency', 'money']));
+  });
 });

@@ -101,6 +101,7 @@ export function fuseDecide(artifact: Artifact): Fusion {
     {
       converter: (i) => reserve((f) => f.converters[i]),
       enumSet: (i) => reserve((f) => f.enums[i]),
+      missingSet: (i) => reserve((f) => f.missing[i]),
       bad,
     },
     (i) => `f${i}`,

@@ -163,6 +163,82 @@ describe('makeNormalizer', () => {
   });
 });
 
+describe('values that mean missing', () => {
+  const PLACEHOLDERS = ['Select', 'N/A', 'unknown', '-', '0'];
+  /** `[description, type, raw value, normalised value or undefined (missing), data issue code or null]` */
+  const rows: [string, ArtifactField['type'], unknown, unknown, DataIssue['code'] | null][] = [
+    ['a placeholder in a text field', 'string', 'Select', undefined, null],
+    ['trimmed and in any case', 'string', '  sELECT ', undefined, null],
+    ['text that only starts like one is an answer', 'string', 'Selected', 'selected', null],
+    ['a number is not compared as text', 'string', 0, '0', null],
+    ['a dash in a number field, no longer "not a number"', 'number', '-', undefined, null],
+    ['a negative number is still a number', 'number', '-5', -5, null],
+    ['a listed sentinel beats its numeric reading', 'number', ' 0 ', undefined, null],
+    ['the number itself is not text', 'number', 0, 0, null],
+    ['"unknown" in a yes/no field', 'boolean', 'Unknown', undefined, null],
+    ['"N/A" in a date field, no longer unreadable', 'date', 'n/a', undefined, null],
+    ['a placeholder as the whole list', 'stringList', 'N/A', undefined, null],
+    ['list items are answers as they are', 'stringList', ['N/A', 'demo'], ['n/a', 'demo'], null],
+    ['"Select" in a choice field, no longer a data issue', 'enum', 'Select', undefined, null],
+    ['an allowed value also listed is missing in its canonical spelling', 'enum', 'Unknown', undefined, null],
+    ['and in any other', 'enum', ' UNKNOWN', undefined, null],
+    ['other values still read', 'enum', 'saas', 'SaaS', null],
+    ['other values still checked', 'enum', 'Banking', undefined, 'not_allowed_value'],
+  ];
+  it.each(rows)('%s', (_, type, raw, value, issue) => {
+    const normalize = makeNormalizer([
+      { path: 'x', type, missing: PLACEHOLDERS.map((v) => v.toLowerCase()), values: ['SaaS', 'Unknown'] },
+    ]);
+    const { lead, issues } = normalize({ x: raw });
+    expect(lead).toEqual(value === undefined ? {} : { x: value });
+    expect(issues.map((i) => [i.field, i.code])).toEqual(issue ? [['x', issue]] : []);
+  });
+
+  it('reads a value as before when the field lists nothing', () => {
+    expect(one('string')({ x: 'Select' }).lead).toEqual({ x: 'select' });
+    expect(one('enum', ['SaaS'])({ x: 'Select' }).issues.map((i) => i.code)).toEqual(['not_allowed_value']);
+  });
+
+  it('reads a value as missing exactly when it is text that folds to a listed value, for any type and list', () => {
+    // Entries that read as a value of some type ("0", "n", a date) are tested before the converter,
+    // the others only when the converter fails; long lists are a Set, short ones inline comparisons.
+    const entries = ['Select', 'N/A', '-', '0', '1.5', 'n', 'yes', '2026-01-31', 'a,b', 'SaaS', 'unknown'];
+    const filler = Array.from({ length: 20 }, (_, i) => `Not given ${i}`);
+    const lists = fc.oneof(
+      fc.subarray(entries),
+      fc.subarray(entries).map((l) => [...l, ...filler]),
+    );
+    const variant = (s: string) => fc.constantFrom(s, s.toUpperCase(), ` ${s} `, `${s.toLowerCase()}\t`);
+    const raw = fc.oneof(
+      fc
+        .constantFrom(...entries, ...filler.slice(0, 3), 'Selected', '1,200', 'saas', 'FinTech')
+        .chain(variant),
+      fc.constantFrom(0, 1.5, true, null, ['N/A', 'b'], new Date(0), '2026-01-31T00:00:00Z'),
+    );
+    const types = fc.constantFrom(
+      ...(['number', 'boolean', 'string', 'enum', 'date', 'stringList'] as const),
+    );
+    fc.assert(
+      fc.property(types, lists, raw, (type, list, value) => {
+        const folded = list.map((m) => m.trim().toLowerCase());
+        const values = ['SaaS', 'Unknown', '0', 'FinTech'];
+        const normalize = makeNormalizer([{ path: 'x', type, values, missing: list }]);
+        // The oracle: the normaliser without a list, whose choice allows only what does not mean missing.
+        const answers = values.filter((v) => !folded.includes(v.toLowerCase()));
+        const plain = makeNormalizer([{ path: 'x', type, values: answers }]);
+        const listed = typeof value === 'string' && folded.includes(value.trim().toLowerCase());
+        expect(normalize({ x: value })).toEqual(listed ? { lead: {}, issues: [] } : plain({ x: value }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('folds the entries of a hand-made artifact too', () => {
+    const normalize = makeNormalizer([{ path: 'x', type: 'string', missing: [' N/A '] }]);
+    expect(normalize({ x: 'n/a' }).lead).toEqual({});
+  });
+});
+
 describe('numbers written as text', () => {
   // The rule as first written, kept here as the oracle for the shortcut taken for plain numbers.
   const reference = (raw: string): number | undefined | 'bad' => {

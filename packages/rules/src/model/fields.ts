@@ -19,6 +19,32 @@ export const FieldPathSchema = z
     message: 'a path may not use names every object has (such as toString, constructor or __proto__)',
   });
 
+/**
+ * What forms and CRM exports write where nobody answered: a dropdown's untouched placeholder
+ * (`Select`, `Please select`), "not applicable" (`N/A`, and Excel's `#N/A`), `unknown`, a lone dash.
+ * A workflow gets this list unless it sets its own. Left out on purpose, because each is a real answer
+ * somewhere: `none` (no budget, no need), `0` (no employees yet), `NA` (North America), `null` (a
+ * surname), `other`. Compared trimmed and case-insensitively (`foldMissing`).
+ */
+export const DEFAULT_MISSING_VALUES: readonly string[] = Object.freeze([
+  'Select',
+  'Please select',
+  'N/A',
+  '#N/A',
+  'unknown',
+  '-',
+]);
+
+/** A list of values that mean "not answered"; blank text is missing already, so an entry is not blank. */
+export const MissingValuesSchema = z
+  .array(
+    z
+      .string()
+      .max(100)
+      .refine((s) => s.trim() !== '', { message: 'a blank value is missing already; leave it out' }),
+  )
+  .max(100);
+
 export const FieldSchema = z.object({
   path: FieldPathSchema,
   label: z.string().min(1).max(120),
@@ -27,6 +53,10 @@ export const FieldSchema = z.object({
   /** Allowed values of an enum field, in their canonical spelling. */
   values: z.array(z.string().min(1).max(200)).max(500).optional(),
   description: z.string().max(500).optional(),
+  /** Values that mean missing for this field; without a list of its own, the workflow's `missingValues` apply. */
+  missingValues: MissingValuesSchema.optional(),
+  /** This field holds the lead's id: the decision log records it as `leadId` (at most one field). */
+  leadId: z.boolean().optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -35,4 +65,16 @@ export type FieldCatalogue = readonly Field[];
 /** Looks a field up by path; the catalogue is small, so a linear scan keeps callers simple. */
 export function findField(fields: FieldCatalogue, path: string): Field | undefined {
   return fields.find((f) => f.path === path);
+}
+
+/** How a value is compared with a missing-value entry: trimmed and lower-cased. */
+export const foldMissing = (value: string): string => value.trim().toLowerCase();
+
+/**
+ * The values that mean missing for one field, folded and without repeats: its own list when it has
+ * one, else the workflow's.
+ * @example missingValuesOf({ ...field, missingValues: undefined }, ['Select', ' N/A ']) // ['select', 'n/a']
+ */
+export function missingValuesOf(field: Field, workflowList: readonly string[]): string[] {
+  return [...new Set((field.missingValues ?? workflowList).map(foldMissing))];
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { FieldSchema } from './fields.ts';
+import { DEFAULT_MISSING_VALUES, FieldSchema, MissingValuesSchema } from './fields.ts';
 
-/** The current version of the stored workflow document; older documents are migrated on read. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The current version of the stored workflow document; older documents are migrated on read
+ * (model/migrate.ts). 2: values that mean missing (`missingValues`) and the lead-id field.
+ */
+export const SCHEMA_VERSION = 2;
 
 const IdSchema = z
   .string()
@@ -37,6 +40,8 @@ export const WorkflowSchema = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(5000).default(''),
   fields: z.array(FieldSchema).max(500),
+  /** Values that mean missing in every field without a list of its own; a new document gets the product's. */
+  missingValues: MissingValuesSchema.default(() => [...DEFAULT_MISSING_VALUES]),
   nodes: z.array(WorkflowNodeSchema).max(5000),
   edges: z.array(WorkflowEdgeSchema).max(20000),
 });

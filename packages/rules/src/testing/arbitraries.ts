@@ -38,7 +38,16 @@ const WORDS = [
   'gmail.com',
   '@gmail.com',
 ];
-const ENUM_VALUES = ['SaaS', 'FinTech', 'retail', 'Other', 'decision_maker', 'A', 'b', 'Ü'];
+// 'Unknown' is also a value that means missing below: such a value is read as missing on every path.
+const ENUM_VALUES = ['SaaS', 'FinTech', 'retail', 'Other', 'decision_maker', 'A', 'b', 'Ü', 'Unknown'];
+/** What forms and exports write for "not answered", as the workflow or a field may list them. */
+const PLACEHOLDERS = ['Select', 'N/A', 'unknown', '-', '0', 'none'];
+// A list longer than the normaliser compares inline is looked up in a Set: both ways are drawn.
+const LONG_TAIL = Array.from({ length: 16 }, (_, i) => `Not given ${i}`);
+const missingValuesArb = fc.oneof(
+  { weight: 3, arbitrary: fc.subarray(PLACEHOLDERS) },
+  { weight: 1, arbitrary: fc.subarray(PLACEHOLDERS).map((l) => [...l, ...LONG_TAIL]) },
+);
 const LABELS = [
   'Company size',
   'Budget',
@@ -67,6 +76,7 @@ const fieldsOfType = (type: FieldType) =>
           maxLength: 4,
           selector: (v) => v.toLowerCase(),
         }),
+        missingValues: fc.option(missingValuesArb, { nil: undefined }),
       }),
       { minLength: 1, maxLength: 2 },
     )
@@ -78,6 +88,7 @@ const fieldsOfType = (type: FieldType) =>
           type,
           category: f.category,
           ...(type === 'enum' ? { values: f.values } : {}),
+          ...(f.missingValues ? { missingValues: f.missingValues } : {}),
         }),
       ),
     );
@@ -266,8 +277,9 @@ export const workflowArb = catalogueArb.chain((fields) =>
       inner: fc.array(innerNode(fields), { minLength: 0, maxLength: 8 }),
       routes: fc.array(routeData, { minLength: 1, maxLength: 3 }),
       seeds: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
+      missingValues: fc.option(missingValuesArb, { nil: undefined }),
     })
-    .map(({ inner, routes, seeds }) => {
+    .map(({ inner, routes, seeds, missingValues }) => {
       const nodes: NodeSpec[] = [{ id: 'start', kind: 'start' }];
       const edges: EdgeSpec[] = [];
       const routeIds = routes.map((_, i) => `r${i}`);
@@ -285,7 +297,9 @@ export const workflowArb = catalogueArb.chain((fields) =>
       routes.forEach((data, i) => {
         nodes.push({ id: routeIds[i]!, kind: 'route', data });
       });
-      return { fields, workflow: workflow(nodes, edges, fields) };
+      // Without a list of its own, the workflow gets the product's.
+      const wf = workflow(nodes, edges, fields);
+      return { fields, workflow: missingValues ? { ...wf, missingValues } : wf };
     }),
 );
 
@@ -326,6 +340,7 @@ function cleanValue(field: Field): fc.Arbitrary<unknown> {
 }
 
 const junk = fc.oneof(
+  fc.constantFrom(...PLACEHOLDERS, LONG_TAIL[15]!).chain((p) => fc.constantFrom(p, ` ${p.toUpperCase()} `)),
   fc.constantFrom(
     null,
     undefined,

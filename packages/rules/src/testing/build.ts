@@ -4,6 +4,7 @@ import {
   type Field,
   kindOf,
   prepare,
+  SCHEMA_VERSION,
   type WorkflowEdge,
   type WorkflowInput,
 } from '@qualify/rules';
@@ -59,7 +60,7 @@ export function workflow(
   id = 'test-workflow',
 ): WorkflowInput {
   return structuredClone({
-    schemaVersion: 1 as const,
+    schemaVersion: SCHEMA_VERSION,
     id,
     name: 'Test workflow',
     fields,

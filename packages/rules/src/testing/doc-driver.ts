@@ -10,6 +10,7 @@ interface DocField {
   path: string;
   type: 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'stringList';
   values?: string[];
+  missing?: string[];
 }
 
 interface DocNode {
@@ -76,6 +77,7 @@ function readDate(v: unknown): Read {
 
 function readValue(field: DocField, v: unknown): Read {
   if (v === undefined || v === null || blank(v)) return MISSING;
+  if (typeof v === 'string' && field.missing?.includes(v.trim().toLowerCase())) return MISSING;
   switch (field.type) {
     case 'number': {
       if (typeof v === 'number') return Number.isFinite(v) ? v : UNREADABLE;

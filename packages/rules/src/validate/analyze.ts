@@ -1,4 +1,5 @@
 import { findField } from '../model/fields.ts';
+import { migrateWorkflow } from '../model/migrate.ts';
 import {
   type Issue,
   SCHEMA_VERSION,
@@ -34,13 +35,13 @@ function idOf(raw: unknown, index: number): string | undefined {
 }
 
 /** Parses and checks a workflow document; every problem becomes an issue, nothing throws. */
-export function analyze(input: unknown): Analysis {
+export function analyze(stored: unknown): Analysis {
   const nodes = new Map<string, TypedNode>();
-  if (nestsDeeperThan(input, MAX_DOCUMENT_DEPTH)) {
+  if (nestsDeeperThan(stored, MAX_DOCUMENT_DEPTH)) {
     const message = `The document nests deeper than ${MAX_DOCUMENT_DEPTH} levels: no workflow needs conditions this deep. Flatten the condition groups.`;
     return { issues: [{ code: 'too_deep', severity: 'error', message }], nodes };
   }
-  const version = (input as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const version = (stored as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     const message = `This workflow was saved with schema version ${version} by a newer Qualify Studio; this one reads version ${SCHEMA_VERSION}. Upgrade, or export it from the newer studio.`;
     return {
@@ -48,6 +49,7 @@ export function analyze(input: unknown): Analysis {
       nodes,
     };
   }
+  const input = migrateWorkflow(stored);
   const parsed = WorkflowSchema.safeParse(input);
   if (!parsed.success) {
     const issues = schemaIssues(parsed.error, '').map((i) => {
@@ -58,7 +60,7 @@ export function analyze(input: unknown): Analysis {
     return { issues, nodes };
   }
   const workflow = parsed.data;
-  const issues: Issue[] = checkFields(workflow.fields);
+  const issues: Issue[] = checkFields(workflow.fields, workflow.missingValues);
 
   workflow.nodes.forEach((node, i) => {
     if (nodes.has(node.id)) {

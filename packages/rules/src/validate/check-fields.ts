@@ -1,8 +1,19 @@
-import type { FieldCatalogue } from '../model/fields.ts';
+import { type FieldCatalogue, type FieldType, foldMissing, missingValuesOf } from '../model/fields.ts';
 import type { Issue } from '../model/workflow.ts';
 
-/** The catalogue itself: unique paths, enums with values, no path that is also the parent of another. */
-export function checkFields(fields: FieldCatalogue): Issue[] {
+/** Types a lead id can be read from (the log records it as text), and how the others read in a sentence. */
+const NOT_AN_ID: Partial<Record<FieldType, string>> = {
+  boolean: 'a yes / no',
+  enum: 'a choice',
+  date: 'a date',
+  stringList: 'a list',
+};
+
+/**
+ * The catalogue itself: unique paths, enums with values, no path that is also the parent of another,
+ * at most one lead-id field, and no allowed value that also counts as missing.
+ */
+export function checkFields(fields: FieldCatalogue, missingValues: readonly string[] = []): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   fields.forEach((f, i) => {
@@ -24,7 +35,39 @@ export function checkFields(fields: FieldCatalogue): Issue[] {
         message: `${f.label} is a choice field with no values: list the values it can take.`,
       });
     }
+    if (f.type === 'enum' && f.values?.length) {
+      const missing = new Set(missingValuesOf(f, missingValues));
+      const both = f.values.filter((v) => missing.has(foldMissing(v)));
+      if (both.length) {
+        const list = f.missingValues
+          ? 'its own list of values that mean missing'
+          : "the workflow's list of values that mean missing";
+        issues.push({
+          code: 'allowed_value_missing',
+          severity: 'warning',
+          path: f.missingValues ? `${path}.missingValues` : `${path}.values`,
+          message: `${f.label}: ${both.map((v) => `"${v}"`).join(', ')} ${both.length === 1 ? 'is an allowed value' : 'are allowed values'} but also in ${list}, so a lead answering ${both.length === 1 ? 'it' : 'them'} is read as missing. Remove ${both.length === 1 ? 'it' : 'them'} from one of the two lists.`,
+        });
+      }
+    }
+    if (f.leadId && NOT_AN_ID[f.type]) {
+      issues.push({
+        code: 'lead_id_type',
+        severity: 'error',
+        path: `${path}.leadId`,
+        message: `${f.label} is marked as the lead's id, but an id is text or a number, not ${NOT_AN_ID[f.type]} field.`,
+      });
+    }
   });
+  const ids = fields.flatMap((f, i) => (f.leadId ? [i] : []));
+  for (const i of ids.slice(1)) {
+    issues.push({
+      code: 'several_lead_ids',
+      severity: 'error',
+      path: `fields.${i}.leadId`,
+      message: `Only one field can be the lead's id: ${fields[ids[0]!]!.label} and ${fields[i]!.label} are both marked.`,
+    });
+  }
   for (const f of fields) {
     if (fields.some((g) => g.path.startsWith(`${f.path}.`))) {
       issues.push({

@@ -1,4 +1,4 @@
-import { all, compare as c, type Issue, validate, type WorkflowInput } from '@qualify/rules';
+import { all, compare as c, type Issue, SCHEMA_VERSION, validate, type WorkflowInput } from '@qualify/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIELDS, workflow } from '../testing/build.ts';
@@ -101,7 +101,7 @@ const rows: Row[] = [
   ],
   [
     'a document from a newer schema version',
-    (w) => (w.schemaVersion = 2),
+    (w) => (w.schemaVersion = SCHEMA_VERSION + 1),
     { code: 'newer_schema_version', severity: 'error', path: 'schemaVersion' },
   ],
   ['schema: a missing name', (w) => delete w.name, { code: 'schema', severity: 'error', path: 'name' }],
@@ -335,6 +335,34 @@ const rows: Row[] = [
     (w) => w.fields.push({ path: 'company', label: 'Company', type: 'string' }),
     { code: 'field_path_conflict', severity: 'error', path: 'fields' },
   ],
+  [
+    'catalogue: an allowed value that the workflow says means missing',
+    (w) => w.fields[4].values.push('Unknown'),
+    { code: 'allowed_value_missing', severity: 'warning', path: 'fields.4.values' },
+  ],
+  [
+    "catalogue: an allowed value in the field's own missing values",
+    (w) => (w.fields[4].missingValues = [' saas ']),
+    { code: 'allowed_value_missing', severity: 'warning', path: 'fields.4.missingValues' },
+  ],
+  [
+    'catalogue: a blank missing value',
+    (w) => (w.missingValues = ['N/A', '  ']),
+    { code: 'schema', severity: 'error', path: 'missingValues.1' },
+  ],
+  [
+    'catalogue: a choice field marked as the lead id',
+    (w) => (w.fields[4].leadId = true),
+    { code: 'lead_id_type', severity: 'error', path: 'fields.4.leadId' },
+  ],
+  [
+    'catalogue: two lead-id fields',
+    (w) => {
+      w.fields[1].leadId = true;
+      w.fields[2].leadId = true;
+    },
+    { code: 'several_lead_ids', severity: 'error', path: 'fields.2.leadId' },
+  ],
 ];
 
 const broken = (mutate: (w: Doc) => void) => {
@@ -383,6 +411,9 @@ describe('validate', () => {
       'duplicate_field',
       'enum_without_values',
       'field_path_conflict',
+      'allowed_value_missing',
+      'lead_id_type',
+      'several_lead_ids',
     ]) {
       expect(codes, code).toContain(code);
     }
