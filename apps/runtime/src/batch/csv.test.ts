@@ -94,6 +94,18 @@ describe('the CSV reader', () => {
     ]);
   });
 
+  it('reads a CR and the LF after it as one line ending wherever the bytes are cut between them', async () => {
+    const text = 'id\r1\r\n"a\r\nb"\r\n2\r';
+    for (let cut = 0; cut <= text.length; cut++) {
+      expect(plain(await read(streamOf(text, [cut, cut + 1])))).toEqual([
+        { line: 1, headers: ['id'] },
+        row(2, { id: '1' }),
+        row(4, { id: 'a\r\nb' }),
+        row(5, { id: '2' }),
+      ]);
+    }
+  });
+
   it('reads a short row and a long row as bad rows, blank cells as missing, blank rows not at all', async () => {
     const items = await read('a,b,c\n1,2\n1,2,3,4\n1,2,3,,\n , ,\n\n1,,3\n');
     expect(plain(items)).toEqual([

@@ -1,6 +1,6 @@
 import { type ColumnMapping, compileMapping, type FieldCatalogue } from '@qualify/rules';
 import { ProblemError } from '../problem.ts';
-import { type CsvToken, CsvTokenizer } from './csv-tokenizer.ts';
+import { type CsvRecord, CsvRecords, slices, withoutBom } from './csv-records.ts';
 import { type BatchError, type BatchItem, type BatchSource, type ColumnsAnswer, chunksOf } from './items.ts';
 import { resolveMapping, unmappedFields } from './mapping.ts';
 
@@ -92,21 +92,13 @@ export async function* csvTable(
   maxRecord: number,
   maxColumns = MAX_COLUMNS,
 ): AsyncGenerator<TableItem[]> {
-  const tokens = new CsvTokenizer(maxRecord, maxColumns);
-  // Not fatal: a bad byte becomes U+FFFD, found with its line and column. A leading BOM is dropped.
-  const decoder = new TextDecoder('utf-8');
-  const chunks = chunksOf(body);
-  let suspect = false;
   let headers: string[] | null = null;
-  let out: TableItem[] = [];
-  let cellsOut = 0;
-  const meaning = (token: CsvToken): TableItem | null => {
-    if ('error' in token) return { line: token.line, stop: token.error };
-    const { line, cells } = token;
-    if (suspect) {
-      const stop = notUtf8(line, cells);
-      if (stop) return stop;
-    }
+  const records = new CsvRecords(maxRecord);
+  const chunks = chunksOf(body);
+  const meaning = ({ line, cells }: CsvRecord): TableItem | null => {
+    // Buffer's decoding puts U+FFFD where bytes were not UTF-8: found with its line and column.
+    const stop = notUtf8(line, cells);
+    if (stop) return stop;
     if (!headers && cells.length > maxColumns) {
       return {
         line,
@@ -121,36 +113,46 @@ export async function* csvTable(
     headers = cells.map((c) => c.trim());
     return { line, headers };
   };
-  try {
-    for (;;) {
-      const token = tokens.next();
-      if (token === 'end') break;
-      if (token === 'more') {
-        if (out.length) {
-          yield out;
-          out = [];
-          cellsOut = 0;
-        }
-        const chunk = await chunks.next();
-        const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
-        if (!suspect && text.includes('\uFFFD')) suspect = true;
-        tokens.push(text);
-        if (chunk.done) tokens.end();
-        continue;
-      }
-      const item = meaning(token);
+  let out: TableItem[] = [];
+  let cellsOut = 0;
+  /** Adds the items of a parsed slice, handing out each full group; false after a stop. */
+  async function* take(read: Awaited<ReturnType<CsvRecords['parse']>>): AsyncGenerator<TableItem[], boolean> {
+    for (const record of read.records) {
+      const item = meaning(record);
       if (!item) continue;
       out.push(item);
-      if ('stop' in item) break;
-      cellsOut += 'error' in token ? 0 : token.cells.length;
+      if ('stop' in item) return false;
+      cellsOut += record.cells.length;
       if (out.length >= GROUP || cellsOut >= GROUP_CELLS) {
         yield out;
         out = [];
         cellsOut = 0;
       }
     }
+    if (read.stop) out.push({ line: read.stop.line, stop: read.stop.error });
+    return !read.stop;
+  }
+  try {
+    // A slice at a time, its records handed out before the next is parsed, and the body read on
+    // only when they were taken: what the reader holds follows the bytes in flight, not the rows
+    // (a 64 KB chunk of one-cell rows is 32,000 of them).
+    let going = true;
+    for await (const chunk of withoutBom(chunks)) {
+      for (const slice of slices(chunk)) {
+        going = yield* take(await records.parse(slice));
+        if (!going) break;
+      }
+      if (!going) break;
+      if (out.length) {
+        yield out;
+        out = [];
+        cellsOut = 0;
+      }
+    }
+    if (going) yield* take(await records.parse(null));
     if (out.length) yield out;
   } finally {
+    records.close();
     await chunks.return(undefined);
   }
 }

@@ -2,9 +2,12 @@ import { LatestDates } from '@qualify/rules';
 import type { UploadFormat } from './read-header.ts';
 
 /**
- * Splits CSV text into records as it streams in, as the runtime's reader does (csv-parse with
- * relaxed quotes): a quote opens a quoted cell only at the start of a cell, `""` inside one is a
- * quote, a newline inside one belongs to the cell, blank lines are skipped.
+ * Splits CSV text into records as it streams in, much as the runtime's reader does (csv-parse with
+ * relaxed quotes, apps/runtime/src/batch/csv-records.ts): a quote opens a quoted cell only at the
+ * start of a cell, `""` inside one is a quote, a newline inside one belongs to the cell, blank lines
+ * are skipped. Unlike the runtime, which ends a record at CRLF, LF or a lone CR and refuses text after
+ * a closing quote, it ends one at LF only (a CR before it dropped) and keeps such text in the cell:
+ * it only looks for dates to suggest, and the runtime reads the upload itself.
  * @example const s = new CsvSplitter(); s.push('a,"b\n c"\n1,'); // [['a', 'b\n c']]; s.flush() // [['1', '']]
  */
 export class CsvSplitter {
