@@ -1,25 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvTable, GROUP, type TableItem } from './csv.ts';
-
-/** `bytes` as a stream cut at the given offsets, like a network would. */
-function streamOf(bytes: Uint8Array | string, cuts: number[] = []): ReadableStream<Uint8Array> {
-  const all = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  const at = [...new Set(cuts.map((c) => c % (all.length + 1)))].sort((x, y) => x - y);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const c of [...at, all.length]) {
-    if (c > from) pieces.push(all.subarray(from, c));
-    from = Math.max(from, c);
-  }
-  return new ReadableStream({
-    pull(controller) {
-      const next = pieces.shift();
-      if (next) controller.enqueue(next);
-      else controller.close();
-    },
-  });
-}
+import { streamOf } from './stream-of.ts';
 
 async function read(body: ReadableStream<Uint8Array> | string, maxRecord = 1 << 20, maxColumns?: number) {
   const all: TableItem[] = [];

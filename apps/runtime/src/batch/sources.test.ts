@@ -4,25 +4,7 @@ import { csvSource } from './csv.ts';
 import type { BatchItem, BatchSource } from './items.ts';
 import { jsonArraySource } from './json-array.ts';
 import { ndjsonSource } from './ndjson.ts';
-
-/** The bytes of `text` as a stream cut at the given offsets, like a network would. */
-function streamOf(text: string, cuts: number[]): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(text);
-  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
-  const pieces: Uint8Array[] = [];
-  let from = 0;
-  for (const c of [...at, bytes.length]) {
-    if (c > from) pieces.push(bytes.subarray(from, c));
-    from = Math.max(from, c);
-  }
-  return new ReadableStream({
-    pull(controller) {
-      const next = pieces.shift();
-      if (next) controller.enqueue(next);
-      else controller.close();
-    },
-  });
-}
+import { streamOf } from './stream-of.ts';
 
 async function collect(source: BatchSource): Promise<BatchItem[]> {
   const all: BatchItem[] = [];
