@@ -198,6 +198,14 @@ describe('the default as-of date, found by the studio in the browser and by the 
       ].join('\r\n')}\r\n`,
     ],
     ['no readable date', [header, withVisit(lines[0]!, 'recently'), withVisit(lines[1]!, '')].join('\n')],
+    // Old Mac exports end lines with a lone CR: every line ends a record, as LF does.
+    ['CR-only endings', `${[header, ...lines].join('\r')}\r`],
+    [
+      // Line endings mixed within the file: the latest visit is on a row ended by a lone CR, between
+      // rows ended by LF and CRLF, and a quoted cell holds a lone CR.
+      'mixed endings',
+      `${header}\n${lines.slice(0, 20).join('\r\n')}\r\n${withVisit(lines[20]!, '2026-04-02')}\r${lines[21]!.replace(/^([^,]*),([^,]*),([^,]*)/, '$1,$2,"Head of\rSales"')}\n${lines.slice(22, 40).join('\n')}`,
+    ],
   ];
 
   it.each(files)('%s', async (_, text) => {
@@ -214,6 +222,13 @@ describe('the default as-of date, found by the studio in the browser and by the 
     expect(start.evaluatedAt.asOfFrom).toBe(studio ? 'latest' : 'clock');
     expect(start.evaluatedAt.latest).toEqual(
       studio ? { column: studio.column, field: studio.field.path } : null,
+    );
+  });
+
+  it('a lone CR ends a record in the studio as in the runtime, in a CR-only file and a mixed one', async () => {
+    expect((await scanDates(new Blob([files[3]![1]]), 'csv')).get('last_visit')).toBe(Date.parse(latest));
+    expect((await scanDates(new Blob([files[4]![1]]), 'csv')).get('last_visit')).toBe(
+      Date.parse('2026-04-02'),
     );
   });
 

@@ -55,6 +55,7 @@ export {
   type Group,
 } from './conditions/schema.ts';
 export { conditionText } from './conditions/text.ts';
+export { CSV_READING } from './csv-reading.ts';
 export {
   describeOutcomes,
   type OutcomeDescription,

@@ -1,3 +1,4 @@
+import { CSV_READING } from '@qualify/rules';
 import { CsvError, type InfoRecord, Parser } from 'csv-parse';
 import type { BatchError } from './items.ts';
 
@@ -79,11 +80,11 @@ function openingQuote(raw: string): number {
 
 /**
  * csv-parse fed a body a slice at a time, with the readings of docs/api-contract.md ("Reading
- * uploads") that it has no option for. Options: `record_delimiter` CRLF, LF and CR each end a record
- * whatever the first was (its default takes one from the first line ending); `relax_quotes` so a
- * quote inside an unquoted cell is a character; `relax_column_count` as short and long rows are the
- * caller's bad rows; no `skip_empty_lines`, so every record ending is seen; `raw` for the record's
- * text. Lines are counted here from the cells (its `info.lines` counts a quoted CRLF twice).
+ * uploads") that it has no option for. Options: the product's shared ones (`CSV_READING` in
+ * @qualify/rules, which the studio's date scan uses too: CRLF, LF and CR each end a record, relaxed
+ * quotes, short and long rows read as the caller's bad rows); no `skip_empty_lines`, so every record
+ * ending is seen; `raw` for the record's text. Lines are counted here from the cells (its
+ * `info.lines` counts a quoted CRLF twice).
  */
 export class CsvRecords {
   private readonly parser: Parser;
@@ -98,9 +99,8 @@ export class CsvRecords {
   /** @param maxRecord bytes a record may take (BODY_LIMIT_BYTES): over it, `line_too_large` */
   constructor(private readonly maxRecord: number) {
     this.parser = new Parser({
-      record_delimiter: ['\r\n', '\n', '\r'],
-      relax_quotes: true,
-      relax_column_count: true,
+      ...CSV_READING,
+      record_delimiter: [...CSV_READING.record_delimiter],
       max_record_size: maxRecord,
       raw: true,
       on_record: (read: unknown, info: InfoRecord) => {

@@ -49,6 +49,11 @@ describe('estimateRows', () => {
     // 10-byte lines: a 10,000-byte file holds about 1,000 lines, one of them the header.
     expect(estimateRows('123456789\n123456789\n12', 22, 10_000, true)).toBe(999);
   });
+  it('counts a lone CR as a line ending, as the runtime does, in a CR-only file and a mixed one', () => {
+    expect(estimateRows('h\ra\rb\r', 6, 6, true)).toBe(2);
+    expect(estimateRows('h\r\na\rb\nc', 9, 9, true)).toBe(3);
+    expect(estimateRows('123456789\r12345678\r\n12', 22, 10_000, true)).toBe(999);
+  });
 });
 
 describe('readHeader', () => {

@@ -69,20 +69,28 @@ export function ndjsonKeys(line: string): string[] {
   return Object.keys(value);
 }
 
-/** Rows in the whole file, guessed from the average length of the complete lines in its first bytes. */
+/** CRLF, LF and a lone CR: each ends one line, as in the runtime's reader (`CSV_READING`). */
+const LINE_END = /\r\n|\r|\n/;
+
+/**
+ * Rows in the whole file, guessed from the average length of the complete lines in its first bytes.
+ * Lines, not records: a quoted cell over two lines counts twice, which an estimate can bear.
+ */
 export function estimateRows(
   sample: string,
   sampleBytes: number,
   fileSize: number,
   hasHeaderRow: boolean,
 ): number {
-  const newlines = sample.split('\n').length - 1;
+  const lines = sample.split(LINE_END);
+  const newlines = lines.length - 1;
   if (newlines === 0) return fileSize > 0 ? 1 : 0;
   if (sampleBytes >= fileSize) {
-    const lines = sample.split('\n').filter((l) => l.trim() !== '').length;
-    return Math.max(0, lines - (hasHeaderRow ? 1 : 0));
+    const filled = lines.filter((l) => l.trim() !== '').length;
+    return Math.max(0, filled - (hasHeaderRow ? 1 : 0));
   }
-  const complete = new TextEncoder().encode(sample.slice(0, sample.lastIndexOf('\n') + 1)).length;
+  const lastEnd = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'));
+  const complete = new TextEncoder().encode(sample.slice(0, lastEnd + 1)).length;
   const bytesPerLine = complete / newlines;
   return Math.max(1, Math.round(fileSize / bytesPerLine) - (hasHeaderRow ? 1 : 0));
 }

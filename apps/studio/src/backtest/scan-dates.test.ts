@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter, scanDates } from './scan-dates.ts';
-
-describe('CsvSplitter', () => {
-  it('reads quoted cells, doubled quotes, newlines inside quotes and CRLF, across chunks', () => {
-    const s = new CsvSplitter();
-    const text = 'a,"b, c","say ""hi"""\r\n1,"two\nlines",3\r\n\r\nx,y"z,\n';
-    const records: string[][] = [];
-    for (const ch of text) records.push(...s.push(ch));
-    records.push(...s.flush());
-    expect(records).toEqual([
-      ['a', 'b, c', 'say "hi"'],
-      ['1', 'two\nlines', '3'],
-      ['x', 'y"z', ''],
-    ]);
-    expect(new CsvSplitter().push('a,b\nc')).toEqual([['a', 'b']]);
-  });
-});
+import { scanDates } from './scan-dates.ts';
 
 describe('scanDates', () => {
   it('keeps the latest readable date of each CSV column, over the rows with the header’s cell count', async () => {
@@ -32,6 +16,22 @@ describe('scanDates', () => {
       seen: Date.parse('2026-03-02'),
       created: Date.parse('2026-02-01T10:00:00Z'),
     });
+  });
+
+  it('splits records as the runtime does: quotes, CRLF, LF and lone CR, a blank row, across chunks', async () => {
+    const csv =
+      ',\r\nid,"seen, first","say ""hi"""\r\n1,"2026-01-05",x\r2,"two\r\nlines",y\n\n , \r3,2026-02-01T00:00:00Z,,\n4,2026-09-09,x,extra\n5,"2026-04-01",5" screen';
+    // One character a chunk: a record, a quoted cell and a CRLF each come split.
+    const chunks = [...csv].map((ch) => new TextEncoder().encode(ch));
+    const dates = await scanDates(new Blob(chunks), 'csv');
+    // Row 3 has a trailing separator (read, as in the runtime); row 4 a fourth cell (not read).
+    expect(Object.fromEntries(dates)).toEqual({ 'seen, first': Date.parse('2026-04-01') });
+  });
+
+  it('stops at a quote never closed, keeping the dates read before it', async () => {
+    const csv = 'id,seen\n1,2026-01-05\n2,"2026-02-01\n3,2026-03-01\n';
+    const dates = await scanDates(new Blob([csv]), 'csv');
+    expect(Object.fromEntries(dates)).toEqual({ seen: Date.parse('2026-01-05') });
   });
 
   it('reads NDJSON keys, nested ones by dotted path, numbers as epoch milliseconds', async () => {

@@ -1,75 +1,52 @@
-import { LatestDates } from '@qualify/rules';
+import { CSV_READING, LatestDates } from '@qualify/rules';
+import type { Parser } from 'csv-parse/browser/esm';
 import type { UploadFormat } from './read-header.ts';
 
+/** Empty, or only spaces: a missing value, as the runtime reads a cell. */
+const isBlank = (cell: string) => cell.trim() === '';
+
 /**
- * Splits CSV text into records as it streams in, much as the runtime's reader does (csv-parse with
- * relaxed quotes, apps/runtime/src/batch/csv-records.ts): a quote opens a quoted cell only at the
- * start of a cell, `""` inside one is a quote, a newline inside one belongs to the cell, blank lines
- * are skipped. Unlike the runtime, which ends a record at CRLF, LF or a lone CR and refuses text after
- * a closing quote, it ends one at LF only (a CR before it dropped) and keeps such text in the cell:
- * it only looks for dates to suggest, and the runtime reads the upload itself.
- * @example const s = new CsvSplitter(); s.push('a,"b\n c"\n1,'); // [['a', 'b\n c']]; s.flush() // [['1', '']]
+ * CSV records as they stream in, split by csv-parse (its browser build) with the runtime's options
+ * (`CSV_READING`), so the studio and the runtime see the same records: a quote opens a quoted cell
+ * only at the start of a cell, and CRLF, LF and a lone CR each end a record. The caller skips blank
+ * records, as the runtime does. Stops at the first record csv-parse cannot read (a quote never
+ * closed): the runtime stops there too.
  */
-export class CsvSplitter {
-  private cell = '';
-  private cells: string[] = [];
-  private quoted = false;
-  /** Just read the closing quote of a quoted cell: a second quote means a literal one. */
-  private closing = false;
-  private started = false;
+class CsvRecords {
+  /** A record could not be read: the rest of the file is not. */
+  stopped = false;
+  private out: string[][] = [];
+  private readonly parser: Parser;
 
-  push(text: string): string[][] {
-    const out: string[][] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (this.quoted) {
-        if (ch === '"') {
-          this.quoted = false;
-          this.closing = true;
-        } else this.cell += ch;
-        continue;
-      }
-      if (this.closing) {
-        this.closing = false;
-        if (ch === '"') {
-          this.cell += '"';
-          this.quoted = true;
-          continue;
-        }
-      }
-      if (ch === '"' && this.cell === '' && !this.started) {
-        this.quoted = true;
-        this.started = true;
-      } else if (ch === ',') this.endCell();
-      else if (ch === '\n') this.endRecord(out);
-      else if (ch === '\r' && (text[i + 1] === '\n' || i + 1 === text.length)) {
-        // The \n that follows ends the record; a lone \r at the end of a chunk is dropped the same way.
-      } else {
-        this.cell += ch;
-        this.started = true;
-      }
-    }
-    return out;
+  /** The browser build carries its own stream and Buffer (~85 kB): loaded when a CSV is scanned, not with the page. */
+  static async open(): Promise<CsvRecords> {
+    return new CsvRecords(await import('csv-parse/browser/esm'));
   }
 
-  /** The last record when the text did not end with a newline. */
-  flush(): string[][] {
-    const out: string[][] = [];
-    if (this.started || this.cells.length > 0 || this.cell !== '') this.endRecord(out);
-    return out;
+  private constructor(private readonly csvParse: typeof import('csv-parse/browser/esm')) {
+    this.parser = new csvParse.Parser({
+      ...CSV_READING,
+      record_delimiter: [...CSV_READING.record_delimiter],
+      on_record: (record: string[]) => {
+        this.out.push(record);
+        return null;
+      },
+    });
+    // Errors come back through the write callbacks; the stream would emit them again.
+    this.parser.on('error', () => {});
   }
 
-  private endCell() {
-    this.cells.push(this.cell);
-    this.cell = '';
-    this.started = false;
-  }
-
-  private endRecord(out: string[][]) {
-    this.endCell();
-    const record = this.cells;
-    this.cells = [];
-    if (!(record.length === 1 && record[0] === '')) out.push(record);
+  /** The records `text` completes (with null, the last one). */
+  async push(text: string | null): Promise<string[][]> {
+    const err = await new Promise<unknown>((done) => {
+      if (text === null) this.parser.end(done);
+      else this.parser.write(text, done);
+    });
+    const records = this.out;
+    this.out = [];
+    if (err && !(err instanceof this.csvParse.CsvError)) throw err;
+    if (err) this.stopped = true;
+    return records;
   }
 }
 
@@ -86,29 +63,36 @@ function flatten(lead: Record<string, unknown>, into: Record<string, unknown>, p
 
 /**
  * The latest readable date of each column of an upload, read in the browser from the whole file, a
- * chunk at a time: the rows the runtime can read (a CSV row with the header's number of cells, an
- * NDJSON object), each cell read with the product's one reading of dates. With the mapping, this
- * gives the file's default as-of date as the runtime finds it (`latestDate`).
+ * chunk at a time: the rows the runtime can read (for CSV, records split by csv-parse with the
+ * runtime's options, the first one not blank the header, then the rows with the header's number of
+ * cells or more when the extra ones are blank, up to a record csv-parse cannot read; for NDJSON, each
+ * object), each cell read with the product's one reading of dates. With the mapping, this gives the
+ * file's default as-of date as the runtime finds it (`latestDate`). The byte order mark is dropped
+ * by the text decoder.
  */
 export async function scanDates(
   file: Blob,
   format: UploadFormat,
   signal?: AbortSignal,
 ): Promise<Map<string, number>> {
+  const csv = format === 'csv' ? await CsvRecords.open() : null;
   const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
   let dates: LatestDates | null = null;
   let headers: string[] | null = null;
-  const csv = new CsvSplitter();
   let rest = '';
   const takeRecords = (records: string[][]) => {
     for (const cells of records) {
+      if (cells.every(isBlank)) continue;
       if (!headers) {
         // Trimmed as the page's column names are (`parseCsvHeader`).
         headers = cells.map((c) => c.trim());
         dates = new LatestDates(headers);
-      } else if (cells.length === headers.length) {
+      } else if (
+        cells.length === headers.length ||
+        (cells.length > headers.length && cells.slice(headers.length).every(isBlank))
+      ) {
         const values: Record<string, unknown> = Object.create(null);
-        for (let i = 0; i < cells.length; i++) values[headers[i]!] = cells[i];
+        for (let i = 0; i < headers.length; i++) values[headers[i]!] = cells[i];
         dates!.add(values);
       }
     }
@@ -138,15 +122,18 @@ export async function scanDates(
       if (signal?.aborted) throw new DOMException('The scan was stopped.', 'AbortError');
       const { done, value } = await reader.read();
       if (done) break;
-      if (format === 'csv') takeRecords(csv.push(value));
-      else {
+      if (csv) {
+        takeRecords(await csv.push(value));
+        if (csv.stopped) break;
+      } else {
         const parts = (rest + value).split('\n');
         rest = parts.pop() ?? '';
         for (const p of parts) takeLine(p);
       }
     }
-    if (format === 'csv') takeRecords(csv.flush());
-    else takeLine(rest);
+    if (csv) {
+      if (!csv.stopped) takeRecords(await csv.push(null));
+    } else takeLine(rest);
   } finally {
     await reader.cancel().catch(() => undefined);
   }
