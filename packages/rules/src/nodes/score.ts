@@ -48,16 +48,27 @@ interface Compiled extends ArtifactNode {
 
 const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
 
-/** Whether a normalised lead lacks the field at `path` (the normaliser leaves missing fields out). */
+/**
+ * Whether a normalised lead lacks the field at `path`. The normaliser builds every parent object of the
+ * catalogue and leaves a missing field out (never null), so one or two plain reads answer for most paths.
+ */
 function isMissingIn(path: string): (lead: Record<string, unknown>) => boolean {
   const segs = path.split('.');
+  const [a, b] = segs as [string, string | undefined];
+  if (segs.length === 1) return (lead) => lead[a] === undefined;
+  if (segs.length === 2) {
+    return (lead) => {
+      const parent = lead[a] as Record<string, unknown> | undefined;
+      return parent === undefined || parent[b!] === undefined;
+    };
+  }
   return (lead) => {
     let v: unknown = lead;
     for (const seg of segs) {
-      if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return true;
+      if (v === null || typeof v !== 'object') return true;
       v = (v as Record<string, unknown>)[seg];
     }
-    return v === null || v === undefined;
+    return v === undefined;
   };
 }
 
@@ -180,9 +191,10 @@ export const score = defineKind<Data, Compiled>({
     const capLabel = `Capped at ${cap} points`;
     const framework = `${scoreType} score`;
     // For each rule worth points: each field it reads, how to find it in the lead, and the question.
+    // Null for a rule that asks nothing, so most zero-point rules cost one comparison.
     const asks = node.rules.map((r) =>
-      r.worth > 0
-        ? (r.reads ?? []).map((f) => ({
+      r.worth > 0 && r.reads?.length
+        ? r.reads.map((f) => ({
             missing: isMissingIn(f.path),
             question: {
               nodeId,
@@ -194,7 +206,7 @@ export const score = defineKind<Data, Compiled>({
               points: r.worth,
             },
           }))
-        : [],
+        : null,
     );
     return (s) => {
       let sum = 0;
@@ -207,7 +219,9 @@ export const score = defineKind<Data, Compiled>({
           const c: Contribution = { nodeId, ruleId: r.id, label: r.label, scoreType, points: p };
           s.contributions.push(c);
         } else if (s.explain) {
-          for (const a of asks[i]!) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
+          const ask = asks[i];
+          if (ask !== null)
+            for (const a of ask!) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
         }
       }
       if (cap !== null && sum > cap) {
