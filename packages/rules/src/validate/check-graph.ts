@@ -106,19 +106,27 @@ export function checkGraph(workflow: Workflow, nodes: Map<string, TypedNode>): I
   }
 
   const out = new Map<string, string[]>();
+  // Also the connections to or from a node whose own data has issues: they still lead somewhere, so
+  // such a node's neighbours get no knock-on "leads nowhere" or "cannot be reached".
+  const reach = new Map<string, string[]>();
   const used = new Set<string>();
   const edgeIds = new Set<string>();
   const nodeIds = new Set(workflow.nodes.map((n) => n.id));
   for (const [i, e] of workflow.edges.entries()) {
     const problem = edgeProblem(e, nodes, nodeIds, edgeIds, used);
     edgeIds.add(e.id);
-    if (problem === 'skip') continue;
+    if (problem === 'skip') {
+      used.add(portKey(e.from, e.port));
+      reach.set(e.from, [...(reach.get(e.from) ?? []), e.to]);
+      continue;
+    }
     if (problem) {
       issues.push({ ...problem, severity: 'error', edgeId: e.id, path: `edges.${i}` });
       continue;
     }
     used.add(portKey(e.from, e.port));
     out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+    reach.set(e.from, [...(reach.get(e.from) ?? []), e.to]);
   }
 
   for (const [id, typed] of nodes) {
@@ -150,11 +158,11 @@ export function checkGraph(workflow: Workflow, nodes: Map<string, TypedNode>): I
   }
 
   const startId = starts[0]?.id;
-  if (startId && nodes.has(startId)) {
+  if (startId && nodeIds.has(startId)) {
     const seen = new Set([startId]);
     const stack = [startId];
     while (stack.length)
-      for (const t of out.get(stack.pop()!) ?? []) if (!seen.has(t) && seen.add(t)) stack.push(t);
+      for (const t of reach.get(stack.pop()!) ?? []) if (!seen.has(t) && seen.add(t)) stack.push(t);
     for (const [id, typed] of nodes) {
       if (!seen.has(id)) {
         issues.push({
@@ -167,7 +175,8 @@ export function checkGraph(workflow: Workflow, nodes: Map<string, TypedNode>): I
     }
   }
 
-  if (acyclic) {
+  // The most points a lead can have is unknown while a step's data is broken: say nothing of thresholds.
+  if (acyclic && nodes.size === workflow.nodes.length) {
     const best = bestScores(order, out, nodes);
     for (const [id, typed] of nodes) {
       if (typed.kind.kind !== 'branch') continue;

@@ -644,3 +644,18 @@ describe('validate', () => {
     });
   });
 });
+
+describe('a step whose own data is broken', () => {
+  it.each([
+    ['points written as text', (w: Doc) => (data(w, 'fit').rules[0].points = 'thirty')],
+    ['an unknown operator', (w: Doc) => (data(w, 'fit').rules[0].condition.op = 'greaterThan')],
+    ['a gate without its pass rule', (w: Doc) => delete data(w, 'bant').pass],
+  ])(
+    'carries the issues itself (%s): its neighbours get no knock-on "leads nowhere" or "cannot be reached"',
+    (_, mutate) => {
+      const issues = validate(broken(mutate));
+      expect(issues.length).toBeGreaterThan(0);
+      expect(issues.filter((i) => i.nodeId !== 'fit' && i.nodeId !== 'bant')).toEqual([]);
+    },
+  );
+});
