@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './test-app.ts';
+import { ndjsonLines, type TestApp, testApp } from './test-app.ts';
 
 const now = '2026-03-02T09:00:00Z';
 const [header, ...history] = readFileSync(
@@ -56,12 +56,7 @@ async function backtest(
   } as RequestInit);
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
-  const lines: Line[] = type.includes('ndjson')
-    ? text
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l))
-    : [];
+  const lines: Line[] = type.includes('ndjson') ? ndjsonLines(text) : [];
   return {
     status: res.status,
     type,
@@ -226,10 +221,7 @@ describe('backtest uploads that stop', () => {
       text += r.value;
       if (text.includes('"progress"')) sawProgress();
     }
-    const lines = text
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = ndjsonLines(text);
     expect(lines.filter((l) => l.type === 'progress').map((l) => l.rows)).toEqual([1000, 2000]);
     expect(lines.at(-1)).toMatchObject({ type: 'result', rows: history.length });
   });

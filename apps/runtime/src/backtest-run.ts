@@ -11,7 +11,6 @@ import type { BacktestPlan } from './backtest-plan.ts';
 import type { RowTimes } from './backtest-time.ts';
 import type { RowValues } from './backtest-upload.ts';
 import type { BatchError } from './batch/items.ts';
-import { leadIdOf } from './evaluator.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
@@ -100,7 +99,7 @@ export class BacktestRun {
     this.sweep?.add(row);
     if (!this.plan.rows) return '';
     // The id as the decision log would record it, read with the last version's catalogue (the draft's).
-    const leadId = leadIdOf(this.plan.versions.at(-1)!.prepared, row.lead);
+    const leadId = this.plan.versions.at(-1)!.prepared.leadId(row.lead);
     return `${JSON.stringify({ type: 'row', line, leadId, converted: row.converted, outcomes })}\n`;
   }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { compile, prepare, rowToLead, suggestMapping, type Workflow } from '@qualify/rules';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steppingClock, type TestApp, testApp } from './test-app.ts';
+import { ndjsonLines, steppingClock, type TestApp, testApp } from './test-app.ts';
 
 // Each backtest's copy of its upload goes under the temp folder: this file's own, to see it emptied.
 process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'qualify-asof-test-'));
@@ -41,12 +41,7 @@ async function backtest(body: string, query: string, type = 'text/csv') {
   });
   const text = await res.text();
   const ndjson = (res.headers.get('content-type') ?? '').includes('ndjson');
-  const answer: Line[] = ndjson
-    ? text
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l))
-    : [];
+  const answer: Line[] = ndjson ? ndjsonLines(text) : [];
   return {
     status: res.status,
     start: answer[0],
@@ -194,6 +189,11 @@ describe('each row as of its own time (evaluatedAtColumn)', () => {
       scoredAt(i) === '' || scoredAt(i) === 'last week' ? Date.parse('2026-01-01') : timeOf(i),
     );
     expect(result.versions[0].routeKinds.sales.leads).toBe(sales);
+  });
+
+  it('finds the named column as the outcome and mapping columns are found, ignoring case and punctuation', async () => {
+    const { start } = await backtest(file, 'versions=live&evaluatedAtColumn=Scored-At&asOf=2026-01-01');
+    expect(start.evaluatedAt).toMatchObject({ column: 'scored_at', columnFrom: 'evaluatedAtColumn' });
   });
 
   it('applies a column the headers suggest unless asOf is given, and says which', async () => {

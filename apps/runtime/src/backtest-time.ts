@@ -13,6 +13,7 @@ import {
 } from '@qualify/rules';
 import { z } from 'zod';
 import type { RowValues, UploadItem } from './backtest-upload.ts';
+import { columnFinder, notAColumn } from './batch/mapping.ts';
 import { invalidRequest } from './problem.ts';
 
 /**
@@ -63,12 +64,9 @@ export interface TimePlan {
   scan: DateColumn[];
 }
 
-const listed = (names: readonly string[]) =>
-  names.length > 30 ? `${names.slice(0, 30).join(', ')}, …` : names.join(', ');
-
 /**
- * Decides the time plan from the query and the upload's columns: a named column must be one of them
- * (422), a suggested one applies only when the query gives no `asOf`; without `asOf`, the file's
+ * Decides the time plan from the query and the upload's columns: a named column must be one of them,
+ * found as the outcome and mapping columns are (`columnFinder`: exact, else by `headerKey`; else 422), a suggested one applies only when the query gives no `asOf`; without `asOf`, the file's
  * date columns are read for their latest date, unless there are none (then time changes no rule,
  * and the current time is used and said).
  */
@@ -80,22 +78,16 @@ export function planTime(
   catalogue: FieldCatalogue,
   clockNow: number,
 ): TimePlan {
-  if (q.column !== null && !headers.includes(q.column)) {
-    throw invalidRequest([
-      {
-        path: 'evaluatedAtColumn',
-        message: `"${q.column.slice(0, 100)}" is not a column of the upload; its columns: ${listed(headers)}`,
-      },
-    ]);
-  }
-  if (q.column !== null && q.column === outcome) {
+  const named = q.column === null ? null : columnFinder(headers)(q.column);
+  if (named === undefined) throw notAColumn('evaluatedAtColumn', q.column!, headers);
+  if (named !== null && named === outcome) {
     throw invalidRequest([
       { path: 'evaluatedAtColumn', message: `"${outcome.slice(0, 100)}" is the outcome column` },
     ]);
   }
   const suggested = suggestEvaluatedAtColumn(headers, outcome);
-  const column = q.column ?? (q.asOf === null ? suggested : null);
-  const columnFrom = q.column !== null ? 'evaluatedAtColumn' : column !== null ? 'suggested' : null;
+  const column = named ?? (q.asOf === null ? suggested : null);
+  const columnFrom = named !== null ? 'evaluatedAtColumn' : column !== null ? 'suggested' : null;
   const base = { column, columnFrom, suggested } as const;
   if (typeof q.asOf === 'number') return { ...base, asOf: q.asOf, asOfFrom: q.asOfParam!, scan: [] };
   const scan = dateColumns(mapping, catalogue);

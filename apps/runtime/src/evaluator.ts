@@ -1,4 +1,4 @@
-import { type Decision, leadIdReader, type Outcome, type PreparedWorkflow } from '@qualify/rules';
+import type { Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
 import { receiptJson, summaryJson, workflowJson } from './decision-json.ts';
 import type { Metrics } from './metrics.ts';
@@ -26,18 +26,6 @@ function text(v: unknown, max: number): string | null {
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 }
 
-const idReaders = new WeakMap<PreparedWorkflow, (lead: unknown) => string | null>();
-
-/** The lead's id as the decision log records it: the catalogue's lead-id field, else the lead's `id`. */
-export function leadIdOf(prepared: PreparedWorkflow, lead: unknown): string | null {
-  let read = idReaders.get(prepared);
-  if (!read) {
-    read = leadIdReader(prepared.artifact.fields);
-    idReaders.set(prepared, read);
-  }
-  return read(lead);
-}
-
 export function makeDecide(store: Store, metrics: Metrics): Decide {
   const nextId = decisionIds();
   let lastMs = Number.NaN;
@@ -59,7 +47,7 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
       decisionId,
       workflowId,
       version,
-      leadId: leadIdOf(prepared, lead),
+      leadId: prepared.leadId(lead),
       email: email?.toLowerCase() ?? null,
       route: outcome.route?.kind ?? null,
       target: outcome.route?.target ?? null,

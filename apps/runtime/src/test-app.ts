@@ -9,6 +9,14 @@ import { seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
 import { loadTemplates } from './templates.ts';
 
+/** The lines of an NDJSON answer, parsed. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers freely; the assertions check the shape
+export const ndjsonLines = (text: string): any[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+
 /** A clock that moves one millisecond each time it is read: time-ordered, yet repeatable. */
 export function steppingClock(start = Date.parse('2026-03-02T09:00:00Z')): Clock {
   let t = start;

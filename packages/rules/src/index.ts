@@ -75,7 +75,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
-export { leadIdReader } from './evaluate/lead-id.ts';
+export { leadIdReader, readPath } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {
   ArtifactInvalidError,

@@ -1,16 +1,7 @@
-import { type FieldCatalogue, readTimeCell, suggestMapping } from '@qualify/rules';
+import { type FieldCatalogue, readPath, readTimeCell, suggestMapping } from '@qualify/rules';
 
 /** A lead's time, or why it has none, with the value that was read. */
 export type LeadTime = { ms: number } | { reason: 'missing' | 'unreadable'; value: unknown };
-
-function at(lead: Record<string, unknown>, path: string): unknown {
-  let v: unknown = lead;
-  for (const seg of path.split('.')) {
-    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
-    v = (v as Record<string, unknown>)[seg];
-  }
-  return v;
-}
 
 /**
  * Reads each batch lead's evaluation time from the `evaluatedAtColumn` of the request: a top-level
@@ -22,11 +13,12 @@ export function leadTime(
   column: string,
   fields: FieldCatalogue,
 ): (lead: Record<string, unknown>) => LeadTime {
-  const mapped = suggestMapping([column], fields)[column] ?? null;
+  const mapped = suggestMapping([column], fields)[column]?.split('.') ?? null;
+  const dotted = column.split('.');
   return (lead) => {
     let value: unknown;
     if (Object.hasOwn(lead, column)) value = lead[column];
-    else value = at(lead, column) ?? (mapped === null ? undefined : at(lead, mapped));
+    else value = readPath(lead, dotted) ?? (mapped === null ? undefined : readPath(lead, mapped));
     const time = readTimeCell(value);
     return typeof time === 'number' ? { ms: time } : { reason: time, value };
   };

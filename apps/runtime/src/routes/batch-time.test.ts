@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steppingClock, type TestApp, testApp } from '../test-app.ts';
+import { ndjsonLines, steppingClock, type TestApp, testApp } from '../test-app.ts';
 
 // The request time is months after the leads' visits.
 const CLOCK = Date.parse('2026-11-22T10:00:00Z');
@@ -19,11 +19,7 @@ async function batch(body: string, type: string, query: string): Promise<Line[]>
     headers: { 'content-type': type },
   });
   expect(res.status).toBe(200);
-  return (await res.text())
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
-    .filter((l) => !('headers' in l)); // a CSV batch answers its header first
+  return ndjsonLines(await res.text()).filter((l) => !('headers' in l)); // a CSV batch answers its header first
 }
 
 /** A lead that requested a demo on its last visit, 2026-03-01 (demo: 30 points decaying over 14 days; visit within 7 days: 10). */

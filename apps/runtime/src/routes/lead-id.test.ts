@@ -1,7 +1,7 @@
 // The catalogue's lead-id field fills the decision log's leadId, for single, batch and backtest rows;
 // values that mean missing ("Select") are missing, not answers and not data issues.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from '../test-app.ts';
+import { ndjsonLines, type TestApp, testApp } from '../test-app.ts';
 
 const now = '2026-03-02T09:00:00Z';
 
@@ -103,10 +103,7 @@ describe('the lead id in the decision log', () => {
       body: csv,
       headers: { 'content-type': 'text/csv' },
     });
-    const [header, ...out] = (await res.text())
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const [header, ...out] = ndjsonLines(await res.text());
     expect(header.mapping).toMatchObject({ 'Prospect ID': 'prospectId', 'Lead Source': 'leadSource' });
     // "Select" is missing: no points for a specialization, no data issue for the lead source.
     expect(out.map((o) => [o.score.total, o.dataIssues])).toEqual([
@@ -132,11 +129,7 @@ describe('the lead id in the decision log', () => {
       `/v1/workflows/web/backtest?outcome=Converted&now=${now}&versions=live&rows=true`,
       { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } },
     );
-    const rows = (await res.text())
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l))
-      .filter((l) => l.type === 'row');
+    const rows = ndjsonLines(await res.text()).filter((l) => l.type === 'row');
     expect(rows.map((r) => [r.line, r.leadId])).toEqual([
       [2, 'bt-1'],
       [3, null],

@@ -1,11 +1,11 @@
 import { dateValue } from '../model/dates.ts';
 import type { Field, FieldCatalogue } from '../model/fields.ts';
-import type { ColumnMapping } from './columns.ts';
+import { type ColumnMapping, headerKey } from './columns.ts';
 
 /**
- * Column names that say when a row's values were true, most telling first. A header matches when,
- * lower-cased with everything but letters and digits removed, it equals one of these squashed
- * ("Created At", "created_at" and "createdAt" all read `createdat`).
+ * Column names that say when a row's values were true, most telling first. A header matches when its
+ * `headerKey` (the key every header is matched by) is one of theirs ("Created At", "created_at" and
+ * "createdAt" all read `createdat`).
  */
 export const EVALUATED_AT_NAMES = [
   'evaluated_at',
@@ -22,21 +22,20 @@ export const EVALUATED_AT_NAMES = [
   'date',
 ] as const;
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
-const SQUASHED = EVALUATED_AT_NAMES.map(squash);
+const KEYS = EVALUATED_AT_NAMES.map(headerKey);
 
 /**
  * The column a backtest reads each row's evaluation time from when none is named: the header whose
- * squashed name comes first in `EVALUATED_AT_NAMES` (the first such header when several share it),
+ * key comes first in `EVALUATED_AT_NAMES` (the first such header when several share it),
  * leaving out `exclude` (the outcome column); null when no header matches.
  * @example suggestEvaluatedAtColumn(['lead_id', 'Created At', 'date']) // 'Created At'
  */
 export function suggestEvaluatedAtColumn(headers: readonly string[], exclude?: string): string | null {
   let best: string | null = null;
-  let rank = SQUASHED.length;
+  let rank = KEYS.length;
   for (const h of headers) {
     if (h === exclude) continue;
-    const r = SQUASHED.indexOf(squash(h));
+    const r = KEYS.indexOf(headerKey(h));
     if (r !== -1 && r < rank) {
       best = h;
       rank = r;

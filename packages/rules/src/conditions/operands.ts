@@ -55,9 +55,6 @@ export interface Operand {
   example(sample: Sample): Value;
 }
 
-/** Date operands are written as ISO 8601 dates; the normalised lead holds epoch milliseconds. */
-export const dateOperand = (v: unknown): number => dateValue(v);
-
 /** A value as the plain-language view writes it: 1,000, yes/no, text as is. */
 export const fmt = (v: unknown): string => {
   if (typeof v === 'number') return v.toLocaleString('en-US');
@@ -83,7 +80,7 @@ function fits(field: Field, v: unknown): string | null {
     case 'boolean':
       return typeof v === 'boolean' ? null : 'yes or no';
     case 'date':
-      return Number.isFinite(dateOperand(v)) ? null : 'a date such as 2026-01-31';
+      return Number.isFinite(dateValue(v)) ? null : 'a date such as 2026-01-31';
     case 'enum':
       return typeof v === 'string' && (field.values ?? []).includes(v)
         ? null

@@ -1,8 +1,8 @@
+import { dateValue } from '../model/dates.ts';
 import { FIELD_TYPES, type FieldType } from '../model/fields.ts';
 import { FREE_MAIL_DOMAINS } from '../model/free-mail.ts';
 import { DAY_MS, type JsonLogic, MET, NOT_MET } from '../model/logic.ts';
 import {
-  dateOperand,
   days,
   type EditorHint,
   LIST,
@@ -179,13 +179,13 @@ export const CONDITION_OPERATORS = {
     label: 'is before',
     operand: ONE,
     types: ['date'],
-    compile: { test: (x) => ({ '<': [x.v, dateOperand(x.raw)] }) },
+    compile: { test: (x) => ({ '<': [x.v, dateValue(x.raw)] }) },
   },
   after: {
     label: 'is after',
     operand: ONE,
     types: ['date'],
-    compile: { test: (x) => ({ '>': [x.v, dateOperand(x.raw)] }) },
+    compile: { test: (x) => ({ '>': [x.v, dateValue(x.raw)] }) },
   },
   present: {
     label: 'is known',

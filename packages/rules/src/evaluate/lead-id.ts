@@ -8,7 +8,12 @@ function idText(v: unknown): string | null {
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 }
 
-function readPath(lead: unknown, path: readonly string[]): unknown {
+/**
+ * The value at a dotted path of a raw lead (its segments), own properties only; undefined when a step
+ * finds nothing or no object.
+ * @example readPath({ company: { size: 40 } }, ['company', 'size']) // 40
+ */
+export function readPath(lead: unknown, path: readonly string[]): unknown {
   let v = lead;
   for (const key of path) {
     if (v === null || typeof v !== 'object' || !Object.hasOwn(v, key)) return undefined;

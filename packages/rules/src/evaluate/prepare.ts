@@ -8,6 +8,7 @@ import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
 import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { fuseDecide } from './fuse.ts';
+import { leadIdReader } from './lead-id.ts';
 import { makeNormalizer } from './normalize.ts';
 import { questionsOf, type RunState } from './run-state.ts';
 
@@ -58,6 +59,8 @@ export interface PreparedWorkflow {
    * generated form`. Always null for another engine, which is used as given.
    */
   readonly fallback: string | null;
+  /** The lead's id as a log records it: the catalogue's lead-id field, else the lead's `id` (`leadIdReader`). */
+  leadId(lead: unknown): string | null;
 }
 
 interface PreparedNode {
@@ -140,6 +143,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   return {
     artifact,
     fallback: reasons.length ? reasons.join('; ') : null,
+    leadId: leadIdReader(artifact.fields),
     evaluate(raw, opts = {}) {
       const now = toMillis(opts.now);
       if (now !== lastNow) {
