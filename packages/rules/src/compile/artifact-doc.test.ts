@@ -1,11 +1,23 @@
 // docs/artifact.md's example is what the compiler makes of the workflow it describes, byte for byte.
 import { readFileSync } from 'node:fs';
 import { compare as c, compile } from '@qualify/rules';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadExamples } from '../../../../examples/index.ts';
+import { workflowArb } from '../testing/arbitraries.ts';
+import { expressionsOf, operationsOf } from '../testing/artifact-walk.ts';
 import { workflow } from '../testing/build.ts';
 
 const doc = readFileSync(new URL('../../../../docs/artifact.md', import.meta.url), 'utf8');
 const shown = /## Example[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)![1]!;
+const subset = /## The portable subset([\s\S]*?)## The driver/.exec(doc)![1]!;
+/** The operations the subset table names: each `{"op"` in its first column. */
+const documented = new Set(
+  subset
+    .split('\n')
+    .filter((line) => line.startsWith('| `{'))
+    .flatMap((line) => [...line.split(' | ')[0]!.matchAll(/\{"([^"]+)"/g)].map((m) => m[1]!)),
+);
 
 /** "A score node with a cap and a decaying rule, a one-criterion gate and two routes". */
 const tiny = {
@@ -68,5 +80,15 @@ const tiny = {
 describe('docs/artifact.md', () => {
   it("shows the compiler's own output as its example", () => {
     expect(shown).toBe(`${JSON.stringify(compile(tiny), null, 1)}\n`);
+  });
+
+  it('names exactly the operations compiled workflows use: every example and random workflows of every kind and operator', () => {
+    const used = new Set<string>();
+    const collect = (wf: unknown) => {
+      for (const [, e] of expressionsOf(compile(wf))) operationsOf(e, used);
+    };
+    for (const e of loadExamples()) collect(e.workflow);
+    for (const { workflow: wf } of fc.sample(workflowArb, { seed: 9, numRuns: 300 })) collect(wf);
+    expect([...used].sort()).toEqual([...documented].sort());
   });
 });
