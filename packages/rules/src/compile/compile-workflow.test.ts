@@ -1,6 +1,5 @@
 import {
   ARTIFACT_FORMAT,
-  type Artifact,
   ArtifactSchema,
   all,
   any,
@@ -8,7 +7,6 @@ import {
   compare as c,
   compile,
   DEFAULT_MISSING_VALUES,
-  type JsonLogic,
   type Operator,
   operatorOf,
   operatorsForType,
