@@ -12,10 +12,15 @@ export interface ServerConfig {
   decisionFlushMs: number;
   authFailuresPerMinute: number;
   trustProxy: number;
+  /** How often the SLA clock looks for due-soon warnings, breaches and escalation steps. */
+  slaTickMs: number;
 }
 
 /** Generous for a person retyping a key or a studio reloading with an old one; slow for guessing. */
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
+
+/** A breach is seen within five seconds of its due time; each look is one indexed query in the worker. */
+export const DEFAULT_SLA_TICK_MS = 5000;
 
 type Env = Record<string, string | undefined>;
 
@@ -60,5 +65,6 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
       1_000_000,
     ),
     trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
+    slaTickMs: int(env, 'SLA_TICK_MS', DEFAULT_SLA_TICK_MS, 100, 3_600_000),
   };
 }
