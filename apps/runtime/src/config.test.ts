@@ -36,6 +36,34 @@ describe('readConfig', () => {
     expect(() => readConfig({ TRUST_PROXY: 'yes' }, '/', '')).toThrow(/TRUST_PROXY must be a whole number/);
   });
 
+  it('reads how webhooks are delivered, with defaults: retried 24 hours, 10 s a try, polled every 500 ms', () => {
+    expect(readConfig({}, '/', '').webhooks).toEqual({
+      retryHours: 24,
+      timeoutMs: 10_000,
+      pollMs: 500,
+      concurrency: 8,
+    });
+    const c = readConfig(
+      {
+        WEBHOOK_RETRY_HOURS: '0.5',
+        WEBHOOK_TIMEOUT_MS: '2000',
+        WEBHOOK_POLL_MS: '50',
+        WEBHOOK_CONCURRENCY: '2',
+      },
+      '/',
+      '',
+    );
+    expect(c.webhooks).toEqual({ retryHours: 0.5, timeoutMs: 2000, pollMs: 50, concurrency: 2 });
+    expect(() => readConfig({ WEBHOOK_RETRY_HOURS: '-1' }, '/', '')).toThrow(
+      /WEBHOOK_RETRY_HOURS must be a number from 0.0001 to 720 \(such as 0.5 or 24\); got "-1"/,
+    );
+    expect(() => readConfig({ WEBHOOK_RETRY_HOURS: '1e3' }, '/', '')).toThrow(/WEBHOOK_RETRY_HOURS/);
+    expect(() => readConfig({ WEBHOOK_TIMEOUT_MS: '10s' }, '/', '')).toThrow(
+      /WEBHOOK_TIMEOUT_MS must be a whole number/,
+    );
+    expect(() => readConfig({ WEBHOOK_CONCURRENCY: '0' }, '/', '')).toThrow(/WEBHOOK_CONCURRENCY/);
+  });
+
   it('requires keys off loopback or when AUTH=required', () => {
     expect(readConfig({ HOST: '0.0.0.0' }, '/', '').keysRequired).toBe(true);
     expect(readConfig({ AUTH: 'required' }, '/', '').keysRequired).toBe(true);
