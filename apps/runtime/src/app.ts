@@ -5,7 +5,7 @@ import type { Clock } from './clock.ts';
 import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './config.ts';
 import type { AppConfig, Ctx } from './context.ts';
 import { DraftCache } from './draft-cache.ts';
-import { makeDecide } from './evaluator.ts';
+import { makeDecider } from './evaluator.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
@@ -47,7 +47,7 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
     metrics,
     prepared: new PreparedCache(),
     drafts: new DraftCache(),
-    decide: makeDecide(store, metrics),
+    decider: makeDecider(store, metrics),
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
   };

@@ -3,7 +3,7 @@ import type { AppEnv } from './auth.ts';
 import type { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import type { DraftCache } from './draft-cache.ts';
-import type { Decide } from './evaluator.ts';
+import type { Decider } from './evaluator.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { PreparedCache } from './prepared-cache.ts';
@@ -34,7 +34,7 @@ export interface Ctx {
   metrics: Metrics;
   prepared: PreparedCache;
   drafts: DraftCache;
-  decide: Decide;
+  decider: Decider;
   templates: () => Template[];
   authThrottle: AuthThrottle;
 }

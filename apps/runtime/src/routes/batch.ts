@@ -67,7 +67,8 @@ export function batchRoutes(api: Api, ctx: Ctx) {
       const time = timeOf?.(item.lead);
       if (!time || 'ms' in time) {
         const at = time?.ms ?? evaluateAt;
-        return `${ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, item.line)}\n`;
+        const e = ctx.decider.run(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view);
+        return `${ctx.decider.answer(e, item.line)}\n`;
       }
       // No readable time: the batch's time, said on the line (its members spliced in after `line`).
       const at = evaluateAt ?? nowMs;
@@ -77,7 +78,9 @@ export function batchRoutes(api: Api, ctx: Ctx) {
         at,
         evaluateAt === undefined ? 'request time' : 'now parameter',
       );
-      const text = ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view);
+      const text = ctx.decider.answer(
+        ctx.decider.run(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view),
+      );
       return `{"line":${item.line},${issue},${text.slice(1)}\n`;
     };
 

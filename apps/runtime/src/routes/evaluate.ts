@@ -41,8 +41,8 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const at = body.now === undefined ? undefined : Date.parse(body.now);
-    const answer = ctx.decide(t.prepared, t.row.id, t.version, body.lead, ctx.clock.now(), at, q.view);
-    return c.body(answer, 200, JSON_HEADERS);
+    const e = ctx.decider.run(t.prepared, t.row.id, t.version, body.lead, ctx.clock.now(), at, q.view);
+    return c.body(ctx.decider.answer(e), 200, JSON_HEADERS);
   });
 
   api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {
