@@ -30,7 +30,9 @@ export const RepInputSchema = z
       description: "Most leads a day, counted in the rep's local day across pools; null: no cap.",
     }),
     active: z.boolean().default(true),
-    schedule: ScheduleSchema.optional().meta({ description: "The rep's own hours and zone; else the pool's." }),
+    schedule: ScheduleSchema.optional().meta({
+      description: "The rep's own hours and zone; else the pool's.",
+    }),
     daysOff: z.array(IsoDay).max(366).default([]),
   })
   .meta({ id: 'RepInput' });
@@ -42,14 +44,19 @@ export const PoolBodySchema = z
     managerEmail: z.email().max(320).optional(),
     reps: z.array(RepInputSchema).max(1000),
     revision: z.int().min(1).optional().meta({
-      description: 'When given, replace only if the pool is still at this revision (else 409 revision_conflict).',
+      description:
+        'When given, replace only if the pool is still at this revision (else 409 revision_conflict).',
     }),
   })
   .superRefine((pool, ctx) => {
     const seen = new Set<string>();
     pool.reps.forEach((rep, i) => {
       if (seen.has(rep.id))
-        ctx.addIssue({ code: 'custom', path: ['reps', i, 'id'], message: `rep id "${rep.id}" appears twice` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reps', i, 'id'],
+          message: `rep id "${rep.id}" appears twice`,
+        });
       seen.add(rep.id);
     });
   })
@@ -65,7 +72,9 @@ export const PoolSchema = z
     managerEmail: z.string().optional(),
     reps: z.array(
       RepInputSchema.extend({
-        assignedToday: z.int().meta({ description: "Read only: leads assigned today in the rep's local day." }),
+        assignedToday: z
+          .int()
+          .meta({ description: "Read only: leads assigned today in the rep's local day." }),
       }),
     ),
     revision: z.int(),
@@ -85,9 +94,16 @@ export const LeadEventBodySchema = z
     at: NowSchema.optional().meta({ description: 'When it happened in the CRM; default: when received.' }),
     reason: z.string().trim().min(1).max(2000).optional().meta({ description: 'Required for rejected.' }),
     stage: StageSchema.optional().meta({
-      description: 'rejected only: the stage the lead goes back to (lower than its current stage); default MQL.',
+      description:
+        'rejected only: the stage the lead goes back to (lower than its current stage); default MQL.',
     }),
-    by: z.string().trim().min(1).max(320).optional().meta({ description: 'Who did it (a CRM user id or name).' }),
+    by: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .optional()
+      .meta({ description: 'Who did it (a CRM user id or name).' }),
   })
   .superRefine((ev, ctx) => {
     if (ev.type === 'rejected' && ev.reason === undefined)
@@ -132,7 +148,10 @@ export const SlaRowSchema = z
     metAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     escalations: z.array(EscalationSchema),
-    workingHours: z.string().nullable().meta({ description: 'The hours it counts in; null: calendar hours.' }),
+    workingHours: z
+      .string()
+      .nullable()
+      .meta({ description: 'The hours it counts in; null: calendar hours.' }),
   })
   .meta({ id: 'SlaTimer' });
 

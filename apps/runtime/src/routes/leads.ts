@@ -17,7 +17,11 @@ const leadNotFound = (id: string) =>
 function leadIdOf(raw: string): string {
   const id = raw.trim();
   if (id === '' || id.length > MAX_LEAD_ID) {
-    throw new ProblemError(404, 'lead_not_found', `"${id}" is not a lead id (1 to ${MAX_LEAD_ID} characters).`);
+    throw new ProblemError(
+      404,
+      'lead_not_found',
+      `"${id}" is not a lead id (1 to ${MAX_LEAD_ID} characters).`,
+    );
   }
   return id;
 }

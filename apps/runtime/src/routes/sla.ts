@@ -5,5 +5,7 @@ import { parseQuery } from '../validation.ts';
 
 /** The SLA clock: live timers soonest due first, with counts by status, owner and pool. */
 export function slaRoutes(api: Api, ctx: Ctx) {
-  api.get('/v1/sla', 'evaluator', async (c) => c.json(await ctx.handoff.listSla({ ...parseQuery(c, SlaQuerySchema) })));
+  api.get('/v1/sla', 'evaluator', async (c) =>
+    c.json(await ctx.handoff.listSla({ ...parseQuery(c, SlaQuerySchema) })),
+  );
 }
