@@ -5,6 +5,8 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
+import { SlaTicker } from './handoff/sla-ticker.ts';
+import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
@@ -33,6 +35,8 @@ async function main() {
     logger,
     decisionFlushMs: config.decisionFlushMs,
   });
+  // Beside store.json in the same folder, under the same lock: lead state, team, SLA timers, outbox.
+  const handoff = await openHandoffStore({ dir: config.dataDir, logger });
   if (fresh) {
     await seedTemplates(store, systemClock, loadTemplates());
     logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
@@ -40,6 +44,7 @@ async function main() {
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
   const app = createApp({
     store,
+    handoff,
     clock: systemClock,
     config: {
       keysRequired: config.keysRequired,
@@ -50,6 +55,9 @@ async function main() {
     },
     logger,
   });
+
+  const sla = new SlaTicker({ store: handoff, clock: systemClock, logger, everyMs: config.slaTickMs });
+  sla.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -86,6 +94,8 @@ async function main() {
     force.unref();
     server.close(async () => {
       try {
+        await sla.stop();
+        await handoff.close();
         await store.close();
         release();
         logger.info('stopped cleanly');

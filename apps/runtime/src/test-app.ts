@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Clock } from './clock.ts';
-import type { AppConfig } from './context.ts';
+import type { AppConfig, DeliveryWaker } from './context.ts';
+import { SlaTicker } from './handoff/sla-ticker.ts';
+import { openHandoffStore } from './handoff/sqlite-store.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
@@ -23,9 +26,27 @@ export function steppingClock(start = Date.parse('2026-03-02T09:00:00Z')): Clock
   return { now: () => t++ };
 }
 
+/** A clock the test sets and moves, for the SLA clock: due soon and breached without waiting. */
+export function settableClock(start: string | number) {
+  let t = typeof start === 'string' ? Date.parse(start) : start;
+  return {
+    now: () => t,
+    set: (at: string | number) => {
+      t = typeof at === 'string' ? Date.parse(at) : at;
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
+  /** The hand-off store (SQLite) in the same folder. */
+  handoff: HandoffStore;
+  /** The SLA clock over the app's clock, not started: tests call `tick()` after moving the clock. */
+  sla: SlaTicker;
   dir: string;
   clock: Clock;
   /** Sends a request; a plain object body goes as JSON. */
@@ -43,14 +64,31 @@ export interface Answer {
 
 /** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
 export async function testApp(
-  o: { seed?: boolean; config?: Partial<AppConfig>; dir?: string; clock?: Clock } = {},
+  o: {
+    seed?: boolean;
+    config?: Partial<AppConfig>;
+    dir?: string;
+    clock?: Clock;
+    deliverer?: DeliveryWaker;
+  } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
   const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
+  const quiet = { info() {}, error() {} };
+  const handoff = await openHandoffStore({ dir, logger: quiet });
   const clock = o.clock ?? steppingClock();
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
+  const sla = new SlaTicker({
+    store: handoff,
+    clock,
+    logger: quiet,
+    everyMs: 60_000,
+    deliverer: o.deliverer,
+  });
   const app = createApp({
     store,
+    handoff,
+    deliverer: o.deliverer,
     clock,
     config: { keysRequired: false, bodyLimitBytes: 1024 * 1024, ...o.config },
   });
@@ -71,10 +109,14 @@ export async function testApp(
   return {
     app,
     store,
+    handoff,
+    sla,
     dir,
     clock,
     call,
     close: async () => {
+      await sla.stop();
+      await handoff.close();
       await store.close();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });
     },

@@ -26,13 +26,18 @@ describe('SlaTicker', () => {
       store: {
         tickSla: async (ms) => {
           seen.push(ms);
-          return { dueSoon: ms === 2_000 ? 1 : 0, breached: 0, escalated: 0 };
+          return {
+            dueSoon: ms === 2_000 ? 1 : 0,
+            breached: 0,
+            escalated: 0,
+            deliveries: ms === 2_000 ? 1 : 0,
+          };
         },
       },
       clock: { now: () => now },
       logger,
       everyMs: 5000,
-      onEvents: () => woken++,
+      deliverer: { wake: () => woken++ },
     });
     ticker.start();
     now = 2_000;
@@ -53,7 +58,7 @@ describe('SlaTicker', () => {
       store: {
         tickSla: async () => {
           if (++calls === 1) throw new Error('database is locked');
-          return { dueSoon: 0, breached: 2, escalated: 0 };
+          return { dueSoon: 0, breached: 2, escalated: 0, deliveries: 0 };
         },
       },
       clock: { now: () => 0 },
@@ -61,7 +66,7 @@ describe('SlaTicker', () => {
       everyMs: 5000,
     });
     expect(await ticker.tick()).toBeNull();
-    expect(await ticker.tick()).toEqual({ dueSoon: 0, breached: 2, escalated: 0 });
+    expect(await ticker.tick()).toEqual({ dueSoon: 0, breached: 2, escalated: 0, deliveries: 0 });
     expect(ticker.failures).toBe(1);
     expect(lines[0]).toMatchObject({ level: 'error', message: expect.stringMatching(/tick failed/) });
     expect(String(lines[0]!.fields!.error)).toMatch(/database is locked/);
@@ -76,7 +81,7 @@ describe('SlaTicker', () => {
           most = Math.max(most, ++inFlight);
           await new Promise((r) => setTimeout(r, 5));
           inFlight--;
-          return { dueSoon: 0, breached: 0, escalated: 0 };
+          return { dueSoon: 0, breached: 0, escalated: 0, deliveries: 0 };
         },
       },
       clock: { now: () => 0 },

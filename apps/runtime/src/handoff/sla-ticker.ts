@@ -1,10 +1,10 @@
 import type { Clock } from '../clock.ts';
+import type { DeliveryWaker } from '../context.ts';
 import type { Logger } from '../logger.ts';
+import type { HandoffStore, SlaTickResult } from './types.ts';
 
 /** What the ticker needs of the hand-off store: the one call that moves SLA timers on. */
-export interface SlaTicking {
-  tickSla(nowMs: number): Promise<{ dueSoon: number; breached: number; escalated: number }>;
-}
+export type SlaTicking = Pick<HandoffStore, 'tickSla'>;
 
 export interface SlaTickerOptions {
   store: SlaTicking;
@@ -12,8 +12,8 @@ export interface SlaTickerOptions {
   logger: Logger;
   /** SLA_TICK_MS. */
   everyMs: number;
-  /** Called after a tick that wrote events to the outbox (due soon, breached, escalated). */
-  onEvents?: () => void;
+  /** Woken after a tick that queued deliveries (due soon, breached, escalated). */
+  deliverer?: DeliveryWaker;
 }
 
 /**
@@ -44,7 +44,7 @@ export class SlaTicker {
   }
 
   /** One look at the clock; resolves with what it applied, or null when it failed (logged). */
-  tick(): Promise<{ dueSoon: number; breached: number; escalated: number } | null> {
+  tick(): Promise<SlaTickResult | null> {
     const next = this.running.then(() => this.once());
     this.running = next;
     return next;
@@ -53,10 +53,8 @@ export class SlaTicker {
   private async once() {
     try {
       const done = await this.o.store.tickSla(this.o.clock.now());
-      if (done.dueSoon + done.breached + done.escalated > 0) {
-        this.o.logger.info('SLA clock', done);
-        this.o.onEvents?.();
-      }
+      if (done.dueSoon + done.breached + done.escalated > 0) this.o.logger.info('SLA clock', { ...done });
+      if (done.deliveries > 0) this.o.deliverer?.wake();
       return done;
     } catch (e) {
       this.failures++;

@@ -33,7 +33,10 @@ describe('assignment', () => {
     await publish(t);
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        t!.call('POST', '/v1/workflows/handoff/evaluate', { lead: { leadId: `C-${i}`, hot: true }, now: NOW }),
+        t!.call('POST', '/v1/workflows/handoff/evaluate', {
+          lead: { leadId: `C-${i}`, hot: true },
+          now: NOW,
+        }),
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -44,7 +47,9 @@ describe('assignment', () => {
     const fallback = handoffs.filter((h) => h.assigned === 'fallback');
     expect(fallback).toHaveLength(88);
     expect(fallback[0]).toMatchObject({ owner: null, queue: 'SDR team' });
-    expect(fallback[0].reasons.join(' ')).toMatch(/Nobody eligible in EMEA AEs: to the fallback queue SDR team/);
+    expect(fallback[0].reasons.join(' ')).toMatch(
+      /Nobody eligible in EMEA AEs: to the fallback queue SDR team/,
+    );
     // Each answer's receipt names the queue where nobody took the lead.
     expect(answers.find((a) => a.body.handoff.assigned === 'fallback')!.body.sla.owner).toBe('SDR team');
     const pool = (await t.call('GET', '/v1/team/pools/emea')).body;
@@ -57,12 +62,18 @@ describe('assignment', () => {
     t = await testApp({ seed: false, dir });
     expect((await t.call('PUT', '/v1/team/pools/emea', emeaPool())).status).toBe(201);
     await publish(t);
-    const first = await t.call('POST', '/v1/workflows/handoff/evaluate', { lead: { leadId: 'R-1', hot: true }, now: NOW });
+    const first = await t.call('POST', '/v1/workflows/handoff/evaluate', {
+      lead: { leadId: 'R-1', hot: true },
+      now: NOW,
+    });
     expect(first.body.handoff.owner.id).toBe('u-ann');
     await t.close();
 
     t = await testApp({ seed: false, dir });
-    const next = await t.call('POST', '/v1/workflows/handoff/evaluate', { lead: { leadId: 'R-2', hot: true }, now: NOW });
+    const next = await t.call('POST', '/v1/workflows/handoff/evaluate', {
+      lead: { leadId: 'R-2', hot: true },
+      now: NOW,
+    });
     expect(next.body.handoff.owner.id).toBe('u-bob');
     // The lead's state and today's counts came back too.
     expect((await t.call('GET', '/v1/leads/R-1')).body.owner.id).toBe('u-ann');

@@ -39,10 +39,19 @@ describe('evaluating a lead hands it off', () => {
       assigned: 'new',
       reasons: expect.arrayContaining([expect.stringMatching(/^Ann: next in turn in EMEA AEs/)]),
       // Monday 30 November 12:30 in Berlin (UTC+1).
-      sla: { dueAt: '2026-11-30T11:30:00.000Z', workingHours: 'Mon–Fri 09:00–17:00, Europe/Berlin', status: 'open' },
+      sla: {
+        dueAt: '2026-11-30T11:30:00.000Z',
+        workingHours: 'Mon–Fri 09:00–17:00, Europe/Berlin',
+        status: 'open',
+      },
     });
     // The receipt's SLA says the same owner and due time, not the queue and calendar hours.
-    expect(d.sla).toEqual({ owner: 'Ann', respondWithinHours: 4, touches: 3, dueAt: '2026-11-30T11:30:00.000Z' });
+    expect(d.sla).toEqual({
+      owner: 'Ann',
+      respondWithinHours: 4,
+      touches: 3,
+      dueAt: '2026-11-30T11:30:00.000Z',
+    });
 
     const lead = await t.call('GET', '/v1/leads/L-1');
     expect(lead.status).toBe(200);
@@ -124,7 +133,12 @@ describe('evaluating a lead hands it off', () => {
     const cold = await evaluate({ hot: false });
     expect(cold).not.toHaveProperty('handoff');
     const hot = await evaluate({ hot: true });
-    expect(hot.handoff).toMatchObject({ leadId: null, priorStage: null, assigned: 'new', owner: { id: 'u-ann' } });
+    expect(hot.handoff).toMatchObject({
+      leadId: null,
+      priorStage: null,
+      assigned: 'new',
+      owner: { id: 'u-ann' },
+    });
     const again = await evaluate({ hot: true });
     expect(again.handoff.owner.id).toBe('u-bob');
   });

@@ -19,9 +19,14 @@ async function setup() {
   expect(d.body.handoff.owner.id).toBe('u-ann');
 }
 
-const send = (body: Record<string, unknown>, lead = 'L-1') => t.call('POST', `/v1/leads/${lead}/events`, body);
+const send = (body: Record<string, unknown>, lead = 'L-1') =>
+  t.call('POST', `/v1/leads/${lead}/events`, body);
 
-const problem = (res: { status: number; type: string; body: { code: string } }, status: number, code: string) => {
+const problem = (
+  res: { status: number; type: string; body: { code: string } },
+  status: number,
+  code: string,
+) => {
   expect(res.type).toContain('application/problem+json');
   expect([res.status, res.body.code]).toEqual([status, code]);
 };
@@ -70,7 +75,9 @@ describe('lead events', () => {
     await setup();
     const noReason = await send({ eventId: 'r', type: 'rejected' });
     problem(noReason, 422, 'invalid_request');
-    expect(noReason.body.errors).toEqual([{ path: 'reason', message: expect.stringMatching(/needs a reason/) }]);
+    expect(noReason.body.errors).toEqual([
+      { path: 'reason', message: expect.stringMatching(/needs a reason/) },
+    ]);
     problem(await send({ eventId: 'r', type: 'contacted', stage: 'MQL' }), 422, 'invalid_request');
     problem(await send({ eventId: 'r', type: 'called' }), 422, 'invalid_request');
     problem(await send({ eventId: '', type: 'contacted' }), 422, 'invalid_request');

@@ -37,7 +37,9 @@ describe('GET /v1/sla', () => {
     expect(open.counts).toMatchObject({ open: 3, dueSoon: 0, breached: 0 });
 
     // A-3 is contacted: its clock stops.
-    expect((await t.call('POST', '/v1/leads/A-3/events', { eventId: 'c-3', type: 'contacted' })).status).toBe(201);
+    expect((await t.call('POST', '/v1/leads/A-3/events', { eventId: 'c-3', type: 'contacted' })).status).toBe(
+      201,
+    );
 
     clock.set('2026-11-25T12:30:00Z'); // 13:30 Berlin: half an hour before due
     await t.sla.tick();
@@ -63,7 +65,8 @@ describe('GET /v1/sla', () => {
     // Paging: one a page, in due order, until nextCursor is null.
     const first = (await t.call('GET', '/v1/sla?limit=1')).body;
     expect(first.items).toHaveLength(1);
-    const second = (await t.call('GET', `/v1/sla?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`)).body;
+    const second = (await t.call('GET', `/v1/sla?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`))
+      .body;
     expect(second.items[0].leadId).not.toBe(first.items[0].leadId);
     expect(second.nextCursor).toBeNull();
   });

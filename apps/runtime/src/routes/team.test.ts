@@ -15,7 +15,11 @@ async function keyFor(app: TestApp, role: Role): Promise<string> {
 }
 afterEach(() => t.close());
 
-const problem = (res: { status: number; type: string; body: { code: string } }, status: number, code: string) => {
+const problem = (
+  res: { status: number; type: string; body: { code: string } },
+  status: number,
+  code: string,
+) => {
   expect(res.type).toContain('application/problem+json');
   expect([res.status, res.body.code]).toEqual([status, code]);
 };
@@ -36,7 +40,9 @@ describe('team pools', () => {
         { id: 'u-bob', name: 'Bob', weight: 1, dailyCap: null, active: true, daysOff: [], assignedToday: 0 },
       ],
     });
-    expect((await t.call('GET', '/v1/team/pools')).body.items.map((p: { id: string }) => p.id)).toEqual(['emea']);
+    expect((await t.call('GET', '/v1/team/pools')).body.items.map((p: { id: string }) => p.id)).toEqual([
+      'emea',
+    ]);
     expect((await t.call('GET', '/v1/team/pools/emea')).body.name).toBe('EMEA AEs');
 
     const replaced = await t.call('PUT', '/v1/team/pools/emea', { ...emeaPool(), name: 'EMEA', revision: 1 });
