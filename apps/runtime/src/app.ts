@@ -6,6 +6,7 @@ import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './config.ts';
 import type { AppConfig, Ctx } from './context.ts';
 import { DraftCache } from './draft-cache.ts';
 import { makeDecide } from './evaluator.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
@@ -18,6 +19,7 @@ import { evaluateRoutes } from './routes/evaluate.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import type { Store } from './store.ts';
 import { studioRoutes } from './studio.ts';
@@ -30,13 +32,23 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   logger?: Logger;
+  handoff: HandoffStore;
+  /** The webhook deliverer (webhooks/deliverer.ts), started and closed by whoever opened the stores. */
+  deliverer?: { wake(): void };
 }
 
 /**
  * The runtime's HTTP app, without a socket: `server.ts` serves it, tests call `app.request()`.
  * @example const app = createApp({ store, clock: systemClock, config: { keysRequired: false, bodyLimitBytes: 1 << 20 } })
  */
-export function createApp({ store, clock, config, logger = silentLogger }: AppDeps) {
+export function createApp({
+  store,
+  clock,
+  config,
+  logger = silentLogger,
+  handoff,
+  deliverer = { wake() {} },
+}: AppDeps) {
   const metrics = new Metrics();
   let templates: Template[] | undefined;
   const ctx: Ctx = {
@@ -50,6 +62,8 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
     decide: makeDecide(store, metrics),
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
+    handoff,
+    deliverer,
   };
 
   const app = new Hono<AppEnv>();
@@ -74,6 +88,7 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   decisionRoutes(api, ctx);
   keyRoutes(api, ctx);
   accountRoutes(api, ctx);
+  webhookRoutes(api, ctx);
   if (config.studioDir) studioRoutes(app, config.studioDir);
   return app;
 }

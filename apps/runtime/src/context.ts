@@ -4,6 +4,7 @@ import type { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import type { DraftCache } from './draft-cache.ts';
 import type { Decide } from './evaluator.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { PreparedCache } from './prepared-cache.ts';
@@ -37,6 +38,10 @@ export interface Ctx {
   decide: Decide;
   templates: () => Template[];
   authThrottle: AuthThrottle;
+  /** Lead state, assignment, SLA timers and the webhook outbox (SQLite in `<DATA_DIR>/handoff.sqlite`). */
+  handoff: HandoffStore;
+  /** Sends the outbox's deliveries; wake it after a hand-off committed events so they go at once. */
+  deliverer: { wake(): void };
 }
 
 export type App = Hono<AppEnv>;

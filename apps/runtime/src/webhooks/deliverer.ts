@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { WebhookConfig } from '../config.ts';
-import type { Logger } from '../logger.ts';
 import type { ClaimedDelivery, HandoffStore } from '../handoff/types.ts';
+import type { Logger } from '../logger.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { SIGNATURE_HEADER, signHeader } from './signature.ts';
 

@@ -23,7 +23,10 @@ const UrlSchema = z
     },
     { error: 'must be an http:// or https:// address without a user name or password' },
   )
-  .meta({ description: 'Where events are POSTed: an http:// or https:// address.', example: 'https://crm-sync.example.com/qualify' });
+  .meta({
+    description: 'Where events are POSTed: an http:// or https:// address.',
+    example: 'https://crm-sync.example.com/qualify',
+  });
 
 const EventsSchema = z
   .array(EventTypeSchema)
@@ -36,7 +39,10 @@ export const CreateSubscriptionBody = z.strictObject({
   url: UrlSchema,
   events: EventsSchema,
   description: z.string().trim().max(500).optional(),
-  active: z.boolean().optional().meta({ description: 'Default true. An inactive subscription keeps its deliveries waiting.' }),
+  active: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Default true. An inactive subscription keeps its deliveries waiting.' }),
 });
 
 export const UpdateSubscriptionBody = CreateSubscriptionBody.partial().refine(
