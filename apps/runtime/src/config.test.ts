@@ -19,7 +19,15 @@ describe('readConfig', () => {
       decisionFlushMs: 200,
       authFailuresPerMinute: 30,
       trustProxy: 0,
+      slaTickMs: 5000,
     });
+  });
+
+  it('reads how often the SLA clock ticks, within bounds', () => {
+    expect(readConfig({ SLA_TICK_MS: '1000' }, '/', '').slaTickMs).toBe(1000);
+    expect(() => readConfig({ SLA_TICK_MS: '10' }, '/', '')).toThrow(
+      /SLA_TICK_MS must be a whole number from 100 to 3600000/,
+    );
   });
 
   it('reads the throttle on failed authentications and the proxies in front', () => {

@@ -12,6 +12,8 @@ export interface ServerConfig {
   decisionFlushMs: number;
   authFailuresPerMinute: number;
   trustProxy: number;
+  /** How often the SLA clock looks for due-soon warnings, breaches and escalation steps. */
+  slaTickMs: number;
   webhooks: WebhookConfig;
 }
 
@@ -36,6 +38,9 @@ export const DEFAULT_WEBHOOKS: WebhookConfig = {
 
 /** Generous for a person retyping a key or a studio reloading with an old one; slow for guessing. */
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
+
+/** A breach is seen within five seconds of its due time; each look is one indexed query in the worker. */
+export const DEFAULT_SLA_TICK_MS = 5000;
 
 type Env = Record<string, string | undefined>;
 
@@ -91,6 +96,7 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
       1_000_000,
     ),
     trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
+    slaTickMs: int(env, 'SLA_TICK_MS', DEFAULT_SLA_TICK_MS, 100, 3_600_000),
     webhooks: {
       retryHours: decimal(env, 'WEBHOOK_RETRY_HOURS', DEFAULT_WEBHOOKS.retryHours, 0.0001, 720),
       timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS.timeoutMs, 100, 120_000),

@@ -2,6 +2,16 @@ import { WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
 import { EvaluatedAtSchema } from './backtest-time.ts';
 import {
+  HandoffAnswerSchema,
+  LeadDetailSchema,
+  LeadEventBodySchema,
+  LeadEventResultSchema,
+  PoolBodySchema,
+  PoolSchema,
+  SlaPageSchema,
+  SlaQuerySchema,
+} from './handoff/http-schemas.ts';
+import {
   BacktestQuery,
   BatchQuery,
   CreateKeyBody,
@@ -68,7 +78,13 @@ const Decision = z.looseObject({
   decisionId: z.string(),
   route: z.unknown(),
   stage: z.string(),
+  priorStage: z.string().nullable(),
+  stageKept: z.boolean(),
   score: z.unknown(),
+  handoff: HandoffAnswerSchema.optional().meta({
+    description:
+      'For a lead with a lead id or a sales route: its stage, owner and SLA as the runtime keeps them, answered once committed (docs/handoff.md).',
+  }),
 });
 const Issues = z.object({
   issues: z.array(
@@ -239,6 +255,50 @@ const OPS: Op[] = [
     path: '/v1/me',
     summary: 'Who the caller is',
     answer: z.object({ role: z.string(), name: z.string(), mode: z.enum(['local', 'key']) }),
+  },
+  {
+    method: 'get',
+    path: '/v1/team/pools',
+    summary: 'Team pools with their reps and how many leads each has today',
+    answer: items(PoolSchema),
+  },
+  { method: 'get', path: '/v1/team/pools/{poolId}', summary: 'One team pool', answer: PoolSchema },
+  {
+    method: 'put',
+    path: '/v1/team/pools/{poolId}',
+    summary: 'Create (201) or replace a team pool (revision check)',
+    role: 'editor',
+    body: PoolBodySchema,
+    answer: PoolSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/team/pools/{poolId}',
+    summary: 'Delete a team pool (409 pool_in_use while a live version assigns from it)',
+    role: 'editor',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/v1/leads/{leadId}/events',
+    summary: 'Tell the runtime what happened to a lead in the CRM (idempotent by eventId; 200 for a repeat)',
+    role: 'evaluator',
+    body: LeadEventBodySchema,
+    status: 201,
+    answer: LeadEventResultSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/leads/{leadId}',
+    summary: "A lead's stage, owner, SLA and CRM events",
+    answer: LeadDetailSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/sla',
+    summary: 'Open SLA timers, soonest due first, with counts by status, owner and pool',
+    query: SlaQuerySchema,
+    answer: SlaPageSchema,
   },
   { method: 'get', path: '/v1/keys', summary: 'API keys', role: 'admin', answer: items(KeyInfoSchema) },
   {
