@@ -22,6 +22,7 @@ import { opsRoutes } from './routes/ops.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/team.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import type { Store } from './store.ts';
 import { studioRoutes } from './studio.ts';
@@ -93,6 +94,7 @@ export function createApp({
   slaRoutes(api, ctx);
   keyRoutes(api, ctx);
   accountRoutes(api, ctx);
+  webhookRoutes(api, ctx);
   if (config.studioDir) studioRoutes(app, config.studioDir);
   return app;
 }

@@ -37,11 +37,20 @@ import {
   WorkflowRecordSchema,
   WorkflowSummarySchema,
 } from './views.ts';
+import {
+  CreatedSubscriptionSchema,
+  CreateSubscriptionBody,
+  DeliveryDetailSchema,
+  DeliveryQuery,
+  DeliverySchema,
+  SubscriptionSchema,
+  UpdateSubscriptionBody,
+} from './webhooks/schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 interface Op {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   role?: Role | 'any';
@@ -302,6 +311,65 @@ const OPS: Op[] = [
     answer: CreatedKeySchema,
   },
   { method: 'delete', path: '/v1/keys/{id}', summary: 'Delete an API key', role: 'admin', status: 204 },
+  {
+    method: 'get',
+    path: '/v1/subscriptions',
+    summary: 'Webhook subscriptions',
+    role: 'admin',
+    answer: items(SubscriptionSchema),
+  },
+  {
+    method: 'post',
+    path: '/v1/subscriptions',
+    summary: 'Subscribe a URL to events (the signing secret is shown once)',
+    role: 'admin',
+    body: CreateSubscriptionBody,
+    status: 201,
+    answer: CreatedSubscriptionSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/subscriptions/{id}',
+    summary: 'One webhook subscription',
+    role: 'admin',
+    answer: SubscriptionSchema,
+  },
+  {
+    method: 'patch',
+    path: '/v1/subscriptions/{id}',
+    summary: 'Change a subscription: url, events, description, active',
+    role: 'admin',
+    body: UpdateSubscriptionBody,
+    answer: SubscriptionSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/subscriptions/{id}',
+    summary: 'Delete a subscription and its deliveries',
+    role: 'admin',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/v1/deliveries',
+    summary: 'Webhook deliveries, newest first',
+    query: DeliveryQuery,
+    answer: z.object({ items: z.array(DeliverySchema), nextCursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/v1/deliveries/{id}',
+    summary: 'One delivery: headers, body, attempts',
+    answer: DeliveryDetailSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/deliveries/{id}/replay',
+    summary: 'Send a delivery again now, whatever its status',
+    role: 'admin',
+    status: 202,
+    answer: DeliverySchema,
+  },
 ];
 
 function operation(op: Op) {
@@ -330,7 +398,12 @@ function operation(op: Op) {
       ? {
           requestBody: {
             required:
-              op.method === 'put' || op.path === '/v1/workflows' || op.role === 'evaluator' || !!op.bodyType,
+              op.method === 'put' ||
+              op.method === 'patch' ||
+              op.path === '/v1/workflows' ||
+              op.path === '/v1/subscriptions' ||
+              op.role === 'evaluator' ||
+              !!op.bodyType,
             content: Object.fromEntries(
               (op.bodyType ?? ['application/json']).map((t) => [
                 t,

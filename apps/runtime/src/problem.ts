@@ -19,6 +19,8 @@ export const PROBLEM_TITLES = {
   version_not_found: 'The version does not exist',
   decision_not_found: 'The decision does not exist',
   key_not_found: 'The API key does not exist',
+  subscription_not_found: 'The webhook subscription does not exist',
+  delivery_not_found: 'The delivery does not exist',
   workflow_exists: 'A workflow with this id exists',
   revision_conflict: 'It changed since you loaded it',
   nothing_to_publish: 'The draft has nothing new to publish',

@@ -1,13 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** The header a delivery is signed in, in the style of Stripe's and GitHub's. */
 export const SIGNATURE_HEADER = 'Qualify-Signature';
 
 /** How far a signature's time may be from the receiver's clock before it is refused: 5 minutes. */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
-
-/** A new subscription secret: `whsec_` and 32 random bytes in base64url. */
-export const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 /** Hex HMAC-SHA256 of `t + "." + body` keyed with the whole secret text, `whsec_` included. */
 export const signatureOf = (secret: string, t: number, body: string) =>
