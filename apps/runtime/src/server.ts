@@ -11,6 +11,7 @@ import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
 import { loadTemplates } from './templates.ts';
+import { Deliverer } from './webhooks/deliverer.ts';
 
 /** Past this, connections still open at shutdown are cut so the process can exit. */
 const DRAIN_MS = 10_000;
@@ -42,9 +43,16 @@ async function main() {
     logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
   }
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
+  const deliverer = new Deliverer({
+    outbox: handoff,
+    clock: systemClock,
+    config: config.webhooks,
+    logger,
+  }).start();
   const app = createApp({
     store,
     handoff,
+    deliverer,
     clock: systemClock,
     config: {
       keysRequired: config.keysRequired,
@@ -56,7 +64,13 @@ async function main() {
     logger,
   });
 
-  const sla = new SlaTicker({ store: handoff, clock: systemClock, logger, everyMs: config.slaTickMs });
+  const sla = new SlaTicker({
+    store: handoff,
+    clock: systemClock,
+    logger,
+    everyMs: config.slaTickMs,
+    deliverer,
+  });
   sla.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
@@ -95,6 +109,7 @@ async function main() {
     server.close(async () => {
       try {
         await sla.stop();
+        await deliverer.close();
         await handoff.close();
         await store.close();
         release();

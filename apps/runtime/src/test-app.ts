@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Clock } from './clock.ts';
-import type { AppConfig, DeliveryWaker } from './context.ts';
+import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
+import type { AppConfig } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
@@ -11,6 +12,7 @@ import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
 import { loadTemplates } from './templates.ts';
+import { Deliverer } from './webhooks/deliverer.ts';
 
 /** The lines of an NDJSON answer, parsed. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers freely; the assertions check the shape
@@ -69,7 +71,8 @@ export async function testApp(
     config?: Partial<AppConfig>;
     dir?: string;
     clock?: Clock;
-    deliverer?: DeliveryWaker;
+    /** Starts a webhook deliverer with these settings (and a first retry after `backoffBaseMs`). */
+    webhooks?: Partial<WebhookConfig> & { backoffBaseMs?: number };
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
@@ -78,17 +81,21 @@ export async function testApp(
   const handoff = await openHandoffStore({ dir, logger: quiet });
   const clock = o.clock ?? steppingClock();
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
-  const sla = new SlaTicker({
-    store: handoff,
-    clock,
-    logger: quiet,
-    everyMs: 60_000,
-    deliverer: o.deliverer,
-  });
+  const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
+  const deliverer = o.webhooks
+    ? new Deliverer({
+        outbox: handoff,
+        clock,
+        config: { ...DEFAULT_WEBHOOKS, ...webhooks },
+        logger: quiet,
+        backoffBaseMs,
+      }).start()
+    : undefined;
+  const sla = new SlaTicker({ store: handoff, clock, logger: quiet, everyMs: 60_000, deliverer });
   const app = createApp({
     store,
     handoff,
-    deliverer: o.deliverer,
+    deliverer,
     clock,
     config: { keysRequired: false, bodyLimitBytes: 1024 * 1024, ...o.config },
   });
@@ -116,6 +123,7 @@ export async function testApp(
     call,
     close: async () => {
       await sla.stop();
+      await deliverer?.close();
       await handoff.close();
       await store.close();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });
