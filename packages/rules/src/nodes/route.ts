@@ -1,23 +1,64 @@
 import { z } from 'zod';
-import type { RouteResult } from '../evaluate/decision.ts';
-import { type ArtifactNode, defineKind } from './kind.ts';
+import type { RouteHandoff, RouteResult } from '../evaluate/decision.ts';
+import { FieldPathSchema, findField } from '../model/fields.ts';
+import { StageSchema } from '../model/stages.ts';
+import type { Issue } from '../model/workflow.ts';
+import { type ArtifactNode, defineKind, type KindContext } from './kind.ts';
 
 const HOUR_MS = 3_600_000;
+
+const HoursSchema = z
+  .number()
+  .positive()
+  .max(24 * 365);
+
+/** What happens when the first contact is late: each step this many working hours after the due time. */
+export const ESCALATION_ACTIONS = ['remind_owner', 'notify_manager', 'reassign'] as const;
+const EscalationSchema = z
+  .array(
+    z.object({
+      afterHours: z
+        .number()
+        .min(0)
+        .max(24 * 365),
+      action: z.enum(ESCALATION_ACTIONS),
+    }),
+  )
+  .max(10);
+
+/** How an owner is picked in a pool: round robin by turn, or whoever has the fewest leads today (both weighted). */
+export const ASSIGN_METHODS = ['turn', 'fewest'] as const;
+const AssignSchema = z.object({
+  /** A pool of the runtime's team. */
+  pool: z.string().min(1).max(100),
+  method: z.enum(ASSIGN_METHODS).default('turn'),
+  /** The catalogue path holding the account owner's id: that rep gets the lead when eligible. */
+  ownerField: FieldPathSchema.optional(),
+});
 
 const DataSchema = z.discriminatedUnion('to', [
   z.object({
     to: z.literal('sales'),
+    /** The queue; with a pool, where a lead goes when nobody in the pool is eligible. */
     queue: z.string().min(1).max(200),
     priority: z.enum(['high', 'normal', 'low']).default('normal'),
     sla: z.object({
-      firstContactHours: z
-        .number()
-        .positive()
-        .max(24 * 365),
+      firstContactHours: HoursSchema,
       touches: z.number().int().min(1).max(100),
+      /** Sales commits to accept or reject (with a reason) within this many hours. */
+      acceptWithinHours: HoursSchema.optional(),
+      /** The "due soon" warning, this many working hours before the due time (1 when not set). */
+      dueSoonHours: HoursSchema.optional(),
     }),
+    assign: AssignSchema.optional(),
+    escalation: EscalationSchema.optional(),
   }),
-  z.object({ to: z.literal('nurture'), track: z.string().min(1).max(200) }),
+  z.object({
+    to: z.literal('nurture'),
+    track: z.string().min(1).max(200),
+    /** Going back is explicit: the route sets this stage even when it is lower than the lead's. */
+    recycle: z.object({ stage: StageSchema, reason: z.string().min(1).max(500) }).optional(),
+  }),
   z.object({ to: z.literal('disqualify'), reason: z.string().min(1).max(500) }),
 ]);
 type Data = z.infer<typeof DataSchema>;
@@ -26,20 +67,132 @@ interface Compiled extends ArtifactNode {
   route: Data;
 }
 
+/** The "due soon" warning's lead time when a route sets none: one working hour before the due time. */
+export const DEFAULT_DUE_SOON_HOURS = 1;
+
 function routeResult(node: Compiled, nodeId: string): RouteResult {
   const d = node.route;
-  return d.to === 'sales'
-    ? { kind: 'sales', target: d.queue, nodeId, label: node.label, priority: d.priority }
-    : { kind: d.to, target: d.to === 'nurture' ? d.track : d.reason, nodeId, label: node.label };
+  if (d.to === 'sales') {
+    const result: RouteResult = {
+      kind: 'sales',
+      target: d.queue,
+      nodeId,
+      label: node.label,
+      priority: d.priority,
+    };
+    // Only a route that uses the hand-off carries it: every receipt of an older workflow stays as it was.
+    const uses =
+      d.assign || d.escalation || d.sla.acceptWithinHours !== undefined || d.sla.dueSoonHours !== undefined;
+    if (!uses) return result;
+    const handoff: RouteHandoff = {
+      ...(d.assign
+        ? {
+            pool: d.assign.pool,
+            method: d.assign.method ?? 'turn',
+            ...(d.assign.ownerField ? { ownerField: d.assign.ownerField } : {}),
+          }
+        : {}),
+      escalation: d.escalation ?? [],
+      ...(d.sla.acceptWithinHours !== undefined ? { acceptWithinHours: d.sla.acceptWithinHours } : {}),
+      dueSoonHours: d.sla.dueSoonHours ?? DEFAULT_DUE_SOON_HOURS,
+    };
+    return { ...result, handoff };
+  }
+  if (d.to === 'nurture')
+    return {
+      kind: 'nurture',
+      target: d.track,
+      nodeId,
+      label: node.label,
+      ...(d.recycle ? { recycle: d.recycle } : {}),
+    };
+  return { kind: 'disqualify', target: d.reason, nodeId, label: node.label };
 }
 
-const hours = (h: number) => (h === 1 ? '1 hour' : `${h} hours`);
+const hours = (h: number, working = false) =>
+  `${h} ${working ? 'working ' : ''}${h === 1 ? 'hour' : 'hours'}`;
 
+type Sales = Extract<Data, { to: 'sales' }>;
+
+const METHOD_TEXT: Record<(typeof ASSIGN_METHODS)[number], string> = {
+  turn: 'round robin by turn',
+  fewest: 'fewest assigned today',
+};
+
+const ACTION_TEXT: Record<(typeof ESCALATION_ACTIONS)[number], string> = {
+  remind_owner: 'remind the owner',
+  notify_manager: 'notify the manager',
+  reassign: 'reassign to the next eligible rep',
+};
+
+/** Who gets a sales lead: the queue, or a pool with its method and the queue as the fallback. */
+function whoText(d: Sales): string {
+  if (!d.assign) return `${d.queue}, ${d.priority} priority`;
+  const { pool, method = 'turn', ownerField } = d.assign;
+  const pick = ownerField
+    ? `the account owner (${ownerField}) when eligible, else ${METHOD_TEXT[method]}`
+    : METHOD_TEXT[method];
+  return `${pool} pool, ${pick}; fallback queue ${d.queue}; ${d.priority} priority`;
+}
+
+/**
+ * The one sentence of a route, for the plain-language view, outcomes and the receipt's reason. A sales
+ * route with a pool counts its hours in the pool's working hours; without one, in calendar hours.
+ */
 function routeText(d: Data): string {
-  if (d.to === 'sales')
-    return `Sales (${d.queue}, ${d.priority} priority): first contact within ${hours(d.sla.firstContactHours)}, ${d.sla.touches} touches`;
-  if (d.to === 'nurture') return `Nurture: ${d.track}`;
-  return `Disqualify: ${d.reason.replace(/\.+$/, '')}`;
+  if (d.to === 'nurture')
+    return d.recycle ? `Nurture: ${d.track}, recycled to ${d.recycle.stage}` : `Nurture: ${d.track}`;
+  if (d.to === 'disqualify') return `Disqualify: ${d.reason.replace(/\.+$/, '')}`;
+  const working = Boolean(d.assign);
+  let text = `Sales (${whoText(d)}): first contact within ${hours(d.sla.firstContactHours, working)}, ${d.sla.touches} touches`;
+  if (d.sla.acceptWithinHours !== undefined)
+    text += `; accept or reject within ${hours(d.sla.acceptWithinHours, working)}`;
+  if (d.escalation?.length) {
+    const steps = d.escalation.map(({ afterHours, action }) =>
+      afterHours === 0
+        ? `${ACTION_TEXT[action]} at once`
+        : `${ACTION_TEXT[action]} after ${hours(afterHours, working)}`,
+    );
+    text += `; when first contact is late: ${steps.join(', then ')}`;
+  }
+  return text;
+}
+
+/** Types an account owner's id can be read from (a CRM user id is text or a number). */
+const OWNER_TYPES = new Set(['string', 'number']);
+
+/** Beyond the schema: the owner field is an id, escalation steps come in order, "due soon" before due. */
+function checkRoute(d: Data, ctx: KindContext): Omit<Issue, 'nodeId'>[] {
+  if (d.to !== 'sales') return [];
+  const issues: Omit<Issue, 'nodeId'>[] = [];
+  const owner = d.assign?.ownerField && findField(ctx.fields, d.assign.ownerField);
+  if (owner && !OWNER_TYPES.has(owner.type)) {
+    issues.push({
+      code: 'owner_field_type',
+      severity: 'error',
+      path: 'data.assign.ownerField',
+      message: `${owner.label} cannot hold the account owner's id: a CRM user id is text or a number, not a ${owner.type} field.`,
+    });
+  }
+  const steps = d.escalation ?? [];
+  const outOfOrder = steps.findIndex((s, i) => i > 0 && s.afterHours < steps[i - 1]!.afterHours);
+  if (outOfOrder > 0) {
+    issues.push({
+      code: 'escalation_order',
+      severity: 'warning',
+      path: `data.escalation.${outOfOrder}.afterHours`,
+      message: `Escalation step ${outOfOrder + 1} comes after ${hours(steps[outOfOrder]!.afterHours)} but step ${outOfOrder} after ${hours(steps[outOfOrder - 1]!.afterHours)}: steps run in the order of their hours, so put them in that order.`,
+    });
+  }
+  if (d.sla.dueSoonHours !== undefined && d.sla.dueSoonHours >= d.sla.firstContactHours) {
+    issues.push({
+      code: 'due_soon_from_start',
+      severity: 'warning',
+      path: 'data.sla.dueSoonHours',
+      message: `The "due soon" warning comes ${hours(d.sla.dueSoonHours)} before the due time, but first contact is due within ${hours(d.sla.firstContactHours)}: every lead would be due soon at once.`,
+    });
+  }
+  return issues;
 }
 
 /** Where a path ends: to a sales queue with its SLA, to a nurture track, or disqualified. */
@@ -57,15 +210,23 @@ export const route = defineKind<Data, Compiled>({
     sla: { firstContactHours: 24, touches: 3 },
   }),
   ports: () => [],
-  reads: () => [],
+  reads: (d) => (d.to === 'sales' && d.assign?.ownerField ? [d.assign.ownerField] : []),
+  check: checkRoute,
   summary: (d) =>
     d.to === 'sales'
-      ? `Sales: contact within ${d.sla.firstContactHours} h`
+      ? d.assign
+        ? `Sales → ${d.assign.pool}: contact within ${d.sla.firstContactHours} working h`
+        : `Sales: contact within ${d.sla.firstContactHours} h`
       : d.to === 'nurture'
-        ? `Nurture: ${d.track}`
+        ? d.recycle
+          ? `Nurture: ${d.track} (back to ${d.recycle.stage})`
+          : `Nurture: ${d.track}`
         : `Disqualify: ${d.reason}`,
   describe: (d) => `The lead goes to ${routeText(d)}.`,
-  outcome: (d) => ({ route: routeText(d) }),
+  outcome: (d) => ({
+    route: routeText(d),
+    ...(d.to === 'nurture' && d.recycle ? { stage: d.recycle.stage } : {}),
+  }),
   compile: (d) => ({ route: d }),
   fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
   prepare: (node, { nodeId }) => {
