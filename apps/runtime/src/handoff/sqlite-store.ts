@@ -164,6 +164,9 @@ export class SqliteHandoffStore implements HandoffStore {
     this.closing = true;
     await this.call<void>('close');
     this.stopped = new Error('The hand-off store is closed');
+    // The answer left the thread unreferenced; held until it exits, or a server whose last work this
+    // is would end its process here, before the rest of its shutdown (exit 0, "stopped cleanly" unsaid).
+    this.worker.ref();
     await exited;
   }
 
