@@ -78,8 +78,8 @@ export async function testApp(
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
   const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
   const quiet = { info() {}, error() {} };
-  const handoff = await openHandoffStore({ dir, logger: quiet });
   const clock = o.clock ?? steppingClock();
+  const handoff = await openHandoffStore({ dir, clock, logger: quiet });
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
   const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
   const deliverer = o.webhooks

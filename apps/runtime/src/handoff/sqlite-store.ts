@@ -164,6 +164,8 @@ export class SqliteHandoffStore implements HandoffStore {
     this.closing = true;
     await this.call<void>('close');
     this.stopped = new Error('The hand-off store is closed');
+    // Held until the thread has exited: unreferenced, the process could end here, mid-shutdown.
+    this.worker.ref();
     await exited;
   }
 
