@@ -52,6 +52,9 @@ describe('team pools', () => {
     expect(stale.body.currentRevision).toBe(2);
     expect(stale.body.detail).toMatch(/revision 2, not 1/);
     expect((await t.call('GET', '/v1/team/pools/emea')).body.name).toBe('EMEA');
+    const gone = await t.call('PUT', '/v1/team/pools/apac', { ...emeaPool(), revision: 3 });
+    problem(gone, 409, 'revision_conflict');
+    expect(gone.body.detail).toMatch(/no pool "apac" to replace.*without a revision to create it/);
   });
 
   it('refuses a pool it cannot use, naming the value', async () => {
