@@ -74,7 +74,7 @@ bare.post('/fixed/batch', async (c) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'qualify-bench-'));
 const { store } = await openLowdbStore({ dir, logger: silentLogger });
-const handoff = await openHandoffStore({ dir, logger: silentLogger });
+const handoff = await openHandoffStore({ dir, clock: systemClock, logger: silentLogger });
 await seedTemplates(store, systemClock, loadTemplates());
 const runtime = createApp({
   store,

@@ -37,7 +37,7 @@ async function main() {
     decisionFlushMs: config.decisionFlushMs,
   });
   // Beside store.json in the same folder, under the same lock: lead state, team, SLA timers, outbox.
-  const handoff = await openHandoffStore({ dir: config.dataDir, logger });
+  const handoff = await openHandoffStore({ dir: config.dataDir, clock: systemClock, logger });
   if (fresh) {
     await seedTemplates(store, systemClock, loadTemplates());
     logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });

@@ -164,8 +164,7 @@ export class SqliteHandoffStore implements HandoffStore {
     this.closing = true;
     await this.call<void>('close');
     this.stopped = new Error('The hand-off store is closed');
-    // The answer left the thread unreferenced; held until it exits, or a server whose last work this
-    // is would end its process here, before the rest of its shutdown (exit 0, "stopped cleanly" unsaid).
+    // Held until the thread has exited: unreferenced, the process could end here, mid-shutdown.
     this.worker.ref();
     await exited;
   }

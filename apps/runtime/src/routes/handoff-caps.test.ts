@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
-import { type TestApp, testApp } from '../test-app.ts';
+import { settableClock, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp | undefined;
 const dirs: string[] = [];
@@ -24,7 +24,8 @@ async function publish(app: TestApp) {
 
 describe('assignment', () => {
   it('never assigns past a daily cap under 100 concurrent evaluations; the rest go to the fallback queue', async () => {
-    t = await testApp({ seed: false });
+    // The runtime's clock on the same day, so the pool's counts of today are the evaluations' day.
+    t = await testApp({ seed: false, clock: settableClock(NOW) });
     const reps = [
       { id: 'u-ann', name: 'Ann', email: 'ann@example.com', dailyCap: 7 },
       { id: 'u-bob', name: 'Bob', email: 'bob@example.com', dailyCap: 5, weight: 2 },
@@ -59,7 +60,7 @@ describe('assignment', () => {
   it('keeps the turn across a restart over the same data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qualify-turn-'));
     dirs.push(dir);
-    t = await testApp({ seed: false, dir });
+    t = await testApp({ seed: false, dir, clock: settableClock(NOW) });
     expect((await t.call('PUT', '/v1/team/pools/emea', emeaPool())).status).toBe(201);
     await publish(t);
     const first = await t.call('POST', '/v1/workflows/handoff/evaluate', {
@@ -69,7 +70,7 @@ describe('assignment', () => {
     expect(first.body.handoff.owner.id).toBe('u-ann');
     await t.close();
 
-    t = await testApp({ seed: false, dir });
+    t = await testApp({ seed: false, dir, clock: settableClock(NOW) });
     const next = await t.call('POST', '/v1/workflows/handoff/evaluate', {
       lead: { leadId: 'R-2', hot: true },
       now: NOW,

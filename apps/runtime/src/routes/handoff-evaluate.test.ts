@@ -7,8 +7,10 @@ import { ndjsonLines, type TestApp, testApp } from '../test-app.ts';
 let t: TestApp;
 afterEach(() => t.close());
 
-/** Friday 27 November 2026, 18:30 in Berlin. */
+/** Friday 27 November 2026, 18:30 in Berlin: after hours, so the 4 hours count from Monday 09:00. */
 const FRIDAY_EVENING = '2026-11-27T17:30:00Z';
+/** Monday 30 November 2026, 13:00 in Berlin (UTC+1). */
+const MONDAY_13 = '2026-11-30T12:00:00.000Z';
 
 async function setup() {
   t = await testApp({ seed: false });
@@ -24,7 +26,7 @@ const evaluate = async (lead: Record<string, unknown>, now = FRIDAY_EVENING, que
 };
 
 describe('evaluating a lead hands it off', () => {
-  it("gives a lead on Friday at 18:30 Monday 12:30's due time in the pool's hours, and an owner with reasons", async () => {
+  it("gives a lead on Friday evening Monday's due time in the pool's hours, and an owner with reasons", async () => {
     await setup();
     const d = await evaluate({ leadId: 'L-1', hot: true });
     expect(d.stage).toBe('SQL');
@@ -38,9 +40,8 @@ describe('evaluating a lead hands it off', () => {
       queue: 'SDR team',
       assigned: 'new',
       reasons: expect.arrayContaining([expect.stringMatching(/^Ann: next in turn in EMEA AEs/)]),
-      // Monday 30 November 12:30 in Berlin (UTC+1).
       sla: {
-        dueAt: '2026-11-30T11:30:00.000Z',
+        dueAt: MONDAY_13,
         workingHours: 'Mon–Fri 09:00–17:00, Europe/Berlin',
         status: 'open',
       },
@@ -50,7 +51,7 @@ describe('evaluating a lead hands it off', () => {
       owner: 'Ann',
       respondWithinHours: 4,
       touches: 3,
-      dueAt: '2026-11-30T11:30:00.000Z',
+      dueAt: MONDAY_13,
     });
 
     const lead = await t.call('GET', '/v1/leads/L-1');
@@ -61,8 +62,12 @@ describe('evaluating a lead hands it off', () => {
       owner: { id: 'u-ann' },
       pool: 'emea',
       lastDecisionId: d.decisionId,
-      sla: { dueAt: '2026-11-30T11:30:00.000Z', status: 'open' },
+      sla: { dueAt: MONDAY_13, status: 'open' },
     });
+
+    // Half an hour before Friday's closing, half an hour counts on Friday: due Monday 12:30 in Berlin.
+    const late = await evaluate({ leadId: 'L-2', hot: true }, '2026-11-27T15:30:00Z');
+    expect(late.handoff.sla.dueAt).toBe('2026-11-30T11:30:00.000Z');
   });
 
   it('keeps the stage, the owner and the due time when a re-evaluation scores lower, and says so', async () => {
@@ -124,7 +129,7 @@ describe('evaluating a lead hands it off', () => {
   it('answers a summary with the hand-off but without its reasons', async () => {
     await setup();
     const d = await evaluate({ leadId: 'L-1', hot: true }, FRIDAY_EVENING, '?view=summary');
-    expect(d.handoff).toMatchObject({ owner: { id: 'u-ann' }, sla: { dueAt: '2026-11-30T11:30:00.000Z' } });
+    expect(d.handoff).toMatchObject({ owner: { id: 'u-ann' }, sla: { dueAt: MONDAY_13 } });
     expect(d.handoff).not.toHaveProperty('reasons');
   });
 
@@ -193,7 +198,7 @@ describe('a batch hands off its leads', () => {
       JSON.stringify([{ leadId: 'S-1', hot: true }]),
     );
     const [line] = ndjsonLines(res.text);
-    expect(line.handoff).toMatchObject({ leadId: 'S-1', sla: { dueAt: '2026-11-30T11:30:00.000Z' } });
+    expect(line.handoff).toMatchObject({ leadId: 'S-1', sla: { dueAt: MONDAY_13 } });
     expect(line.handoff).not.toHaveProperty('reasons');
   });
 });

@@ -15,9 +15,10 @@ describe('GET /v1/sla', () => {
     await t.call('PUT', '/v1/team/pools/emea', emeaPool());
     await t.call('POST', '/v1/workflows', handoffWorkflow());
     await t.call('POST', '/v1/workflows/handoff/publish', { note: 'v1' });
-    for (const leadId of ['A-1', 'A-2', 'A-3']) {
+    for (const [i, leadId] of ['A-1', 'A-2', 'A-3'].entries()) {
       const d = await t.call('POST', '/v1/workflows/handoff/evaluate', { lead: { leadId, hot: true } });
-      expect(d.body.handoff.sla.dueAt).toBe('2026-11-25T13:00:00.000Z'); // 14:00 Berlin
+      // 14:00 Berlin, a minute apart.
+      expect(d.body.handoff.sla.dueAt).toBe(`2026-11-25T13:0${i}:00.000Z`);
       clock.advance(60_000);
     }
     // A nurture lead with a lead id has no timer.
@@ -73,7 +74,7 @@ describe('GET /v1/sla', () => {
 
   it('refuses a bad filter with a problem', async () => {
     t = await testApp({ seed: false });
-    for (const q of ['status=late', 'limit=0', 'limit=501']) {
+    for (const q of ['status=late', 'limit=0', 'limit=501', 'cursor=garbage']) {
       const res = await t.call('GET', `/v1/sla?${q}`);
       expect(res.type).toContain('application/problem+json');
       expect([res.status, res.body.code]).toEqual([422, 'invalid_request']);
