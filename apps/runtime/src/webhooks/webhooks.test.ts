@@ -307,9 +307,16 @@ describe('delivery', () => {
     expect(second.nextCursor).toBeNull();
     expect(new Set([...first.items, ...second.items].map((d: { id: string }) => d.id)).size).toBe(3);
 
-    const bad = await t!.call('GET', '/v1/deliveries?status=lost');
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].path).toBe('status');
+    for (const [query, path] of [
+      ['status=lost', 'status'],
+      ['event=sold', 'event'],
+      ['cursor=page-two', 'cursor'],
+      ['limit=0', 'limit'],
+    ]) {
+      const bad = await t!.call('GET', `/v1/deliveries?${query}`);
+      expect(bad.status, query).toBe(422);
+      expect(bad.body).toMatchObject({ code: 'invalid_request', errors: [{ path }] });
+    }
     for (const [method, path] of [
       ['GET', '/v1/deliveries/dlv_nope'],
       ['POST', '/v1/deliveries/dlv_nope/replay'],
