@@ -278,7 +278,7 @@ describe('delivery', () => {
   });
 
   it('never slows evaluation: leads are answered at once while the receiver hangs', async () => {
-    await setup({ timeoutMs: 5000, concurrency: 2 });
+    await setup({ timeoutMs: 10_000, concurrency: 2 });
     receiver!.behave(() => 'hang');
     await evaluate('L-warm');
     await receiver!.waitFor((r) => r.length === 1);
@@ -288,8 +288,9 @@ describe('delivery', () => {
       await evaluate(`L-fast-${i}`);
       times.push(performance.now() - start);
     }
-    // Each evaluation would wait up to 5 s if it waited on the receiver.
-    expect(Math.max(...times)).toBeLessThan(500);
+    // An evaluation that waited on the receiver would take the 10 s timeout; these take milliseconds
+    // (the bound is loose for a loaded machine).
+    expect(Math.max(...times)).toBeLessThan(2000);
     expect(receiver!.received.length).toBeLessThanOrEqual(2);
   });
 
