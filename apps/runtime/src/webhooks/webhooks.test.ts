@@ -220,6 +220,11 @@ describe('delivery', () => {
       [null, expect.stringMatching(/closed before an answer|request failed/)],
       [200, null],
     ]);
+    const metrics = (await app.call('GET', '/metrics')).text;
+    expect(metrics).toContain('webhook_attempts_total{result="failed"} 3');
+    expect(metrics).toContain('webhook_attempts_total{result="delivered"} 1');
+    expect(metrics).toContain('webhook_attempts_total{result="dead"} 0');
+    expect(metrics).toMatch(/webhook_attempt_duration_seconds_count 4\n/);
   });
 
   it("keeps a lead's events in order: the second waits while the first is retried; other leads go on", async () => {
@@ -262,6 +267,7 @@ describe('delivery', () => {
     const [dead] = await deliveries('&status=dead');
     expect(dead).toMatchObject({ leadId: 'L-5', status: 'dead', nextAttemptAt: null, lastStatus: 500 });
     expect(dead.attemptCount).toBeGreaterThan(1);
+    expect((await t!.call('GET', '/metrics')).text).toContain('webhook_attempts_total{result="dead"} 1');
     const failed = receiver!.received.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver!.received.length).toBe(failed);
