@@ -11,6 +11,7 @@ import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
 import { PreparedCache } from './prepared-cache.ts';
 import { accountRoutes } from './routes/account.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
@@ -68,6 +69,7 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   );
   workflowRoutes(api, ctx);
   versionRoutes(api, ctx);
+  agreementRoutes(api, ctx);
   evaluateRoutes(api, ctx);
   batchRoutes(api, ctx);
   backtestRoutes(api, ctx);

@@ -51,6 +51,7 @@ export function makeDecide(store: Store, metrics: Metrics): Decide {
       email: email?.toLowerCase() ?? null,
       route: outcome.route?.kind ?? null,
       target: outcome.route?.target ?? null,
+      routeNodeId: outcome.route?.nodeId ?? null,
       stage: outcome.stage,
       score: outcome.score.total,
       at: lastIso,
