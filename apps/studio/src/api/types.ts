@@ -50,4 +50,39 @@ export interface Me {
   mode: 'local' | 'key';
 }
 
+/** A person's agreement to a version, recorded from the SLA view (docs/api-contract.md, "The agreement"). */
+export interface Signoff {
+  id: string;
+  name: string;
+  title: string;
+  version: number;
+  note: string;
+  recordedBy: string;
+  at: string;
+}
+
+export interface RouteVolume {
+  nodeId: string;
+  label: string;
+  kind: 'sales' | 'nurture' | 'disqualify';
+  target: string;
+  current: boolean;
+  perWeek: number[];
+  total: number;
+  weeklyAverage: number;
+}
+
+/** GET /v1/workflows/{id}/volume: logged decisions per route and week. */
+export interface Volume {
+  workflowId: string;
+  weeks: number;
+  from: string;
+  to: string;
+  weekStarts: string[];
+  decisions: number;
+  noRoute: number;
+  routes: RouteVolume[];
+  message: string | null;
+}
+
 export type { Decision, Issue };
