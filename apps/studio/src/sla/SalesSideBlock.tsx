@@ -1,4 +1,5 @@
-import { type SalesRoute, salesSide, type Team } from './sales-side.ts';
+import type { Team } from '../api/use-team.ts';
+import { type SalesRoute, salesSide } from './sales-side.ts';
 
 /** The sales side of one sales route: who gets the lead, in which hours, what they commit to, and escalation. */
 export function SalesSideBlock({ route, team }: { route: SalesRoute; team: Team }) {

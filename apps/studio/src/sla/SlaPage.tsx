@@ -2,6 +2,7 @@ import { describeWorkflow, type Workflow } from '@qualify/rules';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Version, Volume, WorkflowRecord } from '../api/types.ts';
+import { type Team, useTeam } from '../api/use-team.ts';
 import { runtime } from '../api/workflows.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
@@ -10,7 +11,6 @@ import { fullTime } from '../ui/time.ts';
 import { groupByOutcome, type Outcome } from './group-by-outcome.ts';
 import { SalesSideBlock } from './SalesSideBlock.tsx';
 import { SignoffSection } from './SignoffSection.tsx';
-import type { Team } from './sales-side.ts';
 import { VolumeChart } from './VolumeChart.tsx';
 import { type RouteVolumeView, routeVolume } from './volume-view.ts';
 
@@ -62,7 +62,7 @@ export function SlaPage({ id }: { id: string }) {
   const [live, setLive] = useState<Version | null>(null);
   const [showDraft, setShowDraft] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [team, setTeam] = useState<Team>(null);
+  const team = useTeam();
   const [volume, setVolume] = useState<Volume | null>(null);
   // The session's last backtest of this workflow, for routes the decision log knows nothing about yet.
   const backtest = useStudio((s) =>
@@ -73,10 +73,6 @@ export function SlaPage({ id }: { id: string }) {
 
   useEffect(() => {
     let on = true;
-    runtime
-      .pools()
-      .then((pools) => on && setTeam({ pools }))
-      .catch((err) => on && setTeam({ error: errorMessage(err) }));
     runtime
       .volume(id)
       .then((v) => on && setVolume(v))

@@ -1,11 +1,8 @@
 import { describeSchedule, type NODE_KINDS } from '@qualify/rules';
-import type { Pool } from '../api/types.ts';
+import { poolOf, type Team } from '../api/use-team.ts';
 
 type RouteData = ReturnType<(typeof NODE_KINDS)['route']['dataSchema']['parse']>;
 export type SalesRoute = Extract<RouteData, { to: 'sales' }>;
-
-/** The team as the SLA view knows it: the pools, or why they could not be read. */
-export type Team = { pools: readonly Pool[] } | { error: string } | null;
 
 /** The sales side of the agreement for one sales route, in plain words. */
 export interface SalesSide {
@@ -42,7 +39,7 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
  */
 export function salesSide(r: SalesRoute, team: Team): SalesSide {
   const poolId = r.assign?.pool;
-  const pool = poolId && team && 'pools' in team ? team.pools.find((p) => p.id === poolId) : undefined;
+  const pool = poolOf(team, poolId);
   const poolName = pool?.name ?? poolId;
   let workingHours: string;
   let clock: SalesSide['clock'];
