@@ -1,4 +1,11 @@
-import { addWorkingHours, compile, describeSchedule, prepare, type Workflow } from '@qualify/rules';
+import {
+  addWorkingHours,
+  compile,
+  describeSchedule,
+  prepare,
+  type Stage,
+  type Workflow,
+} from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import leads from '../../../../examples/bant-inbound-saas.leads.json' with { type: 'json' };
 import bant from '../../../../examples/bant-inbound-saas.workflow.json' with { type: 'json' };
@@ -33,8 +40,8 @@ const emea: Pool = {
   updatedAt: NOW,
 };
 
-const evaluate = (wf: Workflow, lead: Record<string, unknown>, currentStage?: string) =>
-  prepare(compile(wf)).evaluate(lead, { now: NOW, ...(currentStage ? { currentStage } : {}) } as never);
+const evaluate = (wf: Workflow, lead: Record<string, unknown>, currentStage?: Stage) =>
+  prepare(compile(wf)).evaluate(lead, { now: NOW, currentStage });
 
 describe('receiptHandoff', () => {
   it('previews a pooled route: the pool and method, and the due time in its working hours', () => {
