@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Signoff } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
@@ -19,6 +19,14 @@ export function SignoffDialog(props: {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  // After the dialog opens: showModal() runs after this component's effects and would focus the
+  // dialog's first control, its close button.
+  useEffect(() => {
+    if (!props.open) return;
+    const frame = requestAnimationFrame(() => first.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [props.open]);
 
   const submit = async () => {
     if (!name.trim() || !title.trim()) {
@@ -62,7 +70,7 @@ export function SignoffDialog(props: {
             value={name}
             placeholder="e.g. Dana Reyes"
             onChange={(e) => setName(e.target.value)}
-            autoFocus
+            ref={first}
           />
         </div>
         <div className="qs-form-row">

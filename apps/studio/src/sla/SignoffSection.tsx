@@ -31,9 +31,9 @@ export function SignoffSection(props: {
   const versions = Array.from({ length: props.latestVersion ?? 0 }, (_, i) => i + 1).reverse();
 
   return (
-    <section className="qs-signoff" aria-labelledby="qs-signoff-title">
+    <section className="qs-signoff" aria-labelledby="qs-signoff-heading">
       <div className="qs-row">
-        <h2 id="qs-signoff-title">Sign-off</h2>
+        <h2 id="qs-signoff-heading">Sign-off</h2>
         <span className="qs-grow" />
         {versions.length > 0 && (
           <button type="button" className="qs-btn qs-no-print" onClick={() => setOpen(true)}>
