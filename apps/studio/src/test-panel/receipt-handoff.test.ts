@@ -84,6 +84,22 @@ describe('receiptHandoff', () => {
     });
   });
 
+  it('highlights a recycle, the one way a stage goes back', () => {
+    const wf = structuredClone(bant) as unknown as Workflow;
+    const nurture = wf.nodes.find((n) => n.id === 'toMqlNurture')!;
+    Object.assign(nurture.data as object, {
+      recycle: { stage: 'MQL', reason: 'sales rejected it (no budget)' },
+    });
+    const lead = leads.find((l) => l.expect.target === 'Product education')!.lead;
+    const d = evaluate(wf, lead, 'SQL');
+    expect(d.stage).toBe('MQL');
+    expect(receiptHandoff(d, null).stageNote).toEqual({
+      kind: 'recycled',
+      text: 'Recycled to MQL: sales rejected it (no budget).',
+    });
+    expect(receiptHandoff(d, null).owner).toBeNull();
+  });
+
   it("shows a live evaluation's owner, reasons and working-hours due time as the runtime answered", () => {
     const d = evaluate(withPool(), hot);
     const handoff: HandoffAnswer = {
