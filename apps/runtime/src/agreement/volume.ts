@@ -102,11 +102,8 @@ export class VolumeCounter {
       this.noRoute++;
       return;
     }
-    const nodeId = this.nodeOf(e);
-    if (nodeId === null) {
-      this.noRoute++;
-      return;
-    }
+    // A route its version no longer names (an edited store): counted under its kind and target.
+    const nodeId = this.nodeOf(e) ?? `${e.route}:${e.target ?? ''}`;
     const route = this.routes.get(nodeId) ?? this.track(this.describe(nodeId, e), false);
     route.perWeek[week]!++;
   }
