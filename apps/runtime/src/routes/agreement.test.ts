@@ -168,8 +168,14 @@ describe('expected weekly volume', () => {
     const doc = (await t.call('GET', '/v1/openapi.json')).body;
     const post = doc.paths['/v1/workflows/{id}/signoffs'].post;
     expect(post.description).toBe('Needs the approver role or above.');
-    expect(post.requestBody.content['application/json'].schema.required).toEqual(['name', 'title', 'version']);
-    expect(post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/Signoff');
+    expect(post.requestBody.content['application/json'].schema.required).toEqual([
+      'name',
+      'title',
+      'version',
+    ]);
+    expect(post.responses['201'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/Signoff',
+    );
     const volume = doc.paths['/v1/workflows/{id}/volume'].get;
     expect(volume.parameters.map((p: { name: string }) => p.name)).toEqual(['id', 'weeks']);
     expect(doc.components.schemas.ExpectedVolume.required).toContain('message');
