@@ -12,7 +12,6 @@ test("the receipt shows a kept stage in its header, and the hand-off's owner and
   const pool = `emea-${Date.now()}`;
   const put = await request.put(`/v1/team/pools/${pool}`, {
     data: {
-      id: pool,
       name: 'EMEA AEs',
       schedule: {
         timeZone: 'Europe/Berlin',

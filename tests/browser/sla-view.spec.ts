@@ -31,7 +31,6 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   const pool = `emea-${Date.now()}`;
   const put = await request.put(`/v1/team/pools/${pool}`, {
     data: {
-      id: pool,
       name: 'EMEA AEs',
       schedule: {
         timeZone: 'Europe/Berlin',
