@@ -18,9 +18,10 @@ const NOW = '2026-11-27T17:30:00.000Z'; // a Friday, after hours in Berlin
 /** The example with its sales route handed to a pool (and an account-owner field), as a route form would. */
 function withPool(): Workflow {
   const wf = structuredClone(bant) as unknown as Workflow;
+  wf.fields.push({ path: 'account.ownerId', label: 'Account owner', type: 'string', category: 'fit' });
   const sales = wf.nodes.find((n) => n.id === 'toSales')!;
   Object.assign(sales.data as object, {
-    assign: { pool: 'emea', method: 'turn', ownerField: 'company.industry' },
+    assign: { pool: 'emea', method: 'turn', ownerField: 'account.ownerId' },
   });
   return wf;
 }
@@ -51,7 +52,7 @@ describe('receiptHandoff', () => {
       'From the EMEA AEs pool, round robin by turn: a live evaluation picks the rep; a test assigns nobody.',
     );
     expect(h.owner?.why).toEqual([
-      'The account owner (company.industry) comes first when in the pool and working.',
+      'The account owner (account.ownerId) comes first when in the pool and working.',
       'Nobody eligible: the Inbound SDR queue.',
     ]);
     expect(h.due).toEqual({
