@@ -1,5 +1,4 @@
-import type { Stage } from '@qualify/rules';
-import { stageRank } from './stage-rank.ts';
+import { type Stage, stageRank } from '@qualify/rules';
 import type { LeadEventInput, Owner, SlaStatus } from './types.ts';
 
 /** What an event needs to know of the lead. */

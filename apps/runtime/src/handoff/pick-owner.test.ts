@@ -115,6 +115,11 @@ describe('pickOwner', () => {
     expect(result.rep).toBeNull();
   });
 
+  it('assigns on a weekday outside the schedule: only listed dates are days off', () => {
+    const saturday = Date.parse('2026-12-05T12:00:00Z');
+    expect(pickOwner(input([rep('ann')], { nowMs: saturday })).rep?.id).toBe('ann');
+  });
+
   it('gives the account owner the lead when eligible and in the pool, without moving the turn', () => {
     const reps = [rep('ann'), rep('bob'), rep('dee')];
     const result = pickOwner(input(reps, { sticky: { id: 'dee', field: 'account.ownerId' } }));

@@ -1,4 +1,4 @@
-import { isDayOff, localDay, type Schedule } from './calendar.ts';
+import { localDay, type Schedule } from '@qualify/rules';
 import type { AssignMethod, Rep } from './types.ts';
 
 /** A rep as the pick sees it: the pool's rep with today's count and the persisted turn state. */
@@ -39,12 +39,15 @@ export const repDay = (rep: { schedule?: Schedule }, poolSchedule: Schedule, now
 function ineligible(rep: Candidate, input: PickInput): string | null {
   if (input.exclude?.includes(rep.id)) return 'the current owner';
   if (!rep.active) return 'inactive';
-  const schedule = repSchedule(rep, input.pool.schedule);
-  const today = localDay(input.nowMs, schedule.timeZone);
+  // A day off is a listed date (the rep's, their own schedule's, the pool's), each in its zone. A weekday
+  // outside the schedule is not one: a lead on a Saturday is still assigned, its SLA counting from Monday.
+  const own = repSchedule(rep, input.pool.schedule);
+  const pool = input.pool.schedule;
+  const listed = (dates: string[], zone: string) => dates.includes(localDay(input.nowMs, zone));
   if (
-    rep.daysOff.includes(today) ||
-    isDayOff(input.nowMs, schedule) ||
-    isDayOff(input.nowMs, input.pool.schedule)
+    listed(rep.daysOff, own.timeZone) ||
+    listed(own.daysOff, own.timeZone) ||
+    listed(pool.daysOff, pool.timeZone)
   ) {
     return 'day off';
   }

@@ -1,4 +1,4 @@
-import { addWorkingHours, describeSchedule, type Schedule } from './calendar.ts';
+import { addWorkingHours, describeSchedule, type Schedule } from '@qualify/rules';
 import type { EscalationAction, EscalationStep, SlaStatus } from './types.ts';
 
 const HOUR = 3_600_000;

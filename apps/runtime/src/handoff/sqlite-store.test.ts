@@ -6,19 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { MONDAY_10, pool, rep, testClock, toSales } from './contract/fixtures.ts';
 import { handoffStoreContract } from './contract/index.ts';
 import { MIGRATIONS } from './sqlite/schema.ts';
-import { openSqliteHandoffStore } from './sqlite-store.ts';
+import { openHandoffStore } from './sqlite-store.ts';
 
 const fresh = async () => mkdtempSync(join(tmpdir(), 'handoff-'));
 
 handoffStoreContract('SQLite', {
   fresh,
-  open: (dataDir, clock) => openSqliteHandoffStore({ dataDir, clock }),
+  open: (dataDir, clock) => openHandoffStore({ dir: dataDir, clock }),
 });
 
 describe('SQLite hand-off store', () => {
   it('creates handoff.sqlite in WAL mode at the newest schema version', async () => {
     const dataDir = await fresh();
-    const store = await openSqliteHandoffStore({ dataDir });
+    const store = await openHandoffStore({ dir: dataDir });
     await store.close();
     const db = new Database(join(dataDir, 'handoff.sqlite'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -31,12 +31,12 @@ describe('SQLite hand-off store', () => {
     const db = new Database(join(dataDir, 'handoff.sqlite'));
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
-    await expect(openSqliteHandoffStore({ dataDir })).rejects.toThrow(/newer than this runtime knows/);
+    await expect(openHandoffStore({ dir: dataDir })).rejects.toThrow(/newer than this runtime knows/);
   });
 
   it('rejects the calls in hand when its thread dies, and every call after', async () => {
     const clock = testClock(MONDAY_10);
-    const store = await openSqliteHandoffStore({ dataDir: await fresh(), clock });
+    const store = await openHandoffStore({ dir: await fresh(), clock });
     await store.putPool(pool([rep('ann')]));
     const pending = store.handoff([toSales('L-1', clock.now())]);
     store.crashForTest();
@@ -47,7 +47,7 @@ describe('SQLite hand-off store', () => {
 
   it('answers a failing call with its error without undoing the calls committed with it', async () => {
     const clock = testClock(MONDAY_10);
-    const store = await openSqliteHandoffStore({ dataDir: await fresh(), clock });
+    const store = await openHandoffStore({ dir: await fresh(), clock });
     await store.putPool(pool([rep('ann')]));
     const bad = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
     const good = store.putPool(pool([rep('bob')], { id: 'nam', name: 'NAM' }));

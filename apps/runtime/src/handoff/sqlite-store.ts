@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Clock, systemClock } from '../clock.ts';
+import { type Logger, silentLogger } from '../logger.ts';
 import type { Answer, Call } from './sqlite/worker.ts';
 import type {
   AttemptInput,
@@ -15,10 +16,12 @@ import type {
   SubscriptionInput,
 } from './types.ts';
 
-export interface SqliteHandoffOptions {
-  /** The runtime's data directory; the database is `<dataDir>/handoff.sqlite`. */
-  dataDir: string;
+export interface HandoffStoreOptions {
+  /** The runtime's data directory (DATA_DIR); the database is `<dir>/handoff.sqlite`. */
+  dir: string;
+  /** The runtime's clock: it dates pool and subscription edits and picks the day of `assignedToday`. */
   clock?: Clock;
+  logger?: Logger;
 }
 
 /**
@@ -26,11 +29,10 @@ export interface SqliteHandoffOptions {
  * once it is ready. The evaluation path never waits on disk: every call is a message, and writes posted
  * together commit together.
  */
-export async function openSqliteHandoffStore(options: SqliteHandoffOptions): Promise<SqliteHandoffStore> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const worker = new Worker(new URL('./sqlite/boot.mjs', import.meta.url), {
-    workerData: { file: join(options.dataDir, 'handoff.sqlite') },
-  });
+export async function openHandoffStore(options: HandoffStoreOptions): Promise<SqliteHandoffStore> {
+  mkdirSync(options.dir, { recursive: true });
+  const file = join(options.dir, 'handoff.sqlite');
+  const worker = new Worker(new URL('./sqlite/boot.mjs', import.meta.url), { workerData: { file } });
   await new Promise<void>((resolve, reject) => {
     // Removed by name: removeAllListeners would also drop the Worker's own listeners that start its port.
     const failed = (error: Error) => {
@@ -51,7 +53,9 @@ export async function openSqliteHandoffStore(options: SqliteHandoffOptions): Pro
     worker.on('exit', exited);
     worker.on('message', ready);
   });
-  return new SqliteHandoffStore(worker, options.clock ?? systemClock);
+  const logger = options.logger ?? silentLogger;
+  logger.info('hand-off store open', { file });
+  return new SqliteHandoffStore(worker, options.clock ?? systemClock, logger);
 }
 
 interface Pending {
@@ -64,10 +68,12 @@ export class SqliteHandoffStore implements HandoffStore {
   private readonly pending = new Map<number, Pending>();
   private outgoing: Call[] = [];
   private stopped: Error | null = null;
+  private closing = false;
 
   constructor(
     private readonly worker: Worker,
     private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {
     worker.on('message', (answers: Answer[]) => {
       for (const answer of answers) {
@@ -90,6 +96,7 @@ export class SqliteHandoffStore implements HandoffStore {
 
   /** Every call waiting, and every later one, fails with this: a dead thread never leaves a caller hanging. */
   private stop(error: Error) {
+    if (!this.stopped && !this.closing) this.logger.error(error.message, { waiting: this.pending.size });
     this.stopped ??= error;
     for (const waiting of this.pending.values()) waiting.reject(this.stopped);
     this.pending.clear();
@@ -154,8 +161,11 @@ export class SqliteHandoffStore implements HandoffStore {
   async close(): Promise<void> {
     if (this.stopped) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.closing = true;
     await this.call<void>('close');
     this.stopped = new Error('The hand-off store is closed');
+    // Held until the thread has exited: unreferenced, the process could end here, mid-shutdown.
+    this.worker.ref();
     await exited;
   }
 

@@ -4,8 +4,7 @@
  * thread; issue 12's PostgreSQL store implements it beside it, and both run contract.test-suite.ts.
  * Times crossing this interface are ISO strings in rows and epoch milliseconds in arguments.
  */
-import type { RouteKind, Stage } from '@qualify/rules';
-import type { Schedule } from './calendar.ts';
+import type { RouteHandoff, RouteKind, Schedule, Stage } from '@qualify/rules';
 
 export type { Schedule };
 
@@ -61,13 +60,9 @@ export type PutPoolResult = { ok: Pool } | { conflict: number };
 // ---------------------------------------------------------------------------------------------
 // Hand-off (called by evaluation for each decision with a lead id or a sales route)
 
-export type AssignMethod = 'turn' | 'fewest';
-export type EscalationAction = 'remind_owner' | 'notify_manager' | 'reassign';
-export interface EscalationStep {
-  /** Working hours after the due time. */
-  afterHours: number;
-  action: EscalationAction;
-}
+export type AssignMethod = NonNullable<RouteHandoff['method']>;
+export type EscalationStep = RouteHandoff['escalation'][number];
+export type EscalationAction = EscalationStep['action'];
 
 export interface HandoffRequest {
   /** The decision's id: events carry it. */
@@ -94,7 +89,7 @@ export interface HandoffRequest {
   recycle?: { stage: Stage; reason: string };
   /** Decision score total, for the `decision` event. */
   score: number;
-  /** Sales routes: the SLA and assignment from the route (RouteResult.handoff and Decision.sla). */
+  /** Sales routes: the SLA (the route's sla) and the assignment (RouteResult.handoff), as evaluation read them. */
   sales?: {
     firstContactHours: number;
     touches: number;

@@ -1,5 +1,5 @@
+import type { Schedule } from '@qualify/rules';
 import type { Clock } from '../../clock.ts';
-import type { Schedule } from '../calendar.ts';
 import type { HandoffRequest, HandoffStore, PoolInput, RepInput } from '../types.ts';
 
 /** How the contract suite gets a store: a fresh place to keep one, and opening (or reopening) it there. */

@@ -1,4 +1,4 @@
-import type { Schedule } from '../calendar.ts';
+import type { Schedule } from '@qualify/rules';
 import { type PlannedStep, planSla } from '../sla-plan.ts';
 import type {
   AssignMethod,

@@ -1,4 +1,4 @@
-import type { Schedule } from '../calendar.ts';
+import type { Schedule } from '@qualify/rules';
 import { type Candidate, repDay } from '../pick-owner.ts';
 import type { Pool, PoolInput, PutPoolResult, Rep } from '../types.ts';
 import { type Ctx, iso, json } from './context.ts';
