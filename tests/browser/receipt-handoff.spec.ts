@@ -71,6 +71,10 @@ test("the receipt shows a kept stage in its header, and the hand-off's owner and
   );
   await expect(receipt.getByTestId('receipt-sla')).toContainText('First contact within 4 working hours');
   await expect(receipt.getByTestId('receipt-sla')).toContainText('(2026-11-30T12:00:00.000Z)');
+  // The team's own clock: 13:00 in Berlin.
+  await expect(receipt.getByTestId('receipt-sla')).toContainText(
+    /\(Mon, (Nov 30|30 Nov), 01:00 PM in Europe\/Berlin\)|13:00 in Europe\/Berlin/,
+  );
   await expect(receipt.getByTestId('receipt-working-hours')).toHaveText(
     'Working hours: Mon–Fri 09:00–17:00, Europe/Berlin',
   );

@@ -7,11 +7,13 @@ const STATUS_NAMES = { met: 'met', not_met: 'not met', unknown: 'unknown' } as c
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
-function formatTime(iso: string): string {
+/** The time in the viewer's zone, or in `timeZone` (the team's) when given. */
+function formatTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
     : d.toLocaleString(undefined, {
+        timeZone,
         weekday: 'short',
         day: 'numeric',
         month: 'short',
@@ -110,7 +112,8 @@ export function Receipt({
           )}
           {d.sla && h.due && (
             <p data-testid="receipt-sla">
-              First contact within {h.due.within}, due <strong>{formatTime(h.due.at)}</strong>{' '}
+              First contact within {h.due.within}, due <strong>{formatTime(h.due.at)}</strong>
+              {h.due.zone && ` (${formatTime(h.due.at, h.due.zone)} in ${h.due.zone})`}{' '}
               <span className="qs-hint">({h.due.at})</span>, {d.sla.touches} touches.
               <br />
               <small className="qs-hint" data-testid="receipt-working-hours">

@@ -59,6 +59,7 @@ describe('receiptHandoff', () => {
       at: new Date(addWorkingHours(Date.parse(NOW), 4, emea.schedule)).toISOString(),
       within: '4 working hours',
       hours: describeSchedule(emea.schedule),
+      zone: 'Europe/Berlin',
     });
     expect(h.stageNote).toBeNull();
   });

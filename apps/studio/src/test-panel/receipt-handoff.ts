@@ -11,7 +11,7 @@ export interface ReceiptHandoff {
   stageNote: { kind: 'kept' | 'recycled'; text: string } | null;
   owner: { text: string; why: string[] } | null;
   /** The first-contact due time, and the hours it counts in, in words. */
-  due: { at: string; within: string; hours: string } | null;
+  due: { at: string; within: string; hours: string; zone?: string } | null;
 }
 
 const METHOD = { turn: 'round robin by turn', fewest: 'fewest leads assigned today' } as const;
@@ -82,7 +82,12 @@ function preview(d: Decision, team: Team): Pick<ReceiptHandoff, 'owner' | 'due'>
   ).toISOString();
   return {
     owner,
-    due: { at, within: hoursText(d.sla.respondWithinHours, true), hours: describeSchedule(pool.schedule) },
+    due: {
+      at,
+      within: hoursText(d.sla.respondWithinHours, true),
+      hours: describeSchedule(pool.schedule),
+      zone: pool.schedule.timeZone,
+    },
   };
 }
 
