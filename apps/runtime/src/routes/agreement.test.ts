@@ -163,6 +163,31 @@ describe('expected weekly volume', () => {
     expect(logged.body.items[0].routeNodeId).toBe('toSalesEmea');
   });
 
+  it('counts two routes of one version with the same queue apart (territories)', async () => {
+    t = await testApp({ clock: movableClock() });
+    const current = (await t.call('GET', WF)).body;
+    const workflow = structuredClone(current.workflow);
+    // The low-score exit now goes to sales too, to the same queue as the main sales route.
+    const low = workflow.nodes.find((n: { id: string }) => n.id === 'toNewsletter');
+    low.label = 'Inbound SDR (low scores)';
+    low.data = {
+      to: 'sales',
+      queue: 'Inbound SDR',
+      priority: 'low',
+      sla: { firstContactHours: 24, touches: 2 },
+    };
+    expect((await t.call('PUT', WF, { workflow, revision: current.revision })).status).toBe(200);
+    expect((await t.call('POST', `${WF}/publish`, { note: 'two territories' })).status).toBe(201);
+    const hot = await t.call('POST', `${WF}/evaluate`, { lead: lead('Inbound SDR') });
+    const cold = await t.call('POST', `${WF}/evaluate`, { lead: lead('Newsletter') });
+    expect([hot.body.route.target, cold.body.route.target]).toEqual(['Inbound SDR', 'Inbound SDR']);
+    await t.call('POST', `${WF}/evaluate`, { lead: lead('Newsletter') });
+
+    const res = await t.call('GET', `${WF}/volume?weeks=1`);
+    const byId = Object.fromEntries(res.body.routes.map((r: { nodeId: string }) => [r.nodeId, r.total]));
+    expect(byId).toMatchObject({ toSales: 1, toNewsletter: 2 });
+  });
+
   it('is described in the OpenAPI document', async () => {
     t = await testApp({ seed: false });
     const doc = (await t.call('GET', '/v1/openapi.json')).body;
