@@ -100,6 +100,7 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   await expect(cells.nth(2)).toHaveText('1');
   await expect(cells.nth(4)).toHaveText('Agreed at the pipeline review');
   await expect(page.getByTestId('signoff-status')).toHaveText('Signed off on version 1.');
+  await expect(page.getByTestId('signoff-summary')).toContainText('Agreed by Dana Reyes (VP Sales) on');
 
   // On paper: no app bar, no buttons.
   await page.emulateMedia({ media: 'print' });
@@ -115,6 +116,10 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   });
   await page.reload();
   await expect(page.getByTestId('signoff-status')).toHaveText(
+    /^Version 2 is live, but the newest sign-off is for version 1/,
+  );
+  // Also at the top, where a reader starts.
+  await expect(page.getByTestId('signoff-summary')).toHaveText(
     /^Version 2 is live, but the newest sign-off is for version 1/,
   );
 });

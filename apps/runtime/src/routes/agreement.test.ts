@@ -184,7 +184,9 @@ describe('expected weekly volume', () => {
     await t.call('POST', `${WF}/evaluate`, { lead: lead('Newsletter') });
 
     const res = await t.call('GET', `${WF}/volume?weeks=1`);
-    const byId = Object.fromEntries(res.body.routes.map((r: { nodeId: string }) => [r.nodeId, r.total]));
+    const byId = Object.fromEntries(
+      res.body.routes.map((r: { nodeId: string; total: number }) => [r.nodeId, r.total]),
+    );
     expect(byId).toMatchObject({ toSales: 1, toNewsletter: 2 });
   });
 

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../api/client.ts';
+import { useState } from 'react';
 import type { Signoff } from '../api/types.ts';
-import { runtime } from '../api/workflows.ts';
 import { fullTime } from '../ui/time.ts';
 import { SignoffDialog } from './SignoffDialog.tsx';
 import { signoffState } from './signoff-status.ts';
@@ -11,21 +9,12 @@ export function SignoffSection(props: {
   workflowId: string;
   liveVersion: number | null;
   latestVersion: number | null;
+  items: Signoff[] | null;
+  error: string | null;
+  onSigned: (s: Signoff) => void;
 }) {
-  const [items, setItems] = useState<Signoff[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items, error } = props;
   const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    let on = true;
-    runtime
-      .signoffs(props.workflowId)
-      .then((s) => on && setItems(s))
-      .catch((err) => on && setError(errorMessage(err)));
-    return () => {
-      on = false;
-    };
-  }, [props.workflowId]);
 
   const status = items ? signoffState(items, props.liveVersion) : null;
   const versions = Array.from({ length: props.latestVersion ?? 0 }, (_, i) => i + 1).reverse();
@@ -88,7 +77,7 @@ export function SignoffSection(props: {
           defaultVersion={props.liveVersion ?? versions[0] ?? 1}
           onClose={() => setOpen(false)}
           onSigned={(s) => {
-            setItems((old) => [s, ...(old ?? [])]);
+            props.onSigned(s);
             setOpen(false);
           }}
         />

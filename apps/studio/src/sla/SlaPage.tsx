@@ -11,6 +11,8 @@ import { fullTime } from '../ui/time.ts';
 import { groupByOutcome, type Outcome } from './group-by-outcome.ts';
 import { SalesSideBlock } from './SalesSideBlock.tsx';
 import { SignoffSection } from './SignoffSection.tsx';
+import { signoffState } from './signoff-status.ts';
+import { useSignoffs } from './use-signoffs.ts';
 import { VolumeChart } from './VolumeChart.tsx';
 import { type RouteVolumeView, routeVolume } from './volume-view.ts';
 
@@ -63,6 +65,7 @@ export function SlaPage({ id }: { id: string }) {
   const [showDraft, setShowDraft] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const team = useTeam();
+  const signoffs = useSignoffs(id);
   const [volume, setVolume] = useState<Volume | null>(null);
   // The session's last backtest of this workflow, for routes the decision log knows nothing about yet.
   const backtest = useStudio((s) =>
@@ -112,6 +115,7 @@ export function SlaPage({ id }: { id: string }) {
   }
   if (!record || !doc) return <div className="qs-loading">Loading…</div>;
   const onDraft = showDraft || !live;
+  const agreed = signoffs.items ? signoffState(signoffs.items, record.liveVersion) : null;
   const fieldsByCat = (cat: string) => doc.fields.filter((f) => f.category === cat).map((f) => f.label);
 
   return (
@@ -142,6 +146,17 @@ export function SlaPage({ id }: { id: string }) {
               : 'Draft: not published yet.'
             : `Version ${live?.number}, live, published by ${live?.publishedBy} on ${fullTime(live?.publishedAt ?? '')}${live?.note ? `: “${live.note}”` : '.'}`}
         </p>
+        {agreed && (
+          <p
+            className={agreed.state === 'outdated' ? 'qs-signoff-warning' : 'qs-hint'}
+            data-testid="signoff-summary"
+          >
+            {agreed.state === 'current' || agreed.state === 'ahead'
+              ? `Agreed by ${agreed.newest.name} (${agreed.newest.title}) on ${fullTime(agreed.newest.at)}, to version ${agreed.newest.version}. `
+              : ''}
+            {agreed.state === 'current' ? '' : agreed.text}
+          </p>
+        )}
       </header>
 
       <section>
@@ -183,7 +198,14 @@ export function SlaPage({ id }: { id: string }) {
         </p>
       </section>
 
-      <SignoffSection workflowId={id} liveVersion={record.liveVersion} latestVersion={record.latestVersion} />
+      <SignoffSection
+        workflowId={id}
+        liveVersion={record.liveVersion}
+        latestVersion={record.latestVersion}
+        items={signoffs.items}
+        error={signoffs.error}
+        onSigned={signoffs.added}
+      />
     </div>
   );
 }
