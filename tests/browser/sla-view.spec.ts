@@ -108,7 +108,12 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   await expect(page.getByRole('button', { name: 'Sign off' })).toBeHidden();
   await expect(page.locator('.qs-appbar')).toBeHidden();
   await expect(sales.getByTestId('working-hours')).toBeVisible();
+  // A page per route, black on white.
+  await expect(page.locator('.qs-outcome').nth(1)).toHaveCSS('break-before', 'page');
+  await expect(sales.locator('h3')).toHaveCSS('color', 'rgb(0, 0, 0)');
+  await expect(sales.getByTestId('sales-side')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('.qs-outcome').nth(1)).not.toHaveCSS('break-before', 'page');
 
   // A newer live version than the one agreed to is called out.
   await publishWith(request, id, (wf) => {
