@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { createFromTemplate } from './api-helpers.ts';
+
+const HISTORY = fileURLToPath(new URL('../../examples/backtest/history.csv', import.meta.url));
 
 const HOT_LEAD = {
   email: 'ann@acme.io',
@@ -126,5 +129,29 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   // Also at the top, where a reader starts.
   await expect(page.getByTestId('signoff-summary')).toHaveText(
     /^Version 2 is live, but the newest sign-off is for version 1/,
+  );
+});
+
+test("without decisions in the log, the SLA view offers the session's last backtest as each route's share", async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'sla-bt');
+  expect((await request.post(`/v1/workflows/${id}/publish`, { data: { note: 'v1' } })).status()).toBe(201);
+
+  await page.goto(`/workflows/${id}/sla`);
+  await expect(page.getByTestId('outcome-toSales')).toContainText(
+    'The decision log has no decisions for this workflow in the last 4 weeks. Run a backtest',
+  );
+
+  await page.goto(`/workflows/${id}/backtest`);
+  await page.getByTestId('backtest-file').setInputFiles(HISTORY);
+  await expect(page.getByLabel('Outcome column: did the lead convert?')).toHaveValue('converted');
+  await page.getByRole('button', { name: /^Run/ }).click();
+  await expect(page.getByTestId('backtest-results')).toBeVisible({ timeout: 30_000 });
+  // The SLA view within the same session (no reload): the backtest is still in the studio's store.
+  await page.getByRole('link', { name: 'SLA view' }).click();
+  await expect(page.getByTestId('outcome-toSales').getByTestId('volume-backtest')).toHaveText(
+    /^In this session's last backtest, [\d,]+ of 2,000 leads \([\d.]+%\) came here\./,
   );
 });

@@ -68,11 +68,7 @@ export function SlaPage({ id }: { id: string }) {
   const signoffs = useSignoffs(id);
   const [volume, setVolume] = useState<Volume | null>(null);
   // The session's last backtest of this workflow, for routes the decision log knows nothing about yet.
-  const backtest = useStudio((s) =>
-    s.meta?.id === id && s.backtest.run.status === 'done'
-      ? (s.backtest.run.report.versions[0] ?? null)
-      : null,
-  );
+  const backtest = useStudio((s) => (s.lastBacktest?.workflowId === id ? s.lastBacktest : null));
 
   useEffect(() => {
     let on = true;

@@ -1,7 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { fmtCount, fmtRate } from '../backtest/format.ts';
 import type { RouteVolumeView } from './volume-view.ts';
-
-const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
 /** One route's expected weekly volume: a small bar chart of the last weeks, or where the figure comes from. */
 export function VolumeChart({ v, label }: { v: RouteVolumeView; label: string }) {
@@ -9,8 +8,9 @@ export function VolumeChart({ v, label }: { v: RouteVolumeView; label: string })
   if (v.source === 'backtest') {
     return (
       <p data-testid="volume-backtest">
-        In this session's last backtest, <strong>{v.count}</strong> of {v.leads} leads ({pct(v.share)}) came
-        here. <span className="qs-hint">The decision log has no decisions for this workflow yet.</span>
+        In this session's last backtest, <strong>{fmtCount(v.count)}</strong> of {fmtCount(v.leads)} leads (
+        {fmtRate(v.share)}) came here.{' '}
+        <span className="qs-hint">The decision log has no decisions for this workflow yet.</span>
       </p>
     );
   }
