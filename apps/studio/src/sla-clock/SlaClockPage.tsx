@@ -1,0 +1,351 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { errorMessage } from '../api/client.ts';
+import { handoff, type SlaPage, type SlaRow, type SlaStatus } from '../api/handoff.ts';
+import { type Pool, team } from '../api/team.ts';
+import type { WorkflowSummary } from '../api/types.ts';
+import { runtime } from '../api/workflows.ts';
+import { Link } from '../routing/Link.tsx';
+import { pathFor, replaceQuery, useQuery } from '../routing/router.ts';
+import { Pager } from '../ui/Pager.tsx';
+import { usePages } from '../ui/paging.ts';
+import { fullTime } from '../ui/time.ts';
+import {
+  type ClockFilters,
+  dueInViewerZone,
+  escalationsDone,
+  filtersFrom,
+  ownerBars,
+  ownerId,
+  ownerName,
+  relativeDue,
+  SLA_STATUSES,
+  STATUS_COLOR,
+  STATUS_LABEL,
+  searchOf,
+} from './clock.ts';
+
+const REFRESH_MS = 30_000;
+const PAGE_SIZE = 50;
+const ACTION_LABEL = {
+  remind_owner: 'reminded the owner',
+  notify_manager: 'told the manager',
+  reassign: 'reassigned',
+};
+const CHIP: Record<SlaRow['status'], string> = {
+  open: 'is-live',
+  due_soon: 'is-pending',
+  breached: 'is-bad',
+  met: 'is-muted',
+  met_late: 'is-muted',
+  closed: 'is-muted',
+};
+
+export function SlaChip({ status }: { status: SlaRow['status'] }) {
+  return <span className={`qs-chip ${CHIP[status]}`}>{STATUS_LABEL[status]}</span>;
+}
+
+function Tiles({
+  page,
+  active,
+  onPick,
+}: {
+  page: SlaPage;
+  active: string;
+  onPick: (s: SlaStatus | '') => void;
+}) {
+  const n: Record<SlaStatus, number> = {
+    open: page.counts.open,
+    due_soon: page.counts.dueSoon,
+    breached: page.counts.breached,
+  };
+  return (
+    <ul className="qs-tiles" aria-label="Leads waiting for first contact">
+      {SLA_STATUSES.map((s) => (
+        <li key={s}>
+          <button
+            type="button"
+            className={`qs-tile is-${s}`}
+            aria-pressed={active === s}
+            data-testid={`tile-${s}`}
+            onClick={() => onPick(active === s ? '' : s)}
+          >
+            <span className="qs-tile-n">{n[s]}</span>
+            <span>{STATUS_LABEL[s]}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every lead waiting for first contact: counts, a chart by owner and the list, refreshed every 30 seconds. */
+export function SlaClockPage() {
+  const search = useQuery();
+  const filters = filtersFrom(search);
+  const pages = usePages();
+  const [page, setPage] = useState<SlaPage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loadedAt, setLoadedAt] = useState(Date.now());
+  const [pools, setPools] = useState<Pool[]>([]);
+  const [workflows, setWorkflows] = useState<WorkflowSummary[]>([]);
+  const id = useId();
+
+  const { status, owner, pool, workflow } = filters;
+  const cursor = pages.cursor;
+  const load = useCallback(async () => {
+    try {
+      const p = await handoff.sla({
+        status: status || undefined,
+        owner: owner || undefined,
+        pool: pool || undefined,
+        workflow: workflow || undefined,
+        cursor,
+        limit: PAGE_SIZE,
+      });
+      setPage(p);
+      setError(null);
+      setLoadedAt(Date.now());
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, [status, owner, pool, workflow, cursor]);
+
+  useEffect(() => {
+    void load();
+    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load]);
+
+  // Names for the pool and workflow filters; the clock still works without them.
+  useEffect(() => {
+    team.pools().then(setPools, () => setPools([]));
+    runtime.list().then(setWorkflows, () => setWorkflows([]));
+  }, []);
+
+  const setFilter = (patch: Partial<ClockFilters>) => {
+    pages.reset();
+    replaceQuery(searchOf({ ...filters, ...patch }));
+  };
+  const filtered = Object.values(filters).some(Boolean);
+  const poolName = (p: string | null) => (p ? (pools.find((x) => x.id === p)?.name ?? p) : '—');
+  const bars = page ? ownerBars(page.counts.byOwner) : [];
+  const owners = page ? page.counts.byOwner.filter((o) => ownerId(o.owner)) : [];
+
+  return (
+    <div className="qs-page qs-clock-page">
+      <header className="qs-page-head">
+        <div>
+          <h1>SLA clock</h1>
+          <p className="qs-hint">
+            Sales leads waiting for their first contact. Due times count working hours only; they show here in
+            your time zone.
+          </p>
+        </div>
+        <div className="qs-row">
+          <span className="qs-hint" title={fullTime(new Date(loadedAt).toISOString())}>
+            Updates every 30 s
+          </span>
+          <button type="button" className="qs-btn" onClick={() => void load()}>
+            Refresh
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p className="qs-error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {!page && !error && <div className="qs-loading">Loading…</div>}
+      {page && (
+        <>
+          <Tiles page={page} active={status} onPick={(s) => setFilter({ status: s })} />
+          <form className="qs-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
+            <div className="qs-form-row">
+              <label htmlFor={`${id}-status`}>Status</label>
+              <select
+                id={`${id}-status`}
+                className="qs-input"
+                value={status}
+                onChange={(e) => setFilter({ status: e.target.value as SlaStatus | '' })}
+              >
+                <option value="">Any</option>
+                {SLA_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABEL[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="qs-form-row">
+              <label htmlFor={`${id}-owner`}>Owner</label>
+              <select
+                id={`${id}-owner`}
+                className="qs-input"
+                value={owner}
+                onChange={(e) => setFilter({ owner: e.target.value })}
+              >
+                <option value="">Anyone</option>
+                {owner && !owners.some((o) => ownerId(o.owner) === owner) && (
+                  <option value={owner}>{owner}</option>
+                )}
+                {owners.map((o) => (
+                  <option key={ownerId(o.owner)} value={ownerId(o.owner)}>
+                    {ownerName(o.owner)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="qs-form-row">
+              <label htmlFor={`${id}-pool`}>Pool</label>
+              <select
+                id={`${id}-pool`}
+                className="qs-input"
+                value={pool}
+                onChange={(e) => setFilter({ pool: e.target.value })}
+              >
+                <option value="">Any pool</option>
+                {pool && !pools.some((p) => p.id === pool) && <option value={pool}>{pool}</option>}
+                {pools.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="qs-form-row">
+              <label htmlFor={`${id}-workflow`}>Workflow</label>
+              <select
+                id={`${id}-workflow`}
+                className="qs-input"
+                value={workflow}
+                onChange={(e) => setFilter({ workflow: e.target.value })}
+              >
+                <option value="">Any workflow</option>
+                {workflow && !workflows.some((w) => w.id === workflow) && (
+                  <option value={workflow}>{workflow}</option>
+                )}
+                {workflows.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {w.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {filtered && (
+              <button
+                type="button"
+                className="qs-link-btn"
+                onClick={() => setFilter({ status: '', owner: '', pool: '', workflow: '' })}
+              >
+                Clear filters
+              </button>
+            )}
+          </form>
+          {bars.length > 0 && (
+            <figure className="qs-clock-figure" data-testid="owner-chart">
+              <figcaption>Leads waiting, by owner</figcaption>
+              <ResponsiveContainer width="100%" height={Math.max(160, 48 + bars.length * 28)}>
+                <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                  <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+                  <YAxis type="category" dataKey="owner" width={160} tick={{ fontSize: 12 }} />
+                  <Tooltip />
+                  <Legend itemSorter={null} />
+                  {(['breached', 'due_soon', 'open'] as const).map((s) => (
+                    <Bar
+                      key={s}
+                      dataKey={STATUS_LABEL[s]}
+                      stackId="status"
+                      fill={STATUS_COLOR[s]}
+                      isAnimationActive={false}
+                    />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </figure>
+          )}
+          {page.items.length === 0 ? (
+            <div className="qs-empty qs-empty-small" data-testid="sla-empty">
+              {filtered ? (
+                <p>No leads match these filters.</p>
+              ) : (
+                <>
+                  <h2>No leads waiting</h2>
+                  <p>
+                    Every sales lead has had its first contact, or none has arrived yet. A lead shows here
+                    when a live workflow routes it to sales: assign the route to a pool on the{' '}
+                    <Link href="/team">Team</Link> page to give it an owner and working hours.
+                  </p>
+                </>
+              )}
+            </div>
+          ) : (
+            <table className="qs-table qs-clock-table" data-testid="sla-table">
+              <thead>
+                <tr>
+                  <th scope="col">Lead</th>
+                  <th scope="col">Workflow</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Pool</th>
+                  <th scope="col">First contact due</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="qs-num">
+                    Escalations
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((r) => (
+                  <tr key={`${r.leadId}:${r.startedAt}`} data-testid="sla-row">
+                    <td className="qs-mono">{r.leadId}</td>
+                    <td>
+                      <Link href={pathFor({ page: 'editor', id: r.workflowId })}>
+                        {workflows.find((w) => w.id === r.workflowId)?.name ?? r.workflowId}
+                      </Link>{' '}
+                      {r.version != null && <span className="qs-hint">v{r.version}</span>}
+                    </td>
+                    <td>
+                      {r.owner ? (
+                        ownerName(r.owner)
+                      ) : (
+                        <span className="qs-hint">{r.queue ?? 'nobody'} (queue)</span>
+                      )}
+                    </td>
+                    <td>{poolName(r.pool)}</td>
+                    <td>
+                      <span title={`Started ${fullTime(r.startedAt)}`}>{dueInViewerZone(r.dueAt)}</span>
+                      <br />
+                      <strong className={r.status === 'breached' ? 'qs-late' : undefined}>
+                        {relativeDue(r.dueAt, loadedAt)}
+                      </strong>
+                      {r.workingHours && <small className="qs-hint"> · {r.workingHours}</small>}
+                    </td>
+                    <td>
+                      <SlaChip status={r.status} />
+                    </td>
+                    <td
+                      className="qs-num"
+                      title={r.escalations
+                        .map((e) => `Step ${e.step}: ${ACTION_LABEL[e.action] ?? e.action}`)
+                        .join('\n')}
+                    >
+                      {r.escalations.length}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <Pager
+            label="SLA clock"
+            number={pages.number}
+            nextCursor={page.nextCursor}
+            onNext={pages.next}
+            onPrevious={pages.previous}
+          />
+        </>
+      )}
+    </div>
+  );
+}
