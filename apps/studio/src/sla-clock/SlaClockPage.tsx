@@ -326,11 +326,14 @@ export function SlaClockPage() {
                     </td>
                     <td
                       className="qs-num"
-                      title={r.escalations
-                        .map((e) => `Step ${e.step}: ${ACTION_LABEL[e.action] ?? e.action}`)
+                      title={escalationsDone(r)
+                        .map(
+                          (e) =>
+                            `Step ${e.step}: ${ACTION_LABEL[e.action]}${e.newOwner ? ` to ${e.newOwner.name}` : ''}`,
+                        )
                         .join('\n')}
                     >
-                      {r.escalations.length}
+                      {escalationsDone(r).length}
                     </td>
                   </tr>
                 ))}
