@@ -65,6 +65,8 @@ describe('summaryJson', () => {
           const outcome = {
             route: route as never,
             stage: stage as never,
+            priorStage: (note || null) as never,
+            stageKept: total > 0,
             score: { total, fit: total, engagement: -total },
             dataIssues: note ? [{ field: note, path: note, value: note, reason: note }] : [],
           };

@@ -47,12 +47,12 @@ function disagreements(artifact: Artifact, leads: [lead: unknown, now: number][]
   const found: string[] = [];
   for (const [lead, now] of leads) {
     const want = fast.evaluate(lead, { now });
-    const { route, stage, score, dataIssues } = want;
+    const { route, stage, priorStage, stageKept, score, dataIssues } = want;
     const answers: [string, unknown, unknown][] = [
       [
         'decide()',
         fast.decide(lead, { now }),
-        { route, stage, score: { ...score, contributions: undefined }, dataIssues },
+        { route, stage, priorStage, stageKept, score: { ...score, contributions: undefined }, dataIssues },
       ],
       [
         'docs/artifact.md driver',

@@ -71,6 +71,7 @@ export type {
   Decision,
   GateResult,
   NextQuestion,
+  RouteHandoff,
   RouteKind,
   RouteResult,
   Sla,
@@ -87,6 +88,18 @@ export {
   prepare,
 } from './evaluate/prepare.ts';
 export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
+export {
+  addWorkingHours,
+  describeSchedule,
+  isDayOff,
+  localDay,
+  type Schedule,
+  type ScheduleInput,
+  ScheduleSchema,
+  WEEKDAYS,
+  type Weekday,
+  workingHoursBetween,
+} from './handoff/schedule.ts';
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
@@ -104,6 +117,14 @@ export {
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
 export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
 export { migrateWorkflow } from './model/migrate.ts';
+export {
+  type NextStage,
+  nextStage,
+  type Recycle,
+  STAGE_LADDER,
+  stageOf,
+  stageRank,
+} from './model/stage-order.ts';
 export { DEFAULT_STAGE, STAGES, type Stage } from './model/stages.ts';
 export {
   type Issue,
@@ -117,4 +138,5 @@ export {
 export { frameworkPreset } from './nodes/gate.ts';
 export { KIND_NAMES, kindOf, NODE_KINDS, type NodeKindName } from './nodes/index.ts';
 export type { NodeKind, Port } from './nodes/kind.ts';
+export { ASSIGN_METHODS, DEFAULT_DUE_SOON_HOURS, ESCALATION_ACTIONS } from './nodes/route.ts';
 export { validate } from './validate/validate.ts';

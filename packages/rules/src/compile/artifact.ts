@@ -14,6 +14,8 @@ export const ArtifactFieldSchema = z.object({
   missing: z.array(z.string()).optional(),
   /** The field holding the lead's id (what a decision log records); it does not change evaluation. */
   leadId: z.boolean().optional(),
+  /** The field holding the lead's current stage: stages only move forward from it (docs/artifact.md). */
+  currentStage: z.boolean().optional(),
 });
 export type ArtifactField = z.infer<typeof ArtifactFieldSchema>;
 
@@ -26,6 +28,7 @@ export function artifactField(field: Field, missingValues: readonly string[]): A
     ...(field.type === 'enum' ? { values: field.values } : {}),
     ...(missing.length ? { missing } : {}),
     ...(field.leadId ? { leadId: true } : {}),
+    ...(field.currentStage ? { currentStage: true } : {}),
   };
 }
 

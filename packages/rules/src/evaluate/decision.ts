@@ -1,4 +1,5 @@
 import type { TruthStatus } from '../model/logic.ts';
+import type { Recycle } from '../model/stage-order.ts';
 import type { Stage } from '../model/stages.ts';
 
 export type RouteKind = 'sales' | 'nurture' | 'disqualify';
@@ -50,6 +51,26 @@ export interface RouteResult {
   nodeId: string;
   label: string;
   priority?: 'high' | 'normal' | 'low';
+  /** A sales route's hand-off: the pool and method that pick the owner, and the SLA's commitments. */
+  handoff?: RouteHandoff;
+  /** A nurture route that sends the lead back to a lower stage on purpose. */
+  recycle?: Recycle;
+}
+
+/**
+ * What the runtime needs to hand a sales lead over, so it never reads the artifact: without `pool`,
+ * the lead goes to the queue (`target`) and the SLA counts calendar hours.
+ */
+export interface RouteHandoff {
+  pool?: string;
+  method?: 'turn' | 'fewest';
+  /** Catalogue path of the account owner's id (owner stickiness). */
+  ownerField?: string;
+  /** Steps after the due time, in working hours, in the order given. */
+  escalation: { afterHours: number; action: 'remind_owner' | 'notify_manager' | 'reassign' }[];
+  acceptWithinHours?: number;
+  /** Working hours before the due time when the SLA is "due soon" (1 when the route sets none). */
+  dueSoonHours: number;
 }
 
 export interface Sla {
@@ -69,7 +90,12 @@ export interface DataIssue {
 export interface Decision {
   workflow: { id: string; version: number | null };
   route: RouteResult | null;
+  /** The stage after this evaluation: the path's, unless stages only move forward kept the current one. */
   stage: Stage;
+  /** The lead's stage before this evaluation (a catalogue field marked `currentStage`, else the option); null when unknown. */
+  priorStage: Stage | null;
+  /** True when the lead stayed at `priorStage` because the path set a lower stage. */
+  stageKept: boolean;
   score: { total: number; fit: number; engagement: number; contributions: Contribution[] };
   gates: GateResult[];
   nextQuestions: NextQuestion[];

@@ -35,6 +35,8 @@ describe('fused decide()', () => {
     expect(fused(lost, now)).toEqual({
       route: null,
       stage: 'Lead',
+      priorStage: null,
+      stageKept: false,
       score: { total: 0, fit: 0, engagement: 0 },
       dataIssues: [],
     });

@@ -5,13 +5,15 @@ import {
   generateExpression,
   newCodeContext,
 } from '../jsonlogic/generate-logic.ts';
-import { DEFAULT_STAGE } from '../model/stages.ts';
+import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { FuseContext } from '../nodes/kind.ts';
+import type { DataIssue, RouteResult } from './decision.ts';
 import { dataIssue, NO_ISSUES, normalizationSource } from './normalize.ts';
 import type { Outcome } from './prepare.ts';
+import { stageRule } from './stage-rule.ts';
 
-export type FusedDecide = (raw: unknown, now: number) => Outcome;
+export type FusedDecide = (raw: unknown, now: number, currentStage?: Stage | null) => Outcome;
 
 /** The fused function, or why the artifact cannot be fused (the first node that could not). */
 export type Fusion = { decide: FusedDecide; why?: undefined } | { decide?: undefined; why: string };
@@ -51,9 +53,26 @@ export function fuseDecide(artifact: Artifact): Fusion {
     return `K${code.consts.length - 1}`;
   };
   const score = { total: 'sT', fit: 'sF', engagement: 'sE' };
-  const noIssues = constant(NO_ISSUES);
-  const outcome = (route: string) =>
-    `{route:${route},stage:st,score:{total:sT,fit:sF,engagement:sE},dataIssues:issues??${noIssues}}`;
+  // The path's end goes through the one stage rule the step driver uses (evaluate/stage-rule.ts).
+  const stages = stageRule(artifact.fields);
+  const settle = constant(
+    (
+      route: RouteResult | null,
+      proposed: Stage,
+      value: unknown,
+      current: Stage | null | undefined,
+      total: number,
+      fit: number,
+      engagement: number,
+      issues: DataIssue[] | undefined,
+    ): Outcome => {
+      const { stage, priorStage, stageKept, issue } = stages.rule(route, proposed, value, current);
+      const dataIssues = issue ? [...(issues ?? []), issue] : (issues ?? NO_ISSUES);
+      return { route, stage, priorStage, stageKept, score: { total, fit, engagement }, dataIssues };
+    },
+  );
+  const stageField = stages.field < 0 ? 'null' : `f${stages.field}`;
+  const outcome = (route: string) => `${settle}(${route},st,${stageField},cur,sT,sF,sE,issues)`;
 
   let cases = '';
   for (const [i, id] of ids.entries()) {
@@ -74,7 +93,7 @@ export function fuseDecide(artifact: Artifact): Fusion {
         const to = Object.hasOwn(node.next, port) ? index.get(node.next[port]!) : undefined;
         return to === undefined ? 'break loop;' : `n=${to};continue;`;
       },
-      finish: (route) => `return${outcome(route)};`,
+      finish: (route) => `return ${outcome(route)};`,
       score,
       stage: 'st',
       truth: (t) => {
@@ -127,9 +146,9 @@ export function fuseDecide(artifact: Artifact): Fusion {
   // A compiled artifact has no loops; a hand-made one that does gets the step driver's bound.
   const guard = acyclic(artifact) ? '' : `if(steps>${ids.length})break;steps++;`;
   const source =
-    `function(raw,now){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
+    `function(raw,now,cur){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
     `loop:for(;;){${guard}switch(n){${cases}default:break loop;}}` +
-    `return${outcome('null')};}`;
+    `return ${outcome('null')};}`;
   return { decide: compileSource(code, source) as FusedDecide };
 }
 

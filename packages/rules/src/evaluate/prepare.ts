@@ -8,9 +8,10 @@ import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
 import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { fuseDecide } from './fuse.ts';
-import { leadIdReader } from './lead-id.ts';
+import { leadIdReader, readPath } from './lead-id.ts';
 import { makeNormalizer } from './normalize.ts';
 import { questionsOf, type RunState } from './run-state.ts';
+import { stageOption, stageRule } from './stage-rule.ts';
 
 /**
  * The fast path: each JSON-logic expression of a validated artifact becomes one generated function
@@ -36,12 +37,20 @@ export class ArtifactInvalidError extends Error {
 export interface EvaluateOptions {
   /** The evaluation time (ISO string, epoch ms or Date); defaults to the current time. */
   now?: string | number | Date;
+  /**
+   * The lead's stage before this evaluation, as the caller stored it (the runtime, for a known lead id).
+   * A catalogue field marked `currentStage` that holds a stage comes first. Stages only move forward from it.
+   */
+  currentStage?: Stage | null;
 }
 
 /** Where a lead goes and with what score, without the explanation (for backtests and bulk work). */
 export interface Outcome {
   route: RouteResult | null;
+  /** The stage after the forward-only rule (see Decision). */
   stage: Stage;
+  priorStage: Stage | null;
+  stageKept: boolean;
   score: { total: number; fit: number; engagement: number };
   /** Values that could not be read as their field's type and were treated as missing. */
   dataIssues: DataIssue[];
@@ -109,12 +118,14 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   if (fusion?.why) reasons.push(`decide() is not fused: ${fusion.why}`);
   const fused = fusion?.decide;
   const normalize = makeNormalizer(artifact.fields);
+  const stages = stageRule(artifact.fields);
+  const stagePath = stages.field < 0 ? undefined : artifact.fields[stages.field]!.path.split('.');
   const workflow = { id: artifact.workflow.id, version: artifact.workflow.version };
   const limit = nodes.size;
   let lastNow = Number.NaN;
   let lastIso = '';
 
-  const run = (raw: unknown, now: number, explain: boolean) => {
+  const run = (raw: unknown, now: number, explain: boolean, current: EvaluateOptions['currentStage']) => {
     const { lead, issues } = normalize(raw);
     const s: RunState = {
       explain,
@@ -137,7 +148,15 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       if (port === undefined) break;
       node = node.next[port];
     }
-    return { s, path, issues };
+    // Stages only move forward: applied after the path, the same way for every evaluator.
+    const settled = stages.rule(
+      s.route,
+      s.stage,
+      stagePath && readPath(lead, stagePath),
+      stageOption(current),
+    );
+    if (settled.reason && explain) s.reasons.push(settled.reason);
+    return { s, path, settled, issues: settled.issue ? [...issues, settled.issue] : issues };
   };
 
   return {
@@ -150,12 +169,14 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         lastNow = now;
         lastIso = new Date(now).toISOString();
       }
-      const { s, path, issues } = run(raw, now, true);
+      const { s, path, settled, issues } = run(raw, now, true, opts.currentStage);
       const { total, fit, engagement } = s.data.score;
       return {
         workflow,
         route: s.route,
-        stage: s.stage,
+        stage: settled.stage,
+        priorStage: settled.priorStage,
+        stageKept: settled.stageKept,
         score: { total, fit, engagement, contributions: s.contributions },
         gates: s.gates,
         nextQuestions: questionsOf(s),
@@ -167,9 +188,10 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       };
     },
     decide(raw, opts = {}) {
-      if (fused) return fused(raw, toMillis(opts.now));
-      const { s, issues } = run(raw, toMillis(opts.now), false);
-      return { route: s.route, stage: s.stage, score: s.data.score, dataIssues: issues };
+      if (fused) return fused(raw, toMillis(opts.now), stageOption(opts.currentStage));
+      const { s, settled, issues } = run(raw, toMillis(opts.now), false, opts.currentStage);
+      const { stage, priorStage, stageKept } = settled;
+      return { route: s.route, stage, priorStage, stageKept, score: s.data.score, dataIssues: issues };
     },
   };
 }

@@ -57,6 +57,11 @@ export const FieldSchema = z.object({
   missingValues: MissingValuesSchema.optional(),
   /** This field holds the lead's id: the decision log records it as `leadId` (at most one field). */
   leadId: z.boolean().optional(),
+  /**
+   * This field holds the lead's current stage as the CRM knows it (at most one field): stages only move
+   * forward from it. Matched to a stage case-insensitively ("sql" is SQL).
+   */
+  currentStage: z.boolean().optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
