@@ -1,13 +1,7 @@
+import type { Schedule } from '@qualify/rules';
 import { api } from './client.ts';
 
-/** Working hours: days and hours in a time zone, with days off (the shape of `Schedule` in @qualify/rules). */
-export interface Schedule {
-  timeZone: string;
-  days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[];
-  start: string;
-  end: string;
-  daysOff: string[];
-}
+export type { Schedule };
 
 /** One rep of a pool; `id` is the rep's user id in the CRM. */
 export interface Rep {

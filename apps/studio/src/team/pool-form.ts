@@ -1,7 +1,7 @@
+import { WEEKDAYS, type Weekday } from '@qualify/rules';
 import type { Pool, PoolInput, Rep, RepInput, Schedule } from '../api/team.ts';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS };
 export const WEEKDAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
