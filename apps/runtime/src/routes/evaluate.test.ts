@@ -44,9 +44,11 @@ describe('view=summary', () => {
       expect(Object.keys(summary.body).sort()).toEqual([
         'dataIssues',
         'decisionId',
+        'priorStage',
         'route',
         'score',
         'stage',
+        'stageKept',
         'workflow',
       ]);
       const { total, fit, engagement } = full.body.score;

@@ -52,31 +52,132 @@ export const ScheduleSchema = z
 export type Schedule = z.infer<typeof ScheduleSchema>;
 export type ScheduleInput = z.input<typeof ScheduleSchema>;
 
+const HOUR_MS = 3_600_000;
+/** No schedule needs more days than this to find its hours (a year of a minute a day is far less). */
+const MAX_DAYS = 366 * 30;
+
+/** What the arithmetic needs from a schedule, worked out once per schedule object. */
+interface Plan {
+  zone: string;
+  /** ISO weekdays (1 Monday … 7 Sunday) with working hours. */
+  weekdays: Set<number>;
+  off: Set<string>;
+  open: { hour: number; minute: number };
+  close: { hour: number; minute: number };
+}
+
+const plans = new WeakMap<Schedule, Plan>();
+
+function planOf(s: Schedule): Plan {
+  let plan = plans.get(s);
+  if (!plan) {
+    if (!IANAZone.isValidZone(s.timeZone)) throw new RangeError(`not a known time zone: ${s.timeZone}`);
+    const clock = (c: string) => ({ hour: Number(c.slice(0, 2)), minute: Number(c.slice(3, 5)) });
+    plan = {
+      zone: s.timeZone,
+      weekdays: new Set(s.days.map((d) => WEEKDAYS.indexOf(d) + 1)),
+      off: new Set(s.daysOff ?? []),
+      open: clock(s.start),
+      close: clock(s.end),
+    };
+    plans.set(s, plan);
+  }
+  return plan;
+}
+
+/** A local calendar day of the schedule: its date, and its working window in epoch ms (null: none). */
+interface Day {
+  midnight: DateTime;
+  window: [open: number, close: number] | null;
+}
+
+function dayAt(midnight: DateTime, p: Plan): Day {
+  const works = p.weekdays.has(midnight.weekday) && !p.off.has(midnight.toISODate()!);
+  if (!works) return { midnight, window: null };
+  const { year, month, day } = midnight;
+  // A clock time that a DST change skips moves forward (luxon), so the window stays in order.
+  const at = (t: { hour: number; minute: number }) =>
+    DateTime.fromObject({ year, month, day, ...t }, { zone: p.zone }).toMillis();
+  return { midnight, window: [at(p.open), at(p.close)] };
+}
+
+function* daysFrom(ms: number, p: Plan): Generator<Day> {
+  let midnight = DateTime.fromMillis(ms, { zone: p.zone }).startOf('day');
+  for (let i = 0; i < MAX_DAYS; i++) {
+    yield dayAt(midnight, p);
+    midnight = midnight.plus({ days: 1 }).startOf('day');
+  }
+  throw new RangeError('the schedule has no working hours within 30 years');
+}
+
 /**
  * The due time: `hours` working hours after `startMs`. A start inside working hours counts from the
- * start; a start outside them, from the next opening.
+ * start; a start outside them, from the next opening (so 0 hours is the next working moment).
  * @example addWorkingHours(Date.parse('2026-11-27T17:30Z'), 4, monFri9to17Berlin) // Monday 12:30 Berlin
  */
 export function addWorkingHours(startMs: number, hours: number, s: Schedule): number {
-  throw new Error(`not implemented yet: ${startMs} ${hours} ${s.timeZone}`);
+  if (!Number.isFinite(startMs) || !Number.isFinite(hours) || hours < 0)
+    throw new RangeError(`working hours need a time and hours of 0 or more: ${startMs}, ${hours}`);
+  let left = hours * HOUR_MS;
+  for (const { window } of daysFrom(startMs, planOf(s))) {
+    if (!window || window[1] <= startMs) continue;
+    const from = Math.max(window[0], startMs);
+    if (left <= window[1] - from) return Math.round(from + left);
+    left -= window[1] - from;
+  }
+  /* c8 ignore next */
+  throw new RangeError('unreachable');
 }
 
 /** The working hours between two times (0 when `bMs` is not after `aMs`). */
 export function workingHoursBetween(aMs: number, bMs: number, s: Schedule): number {
-  throw new Error(`not implemented yet: ${aMs} ${bMs} ${s.timeZone}`);
+  if (!(bMs > aMs)) return 0;
+  let ms = 0;
+  for (const { midnight, window } of daysFrom(aMs, planOf(s))) {
+    if (midnight.toMillis() >= bMs) break;
+    if (window) ms += Math.max(0, Math.min(window[1], bMs) - Math.max(window[0], aMs));
+  }
+  return ms / HOUR_MS;
 }
 
-/** The schedule in a few words: "Mon–Fri 09:00–17:00, Europe/Berlin; 2 days off". */
+const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * The schedule in a few words, for a receipt or a table: runs of three or more days as a range.
+ * @example describeSchedule({ timeZone: 'Europe/Berlin', days: ['mon','tue','wed','thu','fri'], start: '09:00', end: '17:00', daysOff: ['2026-12-24', '2026-12-25'] })
+ * // 'Mon–Fri 09:00–17:00, Europe/Berlin; 2 days off'
+ */
 export function describeSchedule(s: Schedule): string {
-  throw new Error(`not implemented yet: ${s.timeZone}`);
+  const on = WEEKDAYS.map((d) => s.days.includes(d));
+  const parts: string[] = [];
+  for (let i = 0; i < 7; i++) {
+    if (!on[i]) continue;
+    let j = i;
+    while (j + 1 < 7 && on[j + 1]) j++;
+    if (j - i >= 2) parts.push(`${DAY_NAMES[i]}–${DAY_NAMES[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(DAY_NAMES[k]!);
+    i = j;
+  }
+  const off = new Set(s.daysOff ?? []).size;
+  const daysOff = off === 0 ? '' : off === 1 ? '; 1 day off' : `; ${off} days off`;
+  return `${parts.join(', ')} ${s.start}–${s.end}, ${s.timeZone}${daysOff}`;
 }
 
-/** Whether the time falls on one of the schedule's days off, in its zone. */
+/**
+ * Whether the time falls on a day without working hours in the schedule's zone: one of its days off,
+ * or a weekday it does not work.
+ */
 export function isDayOff(ms: number, s: Schedule): boolean {
-  throw new Error(`not implemented yet: ${ms} ${s.timeZone}`);
+  const p = planOf(s);
+  return dayAt(DateTime.fromMillis(ms, { zone: p.zone }).startOf('day'), p).window === null;
 }
 
-/** The calendar date of a time in a zone, "2026-11-27" (for counts per local day, such as daily caps). */
+/**
+ * The calendar date of a time in a zone (for counts per local day, such as daily caps).
+ * @example localDay(Date.parse('2026-11-27T23:30:00Z'), 'Europe/Berlin') // '2026-11-28'
+ */
 export function localDay(ms: number, timeZone: string): string {
-  throw new Error(`not implemented yet: ${ms} ${timeZone}`);
+  const day = DateTime.fromMillis(ms, { zone: timeZone });
+  if (!day.isValid) throw new RangeError(`no local day for ${ms} in ${timeZone}: ${day.invalidExplanation}`);
+  return day.toISODate()!;
 }
