@@ -42,6 +42,6 @@ export const team = {
   pools: () => api<{ items: Pool[] }>('GET', '/v1/team/pools').then((r) => r.items),
   pool: (id: string) => api<Pool>('GET', pool(id)),
   /** Creates or replaces; with `revision`, only if nobody saved the pool since (409 revision_conflict). */
-  put: (input: PoolInput) => api<Pool>('PUT', pool(input.id), input),
+  put: ({ id, ...body }: PoolInput) => api<Pool>('PUT', pool(id), body),
   remove: (id: string) => api<unknown>('DELETE', pool(id)),
 };

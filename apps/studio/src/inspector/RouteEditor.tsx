@@ -1,5 +1,10 @@
-import { ASSIGN_METHODS, ESCALATION_ACTIONS, type FieldCatalogue, STAGES } from '@qualify/rules';
-import { describeHours } from '../team/hours-text.ts';
+import {
+  ASSIGN_METHODS,
+  describeSchedule,
+  ESCALATION_ACTIONS,
+  type FieldCatalogue,
+  STAGES,
+} from '@qualify/rules';
 import { usePools } from '../team/use-pools.ts';
 import { FormRow, NumberInput } from '../ui/inputs.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
@@ -99,7 +104,7 @@ function Assignment({
         <>
           {pool && (
             <p className="qs-hint" data-testid="pool-hours">
-              Working hours: {describeHours(pool.schedule)}. The SLA counts only these hours (a rep's own,
+              Working hours: {describeSchedule(pool.schedule)}. The SLA counts only these hours (a rep's own,
               where set).
             </p>
           )}

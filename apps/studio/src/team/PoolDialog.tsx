@@ -72,9 +72,10 @@ export function PoolDialog(props: {
   /** Mine replaces theirs: saved against the revision now stored. */
   const overwrite = async () => {
     try {
-      const revision = conflict?.current ?? (await team.pool(draft.id)).revision;
+      const current = conflict?.current ?? (await team.pool(draft.id)).revision;
       setConflict(null);
-      await save({ ...draft, revision });
+      // 0: it was deleted meanwhile; saving without a revision creates it again.
+      await save({ ...draft, revision: current || undefined });
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -173,18 +174,27 @@ export function PoolDialog(props: {
         )}
         {conflict && (
           <div className="qs-callout is-warning" role="alert" data-testid="pool-conflict">
-            <p>
-              Someone else saved this pool while you were editing it
-              {conflict.current != null ? ` (it is now at revision ${conflict.current})` : ''}. Your changes
-              are not saved. Reload to see their version and make your change again, or save yours over
-              theirs.
-            </p>
+            {conflict.current === 0 ? (
+              <p>
+                Someone deleted this pool while you were editing it. Your changes are not saved: save them to
+                create the pool again, or cancel.
+              </p>
+            ) : (
+              <p>
+                Someone else saved this pool while you were editing it
+                {conflict.current != null ? ` (it is now at revision ${conflict.current})` : ''}. Your changes
+                are not saved. Reload to see their version and make your change again, or save yours over
+                theirs.
+              </p>
+            )}
             <div className="qs-row">
-              <button type="button" className="qs-btn" onClick={reload}>
-                Reload their version
-              </button>
+              {conflict.current !== 0 && (
+                <button type="button" className="qs-btn" onClick={reload}>
+                  Reload their version
+                </button>
+              )}
               <button type="button" className="qs-btn is-danger" onClick={overwrite}>
-                Save mine over theirs
+                {conflict.current === 0 ? 'Create it again with my changes' : 'Save mine over theirs'}
               </button>
             </div>
           </div>

@@ -1,10 +1,10 @@
+import { describeSchedule } from '@qualify/rules';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type Pool, team } from '../api/team.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { fullTime, relativeTime } from '../ui/time.ts';
-import { describeHours } from './hours-text.ts';
 import { PoolDialog } from './PoolDialog.tsx';
 
 function DeletePool({
@@ -143,7 +143,7 @@ export function TeamPage() {
                       {p.managerEmail ? ` · manager ${p.managerEmail}` : ''}
                     </p>
                   </td>
-                  <td>{describeHours(p.schedule)}</td>
+                  <td>{describeSchedule(p.schedule)}</td>
                   <td>
                     {p.reps.length === 0
                       ? 'none (leads go to the fallback queue)'

@@ -56,7 +56,7 @@ describe('pool form', () => {
     d.reps[1] = { ...d.reps[1]!, id: 'u-ann', weight: 0, dailyCap: 2.5, email: '' };
     expect(poolProblems(d, ZONES)).toEqual([
       'Give the pool a name.',
-      'The id uses lower-case letters, digits and dashes, starting with a letter or digit.',
+      'The id is 1 to 64 letters, digits, dashes, dots or underscores, starting with a letter or digit.',
       '"boss" is not an e-mail address (the manager\'s, for escalations).',
       'Working hours: "Mars/Olympus" is not a time zone; pick one from the list.',
       'Working hours: tick at least one working day.',

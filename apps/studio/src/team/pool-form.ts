@@ -95,7 +95,8 @@ export function draftOf(pool: Pool): PoolDraft {
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** As the runtime checks it (a derived id is lower case with dashes, but a typed one may use more). */
+const ID = /^[A-Za-z0-9][\w.-]{0,63}$/;
 
 function isDate(s: string): boolean {
   if (!DATE.test(s)) return false;
@@ -121,7 +122,9 @@ export function poolProblems(d: PoolDraft, zones: readonly string[] = timeZones(
   const out: string[] = [];
   if (!d.name.trim()) out.push('Give the pool a name.');
   if (!ID.test(d.id))
-    out.push('The id uses lower-case letters, digits and dashes, starting with a letter or digit.');
+    out.push(
+      'The id is 1 to 64 letters, digits, dashes, dots or underscores, starting with a letter or digit.',
+    );
   if (d.managerEmail.trim() && !EMAIL.test(d.managerEmail.trim()))
     out.push(`"${d.managerEmail}" is not an e-mail address (the manager's, for escalations).`);
   out.push(...scheduleProblems(d.schedule, 'Working hours', zones));
