@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { expectSaved, selectNode } from './canvas-helpers.ts';
+import { bantWithLeadId, createPool, hotLead } from './handoff-helpers.ts';
+
+test('a sales route assigned to a pool in the route form, published, puts an evaluated lead on the SLA clock with its owner', async ({
+  page,
+  request,
+}) => {
+  const suffix = Date.now().toString(36);
+  const poolId = `clock-${suffix}`;
+  await createPool(request, poolId, `Clock AEs ${suffix}`);
+  const id = await bantWithLeadId(request, 'clock');
+
+  await page.goto(`/workflows/${id}`);
+  await selectNode(page, 'toSales');
+  const inspector = page.locator('.qs-side-body');
+  await inspector
+    .getByLabel('Pool', { exact: true })
+    .selectOption({ label: `Clock AEs ${suffix} (2 active reps)` });
+  await expect(inspector.getByTestId('pool-hours')).toContainText('Working hours: Mon–Sun 00:00–23:59, UTC');
+  await expect(inspector.getByLabel('Fallback queue')).toHaveValue('Inbound SDR');
+  await inspector.getByLabel('Pick the rep').selectOption('fewest');
+  await inspector.getByRole('button', { name: 'Add a step' }).click();
+  await inspector.getByRole('button', { name: 'Add a step' }).click();
+  await expect(inspector.getByTestId('escalation-step')).toHaveCount(2);
+  // Undo takes back the last edit like any other.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(inspector.getByTestId('escalation-step')).toHaveCount(1);
+  await expectSaved(page);
+
+  const draft = await (await request.get(`/v1/workflows/${id}`)).json();
+  const route = draft.workflow.nodes.find((n: { id: string }) => n.id === 'toSales');
+  expect(route.data).toMatchObject({
+    assign: { pool: poolId, method: 'fewest' },
+    escalation: [{ afterHours: 1, action: 'remind_owner' }],
+  });
+
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await page.getByLabel('What changed, and why').fill('Leads go to the clock pool');
+  await page.getByRole('button', { name: 'Publish and make live' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  const leadId = `ann-${suffix}@acme.io`;
+  const res = await request.post(`/v1/workflows/${id}/evaluate`, { data: { lead: hotLead(leadId) } });
+  expect(res.ok(), await res.text()).toBe(true);
+  const decision = await res.json();
+  expect(decision.handoff).toMatchObject({ leadId, pool: poolId, assigned: 'new' });
+  const owner: string = decision.handoff.owner.name;
+  expect(['Ann Archer', 'Bob Baker']).toContain(owner);
+
+  await page.getByRole('navigation', { name: 'Studio' }).getByRole('link', { name: 'SLA clock' }).click();
+  await page.getByLabel('Workflow', { exact: true }).selectOption(id);
+  await expect(page).toHaveURL(new RegExp(`/sla\\?workflow=${id}$`));
+  const row = page.getByTestId('sla-row').filter({ hasText: leadId });
+  await expect(row).toContainText(owner);
+  await expect(row).toContainText(`Clock AEs ${suffix}`);
+  await expect(row).toContainText(/in [34] h/);
+  await expect(row.locator('.qs-chip')).toHaveText('Open');
+  await expect(page.getByTestId('tile-open').locator('.qs-tile-n')).toHaveText('1');
+  await expect(page.getByTestId('owner-chart')).toContainText(owner);
+
+  // Filters live in the address: a reload keeps them, and breached leaves nothing of this workflow.
+  await page.getByTestId('tile-breached').click();
+  await expect(page).toHaveURL(/status=breached/);
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('breached');
+  await expect(page.getByTestId('sla-empty')).toContainText('No leads match these filters.');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/sla$/);
+  await expect(page.getByTestId('sla-row').filter({ hasText: leadId })).toHaveCount(1);
+});
