@@ -104,7 +104,7 @@ export function TeamPage() {
       {!pools && !error && <div className="qs-loading">Loading…</div>}
       {pools && pools.length === 0 && (
         <div className="qs-empty" data-testid="pools-empty">
-          <h2>No pools yet</h2>
+          <h2>Start with a pool</h2>
           <p>
             No pools yet: a pool is the reps a sales route assigns to, in turn, within the pool's working
             hours. Create one, then pick it in a sales route's Assignment section. Until then, sales leads go
