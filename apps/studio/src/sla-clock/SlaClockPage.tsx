@@ -113,7 +113,8 @@ export function SlaClockPage() {
 
   useEffect(() => {
     void load();
-    const timer = window.setInterval(() => void load(), REFRESH_MS);
+    // A hidden tab skips its turns; the next visible one catches up.
+    const timer = window.setInterval(() => document.hidden || void load(), REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [load]);
 

@@ -6,6 +6,7 @@ import { useStudio } from '../store/studio-store.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { fullTime, relativeTime } from '../ui/time.ts';
 import { PoolDialog } from './PoolDialog.tsx';
+import { forgetPools } from './use-pools.ts';
 
 function DeletePool({
   pool,
@@ -68,6 +69,7 @@ export function TeamPage() {
   const [deleting, setDeleting] = useState<Pool | null>(null);
 
   const load = useCallback(async () => {
+    forgetPools();
     try {
       setPools((await team.pools()).sort((a, b) => a.name.localeCompare(b.name)));
       setError(null);

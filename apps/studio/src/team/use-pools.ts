@@ -6,6 +6,11 @@ import { type Pool, team } from '../api/team.ts';
 let cached: { at: number; pools: Pool[] } | null = null;
 const FRESH_MS = 15_000;
 
+/** Called after a pool is saved or deleted here, so the next picker asks the runtime. */
+export function forgetPools(): void {
+  cached = null;
+}
+
 /** The team's pools for pickers; null while loading, with the error when the runtime could not tell. */
 export function usePools(): { pools: Pool[] | null; error: string | null; reload: () => void } {
   const [pools, setPools] = useState<Pool[] | null>(cached?.pools ?? null);
