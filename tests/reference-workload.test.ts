@@ -33,13 +33,17 @@ describe('the reference workload in the product format', () => {
     'fast path and json-logic-js give identical decisions on %s leads',
     (mode) => {
       const leads = generateLeads(3000, { seed: 11, mode, pSparse: 0.5, pDirty: 0.5 });
-      for (const lead of leads) {
-        const d = fast.evaluate(lead, { now });
-        expect(d).toEqual(reference.evaluate(lead, { now }));
+      for (const [i, lead] of leads.entries()) {
+        // Some leads with a stored stage, which stages-only-move-forward may keep.
+        const currentStage = ([null, 'MQL', 'SQL'] as const)[i % 3];
+        const d = fast.evaluate(lead, { now, currentStage });
+        expect(d).toEqual(reference.evaluate(lead, { now, currentStage }));
         const { total, fit, engagement } = d.score;
-        expect(fast.decide(lead, { now })).toEqual({
+        expect(fast.decide(lead, { now, currentStage })).toEqual({
           route: d.route,
           stage: d.stage,
+          priorStage: d.priorStage,
+          stageKept: d.stageKept,
           score: { total, fit, engagement },
           dataIssues: d.dataIssues,
         });

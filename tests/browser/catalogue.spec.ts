@@ -69,6 +69,39 @@ test('the catalogue edits values that mean missing, per workflow and per field, 
   expect(reset.fields.find((f: { path: string }) => f.path === 'need').missingValues).toBeUndefined();
 });
 
+test("the catalogue marks one field as the lead's current stage", async ({ page, request }) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'current-stage');
+  await openFields(page, id);
+  const mark = /is the lead's current stage$/;
+
+  await page.getByRole('button', { name: '+ Field' }).click();
+  const added = page.locator('.qs-field-card').last();
+  await added.getByLabel(/label$/).fill('Lifecycle stage');
+  await added.getByLabel(/path$/).fill('crm.lifecycleStage');
+  await added.getByLabel(mark).check();
+  // One field only: marking a choice field takes the mark from the first.
+  const need = fieldCard(page, 'need');
+  await need.getByLabel(mark).check();
+  await expect(added.getByLabel(mark)).not.toBeChecked();
+  await added.getByLabel(mark).check();
+  await expect(need.getByLabel(mark)).not.toBeChecked();
+  // A number cannot hold a stage: the box is not offered there.
+  await expect(fieldCard(page, 'budget').getByLabel(mark)).toHaveCount(0);
+
+  await expectSaved(page);
+  const saved = (await (await request.get(`/v1/workflows/${id}`)).json()).workflow;
+  const byPath = (path: string) => saved.fields.find((f: { path: string }) => f.path === path);
+  expect(byPath('crm.lifecycleStage').currentStage).toBe(true);
+  expect(byPath('need').currentStage).toBeUndefined();
+
+  // The draft reads it: a lead the CRM says is SQL stays SQL whatever the path says.
+  const draft = await request.post(`/v1/workflows/${id}/draft/evaluate`, {
+    data: { lead: { email: 'ann@gmail.com', crm: { lifecycleStage: 'sql' } }, now: '2026-03-02T09:00:00Z' },
+  });
+  expect(draft.status()).toBe(200);
+  expect(await draft.json()).toMatchObject({ stage: 'SQL', priorStage: 'SQL' });
+});
+
 test('a workflow saved before values meant missing opens with none, and keeps them until asked', async ({
   page,
   request,

@@ -70,16 +70,18 @@ describe('random valid workflows', () => {
         const artifact = compile(wf);
         const fast = prepare(artifact);
         const reference = prepare(artifact, { engine: referenceEngine });
-        for (const [lead, now] of leads) {
+        for (const [lead, now, currentStage] of leads) {
           let d: Decision | undefined;
           expect(() => {
-            d = fast.evaluate(lead, { now });
+            d = fast.evaluate(lead, { now, currentStage });
           }).not.toThrow();
           checkDecision(d!, artifact, fields);
-          expect(reference.evaluate(lead, { now })).toStrictEqual(d);
-          expect(fast.decide(lead, { now })).toStrictEqual({
+          expect(reference.evaluate(lead, { now, currentStage })).toStrictEqual(d);
+          expect(fast.decide(lead, { now, currentStage })).toStrictEqual({
             route: d!.route,
             stage: d!.stage,
+            priorStage: d!.priorStage,
+            stageKept: d!.stageKept,
             score: { total: d!.score.total, fit: d!.score.fit, engagement: d!.score.engagement },
             dataIssues: d!.dataIssues,
           });
@@ -109,13 +111,30 @@ describe('the fast path', () => {
         for (const node of wf.nodes) {
           seen.add(node.kind);
           operatorsIn(node.data, fields, seen);
+          // The route's hand-off parts and recycle, each on its own.
+          const data = node.data as Record<string, unknown> & { sla?: object };
+          if (node.kind === 'route')
+            for (const part of ['assign', 'escalation', 'recycle', ...Object.keys(data.sla ?? {})])
+              if (part in data || part in (data.sla ?? {})) seen.add(`route:${part}`);
         }
+        for (const f of fields) if (f.currentStage) seen.add(`field:currentStage:${f.type}`);
       }),
       { numRuns: 300 },
     );
     // The generators must reach everything, or this test would prove less than it says.
     const everything = [
       ...KIND_NAMES,
+      ...[
+        'assign',
+        'escalation',
+        'recycle',
+        'firstContactHours',
+        'touches',
+        'acceptWithinHours',
+        'dueSoonHours',
+      ].map((part) => `route:${part}`),
+      'field:currentStage:string',
+      'field:currentStage:enum',
       ...FIELD_TYPES.flatMap((type) => operatorsForType(type).map((op) => `${type}:${op}`)),
     ];
     expect([...seen].sort()).toEqual(everything.sort());

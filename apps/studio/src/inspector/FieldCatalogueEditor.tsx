@@ -12,6 +12,8 @@ import { FieldMissingValues, WorkflowMissingValues } from './MissingValuesEditor
 
 /** Types a lead id can be read from; the decision log records it as text. */
 const ID_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'number']);
+/** Types a current stage can be read from: text as the CRM writes it ("SQL"), or a choice. */
+const STAGE_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'enum']);
 
 /** `field` with `patch` applied; a key patched to undefined is removed, as if never set. */
 function patched(field: Field, patch: Partial<Field>): Field {
@@ -36,10 +38,9 @@ export function FieldCatalogueEditor() {
   const issues = useStudio((s) => s.issues);
   if (!doc) return null;
   const fields = doc.fields;
+  // Node data names a field through `field` (conditions, decay) or a sales route's `ownerField`.
   const used = new Set(
-    JSON.stringify(doc.nodes)
-      .match(/"field":"[^"]+"/g)
-      ?.map((m) => m.slice(9, -1)),
+    [...JSON.stringify(doc.nodes).matchAll(/"(?:field|ownerField)":"([^"]+)"/g)].map((m) => m[1]),
   );
   const set = (next: Field[], key?: string) => commit(setFields(doc, next), key ? { key } : {});
   // Renaming a path carries every condition and decay that reads the field along (one undo step);
@@ -59,6 +60,13 @@ export function FieldCatalogueEditor() {
     set(
       fields.map((f, j) =>
         j === i ? patched(f, { leadId: on || undefined }) : patched(f, { leadId: undefined }),
+      ),
+    );
+  // One current stage per lead, likewise.
+  const markCurrentStage = (i: number, on: boolean) =>
+    set(
+      fields.map((f, j) =>
+        j === i ? patched(f, { currentStage: on || undefined }) : patched(f, { currentStage: undefined }),
       ),
     );
   const workflowList = doc.missingValues ?? DEFAULT_MISSING_VALUES;
@@ -164,6 +172,17 @@ export function FieldCatalogueEditor() {
                     onChange={(e) => markLeadId(i, e.target.checked)}
                   />
                   The lead's id (recorded with each decision)
+                </label>
+              )}
+              {(STAGE_TYPES.has(f.type) || f.currentStage) && (
+                <label className="qs-check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Field ${i + 1} is the lead's current stage`}
+                    checked={Boolean(f.currentStage)}
+                    onChange={(e) => markCurrentStage(i, e.target.checked)}
+                  />
+                  The lead's current stage, as the CRM sends it (stages only move forward from it)
                 </label>
               )}
             </div>

@@ -32,6 +32,8 @@ export const PROPERTY_NOTES: Record<string, string> = {
     "This field's own values that mean missing, in place of the workflow's `missingValues` (`[]`: only blanks).",
   'field.leadId':
     "Marks the field holding the lead's id (a text or number field; at most one): its raw value is the `leadId` of the decision log, for single evaluations, batches and backtest rows.",
+  'field.currentStage':
+    'Marks the field holding the lead\'s current stage as the CRM sends it (a text or choice field; at most one), matched to a stage without regard to case (`"sql"` is SQL). Stages only move forward from it: a lead at SQL stays SQL when the path says MQL. A value that is no stage is a data issue and ignored; without one, the stage the runtime stored for the lead id applies ([artifact.md](artifact.md#stages-only-move-forward)).',
 
   'node.id': 'A short id, unique among the nodes; edges and decisions (`path`, `nodeId`) name nodes by it.',
   'node.kind': 'The kind of step (see [Node kinds](#node-kinds)).',
@@ -92,12 +94,34 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'stage.stage': "The lifecycle stage the lead gets; the last stage node on a lead's path wins.",
 
   'route.to': 'Where the lead goes: to a sales queue, to a nurture track, or disqualified.',
-  'route.queue': 'The sales queue (an SDR or AE team) that gets the lead.',
+  'route.queue':
+    'The sales queue (an SDR or AE team) that gets the lead; with `assign`, where the lead goes when nobody in the pool is eligible (it is never dropped).',
   'route.priority': 'How urgent the lead is for that queue.',
   'route.sla': 'What sales commits to for a lead on this route.',
-  'route.sla.firstContactHours': 'The first contact is due within this many hours.',
+  'route.sla.firstContactHours':
+    "The first contact is due within this many hours: working hours of the owner's (or pool's) schedule with `assign`, calendar hours without.",
   'route.sla.touches': 'How many times sales tries to reach the lead.',
+  'route.sla.acceptWithinHours':
+    'Sales commits to accept the lead, or reject it with a reason, within this many hours (working hours with `assign`).',
+  'route.sla.dueSoonHours':
+    'The SLA turns "due soon" this many working hours before the due time; 1 when left out.',
+  'route.assign':
+    "Gives every lead on this route an owner from a pool of reps in the runtime's team. Territories are conditions choosing between routes with different pools.",
+  'route.assign.pool': "The id of the pool (the runtime's Team page) whose reps get the leads.",
+  'route.assign.method':
+    "`turn`: round robin, each rep in turn; `fewest`: the rep with the fewest leads assigned today. Both weighted by the reps' weights, skipping reps who are inactive, off or at their daily cap.",
+  'route.assign.ownerField':
+    "Owner stickiness: a text or number field holding the account owner's CRM user id (`account.ownerId`); that rep gets the lead when in the pool and eligible.",
+  'route.escalation':
+    'What happens when the first contact is late, step by step, in the order of their hours; each step is an event delivered like any other.',
+  'route.escalation[].afterHours': 'Working hours after the due time when this step runs (0: at once).',
+  'route.escalation[].action':
+    "`remind_owner`: remind the owner; `notify_manager`: tell the pool's manager; `reassign`: give the lead to the next eligible rep.",
   'route.track': 'The nurture track (an e-mail or content programme).',
+  'route.recycle':
+    "Sends the lead back on purpose: the route sets this stage even when it is lower than the lead's (stages otherwise only move forward), and the owner is released. Choose it with a condition, such as `sales.status` is `rejected`.",
+  'route.recycle.stage': 'The stage the lead goes back to (usually MQL).',
+  'route.recycle.reason': 'Why, as the receipt says it: "Recycled to MQL: sales rejected it (no budget)."',
   'route.reason': 'Why leads on this route are disqualified.',
 };
 

@@ -1,6 +1,7 @@
 import { renameField, validate } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../../../examples/index.ts';
+import { around } from '../testing/build.ts';
 
 const doc = loadExamples().find((e) => e.name === 'bant-inbound-saas')!.workflow as Parameters<
   typeof renameField
@@ -20,5 +21,17 @@ describe('renameField', () => {
 
   it('does not merge two fields: renaming onto an existing path changes nothing', () => {
     expect(renameField(doc, 'budget', 'need')).toBe(doc);
+  });
+
+  it("points a sales route's owner field at the new path", () => {
+    const wf = around('route', {
+      to: 'sales',
+      queue: 'SDR',
+      sla: { firstContactHours: 4, touches: 3 },
+      assign: { pool: 'emea', ownerField: 'title' },
+    });
+    const renamed = renameField(wf, 'title', 'owner.id');
+    expect((renamed.nodes[1]!.data as { assign: { ownerField: string } }).assign.ownerField).toBe('owner.id');
+    expect(validate(renamed)).toEqual([]);
   });
 });

@@ -1,18 +1,22 @@
 import type { WorkflowInput } from '../model/workflow.ts';
 
-/** Copies a JSON value, pointing every `field` property that names `from` at `to`. */
+/** Properties of node data that name a catalogue field: comparisons and decay (`field`), a route's owner field. */
+const FIELD_KEYS = new Set(['field', 'ownerField']);
+
+/** Copies a JSON value, pointing every field-naming property that names `from` at `to`. */
 function renameIn(value: unknown, from: string, to: string): unknown {
   if (Array.isArray(value)) return value.map((v) => renameIn(v, from, to));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
-    out[k] = k === 'field' && v === from ? to : renameIn(v, from, to);
+    out[k] = FIELD_KEYS.has(k) && v === from ? to : renameIn(v, from, to);
   return out;
 }
 
 /**
  * Renames a catalogue field and every reference to it in the nodes' data (node data names
- * catalogue fields only through properties called `field`: comparisons, decay). Pure: returns a
+ * catalogue fields only through properties called `field`, comparisons and decay, and a sales route's
+ * `ownerField`). Pure: returns a
  * new document. Refuses (returns the document unchanged) when `to` is another field's path.
  * @example renameField(doc, 'company.size', 'company.employees')
  */

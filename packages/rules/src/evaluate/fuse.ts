@@ -72,7 +72,18 @@ export function fuseDecide(artifact: Artifact): Fusion {
     },
   );
   const stageField = stages.field < 0 ? 'null' : `f${stages.field}`;
-  const outcome = (route: string) => `${settle}(${route},st,${stageField},cur,sT,sF,sE,issues)`;
+  const noIssues = constant(NO_ISSUES);
+  // Without a current stage or a recycle the rule keeps the path's stage: that common case builds the
+  // outcome in place, as fast as before the rule; every other case goes through the shared rule.
+  const plain = (route: string) =>
+    [
+      'cur==null',
+      ...(stageField === 'null' ? [] : [`${stageField}===null`]),
+      ...(route === 'null' ? [] : [`${route}.recycle===undefined`]),
+    ].join('&&');
+  const outcome = (route: string) =>
+    `${plain(route)}?{route:${route},stage:st,priorStage:null,stageKept:false,score:{total:sT,fit:sF,engagement:sE},dataIssues:issues??${noIssues}}` +
+    `:${settle}(${route},st,${stageField},cur,sT,sF,sE,issues)`;
 
   let cases = '';
   for (const [i, id] of ids.entries()) {

@@ -1,4 +1,4 @@
-import { type Decision, validate } from '@qualify/rules';
+import { type Decision, describeWorkflow, summarizeNode, validate } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import { around, NOW, run } from '../testing/build.ts';
 
@@ -53,6 +53,8 @@ const rows: Row[] = [
   ],
 ];
 
+const routeNode = (data: object) => ({ id: 'n', kind: 'route', label: '', data });
+
 describe('route node', () => {
   it.each(rows)('%s', (_, data, now, expected) => {
     const wf = around('route', data, { label: 'Hand-off' });
@@ -87,5 +89,85 @@ describe('route node', () => {
       'nodes.1.data.sla.firstContactHours',
       'n',
     ]);
+  });
+
+  it('carries the hand-off of a route that assigns, with defaults, and nothing for one that does not', () => {
+    const d = run(
+      around(
+        'route',
+        sales(4, { assign: { pool: 'emea-aes' }, escalation: [{ afterHours: 2, action: 'reassign' }] }),
+        {
+          fields: [{ path: 'account.ownerId', label: 'Account owner', type: 'string', category: 'fit' }],
+        },
+      ),
+      {},
+    );
+    expect(d.route?.handoff).toStrictEqual({
+      pool: 'emea-aes',
+      method: 'turn',
+      escalation: [{ afterHours: 2, action: 'reassign' }],
+      dueSoonHours: 1,
+    });
+    const full = run(
+      around(
+        'route',
+        sales(4, {
+          assign: { pool: 'emea-aes', method: 'fewest', ownerField: 'account.ownerId' },
+          sla: { firstContactHours: 4, touches: 5, acceptWithinHours: 8, dueSoonHours: 2 },
+        }),
+        { fields: [{ path: 'account.ownerId', label: 'Account owner', type: 'string', category: 'fit' }] },
+      ),
+      {},
+    );
+    expect(full.route?.handoff).toStrictEqual({
+      pool: 'emea-aes',
+      method: 'fewest',
+      ownerField: 'account.ownerId',
+      escalation: [],
+      acceptWithinHours: 8,
+      dueSoonHours: 2,
+    });
+    expect(run(around('route', sales(4)), {}).route).not.toHaveProperty('handoff');
+  });
+
+  it('says who gets the lead, in working hours, what sales commits to and how it escalates', () => {
+    const fields = [
+      { path: 'account.ownerId', label: 'Account owner', type: 'string' as const, category: 'fit' as const },
+    ];
+    const text = (data: object) =>
+      describeWorkflow(around('route', data, { fields })).find((s) => s.nodeId === 'n')?.text;
+    expect(text({ ...sales(4), queue: 'SDR team', assign: { pool: 'EMEA AEs', method: 'turn' } })).toBe(
+      'The lead goes to Sales (EMEA AEs pool, round robin by turn; fallback queue SDR team; normal priority): first contact within 4 working hours, 5 touches.',
+    );
+    expect(
+      text({
+        ...sales(1),
+        assign: { pool: 'EMEA AEs', method: 'fewest', ownerField: 'account.ownerId' },
+        sla: { firstContactHours: 1, touches: 2, acceptWithinHours: 8 },
+        escalation: [
+          { afterHours: 0, action: 'remind_owner' },
+          { afterHours: 2, action: 'notify_manager' },
+          { afterHours: 4, action: 'reassign' },
+        ],
+      }),
+    ).toBe(
+      'The lead goes to Sales (EMEA AEs pool, the account owner (account.ownerId) when eligible, else fewest assigned today; fallback queue Inbound SDR; normal priority): first contact within 1 working hour, 2 touches; accept or reject within 8 working hours; when first contact is late: remind the owner at once, then notify the manager after 2 working hours, then reassign to the next eligible rep after 4 working hours.',
+    );
+    // Without a pool the hours stay calendar hours.
+    expect(text({ ...sales(4), escalation: [{ afterHours: 1, action: 'remind_owner' }] })).toBe(
+      'The lead goes to Sales (Inbound SDR, normal priority): first contact within 4 hours, 5 touches; when first contact is late: remind the owner after 1 hour.',
+    );
+    expect(text({ to: 'nurture', track: 'Re-engage', recycle: { stage: 'MQL', reason: 'no budget' } })).toBe(
+      'The lead goes to Nurture: Re-engage, recycled to MQL.',
+    );
+    expect(
+      summarizeNode(
+        routeNode({ to: 'nurture', track: 'Re-engage', recycle: { stage: 'MQL', reason: 'x' } }),
+        [],
+      ),
+    ).toBe('Nurture: Re-engage (back to MQL)');
+    expect(summarizeNode(routeNode({ ...sales(4), assign: { pool: 'EMEA AEs' } }), [])).toBe(
+      'Sales → EMEA AEs: contact within 4 working h',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { RouteHandoff, RouteResult } from '../evaluate/decision.ts';
-import { FieldPathSchema } from '../model/fields.ts';
+import { FieldPathSchema, findField } from '../model/fields.ts';
 import { StageSchema } from '../model/stages.ts';
-import { type ArtifactNode, defineKind } from './kind.ts';
+import type { Issue } from '../model/workflow.ts';
+import { type ArtifactNode, defineKind, type KindContext } from './kind.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -108,13 +109,90 @@ function routeResult(node: Compiled, nodeId: string): RouteResult {
   return { kind: 'disqualify', target: d.reason, nodeId, label: node.label };
 }
 
-const hours = (h: number) => (h === 1 ? '1 hour' : `${h} hours`);
+const hours = (h: number, working = false) =>
+  `${h} ${working ? 'working ' : ''}${h === 1 ? 'hour' : 'hours'}`;
 
+type Sales = Extract<Data, { to: 'sales' }>;
+
+const METHOD_TEXT: Record<(typeof ASSIGN_METHODS)[number], string> = {
+  turn: 'round robin by turn',
+  fewest: 'fewest assigned today',
+};
+
+const ACTION_TEXT: Record<(typeof ESCALATION_ACTIONS)[number], string> = {
+  remind_owner: 'remind the owner',
+  notify_manager: 'notify the manager',
+  reassign: 'reassign to the next eligible rep',
+};
+
+/** Who gets a sales lead: the queue, or a pool with its method and the queue as the fallback. */
+function whoText(d: Sales): string {
+  if (!d.assign) return `${d.queue}, ${d.priority} priority`;
+  const { pool, method = 'turn', ownerField } = d.assign;
+  const pick = ownerField
+    ? `the account owner (${ownerField}) when eligible, else ${METHOD_TEXT[method]}`
+    : METHOD_TEXT[method];
+  return `${pool} pool, ${pick}; fallback queue ${d.queue}; ${d.priority} priority`;
+}
+
+/**
+ * The one sentence of a route, for the plain-language view, outcomes and the receipt's reason. A sales
+ * route with a pool counts its hours in the pool's working hours; without one, in calendar hours.
+ */
 function routeText(d: Data): string {
-  if (d.to === 'sales')
-    return `Sales (${d.queue}, ${d.priority} priority): first contact within ${hours(d.sla.firstContactHours)}, ${d.sla.touches} touches`;
-  if (d.to === 'nurture') return `Nurture: ${d.track}`;
-  return `Disqualify: ${d.reason.replace(/\.+$/, '')}`;
+  if (d.to === 'nurture')
+    return d.recycle ? `Nurture: ${d.track}, recycled to ${d.recycle.stage}` : `Nurture: ${d.track}`;
+  if (d.to === 'disqualify') return `Disqualify: ${d.reason.replace(/\.+$/, '')}`;
+  const working = Boolean(d.assign);
+  let text = `Sales (${whoText(d)}): first contact within ${hours(d.sla.firstContactHours, working)}, ${d.sla.touches} touches`;
+  if (d.sla.acceptWithinHours !== undefined)
+    text += `; accept or reject within ${hours(d.sla.acceptWithinHours, working)}`;
+  if (d.escalation?.length) {
+    const steps = d.escalation.map(({ afterHours, action }) =>
+      afterHours === 0
+        ? `${ACTION_TEXT[action]} at once`
+        : `${ACTION_TEXT[action]} after ${hours(afterHours, working)}`,
+    );
+    text += `; when first contact is late: ${steps.join(', then ')}`;
+  }
+  return text;
+}
+
+/** Types an account owner's id can be read from (a CRM user id is text or a number). */
+const OWNER_TYPES = new Set(['string', 'number']);
+
+/** Beyond the schema: the owner field is an id, escalation steps come in order, "due soon" before due. */
+function checkRoute(d: Data, ctx: KindContext): Omit<Issue, 'nodeId'>[] {
+  if (d.to !== 'sales') return [];
+  const issues: Omit<Issue, 'nodeId'>[] = [];
+  const owner = d.assign?.ownerField && findField(ctx.fields, d.assign.ownerField);
+  if (owner && !OWNER_TYPES.has(owner.type)) {
+    issues.push({
+      code: 'owner_field_type',
+      severity: 'error',
+      path: 'data.assign.ownerField',
+      message: `${owner.label} cannot hold the account owner's id: a CRM user id is text or a number, not a ${owner.type} field.`,
+    });
+  }
+  const steps = d.escalation ?? [];
+  const outOfOrder = steps.findIndex((s, i) => i > 0 && s.afterHours < steps[i - 1]!.afterHours);
+  if (outOfOrder > 0) {
+    issues.push({
+      code: 'escalation_order',
+      severity: 'warning',
+      path: `data.escalation.${outOfOrder}.afterHours`,
+      message: `Escalation step ${outOfOrder + 1} comes after ${hours(steps[outOfOrder]!.afterHours)} but step ${outOfOrder} after ${hours(steps[outOfOrder - 1]!.afterHours)}: steps run in the order of their hours, so put them in that order.`,
+    });
+  }
+  if (d.sla.dueSoonHours !== undefined && d.sla.dueSoonHours >= d.sla.firstContactHours) {
+    issues.push({
+      code: 'due_soon_from_start',
+      severity: 'warning',
+      path: 'data.sla.dueSoonHours',
+      message: `The "due soon" warning comes ${hours(d.sla.dueSoonHours)} before the due time, but first contact is due within ${hours(d.sla.firstContactHours)}: every lead would be due soon at once.`,
+    });
+  }
+  return issues;
 }
 
 /** Where a path ends: to a sales queue with its SLA, to a nurture track, or disqualified. */
@@ -132,12 +210,17 @@ export const route = defineKind<Data, Compiled>({
     sla: { firstContactHours: 24, touches: 3 },
   }),
   ports: () => [],
-  reads: () => [],
+  reads: (d) => (d.to === 'sales' && d.assign?.ownerField ? [d.assign.ownerField] : []),
+  check: checkRoute,
   summary: (d) =>
     d.to === 'sales'
-      ? `Sales: contact within ${d.sla.firstContactHours} h`
+      ? d.assign
+        ? `Sales → ${d.assign.pool}: contact within ${d.sla.firstContactHours} working h`
+        : `Sales: contact within ${d.sla.firstContactHours} h`
       : d.to === 'nurture'
-        ? `Nurture: ${d.track}`
+        ? d.recycle
+          ? `Nurture: ${d.track} (back to ${d.recycle.stage})`
+          : `Nurture: ${d.track}`
         : `Disqualify: ${d.reason}`,
   describe: (d) => `The lead goes to ${routeText(d)}.`,
   outcome: (d) => ({ route: routeText(d) }),

@@ -9,6 +9,7 @@ import {
   operatorOf,
   operatorsForType,
   STAGES,
+  type Stage,
 } from '@qualify/rules';
 import fc from 'fast-check';
 import { type EdgeSpec, type NodeSpec, portsOf, workflow } from './build.ts';
@@ -93,9 +94,36 @@ const fieldsOfType = (type: FieldType) =>
       ),
     );
 
+/**
+ * The field a CRM writes the lead's current stage into (`currentStage`): text, or a choice of some
+ * stages (in any spelling: the enum's canonical spelling is what the stage is matched against).
+ */
+const currentStageFieldArb: fc.Arbitrary<Field> = fc.oneof(
+  fc.constant<Field>({
+    path: 'crm.stage',
+    label: 'Lifecycle stage',
+    type: 'string',
+    category: 'fit',
+    currentStage: true,
+  }),
+  fc
+    .subarray([...STAGES], { minLength: 1 })
+    .chain((stages) => fc.constant(stages.map((st, i) => (i % 2 ? st.toLowerCase() : st))))
+    .map(
+      (values): Field => ({
+        path: 'crm.stage',
+        label: 'Lifecycle stage',
+        type: 'enum',
+        category: 'fit',
+        values,
+        currentStage: true,
+      }),
+    ),
+);
+
 export const catalogueArb: fc.Arbitrary<Field[]> = fc
-  .tuple(...FIELD_TYPES.map(fieldsOfType))
-  .map((groups) => groups.flat());
+  .tuple(fc.tuple(...FIELD_TYPES.map(fieldsOfType)), fc.option(currentStageFieldArb, { nil: undefined }))
+  .map(([groups, stage]) => [...groups.flat(), ...(stage ? [stage] : [])]);
 
 // ── conditions ───────────────────────────────────────────────────────────────
 
@@ -237,19 +265,65 @@ const branchData = fc.record({
   elseLabel: fc.constantFrom('Cold', 'Below'),
 });
 
-const routeData = fc.oneof(
-  fc.record({
-    to: fc.constant('sales'),
-    queue: fc.constantFrom('SDR', 'AE', 'DACH team'),
-    priority: fc.constantFrom('high', 'normal', 'low'),
-    sla: fc.record({
-      firstContactHours: fc.oneof(fc.integer({ min: 1, max: 72 }), fc.constant(0.5)),
-      touches: fc.integer({ min: 1, max: 10 }),
-    }),
-  }),
-  fc.record({ to: fc.constant('nurture'), track: fc.constantFrom('Newsletter', 'Education') }),
-  fc.record({ to: fc.constant('disqualify'), reason: fc.constantFrom('Student', 'Competitor') }),
-);
+const hoursArb = fc.oneof(fc.integer({ min: 1, max: 72 }), fc.constant(0.5));
+
+/** A sales route's hand-off parts, each optional; the owner field is a text or number field of the catalogue. */
+function salesHandoffArb(fields: Field[]) {
+  const owners = fields.filter((f) => f.type === 'string' || f.type === 'number').map((f) => f.path);
+  return fc.record(
+    {
+      assign: fc.record(
+        {
+          pool: fc.constantFrom('emea-aes', 'us-sdrs'),
+          method: fc.constantFrom('turn', 'fewest'),
+          ownerField: fc.constantFrom(...owners),
+        },
+        { requiredKeys: ['pool'] },
+      ),
+      escalation: fc.array(
+        fc.record({
+          afterHours: fc.integer({ min: 0, max: 24 }),
+          action: fc.constantFrom('remind_owner', 'notify_manager', 'reassign'),
+        }),
+        { maxLength: 3 },
+      ),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+function routeData(fields: Field[]) {
+  return fc.oneof(
+    fc
+      .record({
+        to: fc.constant('sales'),
+        queue: fc.constantFrom('SDR', 'AE', 'DACH team'),
+        priority: fc.constantFrom('high', 'normal', 'low'),
+        sla: fc.record(
+          {
+            firstContactHours: hoursArb,
+            touches: fc.integer({ min: 1, max: 10 }),
+            acceptWithinHours: hoursArb,
+            dueSoonHours: fc.constantFrom(0.25, 1, 2),
+          },
+          { requiredKeys: ['firstContactHours', 'touches'] },
+        ),
+      })
+      .chain((route) => salesHandoffArb(fields).map((handoff) => ({ ...route, ...handoff }))),
+    fc.record(
+      {
+        to: fc.constant('nurture'),
+        track: fc.constantFrom('Newsletter', 'Education'),
+        recycle: fc.record({
+          stage: fc.constantFrom(...STAGES),
+          reason: fc.constantFrom('sales rejected it (no budget)', 'no reply.'),
+        }),
+      },
+      { requiredKeys: ['to', 'track'] },
+    ),
+    fc.record({ to: fc.constant('disqualify'), reason: fc.constantFrom('Student', 'Competitor') }),
+  );
+}
 
 function innerNode(fields: Field[]): fc.Arbitrary<{ kind: string; data: unknown }> {
   return fc.constantFrom(...INNER_KINDS).chain((kind) => {
@@ -275,7 +349,7 @@ export const workflowArb = catalogueArb.chain((fields) =>
   fc
     .record({
       inner: fc.array(innerNode(fields), { minLength: 0, maxLength: 8 }),
-      routes: fc.array(routeData, { minLength: 1, maxLength: 3 }),
+      routes: fc.array(routeData(fields), { minLength: 1, maxLength: 3 }),
       seeds: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
       missingValues: fc.option(missingValuesArb, { nil: undefined }),
     })
@@ -305,7 +379,19 @@ export const workflowArb = catalogueArb.chain((fields) =>
 
 // ── leads ────────────────────────────────────────────────────────────────────
 
+/** What a CRM sends as a stage: the names in any case and spacing, and now and then something else. */
+const stageText = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc
+      .constantFrom(...STAGES)
+      .chain((st) => fc.constantFrom(st, st.toUpperCase(), ` ${st.toLowerCase()} `)),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('Hot prospect', 'Closed won', 'S Q L') },
+);
+
 function cleanValue(field: Field): fc.Arbitrary<unknown> {
+  if (field.currentStage && field.type === 'string') return stageText;
   switch (field.type) {
     case 'number':
       return fc.oneof(
@@ -406,7 +492,12 @@ export function leadArb(fields: Field[]): fc.Arbitrary<unknown> {
   return fc.oneof({ weight: 9, arbitrary: structured }, { weight: 1, arbitrary: junk });
 }
 
-/** A random valid workflow with a few random leads, each with its evaluation time. */
+/** The stage a caller stored for the lead (the `currentStage` option), or none. */
+export const currentStageArb: fc.Arbitrary<Stage | null> = fc.option(fc.constantFrom(...STAGES), {
+  nil: null,
+});
+
+/** A random valid workflow with a few random leads, each with its evaluation time and a stored stage or none. */
 export const caseArb = workflowArb.chain(({ fields, workflow: wf }) =>
   fc
     .array(
@@ -416,6 +507,7 @@ export const caseArb = workflowArb.chain(({ fields, workflow: wf }) =>
           { weight: 3, arbitrary: fc.constant(NOW_MS) },
           { weight: 1, arbitrary: dateArb.map((d) => d.getTime()) },
         ),
+        currentStageArb,
       ),
       {
         minLength: 1,

@@ -11,6 +11,7 @@ interface DocField {
   type: 'number' | 'boolean' | 'string' | 'enum' | 'date' | 'stringList';
   values?: string[];
   missing?: string[];
+  currentStage?: boolean;
 }
 
 interface DocNode {
@@ -28,6 +29,8 @@ export interface DocArtifact {
 export interface DocDecision {
   route: { nodeId: string; to: string } | null;
   stage: string;
+  priorStage: string | null;
+  stageKept: boolean;
   score: { total: number; fit: number; engagement: number };
   gates: { nodeId: string; passed: boolean; criteria: ('met' | 'not_met' | 'unknown')[] }[];
   dueAt: number | null;
@@ -109,9 +112,13 @@ function readValue(field: DocField, v: unknown): Read {
   }
 }
 
-function normalise(raw: unknown, fields: DocField[]): { lead: Record<string, unknown>; issues: string[] } {
+function normalise(
+  raw: unknown,
+  fields: DocField[],
+): { lead: Record<string, unknown>; issues: string[]; current: unknown } {
   const lead: Record<string, unknown> = {};
   const issues: string[] = [];
+  let current: unknown;
   for (const field of fields) {
     let v: unknown = raw;
     for (const key of field.path.split('.')) {
@@ -123,6 +130,7 @@ function normalise(raw: unknown, fields: DocField[]): { lead: Record<string, unk
     const read = readValue(field, v);
     if (read === UNREADABLE) issues.push(field.path);
     if (read === MISSING || read === UNREADABLE) continue;
+    if (field.currentStage) current = read;
     const keys = field.path.split('.');
     let target = lead;
     for (const key of keys.slice(0, -1)) {
@@ -131,19 +139,60 @@ function normalise(raw: unknown, fields: DocField[]): { lead: Record<string, unk
     }
     target[keys.at(-1)!] = read;
   }
-  return { lead, issues };
+  return { lead, issues, current };
+}
+
+// ── the stage rule: docs/artifact.md, "Stages only move forward" ─────────────
+
+const STAGE_NAMES = ['Subscriber', 'Lead', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Customer', 'Disqualified'];
+const LADDER = STAGE_NAMES.slice(0, 7);
+
+/** The final stage from the current one (`C`), the path's (`P`) and a nurture route's recycle. */
+function finalStage(
+  current: string | null,
+  path: string,
+  recycle: { stage: string } | undefined,
+): { stage: string; kept: boolean } {
+  if (recycle) return { stage: recycle.stage, kept: false };
+  if (current === null || current === 'Disqualified' || current === path) return { stage: path, kept: false };
+  if (path === 'Disqualified')
+    return LADDER.indexOf(current) >= LADDER.indexOf('SAL')
+      ? { stage: current, kept: true }
+      : { stage: path, kept: false };
+  return LADDER.indexOf(path) < LADDER.indexOf(current)
+    ? { stage: current, kept: true }
+    : { stage: path, kept: false };
 }
 
 // ── the walk: docs/artifact.md, "The driver" ────────────────────────────────
 
-/** Runs an artifact on one raw lead at `now` (epoch ms) with `apply` from any JSON-logic engine. */
-export function docDrive(artifact: DocArtifact, apply: Apply, raw: unknown, now: number): DocDecision {
-  const { lead, issues } = normalise(raw, artifact.fields);
+/**
+ * Runs an artifact on one raw lead at `now` (epoch ms) with `apply` from any JSON-logic engine; the
+ * caller's current stage is `currentStage`.
+ */
+export function docDrive(
+  artifact: DocArtifact,
+  apply: Apply,
+  raw: unknown,
+  now: number,
+  currentStage: string | null = null,
+): DocDecision {
+  const { lead, issues, current } = normalise(raw, artifact.fields);
   const score = { total: 0, fit: 0, engagement: 0 };
   const data = { lead, now, score, gate: [] as unknown[] };
-  const out: DocDecision = { route: null, stage: 'Lead', score, gates: [], dueAt: null, issues };
+  const out: DocDecision = {
+    route: null,
+    stage: 'Lead',
+    priorStage: null,
+    stageKept: false,
+    score,
+    gates: [],
+    dueAt: null,
+    issues,
+  };
+  let recycle: { stage: string } | undefined;
   let id: string | undefined = artifact.start;
-  for (let steps = 0; id !== undefined && steps <= Object.keys(artifact.nodes).length; steps++) {
+  walk: for (let steps = 0; id !== undefined && steps <= Object.keys(artifact.nodes).length; steps++) {
     const node: DocNode = artifact.nodes[id]!;
     let port: string | undefined;
     switch (node.kind) {
@@ -178,15 +227,34 @@ export function docDrive(artifact: DocArtifact, apply: Apply, raw: unknown, now:
         port = String(apply(node.select as Json, data));
         break;
       case 'route': {
-        const route = node.route as { to: string; sla?: { firstContactHours: number } };
+        const route = node.route as {
+          to: string;
+          sla?: { firstContactHours: number };
+          recycle?: { stage: string };
+        };
         out.route = { nodeId: id, to: route.to };
         if (route.to === 'sales') out.dueAt = now + route.sla!.firstContactHours * 3_600_000;
-        return out;
+        if (route.to === 'nurture') recycle = route.recycle;
+        break walk;
       }
       default:
         throw new Error(`unknown kind ${node.kind}`);
     }
     id = node.next[port];
   }
+  // The current stage: the marked field when it names a stage, else the caller's.
+  let prior = currentStage;
+  if (current !== undefined) {
+    const named =
+      typeof current === 'string'
+        ? STAGE_NAMES.find((st) => st.toLowerCase() === current.trim().toLowerCase())
+        : undefined;
+    if (named) prior = named;
+    else issues.push(artifact.fields.find((f) => f.currentStage)!.path);
+  }
+  const { stage, kept } = finalStage(prior, out.stage, recycle);
+  out.priorStage = prior;
+  out.stage = stage;
+  out.stageKept = kept;
   return out;
 }

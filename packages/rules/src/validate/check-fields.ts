@@ -11,7 +11,7 @@ const NOT_AN_ID: Partial<Record<FieldType, string>> = {
 
 /**
  * The catalogue itself: unique paths, enums with values, no path that is also the parent of another,
- * at most one lead-id field, and no allowed value that also counts as missing.
+ * at most one lead-id field and one current-stage field, and no allowed value that also counts as missing.
  */
 export function checkFields(fields: FieldCatalogue, missingValues: readonly string[] = []): Issue[] {
   const issues: Issue[] = [];
@@ -59,6 +59,26 @@ export function checkFields(fields: FieldCatalogue, missingValues: readonly stri
       });
     }
   });
+  const stageFields = fields.flatMap((f, i) => (f.currentStage ? [i] : []));
+  for (const i of stageFields) {
+    const f = fields[i]!;
+    if (f.type !== 'string' && f.type !== 'enum') {
+      issues.push({
+        code: 'current_stage_type',
+        severity: 'error',
+        path: `fields.${i}.currentStage`,
+        message: `${f.label} is marked as the lead's current stage, but a stage is text (such as "SQL") or a choice, not a ${f.type} field.`,
+      });
+    }
+  }
+  for (const i of stageFields.slice(1)) {
+    issues.push({
+      code: 'several_current_stages',
+      severity: 'error',
+      path: `fields.${i}.currentStage`,
+      message: `Only one field can hold the lead's current stage: ${fields[stageFields[0]!]!.label} and ${fields[i]!.label} are both marked.`,
+    });
+  }
   const ids = fields.flatMap((f, i) => (f.leadId ? [i] : []));
   for (const i of ids.slice(1)) {
     issues.push({

@@ -1,5 +1,6 @@
 import type { Issue, Workflow } from '../model/workflow.ts';
 import type { TypedNode } from './analyze.ts';
+import { stagesGoingBack } from './check-stages.ts';
 
 type Totals = { fit: number; engagement: number; total: number };
 
@@ -156,6 +157,8 @@ export function checkGraph(workflow: Workflow, nodes: Map<string, TypedNode>): I
         'The connections form a loop: a lead could go round forever. Remove one connection of the loop.',
     });
   }
+
+  if (acyclic) issues.push(...stagesGoingBack(order, out, nodes));
 
   const startId = starts[0]?.id;
   if (startId && nodeIds.has(startId)) {

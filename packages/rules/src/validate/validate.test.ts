@@ -363,6 +363,58 @@ const rows: Row[] = [
     },
     { code: 'several_lead_ids', severity: 'error', path: 'fields.2.leadId' },
   ],
+  [
+    'catalogue: a date field marked as the current stage',
+    (w) => (w.fields[5].currentStage = true),
+    { code: 'current_stage_type', severity: 'error', path: 'fields.5.currentStage' },
+  ],
+  [
+    'catalogue: two current-stage fields',
+    (w) => {
+      w.fields[1].currentStage = true;
+      w.fields[4].currentStage = true;
+    },
+    { code: 'several_current_stages', severity: 'error', path: 'fields.4.currentStage' },
+  ],
+  [
+    'stage: a lower stage after a higher one on the same path',
+    (w) => {
+      w.nodes.push({ id: 'back', kind: 'stage', label: 'Back to MQL', data: { stage: 'MQL' } });
+      const e = w.edges.find((x: { from: string }) => x.from === 'sql');
+      e.to = 'back';
+      w.edges.push({ id: 'back-sales', from: 'back', port: 'next', to: 'sales' });
+    },
+    { code: 'stage_goes_back', severity: 'warning', nodeId: 'back' },
+  ],
+  [
+    'route: an owner field that cannot hold an id',
+    (w) => (w.nodes[6].data.assign = { pool: 'emea', method: 'turn', ownerField: 'demo' }),
+    { code: 'owner_field_type', severity: 'error', path: 'nodes.6.data.assign.ownerField', nodeId: 'sales' },
+  ],
+  [
+    'route: an owner field not in the catalogue',
+    (w) => (w.nodes[6].data.assign = { pool: 'emea', ownerField: 'account.ownerId' }),
+    { code: 'unknown_field', severity: 'error', nodeId: 'sales' },
+  ],
+  [
+    'route: escalation steps out of order',
+    (w) =>
+      (w.nodes[6].data.escalation = [
+        { afterHours: 4, action: 'notify_manager' },
+        { afterHours: 1, action: 'remind_owner' },
+      ]),
+    { code: 'escalation_order', severity: 'warning', path: 'nodes.6.data.escalation.1.afterHours' },
+  ],
+  [
+    'route: due soon as long as the SLA itself',
+    (w) => (w.nodes[6].data.sla.dueSoonHours = 4),
+    { code: 'due_soon_from_start', severity: 'warning', path: 'nodes.6.data.sla.dueSoonHours' },
+  ],
+  [
+    'route: an escalation action that does not exist',
+    (w) => (w.nodes[6].data.escalation = [{ afterHours: 1, action: 'call_ceo' }]),
+    { code: 'schema', severity: 'error', path: 'nodes.6.data.escalation.0.action' },
+  ],
 ];
 
 const broken = (mutate: (w: Doc) => void) => {
@@ -414,6 +466,12 @@ describe('validate', () => {
       'allowed_value_missing',
       'lead_id_type',
       'several_lead_ids',
+      'current_stage_type',
+      'several_current_stages',
+      'stage_goes_back',
+      'owner_field_type',
+      'escalation_order',
+      'due_soon_from_start',
     ]) {
       expect(codes, code).toContain(code);
     }
