@@ -51,7 +51,13 @@ function DeleteSubscription(props: { s: Subscription; onClose: () => void; onDel
   );
 }
 
-function Subscriptions({ onChanged }: { onChanged: () => void }) {
+function Subscriptions({
+  onChanged,
+  onList,
+}: {
+  onChanged: () => void;
+  onList: (items: Subscription[]) => void;
+}) {
   const notify = useStudio((s) => s.notify);
   const [items, setItems] = useState<Subscription[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,12 +67,14 @@ function Subscriptions({ onChanged }: { onChanged: () => void }) {
 
   const load = useCallback(async () => {
     try {
-      setItems(await webhooks.subscriptions());
+      const list = await webhooks.subscriptions();
+      setItems(list);
+      onList(list);
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, []);
+  }, [onList]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -169,7 +177,7 @@ function Subscriptions({ onChanged }: { onChanged: () => void }) {
   );
 }
 
-function Deliveries({ version }: { version: number }) {
+function Deliveries({ version, subscriptions }: { version: number; subscriptions: Subscription[] }) {
   const notify = useStudio((s) => s.notify);
   const [status, setStatus] = useState<DeliveryStatus | ''>('');
   const pages = usePages();
@@ -242,6 +250,7 @@ function Deliveries({ version }: { version: number }) {
             <tr>
               <th scope="col">Event</th>
               <th scope="col">Lead</th>
+              <th scope="col">To</th>
               <th scope="col">Status</th>
               <th scope="col" className="qs-num">
                 Attempts
@@ -260,6 +269,9 @@ function Deliveries({ version }: { version: number }) {
                   {d.lastError && <p className="qs-wf-desc qs-late">{d.lastError}</p>}
                 </td>
                 <td className="qs-mono">{d.leadId ?? '—'}</td>
+                <td className="qs-mono">
+                  {subscriptions.find((x) => x.id === d.subscriptionId)?.url ?? d.subscriptionId}
+                </td>
                 <td>
                   <span className={`qs-chip ${DELIVERY_CHIP[d.status]}`}>{DELIVERY_LABEL[d.status]}</span>
                 </td>
@@ -302,6 +314,7 @@ function Deliveries({ version }: { version: number }) {
 /** Webhooks out: subscriptions (admin) and every delivery with its attempts. */
 export function DeliveriesPage() {
   const [version, setVersion] = useState(0);
+  const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   return (
     <div className="qs-page qs-deliveries-page">
       <header className="qs-page-head">
@@ -313,8 +326,8 @@ export function DeliveriesPage() {
           </p>
         </div>
       </header>
-      <Subscriptions onChanged={() => setVersion((v) => v + 1)} />
-      <Deliveries version={version} />
+      <Subscriptions onChanged={() => setVersion((v) => v + 1)} onList={setSubscriptions} />
+      <Deliveries version={version} subscriptions={subscriptions} />
     </div>
   );
 }
