@@ -13,14 +13,26 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const NOW = '2026-03-02T09:00:00Z';
 
-const leads = generateLeads(10_000);
-const singleBodies = leads.map((lead) => JSON.stringify({ lead, now: NOW }));
-const batchBodies = Array.from({ length: 5 }, (_, k) =>
-  leads
-    .slice(k * 1000, (k + 1) * 1000)
-    .map((l) => JSON.stringify(l))
-    .join('\n'),
-);
+/**
+ * The generated leads carry an `id`, which makes each a lead the runtime remembers (a hand-off per
+ * lead). The evaluation scenarios send them without it, as stateless scoring: only the few routed to
+ * sales are handed off. The hand-off scenarios send them with it, to a workflow whose sales route
+ * assigns from a pool: every lead's stage is stored, sales leads get an owner and an SLA timer.
+ */
+const withIds = generateLeads(10_000);
+const leads = withIds.map(({ id: _id, ...lead }) => lead);
+const singleOf = (ls: object[]) => ls.map((lead) => JSON.stringify({ lead, now: NOW }));
+const batchOf = (ls: object[]) =>
+  Array.from({ length: 5 }, (_, k) =>
+    ls
+      .slice(k * 1000, (k + 1) * 1000)
+      .map((l) => JSON.stringify(l))
+      .join('\n'),
+  );
+const singleBodies = singleOf(leads);
+const batchBodies = batchOf(leads);
+const handoffSingleBodies = singleOf(withIds);
+const handoffBatchBodies = batchOf(withIds);
 
 interface Result {
   rps: number;
@@ -67,10 +79,18 @@ async function main() {
   });
   const bare = `http://127.0.0.1:${ports.bare}`;
   const rt = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-workload`;
+  const rtHandoff = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-handoff`;
   const single = { bodies: singleBodies, type: 'application/json', c: 50, leads: 1 };
   const batch = { bodies: batchBodies, type: 'application/x-ndjson', c: 4, leads: 1000 };
-  // `base`: the bare endpoint of the same kind; `floor`: the bare endpoint replying an answer of the same size.
-  const scenarios: ({ name: string; url: string; base?: number; floor?: number } & typeof single)[] = [
+  // `base`: the bare endpoint of the same kind; `floor`: the bare endpoint replying an answer of the same size;
+  // `without`: the same evaluation without the hand-off (what the hand-off costs).
+  const scenarios: ({
+    name: string;
+    url: string;
+    base?: number;
+    floor?: number;
+    without?: number;
+  } & typeof single)[] = [
     { name: 'single, bare Hono (parse + reply)', url: `${bare}/evaluate`, ...single },
     { name: 'single, bare Hono replying a fixed full receipt', url: `${bare}/fixed`, ...single, base: 0 },
     {
@@ -93,32 +113,50 @@ async function main() {
       base: 0,
       floor: 2,
     },
+    {
+      name: 'single, runtime evaluate + log + hand-off (lead ids, pool; full receipt)',
+      url: `${rtHandoff}/evaluate`,
+      ...single,
+      bodies: handoffSingleBodies,
+      base: 0,
+      floor: 1,
+      without: 3,
+    },
     { name: 'batch 1,000, bare Hono (parse + reply)', url: `${bare}/batch`, ...batch },
     {
       name: 'batch 1,000, bare Hono replying fixed full receipts',
       url: `${bare}/fixed/batch`,
       ...batch,
-      base: 5,
+      base: 6,
     },
     {
       name: 'batch 1,000, bare Hono replying fixed summaries',
       url: `${bare}/fixed/batch?view=summary`,
       ...batch,
-      base: 5,
+      base: 6,
     },
     {
       name: 'batch 1,000, runtime evaluate + log (full receipts)',
       url: `${rt}/evaluate/batch?now=${NOW}`,
       ...batch,
-      base: 5,
-      floor: 6,
+      base: 6,
+      floor: 7,
     },
     {
       name: 'batch 1,000, runtime evaluate + log (view=summary)',
       url: `${rt}/evaluate/batch?now=${NOW}&view=summary`,
       ...batch,
-      base: 5,
+      base: 6,
+      floor: 8,
+    },
+    {
+      name: 'batch 1,000, runtime evaluate + log + hand-off (lead ids, pool; full receipts)',
+      url: `${rtHandoff}/evaluate/batch?now=${NOW}`,
+      ...batch,
+      bodies: handoffBatchBodies,
+      base: 6,
       floor: 7,
+      without: 9,
     },
   ];
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
@@ -148,16 +186,18 @@ async function main() {
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | errors |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to no hand-off | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach((r, k) => {
     const base = rows[scenarios[k]!.base ?? k]!;
     const floor = scenarios[k]!.floor;
     const fmt = (n: number) => Math.round(n).toLocaleString('en');
     const toFloor = floor === undefined ? '' : (r.rps / rows[floor]!.rps).toFixed(2);
+    const without = scenarios[k]!.without;
+    const toWithout = without === undefined ? '' : (r.rps / rows[without]!.rps).toFixed(2);
     lines.push(
-      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${toFloor} | ${r.errors} |`,
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${toFloor} | ${toWithout} | ${r.errors} |`,
     );
   });
   process.stdout.write(`${lines.join('\n')}\n`);

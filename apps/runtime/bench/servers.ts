@@ -7,6 +7,7 @@ import { compile, prepare } from '@qualify/rules';
 import { Hono } from 'hono';
 import { createApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
+import { openHandoffStore } from '../src/handoff/sqlite-store.ts';
 import { silentLogger } from '../src/logger.ts';
 import { openLowdbStore } from '../src/lowdb-store.ts';
 import { seedTemplates } from '../src/seed.ts';
@@ -73,12 +74,55 @@ bare.post('/fixed/batch', async (c) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'qualify-bench-'));
 const { store } = await openLowdbStore({ dir, logger: silentLogger });
+const handoff = await openHandoffStore({ dir, clock: systemClock, logger: silentLogger });
 await seedTemplates(store, systemClock, loadTemplates());
 const runtime = createApp({
   store,
+  handoff,
   clock: systemClock,
   config: { keysRequired: false, bodyLimitBytes: 1 << 20 },
 });
+
+/**
+ * The hand-off scenarios' workflow: the reference workload whose sales route assigns in turn from a
+ * pool of eight reps working every day around the clock (so no lead waits for a weekend), published
+ * through the API as a user would.
+ */
+const send = async (method: string, path: string, body: unknown) => {
+  const res = await runtime.request(path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+};
+const reference = loadTemplates().find((t) => t.workflow.id === 'reference-workload')!.workflow as {
+  nodes: { kind: string; data: Record<string, unknown> }[];
+};
+await send('PUT', '/v1/team/pools/bench', {
+  name: 'Bench AEs',
+  schedule: {
+    timeZone: 'UTC',
+    days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+    start: '00:00',
+    end: '23:59',
+  },
+  reps: Array.from({ length: 8 }, (_, i) => ({
+    id: `rep-${i}`,
+    name: `Rep ${i}`,
+    email: `rep${i}@example.com`,
+  })),
+});
+await send('POST', '/v1/workflows', {
+  ...reference,
+  id: 'reference-handoff',
+  nodes: reference.nodes.map((n) =>
+    n.kind === 'route' && n.data.to === 'sales'
+      ? { ...n, data: { ...n.data, assign: { pool: 'bench', method: 'turn' } } }
+      : n,
+  ),
+});
+await send('POST', '/v1/workflows/reference-handoff/publish', { note: 'bench' });
 
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
@@ -91,6 +135,7 @@ process.stdout.write(`${JSON.stringify(ports)}\n`);
 
 process.on('SIGTERM', async () => {
   for (const s of servers) s.close();
+  await handoff.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);

@@ -3,9 +3,10 @@ import { type AppEnv, authenticator, guardedApi } from './auth.ts';
 import { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import { DEFAULT_AUTH_FAILURES_PER_MINUTE } from './config.ts';
-import type { AppConfig, Ctx } from './context.ts';
+import { type AppConfig, type Ctx, type DeliveryWaker, NO_DELIVERER } from './context.ts';
 import { DraftCache } from './draft-cache.ts';
-import { makeDecide } from './evaluator.ts';
+import { makeDecider } from './evaluator.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
@@ -16,8 +17,12 @@ import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { keyRoutes } from './routes/keys.ts';
+import { leadRoutes } from './routes/leads.ts';
 import { opsRoutes } from './routes/ops.ts';
+import { slaRoutes } from './routes/sla.ts';
+import { teamRoutes } from './routes/team.ts';
 import { versionRoutes } from './routes/versions.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import type { Store } from './store.ts';
 import { studioRoutes } from './studio.ts';
@@ -27,6 +32,9 @@ export type { AppConfig } from './context.ts';
 
 export interface AppDeps {
   store: Store;
+  handoff: HandoffStore;
+  /** Woken after commits that queued deliveries; none by default. */
+  deliverer?: DeliveryWaker;
   clock: Clock;
   config: AppConfig;
   logger?: Logger;
@@ -34,20 +42,29 @@ export interface AppDeps {
 
 /**
  * The runtime's HTTP app, without a socket: `server.ts` serves it, tests call `app.request()`.
- * @example const app = createApp({ store, clock: systemClock, config: { keysRequired: false, bodyLimitBytes: 1 << 20 } })
+ * @example const app = createApp({ store, handoff, clock: systemClock, config: { keysRequired: false, bodyLimitBytes: 1 << 20 } })
  */
-export function createApp({ store, clock, config, logger = silentLogger }: AppDeps) {
+export function createApp({
+  store,
+  handoff,
+  deliverer = NO_DELIVERER,
+  clock,
+  config,
+  logger = silentLogger,
+}: AppDeps) {
   const metrics = new Metrics();
   let templates: Template[] | undefined;
   const ctx: Ctx = {
     store,
+    handoff,
+    deliverer,
     clock,
     config,
     logger,
     metrics,
     prepared: new PreparedCache(),
     drafts: new DraftCache(),
-    decide: makeDecide(store, metrics),
+    decider: makeDecider(store, metrics),
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
   };
@@ -72,8 +89,12 @@ export function createApp({ store, clock, config, logger = silentLogger }: AppDe
   batchRoutes(api, ctx);
   backtestRoutes(api, ctx);
   decisionRoutes(api, ctx);
+  teamRoutes(api, ctx);
+  leadRoutes(api, ctx);
+  slaRoutes(api, ctx);
   keyRoutes(api, ctx);
   accountRoutes(api, ctx);
+  webhookRoutes(api, ctx);
   if (config.studioDir) studioRoutes(app, config.studioDir);
   return app;
 }

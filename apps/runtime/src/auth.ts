@@ -130,7 +130,7 @@ function refuseIfThrottled(c: Context, throttle: AuthThrottle, trustProxy: numbe
   );
 }
 
-type Method = 'get' | 'post' | 'put' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Register = <P extends string>(path: P, role: Role, handler: Handler<AppEnv, P>) => void;
 
 /** Registers `/v1` routes, each for callers whose role is the one named or above. */
@@ -161,5 +161,11 @@ export function guardedApi(app: Hono<AppEnv>, principalOf: (c: Context) => Princ
         return handler(c as Context<AppEnv, typeof path>, next);
       });
     };
-  return { get: register('get'), post: register('post'), put: register('put'), delete: register('delete') };
+  return {
+    get: register('get'),
+    post: register('post'),
+    put: register('put'),
+    patch: register('patch'),
+    delete: register('delete'),
+  };
 }

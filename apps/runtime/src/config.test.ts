@@ -19,13 +19,49 @@ describe('readConfig', () => {
       decisionFlushMs: 200,
       authFailuresPerMinute: 30,
       trustProxy: 0,
+      slaTickMs: 5000,
     });
+  });
+
+  it('reads how often the SLA clock ticks, within bounds', () => {
+    expect(readConfig({ SLA_TICK_MS: '1000' }, '/', '').slaTickMs).toBe(1000);
+    expect(() => readConfig({ SLA_TICK_MS: '10' }, '/', '')).toThrow(
+      /SLA_TICK_MS must be a whole number from 100 to 3600000/,
+    );
   });
 
   it('reads the throttle on failed authentications and the proxies in front', () => {
     const c = readConfig({ AUTH_FAILURES_PER_MINUTE: '0', TRUST_PROXY: '1' }, '/', '');
     expect(c).toMatchObject({ authFailuresPerMinute: 0, trustProxy: 1 });
     expect(() => readConfig({ TRUST_PROXY: 'yes' }, '/', '')).toThrow(/TRUST_PROXY must be a whole number/);
+  });
+
+  it('reads how webhooks are delivered, with defaults: retried 24 hours, 10 s a try, polled every 500 ms', () => {
+    expect(readConfig({}, '/', '').webhooks).toEqual({
+      retryHours: 24,
+      timeoutMs: 10_000,
+      pollMs: 500,
+      concurrency: 8,
+    });
+    const c = readConfig(
+      {
+        WEBHOOK_RETRY_HOURS: '0.5',
+        WEBHOOK_TIMEOUT_MS: '2000',
+        WEBHOOK_POLL_MS: '50',
+        WEBHOOK_CONCURRENCY: '2',
+      },
+      '/',
+      '',
+    );
+    expect(c.webhooks).toEqual({ retryHours: 0.5, timeoutMs: 2000, pollMs: 50, concurrency: 2 });
+    expect(() => readConfig({ WEBHOOK_RETRY_HOURS: '-1' }, '/', '')).toThrow(
+      /WEBHOOK_RETRY_HOURS must be a number from 0.0001 to 720 \(such as 0.5 or 24\); got "-1"/,
+    );
+    expect(() => readConfig({ WEBHOOK_RETRY_HOURS: '1e3' }, '/', '')).toThrow(/WEBHOOK_RETRY_HOURS/);
+    expect(() => readConfig({ WEBHOOK_TIMEOUT_MS: '10s' }, '/', '')).toThrow(
+      /WEBHOOK_TIMEOUT_MS must be a whole number/,
+    );
+    expect(() => readConfig({ WEBHOOK_CONCURRENCY: '0' }, '/', '')).toThrow(/WEBHOOK_CONCURRENCY/);
   });
 
   it('requires keys off loopback or when AUTH=required', () => {

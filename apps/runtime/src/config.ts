@@ -12,10 +12,35 @@ export interface ServerConfig {
   decisionFlushMs: number;
   authFailuresPerMinute: number;
   trustProxy: number;
+  /** How often the SLA clock looks for due-soon warnings, breaches and escalation steps. */
+  slaTickMs: number;
+  webhooks: WebhookConfig;
 }
+
+/** How the runtime delivers events to webhook subscriptions (docs/webhooks.md). */
+export interface WebhookConfig {
+  /** How long a delivery is retried after it was created (or replayed) before it is dead. */
+  retryHours: number;
+  /** How long one attempt may take before it counts as failed. */
+  timeoutMs: number;
+  /** How often the outbox is looked at for deliveries due; a hand-off also wakes the deliverer at once. */
+  pollMs: number;
+  /** Most deliveries in flight at once, over all subscriptions. */
+  concurrency: number;
+}
+
+export const DEFAULT_WEBHOOKS: WebhookConfig = {
+  retryHours: 24,
+  timeoutMs: 10_000,
+  pollMs: 500,
+  concurrency: 8,
+};
 
 /** Generous for a person retyping a key or a studio reloading with an old one; slow for guessing. */
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 30;
+
+/** A breach is seen within five seconds of its due time; each look is one indexed query in the worker. */
+export const DEFAULT_SLA_TICK_MS = 5000;
 
 type Env = Record<string, string | undefined>;
 
@@ -29,6 +54,17 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return n;
+}
+
+/** A number that may have a fraction ("0.5" hours), from min to max. */
+function decimal(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || n < min || n > max) {
+    throw new Error(`${name} must be a number from ${min} to ${max} (such as 0.5 or 24); got "${raw}".`);
   }
   return n;
 }
@@ -60,5 +96,12 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
       1_000_000,
     ),
     trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
+    slaTickMs: int(env, 'SLA_TICK_MS', DEFAULT_SLA_TICK_MS, 100, 3_600_000),
+    webhooks: {
+      retryHours: decimal(env, 'WEBHOOK_RETRY_HOURS', DEFAULT_WEBHOOKS.retryHours, 0.0001, 720),
+      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS.timeoutMs, 100, 120_000),
+      pollMs: int(env, 'WEBHOOK_POLL_MS', DEFAULT_WEBHOOKS.pollMs, 10, 60_000),
+      concurrency: int(env, 'WEBHOOK_CONCURRENCY', DEFAULT_WEBHOOKS.concurrency, 1, 256),
+    },
   };
 }

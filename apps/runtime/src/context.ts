@@ -3,7 +3,8 @@ import type { AppEnv } from './auth.ts';
 import type { AuthThrottle } from './auth-throttle.ts';
 import type { Clock } from './clock.ts';
 import type { DraftCache } from './draft-cache.ts';
-import type { Decide } from './evaluator.ts';
+import type { Decider } from './evaluator.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { PreparedCache } from './prepared-cache.ts';
@@ -25,16 +26,30 @@ export interface AppConfig {
   trustProxy?: number;
 }
 
+/**
+ * Whatever sends the outbox's deliveries: told after a hand-off, a lead event or an SLA tick committed
+ * events, so they go out at once rather than at the next poll. The webhook deliverer fills it; without
+ * one (tests of other parts), nothing is woken.
+ */
+export interface DeliveryWaker {
+  wake(): void;
+}
+
+export const NO_DELIVERER: DeliveryWaker = { wake() {} };
+
 /** What every route module gets: the app's collaborators, built once in createApp. */
 export interface Ctx {
   store: Store;
+  /** Lead state, team pools, SLA timers and the outbox (SQLite beside the lowdb store). */
+  handoff: HandoffStore;
+  deliverer: DeliveryWaker;
   clock: Clock;
   config: AppConfig;
   logger: Logger;
   metrics: Metrics;
   prepared: PreparedCache;
   drafts: DraftCache;
-  decide: Decide;
+  decider: Decider;
   templates: () => Template[];
   authThrottle: AuthThrottle;
 }

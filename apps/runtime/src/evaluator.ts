@@ -1,65 +1,101 @@
-import type { Decision, Outcome, PreparedWorkflow } from '@qualify/rules';
+import type { Decision, Outcome, PreparedWorkflow, Sla, Stage } from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
 import { receiptJson, summaryJson, workflowJson } from './decision-json.ts';
 import type { Metrics } from './metrics.ts';
 import type { DecisionLogEntry, Store } from './store.ts';
 
-/**
- * Evaluates one lead with a prepared version, logs the decision, counts it, and answers the JSON
- * text of the answer: `{"decisionId":…}` followed by the full receipt, or with `view=summary` by the
- * workflow, route, stage, score totals and data issues. `line`, when given, comes first (batch).
- * `nowMs` is the wall-clock time of the request (the log's `at`); `evaluateAt` the time the rules see.
- */
-export type Decide = (
-  prepared: PreparedWorkflow,
-  workflowId: string,
-  version: number,
-  lead: Record<string, unknown>,
-  nowMs: number,
-  evaluateAt?: number,
-  view?: 'full' | 'summary',
-  line?: number,
-) => string;
+/** One lead evaluated and logged, before its answer is written (the hand-off may come between). */
+export interface Evaluated {
+  decisionId: string;
+  /** The receipt for `view=full`, the outcome for `view=summary`. */
+  outcome: Outcome | Decision;
+  leadId: string | null;
+  view: 'full' | 'summary';
+  workflowId: string;
+  version: number;
+}
+
+/** What the hand-off adds to an answer: its `handoff` member and the receipt's SLA (owner, due time). */
+export interface AnswerHandoff {
+  json: string;
+  sla: Sla | null;
+}
+
+export interface Decider {
+  /**
+   * Evaluates one lead with a prepared version, logs the decision and counts it. `nowMs` is the
+   * wall-clock time of the request (the log's `at`); `evaluateAt` the time the rules see;
+   * `currentStage` the stage the runtime keeps for the lead id (stages only move forward).
+   */
+  run(
+    prepared: PreparedWorkflow,
+    workflowId: string,
+    version: number,
+    lead: Record<string, unknown>,
+    nowMs: number,
+    evaluateAt?: number,
+    view?: 'full' | 'summary',
+    currentStage?: Stage,
+  ): Evaluated;
+  /**
+   * The JSON text of the answer: `{"decisionId":…}` followed by the full receipt, or with
+   * `view=summary` by the workflow, route, stage, score totals and data issues; then `handoff` when
+   * given. `line`, when given, comes first (batch).
+   */
+  answer(e: Evaluated, line?: number, handoff?: AnswerHandoff): string;
+}
 
 function text(v: unknown, max: number): string | null {
   if (typeof v === 'string') return v.trim().slice(0, max) || null;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 }
 
-export function makeDecide(store: Store, metrics: Metrics): Decide {
+export function makeDecider(store: Store, metrics: Metrics): Decider {
   const nextId = decisionIds();
   let lastMs = Number.NaN;
   let lastIso = '';
-  return (prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full', line) => {
-    if (nowMs !== lastMs) {
-      lastMs = nowMs;
-      lastIso = new Date(nowMs).toISOString();
-    }
-    const started = performance.now();
-    const now = evaluateAt ?? nowMs;
-    // A summary takes the fused decide(): the same route, stage and score without building the receipt.
-    const outcome: Outcome | Decision =
-      view === 'summary' ? prepared.decide(lead, { now }) : prepared.evaluate(lead, { now });
-    const seconds = (performance.now() - started) / 1000;
-    const decisionId = nextId(nowMs);
-    const email = text(lead.email, 320);
-    const entry: DecisionLogEntry = {
-      decisionId,
-      workflowId,
-      version,
-      leadId: prepared.leadId(lead),
-      email: email?.toLowerCase() ?? null,
-      route: outcome.route?.kind ?? null,
-      target: outcome.route?.target ?? null,
-      stage: outcome.stage,
-      score: outcome.score.total,
-      at: lastIso,
-    };
-    store.appendDecision(entry);
-    metrics.evaluated(workflowId, entry.route ?? 'none', seconds);
-    const head = `${line === undefined ? '' : `"line":${line},`}"decisionId":"${decisionId}",`;
-    return view === 'summary'
-      ? summaryJson(head, workflowJson(workflowId, version), outcome)
-      : receiptJson(head, outcome as Decision);
+  return {
+    run(prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full', currentStage) {
+      if (nowMs !== lastMs) {
+        lastMs = nowMs;
+        lastIso = new Date(nowMs).toISOString();
+      }
+      const started = performance.now();
+      const now = evaluateAt ?? nowMs;
+      const options = currentStage === undefined ? { now } : { now, currentStage };
+      // A summary takes the fused decide(): the same route, stage and score without building the receipt.
+      const outcome: Outcome | Decision =
+        view === 'summary' ? prepared.decide(lead, options) : prepared.evaluate(lead, options);
+      const seconds = (performance.now() - started) / 1000;
+      const decisionId = nextId(nowMs);
+      const email = text(lead.email, 320);
+      const entry: DecisionLogEntry = {
+        decisionId,
+        workflowId,
+        version,
+        leadId: prepared.leadId(lead),
+        email: email?.toLowerCase() ?? null,
+        route: outcome.route?.kind ?? null,
+        target: outcome.route?.target ?? null,
+        stage: outcome.stage,
+        score: outcome.score.total,
+        at: lastIso,
+      };
+      store.appendDecision(entry);
+      metrics.evaluated(workflowId, entry.route ?? 'none', seconds);
+      return { decisionId, outcome, leadId: entry.leadId, view, workflowId, version };
+    },
+
+    answer(e, line, handoff) {
+      const head = `${line === undefined ? '' : `"line":${line},`}"decisionId":"${e.decisionId}",`;
+      let body: string;
+      if (e.view === 'summary') {
+        body = summaryJson(head, workflowJson(e.workflowId, e.version), e.outcome);
+      } else {
+        const d = e.outcome as Decision;
+        body = receiptJson(head, handoff ? { ...d, sla: handoff.sla } : d);
+      }
+      return handoff ? `${body.slice(0, -1)},"handoff":${handoff.json}}` : body;
+    },
   };
 }

@@ -2,6 +2,16 @@ import { WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
 import { EvaluatedAtSchema } from './backtest-time.ts';
 import {
+  HandoffAnswerSchema,
+  LeadDetailSchema,
+  LeadEventBodySchema,
+  LeadEventResultSchema,
+  PoolBodySchema,
+  PoolSchema,
+  SlaPageSchema,
+  SlaQuerySchema,
+} from './handoff/http-schemas.ts';
+import {
   BacktestQuery,
   BatchQuery,
   CreateKeyBody,
@@ -27,11 +37,20 @@ import {
   WorkflowRecordSchema,
   WorkflowSummarySchema,
 } from './views.ts';
+import {
+  CreatedSubscriptionSchema,
+  CreateSubscriptionBody,
+  DeliveryDetailSchema,
+  DeliveryQuery,
+  DeliverySchema,
+  SubscriptionSchema,
+  UpdateSubscriptionBody,
+} from './webhooks/schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
 interface Op {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   role?: Role | 'any';
@@ -59,7 +78,13 @@ const Decision = z.looseObject({
   decisionId: z.string(),
   route: z.unknown(),
   stage: z.string(),
+  priorStage: z.string().nullable(),
+  stageKept: z.boolean(),
   score: z.unknown(),
+  handoff: HandoffAnswerSchema.optional().meta({
+    description:
+      'For a lead with a lead id or a sales route: its stage, owner and SLA as the runtime keeps them, answered once committed (docs/handoff.md).',
+  }),
 });
 const Issues = z.object({
   issues: z.array(
@@ -231,6 +256,50 @@ const OPS: Op[] = [
     summary: 'Who the caller is',
     answer: z.object({ role: z.string(), name: z.string(), mode: z.enum(['local', 'key']) }),
   },
+  {
+    method: 'get',
+    path: '/v1/team/pools',
+    summary: 'Team pools with their reps and how many leads each has today',
+    answer: items(PoolSchema),
+  },
+  { method: 'get', path: '/v1/team/pools/{poolId}', summary: 'One team pool', answer: PoolSchema },
+  {
+    method: 'put',
+    path: '/v1/team/pools/{poolId}',
+    summary: 'Create (201) or replace a team pool (revision check)',
+    role: 'editor',
+    body: PoolBodySchema,
+    answer: PoolSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/team/pools/{poolId}',
+    summary: 'Delete a team pool (409 pool_in_use while a live version assigns from it)',
+    role: 'editor',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: '/v1/leads/{leadId}/events',
+    summary: 'Tell the runtime what happened to a lead in the CRM (idempotent by eventId; 200 for a repeat)',
+    role: 'evaluator',
+    body: LeadEventBodySchema,
+    status: 201,
+    answer: LeadEventResultSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/leads/{leadId}',
+    summary: "A lead's stage, owner, SLA and CRM events",
+    answer: LeadDetailSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/sla',
+    summary: 'Open SLA timers, soonest due first, with counts by status, owner and pool',
+    query: SlaQuerySchema,
+    answer: SlaPageSchema,
+  },
   { method: 'get', path: '/v1/keys', summary: 'API keys', role: 'admin', answer: items(KeyInfoSchema) },
   {
     method: 'post',
@@ -242,6 +311,65 @@ const OPS: Op[] = [
     answer: CreatedKeySchema,
   },
   { method: 'delete', path: '/v1/keys/{id}', summary: 'Delete an API key', role: 'admin', status: 204 },
+  {
+    method: 'get',
+    path: '/v1/subscriptions',
+    summary: 'Webhook subscriptions',
+    role: 'admin',
+    answer: items(SubscriptionSchema),
+  },
+  {
+    method: 'post',
+    path: '/v1/subscriptions',
+    summary: 'Subscribe a URL to events (the signing secret is shown once)',
+    role: 'admin',
+    body: CreateSubscriptionBody,
+    status: 201,
+    answer: CreatedSubscriptionSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/subscriptions/{id}',
+    summary: 'One webhook subscription',
+    role: 'admin',
+    answer: SubscriptionSchema,
+  },
+  {
+    method: 'patch',
+    path: '/v1/subscriptions/{id}',
+    summary: 'Change a subscription: url, events, description, active',
+    role: 'admin',
+    body: UpdateSubscriptionBody,
+    answer: SubscriptionSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/subscriptions/{id}',
+    summary: 'Delete a subscription and its deliveries',
+    role: 'admin',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/v1/deliveries',
+    summary: 'Webhook deliveries, newest first',
+    query: DeliveryQuery,
+    answer: z.object({ items: z.array(DeliverySchema), nextCursor: z.string().nullable() }),
+  },
+  {
+    method: 'get',
+    path: '/v1/deliveries/{id}',
+    summary: 'One delivery: headers, body, attempts',
+    answer: DeliveryDetailSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/deliveries/{id}/replay',
+    summary: 'Send a delivery again now, whatever its status',
+    role: 'admin',
+    status: 202,
+    answer: DeliverySchema,
+  },
 ];
 
 function operation(op: Op) {
@@ -270,7 +398,12 @@ function operation(op: Op) {
       ? {
           requestBody: {
             required:
-              op.method === 'put' || op.path === '/v1/workflows' || op.role === 'evaluator' || !!op.bodyType,
+              op.method === 'put' ||
+              op.method === 'patch' ||
+              op.path === '/v1/workflows' ||
+              op.path === '/v1/subscriptions' ||
+              op.role === 'evaluator' ||
+              !!op.bodyType,
             content: Object.fromEntries(
               (op.bodyType ?? ['application/json']).map((t) => [
                 t,

@@ -5,10 +5,13 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
+import { SlaTicker } from './handoff/sla-ticker.ts';
+import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
 import { loadTemplates } from './templates.ts';
+import { Deliverer } from './webhooks/deliverer.ts';
 
 /** Past this, connections still open at shutdown are cut so the process can exit. */
 const DRAIN_MS = 10_000;
@@ -33,13 +36,23 @@ async function main() {
     logger,
     decisionFlushMs: config.decisionFlushMs,
   });
+  // Beside store.json in the same folder, under the same lock: lead state, team, SLA timers, outbox.
+  const handoff = await openHandoffStore({ dir: config.dataDir, clock: systemClock, logger });
   if (fresh) {
     await seedTemplates(store, systemClock, loadTemplates());
     logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
   }
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
+  const deliverer = new Deliverer({
+    outbox: handoff,
+    clock: systemClock,
+    config: config.webhooks,
+    logger,
+  }).start();
   const app = createApp({
     store,
+    handoff,
+    deliverer,
     clock: systemClock,
     config: {
       keysRequired: config.keysRequired,
@@ -50,6 +63,15 @@ async function main() {
     },
     logger,
   });
+
+  const sla = new SlaTicker({
+    store: handoff,
+    clock: systemClock,
+    logger,
+    everyMs: config.slaTickMs,
+    deliverer,
+  });
+  sla.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -86,6 +108,9 @@ async function main() {
     force.unref();
     server.close(async () => {
       try {
+        await sla.stop();
+        await deliverer.close();
+        await handoff.close();
         await store.close();
         release();
         logger.info('stopped cleanly');

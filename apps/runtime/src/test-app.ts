@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import type { Clock } from './clock.ts';
+import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig } from './context.ts';
+import { SlaTicker } from './handoff/sla-ticker.ts';
+import { openHandoffStore } from './handoff/sqlite-store.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
 import { loadTemplates } from './templates.ts';
+import { Deliverer } from './webhooks/deliverer.ts';
 
 /** The lines of an NDJSON answer, parsed. */
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers freely; the assertions check the shape
@@ -23,9 +28,27 @@ export function steppingClock(start = Date.parse('2026-03-02T09:00:00Z')): Clock
   return { now: () => t++ };
 }
 
+/** A clock the test sets and moves, for the SLA clock: due soon and breached without waiting. */
+export function settableClock(start: string | number) {
+  let t = typeof start === 'string' ? Date.parse(start) : start;
+  return {
+    now: () => t,
+    set: (at: string | number) => {
+      t = typeof at === 'string' ? Date.parse(at) : at;
+    },
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
+}
+
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
+  /** The hand-off store (SQLite) in the same folder. */
+  handoff: HandoffStore;
+  /** The SLA clock over the app's clock, not started: tests call `tick()` after moving the clock. */
+  sla: SlaTicker;
   dir: string;
   clock: Clock;
   /** Sends a request; a plain object body goes as JSON. */
@@ -43,14 +66,36 @@ export interface Answer {
 
 /** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
 export async function testApp(
-  o: { seed?: boolean; config?: Partial<AppConfig>; dir?: string; clock?: Clock } = {},
+  o: {
+    seed?: boolean;
+    config?: Partial<AppConfig>;
+    dir?: string;
+    clock?: Clock;
+    /** Starts a webhook deliverer with these settings (and a first retry after `backoffBaseMs`). */
+    webhooks?: Partial<WebhookConfig> & { backoffBaseMs?: number };
+  } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
   const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
+  const quiet = { info() {}, error() {} };
   const clock = o.clock ?? steppingClock();
+  const handoff = await openHandoffStore({ dir, clock, logger: quiet });
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
+  const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
+  const deliverer = o.webhooks
+    ? new Deliverer({
+        outbox: handoff,
+        clock,
+        config: { ...DEFAULT_WEBHOOKS, ...webhooks },
+        logger: quiet,
+        backoffBaseMs,
+      }).start()
+    : undefined;
+  const sla = new SlaTicker({ store: handoff, clock, logger: quiet, everyMs: 60_000, deliverer });
   const app = createApp({
     store,
+    handoff,
+    deliverer,
     clock,
     config: { keysRequired: false, bodyLimitBytes: 1024 * 1024, ...o.config },
   });
@@ -71,10 +116,15 @@ export async function testApp(
   return {
     app,
     store,
+    handoff,
+    sla,
     dir,
     clock,
     call,
     close: async () => {
+      await sla.stop();
+      await deliverer?.close();
+      await handoff.close();
       await store.close();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });
     },

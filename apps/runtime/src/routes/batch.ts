@@ -9,6 +9,8 @@ import { parseMapping } from '../batch/mapping.ts';
 import { ndjsonSource } from '../batch/ndjson.ts';
 import { unsupportedType } from '../body.ts';
 import type { Ctx } from '../context.ts';
+import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
+import { handOff, needsHandoff, type Pending, storedLeads } from '../handoff/evaluation.ts';
 import { headerOf } from '../headers.ts';
 import { isHangUp } from '../on-error.ts';
 import { invalidRequest, ProblemError } from '../problem.ts';
@@ -61,25 +63,66 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
     const timeOf = column === undefined ? null : leadTime(column, fields);
 
-    const answer = (item: BatchItem, nowMs: number): string => {
-      if ('columns' in item) return `${JSON.stringify({ line: item.line, ...item.columns })}\n`;
-      if (!('lead' in item)) return `${JSON.stringify(item)}\n`;
-      const time = timeOf?.(item.lead);
-      if (!time || 'ms' in time) {
-        const at = time?.ms ?? evaluateAt;
-        return `${ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, item.line)}\n`;
+    /**
+     * One group's answer lines. The stored state of the group's leads is read in one store call and
+     * their hand-offs made in one more (one transaction): a lead id that comes again in the group
+     * first commits the ones before it and reads its state anew, so it sees its own earlier decision.
+     */
+    const answerGroup = async (items: readonly BatchItem[], nowMs: number): Promise<string> => {
+      const texts: string[] = new Array(items.length);
+      const ids = items.map((item) => ('lead' in item ? t.prepared.leadId(item.lead) : null));
+      let stored = await storedLeads(ctx, ids);
+      let pending: Pending[] = [];
+      let slots: { at: number; issue: string | undefined }[] = [];
+      const waiting = new Set<string>();
+      const flush = async () => {
+        const handoffs = await handOff(ctx, pending);
+        handoffs.forEach((h, k) => {
+          texts[slots[k]!.at] = lineOf(pending[k]!.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
+        });
+        pending = [];
+        slots = [];
+        waiting.clear();
+      };
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        if ('columns' in item) texts[i] = `${JSON.stringify({ line: item.line, ...item.columns })}\n`;
+        else if (!('lead' in item)) texts[i] = `${JSON.stringify(item)}\n`;
+        else {
+          const id = ids[i]!;
+          if (id !== null && waiting.has(id)) {
+            await flush();
+            stored = new Map([...stored, ...(await storedLeads(ctx, [id]))]);
+          }
+          const time = timeOf?.(item.lead);
+          // No readable time: the batch's time, said on the line (its members spliced in after `line`).
+          const issue =
+            time && !('ms' in time)
+              ? evaluatedAtIssue(
+                  column!,
+                  time,
+                  evaluateAt ?? nowMs,
+                  evaluateAt === undefined ? 'request time' : 'now parameter',
+                )
+              : undefined;
+          const at = time && 'ms' in time ? time.ms : (evaluateAt ?? (issue ? nowMs : undefined));
+          const stage = id === null ? undefined : stored.get(id)?.stage;
+          const e = ctx.decider.run(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, stage);
+          if (!needsHandoff(e)) texts[i] = lineOf(e, item.line, issue);
+          else {
+            pending.push({ e, lead: item.lead, at: at ?? nowMs, prepared: t.prepared });
+            slots.push({ at: i, issue });
+            if (id !== null) waiting.add(id);
+          }
+        }
       }
-      // No readable time: the batch's time, said on the line (its members spliced in after `line`).
-      const at = evaluateAt ?? nowMs;
-      const issue = evaluatedAtIssue(
-        column!,
-        time,
-        at,
-        evaluateAt === undefined ? 'request time' : 'now parameter',
-      );
-      const text = ctx.decide(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view);
-      return `{"line":${item.line},${issue},${text.slice(1)}\n`;
+      if (pending.length) await flush();
+      return texts.join('');
     };
+    const lineOf = (e: Evaluated, line: number, issue: string | undefined, h?: AnswerHandoff) =>
+      issue === undefined
+        ? `${ctx.decider.answer(e, line, h)}\n`
+        : `{"line":${line},${issue},${ctx.decider.answer(e, undefined, h).slice(1)}\n`;
 
     c.header('content-type', 'application/x-ndjson; charset=utf-8');
     return stream(
@@ -89,9 +132,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           // At most GROUP answers are held at once: a chunk of tiny rows (NDJSON "{}" lines) can
           // hold tens of thousands of leads, each answered with a kilobyte.
           for (let from = 0; from < group.value.length && !out.aborted; from += GROUP) {
-            const nowMs = ctx.clock.now();
-            let text = '';
-            for (const item of group.value.slice(from, from + GROUP)) text += answer(item, nowMs);
+            const text = await answerGroup(group.value.slice(from, from + GROUP), ctx.clock.now());
             // Buffer.from encodes faster than the TextEncoder the stream helper would use on a string.
             await out.write(Buffer.from(text));
             await nextTurn();

@@ -2,6 +2,7 @@ import { compile, type PreparedWorkflow, prepare } from '@qualify/rules';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import type { Ctx } from '../context.ts';
+import { handOff, needsHandoff, storedLeads } from '../handoff/evaluation.ts';
 import { ProblemError, versionNotFound } from '../problem.ts';
 import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
@@ -32,7 +33,10 @@ export function targetOf(ctx: Ctx, id: string, version: number | undefined): Tar
   return { row, version: n, prepared };
 }
 
-/** Evaluating a lead: logged against a published version, or unlogged against the draft. */
+/**
+ * Evaluating a lead: against a published version, logged and handed off (a lead with a lead id or a
+ * sales route: stage, owner, SLA; answered once committed); against the draft, with no side effect.
+ */
 export function evaluateRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
@@ -41,8 +45,13 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const at = body.now === undefined ? undefined : Date.parse(body.now);
-    const answer = ctx.decide(t.prepared, t.row.id, t.version, body.lead, ctx.clock.now(), at, q.view);
-    return c.body(answer, 200, JSON_HEADERS);
+    const nowMs = ctx.clock.now();
+    const leadId = t.prepared.leadId(body.lead);
+    const stored = leadId === null ? undefined : (await storedLeads(ctx, [leadId])).get(leadId);
+    const e = ctx.decider.run(t.prepared, t.row.id, t.version, body.lead, nowMs, at, q.view, stored?.stage);
+    if (!needsHandoff(e)) return c.body(ctx.decider.answer(e), 200, JSON_HEADERS);
+    const [handoff] = await handOff(ctx, [{ e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared }]);
+    return c.body(ctx.decider.answer(e, undefined, handoff), 200, JSON_HEADERS);
   });
 
   api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {

@@ -42,6 +42,16 @@ describe('describeOutcomes', () => {
     expect(mql.paths[0]!.when).toContain('the total score is 60 or more');
   });
 
+  it("gives a recycling route's stage as the one its paths end in", () => {
+    const wf = structuredClone(example('bant-inbound-saas')) as { nodes: { id: string; data: object }[] };
+    const newsletter = wf.nodes.find((n) => n.id === 'toNewsletter')!;
+    newsletter.data = { ...newsletter.data, recycle: { stage: 'MQL', reason: 'back to marketing' } };
+    const outcome = describeOutcomes(wf).find((o) => o.nodeId === 'toNewsletter')!;
+    expect(outcome.text).toBe('The lead goes to Nurture: Newsletter, recycled to MQL.');
+    expect(outcome.paths.length).toBeGreaterThan(0);
+    expect(outcome.paths.every((p) => p.stage === 'MQL')).toBe(true);
+  });
+
   it('stays bounded on a graph whose paths multiply', () => {
     const outcomes = describeOutcomes(syntheticWorkflow(400));
     const nurture = outcomes.find((o) => o.nodeId === 'nurture')!;

@@ -49,7 +49,9 @@ export function describeOutcomes(workflow: unknown, maxPaths = 20): OutcomeDescr
     if (!typed || seen.has(id) || --budget < 0) return;
     const outcome = outcomes.get(id);
     if (outcome) {
-      if (outcome.paths.length < maxPaths) outcome.paths.push({ when, stage });
+      // A route may set the stage itself (a nurture route's recycle).
+      const final = (typed.kind.outcome?.(typed.data)?.stage ?? stage) as Stage;
+      if (outcome.paths.length < maxPaths) outcome.paths.push({ when, stage: final });
       else outcome.more++;
       return;
     }

@@ -223,7 +223,10 @@ export const route = defineKind<Data, Compiled>({
           : `Nurture: ${d.track}`
         : `Disqualify: ${d.reason}`,
   describe: (d) => `The lead goes to ${routeText(d)}.`,
-  outcome: (d) => ({ route: routeText(d) }),
+  outcome: (d) => ({
+    route: routeText(d),
+    ...(d.to === 'nurture' && d.recycle ? { stage: d.recycle.stage } : {}),
+  }),
   compile: (d) => ({ route: d }),
   fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
   prepare: (node, { nodeId }) => {

@@ -1,0 +1,146 @@
+import { type Decision, type PreparedWorkflow, type RouteResult, readPath, type Sla } from '@qualify/rules';
+import type { Ctx } from '../context.ts';
+import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
+import type { HandoffRequest, HandoffResult, LeadState } from './types.ts';
+
+/**
+ * The hand-off of an evaluation, around the rules: the stored state of the leads with a lead id is read
+ * first (one store call for a request or a batch group) so the rules see their current stage; after
+ * the rules, each lead with a lead id or a sales route is handed to the store (one call, one
+ * transaction), and its answer waits for the commit: an answer is an acknowledgement. A lead with no
+ * lead id that goes to nurture or is disqualified costs nothing here.
+ */
+
+const NONE: ReadonlyMap<string, LeadState> = new Map();
+
+/** The stored state of these leads (nulls and repeats ignored); no store call when none has an id. */
+export function storedLeads(
+  ctx: Ctx,
+  ids: readonly (string | null)[],
+): Promise<ReadonlyMap<string, LeadState>> {
+  const wanted = new Set<string>();
+  for (const id of ids) if (id !== null) wanted.add(id);
+  return wanted.size === 0 ? Promise.resolve(NONE) : ctx.handoff.getLeads([...wanted]);
+}
+
+/** A lead the store must hear of: one it remembers (a lead id) or one sales must get (an owner, an SLA). */
+export const needsHandoff = (e: Evaluated): boolean => e.leadId !== null || e.outcome.route?.kind === 'sales';
+
+/** One evaluated lead waiting for its hand-off. */
+export interface Pending {
+  e: Evaluated;
+  lead: Record<string, unknown>;
+  /** The time the rules saw: the SLA starts then (a lead evaluated as of Friday 18:30 is due from then). */
+  at: number;
+  prepared: PreparedWorkflow;
+}
+
+interface SalesTerms {
+  firstContactHours: number;
+  touches: number;
+}
+
+/**
+ * A sales route's first-contact hours and touches, which the receipt's `sla` carries but the summary
+ * outcome does not: read once per route node from the compiled route (route results are the prepared
+ * workflow's own objects, one per node).
+ */
+const termsByRoute = new WeakMap<RouteResult, SalesTerms>();
+
+function salesTerms(route: RouteResult, prepared: PreparedWorkflow): SalesTerms {
+  let terms = termsByRoute.get(route);
+  if (!terms) {
+    const node = prepared.artifact.nodes[route.nodeId] as
+      | { route?: { sla?: Partial<SalesTerms> } }
+      | undefined;
+    const sla = node?.route?.sla;
+    terms = { firstContactHours: sla?.firstContactHours ?? 24, touches: sla?.touches ?? 1 };
+    termsByRoute.set(route, terms);
+  }
+  return terms;
+}
+
+const ownerPaths = new Map<string, string[]>();
+function stickyOwnerOf(lead: Record<string, unknown>, path: string): string | null {
+  let parts = ownerPaths.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (ownerPaths.size > 1000) ownerPaths.clear();
+    ownerPaths.set(path, parts);
+  }
+  const v = readPath(lead, parts);
+  if (typeof v === 'string') return v.trim() || null;
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+}
+
+export function requestOf({ e, lead, at, prepared }: Pending): HandoffRequest {
+  const o = e.outcome;
+  const route = o.route;
+  const req: HandoffRequest = {
+    decisionId: e.decisionId,
+    at,
+    leadId: e.leadId,
+    workflow: { id: e.workflowId, version: e.version },
+    route: route && {
+      kind: route.kind,
+      target: route.target,
+      ...(route.priority ? { priority: route.priority } : {}),
+    },
+    stage: o.stage,
+    priorStage: o.priorStage,
+    stageKept: o.stageKept,
+    score: o.score.total,
+  };
+  if (route?.recycle) req.recycle = route.recycle;
+  if (route?.kind === 'sales') {
+    const h = route.handoff;
+    req.sales = {
+      ...salesTerms(route, prepared),
+      ...(h
+        ? {
+            dueSoonHours: h.dueSoonHours,
+            escalation: h.escalation,
+            ...(h.acceptWithinHours !== undefined ? { acceptWithinHours: h.acceptWithinHours } : {}),
+            ...(h.pool !== undefined ? { pool: h.pool, method: h.method ?? 'turn' } : {}),
+            ...(h.ownerField !== undefined
+              ? { ownerField: h.ownerField, stickyOwnerId: stickyOwnerOf(lead, h.ownerField) }
+              : {}),
+          }
+        : {}),
+    };
+  }
+  return req;
+}
+
+/** The answer's `handoff` member (reasons in the full view only) and the receipt's SLA with owner and due time. */
+export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
+  const full = e.view === 'full';
+  const view = {
+    leadId: r.leadId,
+    priorStage: r.priorStage,
+    stage: r.stage,
+    stageKept: r.stageKept,
+    owner: r.owner,
+    pool: r.pool,
+    queue: r.queue,
+    assigned: r.assigned,
+    ...(full ? { reasons: r.reasons } : {}),
+    sla: r.sla && { dueAt: r.sla.dueAt, workingHours: r.sla.workingHours, status: r.sla.status },
+  };
+  let sla: Sla | null = null;
+  if (full) {
+    sla = (e.outcome as Decision).sla;
+    if (sla && r.sla) sla = { ...sla, owner: r.owner?.name ?? r.queue ?? sla.owner, dueAt: r.sla.dueAt };
+  }
+  return { json: JSON.stringify(view), sla };
+}
+
+/** Hands the leads to the store in one call, wakes delivery when events were queued, and answers each. */
+export async function handOff(ctx: Ctx, pending: readonly Pending[]): Promise<AnswerHandoff[]> {
+  if (pending.length === 0) return [];
+  const results = await ctx.handoff.handoff(pending.map(requestOf));
+  let queued = 0;
+  for (const r of results) queued += r.deliveries;
+  if (queued > 0) ctx.deliverer.wake();
+  return results.map((r, i) => answerOf(r, pending[i]!.e));
+}

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { openHandoffStore } from './sqlite-store.ts';
+
+const child = fileURLToPath(new URL('./kill9-child.ts', import.meta.url));
+
+/** Runs the child until it has acknowledged `atLeast` hand-offs, kills it with SIGKILL, and returns the acknowledged ids. */
+function runAndKill(dir: string, atLeast: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acked: string[] = [];
+    let buffered = '';
+    let stderr = '';
+    let killed = false;
+    proc.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    proc.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('ack ')) acked.push(line.slice(4));
+      if (!killed && acked.length >= atLeast) {
+        killed = true;
+        proc.kill('SIGKILL');
+      }
+    });
+    proc.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve(acked);
+      else reject(new Error(`the child ended by itself (code ${code}): ${stderr}`));
+    });
+  });
+}
+
+it('keeps every acknowledged hand-off and its outbox events across a kill -9', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-kill9-'));
+  const acked = await runAndKill(dir, 400);
+  expect(acked.length).toBeGreaterThanOrEqual(400);
+
+  const store = await openHandoffStore({ dir });
+  try {
+    const leads = await store.getLeads(acked);
+    const lost = acked.filter((id) => !leads.get(id)?.owner);
+    expect(lost).toEqual([]);
+    const sla = await store.listSla({ limit: 1 });
+    const live = sla.counts.open + sla.counts.dueSoon + sla.counts.breached;
+    expect(live).toBeGreaterThanOrEqual(acked.length);
+    // Each acknowledged hand-off queued a decision and an assigned event for the subscription.
+    for (const id of acked.slice(0, 50).concat(acked.slice(-50))) {
+      const deliveries = await store.listDeliveries({ lead: id, limit: 10 });
+      expect(deliveries.items.map((d) => d.eventType).sort()).toEqual(['assigned', 'decision']);
+    }
+    const pool = await store.getPool('emea');
+    const assigned = pool?.reps.reduce((sum, r) => sum + r.assignedToday, 0) ?? 0;
+    expect(assigned).toBeGreaterThanOrEqual(acked.length);
+  } finally {
+    await store.close();
+  }
+});

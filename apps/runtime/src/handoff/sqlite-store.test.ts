@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MONDAY_10, pool, rep, testClock, toSales } from './contract/fixtures.ts';
+import { handoffStoreContract } from './contract/index.ts';
+import { MIGRATIONS } from './sqlite/schema.ts';
+import { openHandoffStore } from './sqlite-store.ts';
+
+const fresh = async () => mkdtempSync(join(tmpdir(), 'handoff-'));
+
+handoffStoreContract('SQLite', {
+  fresh,
+  open: (dataDir, clock) => openHandoffStore({ dir: dataDir, clock }),
+});
+
+describe('SQLite hand-off store', () => {
+  it('creates handoff.sqlite in WAL mode at the newest schema version', async () => {
+    const dataDir = await fresh();
+    const store = await openHandoffStore({ dir: dataDir });
+    await store.close();
+    const db = new Database(join(dataDir, 'handoff.sqlite'), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('refuses a database newer than the code, saying what to do', async () => {
+    const dataDir = await fresh();
+    const db = new Database(join(dataDir, 'handoff.sqlite'));
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    await expect(openHandoffStore({ dir: dataDir })).rejects.toThrow(/newer than this runtime knows/);
+  });
+
+  it('rejects the calls in hand when its thread dies, and every call after', async () => {
+    const clock = testClock(MONDAY_10);
+    const store = await openHandoffStore({ dir: await fresh(), clock });
+    await store.putPool(pool([rep('ann')]));
+    const pending = store.handoff([toSales('L-1', clock.now())]);
+    store.crashForTest();
+    await expect(pending).rejects.toThrow(/hand-off store's thread stopped \(exit code 70\)/);
+    await expect(store.listPools()).rejects.toThrow(/thread stopped/);
+    await store.close();
+  });
+
+  it('answers a failing call with its error without undoing the calls committed with it', async () => {
+    const clock = testClock(MONDAY_10);
+    const store = await openHandoffStore({ dir: await fresh(), clock });
+    await store.putPool(pool([rep('ann')]));
+    const bad = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
+    const good = store.putPool(pool([rep('bob')], { id: 'nam', name: 'NAM' }));
+    await expect(bad).rejects.toThrow(/UNIQUE/);
+    await expect(good).resolves.toMatchObject({ ok: { id: 'nam' } });
+    expect((await store.listPools()).map((p) => p.id)).toEqual(['emea', 'nam']);
+    await store.close();
+  });
+});

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { decisionIds } from '../../decision-id.ts';
+import type { Subscription } from '../types.ts';
+import { migrate } from './schema.ts';
+
+/** The worker's handle on the database: prepared statements by text, id makers, a cache of subscriptions. */
+export class Ctx {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly timeIds = decisionIds();
+  private subscriptions: Subscription[] | null = null;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    // WAL with synchronous=NORMAL: a commit survives the process being killed (the WAL is in the OS's
+    // hands once written); only a power cut can lose the last commits.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  q(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** A time-sortable id with a prefix: evt_, sla_, dlv_. */
+  id(prefix: string, nowMs: number) {
+    return `${prefix}_${this.timeIds(nowMs)}`;
+  }
+
+  randomId(prefix: string, bytes = 12) {
+    return `${prefix}_${randomBytes(bytes).toString('base64url')}`;
+  }
+
+  activeSubscriptions(load: () => Subscription[]): Subscription[] {
+    this.subscriptions ??= load().filter((s) => s.active);
+    return this.subscriptions;
+  }
+
+  forgetSubscriptions() {
+    this.subscriptions = null;
+  }
+
+  close() {
+    this.db.close();
+  }
+}
+
+export const iso = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? null : new Date(ms).toISOString();
+export const json = <T>(text: string | null | undefined): T | null => (text ? (JSON.parse(text) as T) : null);

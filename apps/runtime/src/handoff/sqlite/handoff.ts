@@ -1,0 +1,190 @@
+import { eventData } from '../outbox.ts';
+import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { planSla } from '../sla-plan.ts';
+import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
+import type { Ctx } from './context.ts';
+import { type Holder, leadRow, setHolder, setStage } from './leads.ts';
+import { emit, sequencer } from './outbox.ts';
+import { finishSla, isLive, readSla, startSla } from './sla.ts';
+import { loadPool, recordPick } from './team.ts';
+
+/**
+ * One decision's hand-off, inside the caller's transaction (docs/handoff.md "Re-evaluating a known lead"):
+ * the stage the rules decided, the owner kept or picked (caps, turn, stickiness, days off; the fallback
+ * queue when nobody is eligible), the SLA timer started at a new assignment, and the outbox events.
+ */
+export function handoff(ctx: Ctx, req: HandoffRequest): HandoffResult {
+  const { leadId, at } = req;
+  const before = leadId ? leadRow(ctx, leadId) : undefined;
+  if (leadId) {
+    ctx
+      .q(
+        `INSERT INTO leads (id, stage, workflow_id, workflow_version, last_decision_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version,
+           last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at`,
+      )
+      .run(leadId, req.stage, req.workflow.id, req.workflow.version, req.decisionId, at);
+    setStage(ctx, leadId, req.stage);
+  }
+  let owner: Owner | null = before?.owner ? (JSON.parse(before.owner) as Owner) : null;
+  let holder: Holder = before?.holder ?? null;
+  let pool = before?.pool ?? null;
+  let queue = before?.queue ?? null;
+  let sla: SlaRow | null = before ? readSla(ctx, before.sla_id) : null;
+  const live = () => (sla && isLive(sla.status) ? sla : null);
+  let assigned: HandoffResult['assigned'] = null;
+  const reasons: string[] = [];
+
+  if (req.recycle && holder) {
+    if (owner) reasons.push(`${owner.name} released: recycled to ${req.recycle.stage}`);
+    owner = null;
+    holder = null;
+    const open = live();
+    if (open) finishSla(ctx, open.id, 'closed', at);
+  }
+
+  const sales = req.route?.kind === 'sales' ? req.route : null;
+  let newHolder = false;
+  // A lead without an id keeps no timer; its due time is still worked out for the answer.
+  const anonymous: { due?: { dueAt: number; workingHours: string | null } } = {};
+  if (sales) {
+    const terms = req.sales;
+    queue = sales.target;
+    const begin = (
+      o: Owner | null,
+      schedule: Parameters<typeof planSla>[0]['schedule'],
+      poolId: string | null,
+    ) => {
+      if (!terms) return;
+      const open = live();
+      if (open) finishSla(ctx, open.id, 'closed', at);
+      const base = {
+        firstContactHours: terms.firstContactHours,
+        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
+        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
+        escalation: terms.escalation ?? [],
+        schedule,
+      };
+      if (!leadId) {
+        const plan = planSla({ ...base, startMs: at });
+        anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
+        return;
+      }
+      sla = startSla(ctx, {
+        ...base,
+        leadId,
+        decisionId: req.decisionId,
+        workflow: req.workflow,
+        owner: o,
+        pool: poolId,
+        queue: sales.target,
+        method: terms.method ?? null,
+        startMs: at,
+        touches: terms.touches,
+      });
+    };
+    if (owner) {
+      assigned = 'kept';
+      reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
+    } else if (terms?.pool) {
+      const team = loadPool(ctx, terms.pool, at);
+      const pick = team
+        ? pickOwner({
+            pool: team,
+            method: terms.method ?? 'turn',
+            nowMs: at,
+            sticky: terms.stickyOwnerId
+              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
+              : null,
+            fallbackQueue: sales.target,
+          })
+        : null;
+      if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, at);
+      reasons.push(
+        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
+      );
+      pool = terms.pool;
+      if (pick?.rep && team) {
+        owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
+        holder = 'owner';
+        assigned = 'new';
+        newHolder = true;
+        begin(owner, repSchedule(pick.rep, team.schedule), team.id);
+      } else {
+        assigned = 'fallback';
+        newHolder = holder !== 'fallback';
+        holder = 'fallback';
+        if (!live()) begin(null, team?.schedule ?? null, terms.pool);
+      }
+    } else if (holder === null) {
+      holder = 'queue';
+      pool = null;
+      begin(null, null, null);
+    }
+    if (newHolder) {
+      ctx
+        .q(
+          'INSERT INTO assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(leadId, req.decisionId, owner?.id ?? null, pool, queue, assigned, JSON.stringify(reasons), at);
+    }
+  }
+  if (leadId) setHolder(ctx, leadId, owner, holder, pool, queue);
+  // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
+  sla = sla && readSla(ctx, sla.id);
+
+  const open = live();
+  const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
+  const seq = sequencer(ctx);
+  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
+  let deliveries = emit(ctx, seq, {
+    ...base,
+    type: 'decision',
+    data: eventData.decision(
+      req.route && { kind: req.route.kind, target: req.route.target },
+      req.stage,
+      req.score,
+    ),
+  });
+  if (req.priorStage !== req.stage) {
+    const reason = req.recycle ? req.recycle.reason : 'decision';
+    deliveries += emit(ctx, seq, {
+      ...base,
+      type: 'stage.changed',
+      data: eventData.stageChanged(req.priorStage, req.stage, reason),
+    });
+  }
+  if (newHolder) {
+    const data = eventData.assigned(
+      owner,
+      pool,
+      queue,
+      reasons,
+      dueAt === null ? null : new Date(dueAt).toISOString(),
+    );
+    deliveries += emit(ctx, seq, { ...base, type: 'assigned', data });
+  }
+
+  const shownSla: HandoffResult['sla'] = anonymous.due
+    ? {
+        dueAt: new Date(anonymous.due.dueAt).toISOString(),
+        workingHours: anonymous.due.workingHours,
+        status: 'open',
+      }
+    : sla && (sales || isLive(sla.status))
+      ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
+      : null;
+  return {
+    leadId,
+    priorStage: req.priorStage,
+    stage: req.stage,
+    stageKept: req.stageKept,
+    owner,
+    pool: sales || owner ? pool : null,
+    queue: sales || holder ? queue : null,
+    assigned,
+    reasons,
+    sla: shownSla,
+    deliveries,
+  };
+}

@@ -1,0 +1,76 @@
+import { eventBody, leadKey, subscribersOf } from '../outbox.ts';
+import type { EventType, OutboxEvent, Subscription } from '../types.ts';
+import type { Ctx } from './context.ts';
+import { loadSubscriptions } from './webhooks.ts';
+
+export interface EmitInput {
+  type: EventType;
+  leadId: string | null;
+  decisionId: string | null;
+  workflow: { id: string; version: number | null };
+  data: Record<string, unknown>;
+  at: number;
+}
+
+/** Counts a lead-less hand-off's events (its sequence lives only as long as the hand-off). */
+export interface Sequencer {
+  next(leadId: string | null): number;
+}
+
+export const sequencer = (ctx: Ctx): Sequencer => {
+  let anonymous = 0;
+  return {
+    next: (leadId) =>
+      leadId === null
+        ? ++anonymous
+        : (ctx.q('UPDATE leads SET seq = seq + 1 WHERE id = ? RETURNING seq').get(leadId) as { seq: number })
+            .seq,
+  };
+};
+
+const subscriptions = (ctx: Ctx): Subscription[] => ctx.activeSubscriptions(() => loadSubscriptions(ctx));
+
+/**
+ * Writes an event to the outbox and a delivery for each subscription that wants it, in the caller's
+ * transaction: the event exists exactly when the change that caused it committed. An event nobody
+ * subscribed to is not written. Returns the deliveries queued.
+ */
+export function emit(ctx: Ctx, seq: Sequencer, e: EmitInput): number {
+  const subs = subscribersOf(e.type, subscriptions(ctx));
+  if (subs.length === 0) return 0;
+  const event: OutboxEvent = {
+    id: ctx.id('evt', e.at),
+    type: e.type,
+    createdAt: new Date(e.at).toISOString(),
+    leadId: e.leadId,
+    sequence: seq.next(e.leadId),
+    workflow: e.workflow,
+    decisionId: e.decisionId,
+    data: e.data,
+  };
+  const key = leadKey(e.leadId, e.decisionId);
+  ctx
+    .q(
+      'INSERT INTO outbox_events (id, lead_key, lead_id, sequence, type, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(event.id, key, e.leadId, event.sequence, e.type, e.at, eventBody(event));
+  const insert = ctx.q(
+    `INSERT INTO deliveries (id, subscription_id, event_id, event_type, lead_key, lead_id, sequence, status,
+       created_at, queued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
+  );
+  for (const sub of subs) {
+    insert.run(
+      ctx.id('dlv', e.at),
+      sub.id,
+      event.id,
+      e.type,
+      key,
+      e.leadId,
+      event.sequence,
+      e.at,
+      e.at,
+      e.at,
+    );
+  }
+  return subs.length;
+}

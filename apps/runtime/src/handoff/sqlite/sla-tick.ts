@@ -1,0 +1,151 @@
+import { eventData } from '../outbox.ts';
+import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { dueTransitions } from '../sla-plan.ts';
+import type { EscalationAction, EscalationStep, Owner, SlaTickResult } from '../types.ts';
+import { type Ctx, json } from './context.ts';
+import { leadRow, setHolder } from './leads.ts';
+import { type EmitInput, emit, sequencer } from './outbox.ts';
+import { finishSla, type SlaDbRow, scheduleOfRow, slaDbRow, startSla } from './sla.ts';
+import { loadPool, recordPick } from './team.ts';
+
+/**
+ * Applies what is due on live timers at nowMs, soonest first: the due-soon warning, the breach, each
+ * escalation step. Each change marks its row in the same transaction as its outbox event, so a step
+ * is taken exactly once however often or late the tick runs.
+ */
+export function tickSla(ctx: Ctx, nowMs: number): SlaTickResult {
+  const ids = ctx
+    .q(
+      `SELECT id, due_soon_at AS t FROM sla WHERE status = 'open' AND due_soon_at <= ?
+       UNION SELECT id, due_at AS t FROM sla WHERE status IN ('open', 'due_soon') AND due_at <= ?
+       UNION SELECT sla_id AS id, due_at AS t FROM sla_steps WHERE done_at IS NULL AND due_at <= ?
+       ORDER BY t`,
+    )
+    .all(nowMs, nowMs, nowMs) as Array<{ id: string }>;
+  const result: SlaTickResult = { dueSoon: 0, breached: 0, escalated: 0, deliveries: 0 };
+  for (const id of new Set(ids.map((r) => r.id))) {
+    const row = slaDbRow(ctx, id);
+    if (row) applyDue(ctx, row, nowMs, result);
+  }
+  return result;
+}
+
+function applyDue(ctx: Ctx, row: SlaDbRow, nowMs: number, result: SlaTickResult) {
+  const steps = ctx
+    .q('SELECT step, action, due_at, done_at FROM sla_steps WHERE sla_id = ?')
+    .all(row.id) as Array<{
+    step: number;
+    action: EscalationAction;
+    due_at: number;
+    done_at: number | null;
+  }>;
+  const transitions = dueTransitions(
+    {
+      status: row.status,
+      dueSoonAt: row.due_soon_at,
+      dueAt: row.due_at,
+      steps: steps.map((s) => ({ step: s.step, action: s.action, dueAt: s.due_at, doneAt: s.done_at })),
+    },
+    nowMs,
+  );
+  const owner = json<Owner>(row.owner);
+  const seq = sequencer(ctx);
+  const lead = leadRow(ctx, row.lead_id);
+  const workflow = lead
+    ? { id: lead.workflow_id, version: lead.workflow_version }
+    : { id: row.workflow_id, version: row.workflow_version };
+  const base = { leadId: row.lead_id, decisionId: row.decision_id, workflow, at: nowMs };
+  const send = (e: Pick<EmitInput, 'type' | 'data'>) => {
+    result.deliveries += emit(ctx, seq, { ...base, ...e });
+  };
+  const dueAt = new Date(row.due_at).toISOString();
+  for (const t of transitions) {
+    if (t.kind === 'due_soon') {
+      ctx.q(`UPDATE sla SET status = 'due_soon' WHERE id = ?`).run(row.id);
+      send({ type: 'sla.due_soon', data: eventData.sla(owner, dueAt) });
+      result.dueSoon++;
+    } else if (t.kind === 'breached') {
+      ctx.q(`UPDATE sla SET status = 'breached' WHERE id = ?`).run(row.id);
+      send({ type: 'sla.breached', data: eventData.sla(owner, dueAt) });
+      result.breached++;
+    } else {
+      result.escalated++;
+      ctx.q('UPDATE sla_steps SET done_at = ? WHERE sla_id = ? AND step = ?').run(nowMs, row.id, t.step);
+      if (t.action === 'remind_owner') {
+        send({ type: 'escalated', data: eventData.escalated(t.step, t.action, owner) });
+      } else if (t.action === 'notify_manager') {
+        const manager = row.pool ? (loadPool(ctx, row.pool, nowMs)?.managerEmail ?? undefined) : undefined;
+        send({ type: 'escalated', data: eventData.escalated(t.step, t.action, owner, manager ?? '') });
+      } else {
+        reassign(ctx, row, t.step, owner, nowMs, send);
+      }
+    }
+  }
+}
+
+/**
+ * Gives a breached lead to the next eligible rep other than its owner (the fallback queue when there is
+ * none) and starts a new clock from now with the same terms.
+ */
+function reassign(
+  ctx: Ctx,
+  row: SlaDbRow,
+  step: number,
+  owner: Owner | null,
+  nowMs: number,
+  send: (e: Pick<EmitInput, 'type' | 'data'>) => void,
+) {
+  const team = row.pool ? loadPool(ctx, row.pool, nowMs) : undefined;
+  const queue = row.queue ?? '';
+  const pick = team
+    ? pickOwner({
+        pool: team,
+        method: row.method ?? 'turn',
+        nowMs,
+        exclude: owner ? [owner.id] : [],
+        fallbackQueue: queue,
+      })
+    : null;
+  if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, nowMs);
+  const rep = pick?.rep ?? null;
+  const newOwner: Owner | null = rep ? { id: rep.id, name: rep.name, email: rep.email } : null;
+  const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
+  ctx
+    .q('UPDATE sla_steps SET new_owner = ? WHERE sla_id = ? AND step = ?')
+    .run(JSON.stringify(newOwner), row.id, step);
+  finishSla(ctx, row.id, 'closed', nowMs);
+  setHolder(ctx, row.lead_id, newOwner, newOwner ? 'owner' : 'fallback', row.pool, row.queue);
+  ctx
+    .q(
+      'INSERT INTO assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      row.lead_id,
+      row.decision_id,
+      newOwner?.id ?? null,
+      row.pool,
+      row.queue,
+      newOwner ? 'reassigned' : 'fallback',
+      JSON.stringify(reasons),
+      nowMs,
+    );
+  const schedule = rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(row));
+  const next = startSla(ctx, {
+    leadId: row.lead_id,
+    decisionId: row.decision_id,
+    workflow: { id: row.workflow_id, version: row.workflow_version },
+    owner: newOwner,
+    pool: row.pool,
+    queue: row.queue,
+    method: row.method,
+    startMs: nowMs,
+    firstContactHours: row.first_contact_hours,
+    touches: row.touches,
+    ...(row.due_soon_hours === null ? {} : { dueSoonHours: row.due_soon_hours }),
+    ...(row.accept_within_hours === null ? {} : { acceptWithinHours: row.accept_within_hours }),
+    escalation: JSON.parse(row.escalation) as EscalationStep[],
+    schedule,
+  });
+  send({ type: 'escalated', data: eventData.escalated(step, 'reassign', owner, undefined, newOwner) });
+  send({ type: 'assigned', data: eventData.assigned(newOwner, row.pool, row.queue, reasons, next.dueAt) });
+}

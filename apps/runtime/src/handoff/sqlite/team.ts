@@ -1,0 +1,173 @@
+import type { Schedule } from '@qualify/rules';
+import { type Candidate, repDay } from '../pick-owner.ts';
+import type { Pool, PoolInput, PutPoolResult, Rep } from '../types.ts';
+import { type Ctx, iso, json } from './context.ts';
+
+interface PoolRow {
+  id: string;
+  name: string;
+  schedule: string;
+  manager_email: string | null;
+  revision: number;
+  updated_at: number;
+}
+interface RepRow {
+  id: string;
+  name: string;
+  email: string;
+  weight: number;
+  daily_cap: number | null;
+  active: number;
+  schedule: string | null;
+  days_off: string;
+  current: number | null;
+}
+
+/** A pool's reps with today's count (each rep's local day) and their turn state. */
+function candidates(ctx: Ctx, poolId: string, schedule: Schedule, nowMs: number): Candidate[] {
+  const rows = ctx
+    .q(
+      `SELECT r.*, s.current FROM reps r LEFT JOIN pool_state s ON s.pool_id = r.pool_id AND s.rep_id = r.id
+       WHERE r.pool_id = ? ORDER BY r.position`,
+    )
+    .all(poolId) as RepRow[];
+  return rows.map((row) => {
+    const rep = {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      weight: row.weight,
+      dailyCap: row.daily_cap,
+      active: row.active === 1,
+      ...(row.schedule ? { schedule: JSON.parse(row.schedule) as Schedule } : {}),
+      daysOff: JSON.parse(row.days_off) as string[],
+    };
+    return { ...rep, assignedToday: countToday(ctx, rep, schedule, nowMs), current: row.current ?? 0 };
+  });
+}
+
+function countToday(
+  ctx: Ctx,
+  rep: { id: string; schedule?: Schedule },
+  poolSchedule: Schedule,
+  nowMs: number,
+) {
+  const row = ctx
+    .q('SELECT count FROM rep_day_counts WHERE rep_id = ? AND day = ?')
+    .get(rep.id, repDay(rep, poolSchedule, nowMs)) as { count: number } | undefined;
+  return row?.count ?? 0;
+}
+
+export interface LoadedPool extends Omit<Pool, 'reps'> {
+  reps: Candidate[];
+}
+
+export function loadPool(ctx: Ctx, id: string, nowMs: number): LoadedPool | undefined {
+  const row = ctx.q('SELECT * FROM pools WHERE id = ?').get(id) as PoolRow | undefined;
+  if (!row) return undefined;
+  const schedule = JSON.parse(row.schedule) as Schedule;
+  return {
+    id: row.id,
+    name: row.name,
+    schedule,
+    ...(row.manager_email ? { managerEmail: row.manager_email } : {}),
+    reps: candidates(ctx, row.id, schedule, nowMs),
+    revision: row.revision,
+    updatedAt: iso(row.updated_at) as string,
+  };
+}
+
+const toPool = (loaded: LoadedPool): Pool => ({
+  ...loaded,
+  reps: loaded.reps.map(({ current: _turn, ...rep }): Rep => rep),
+});
+
+export function getPool(ctx: Ctx, id: string, nowMs: number): Pool | undefined {
+  const loaded = loadPool(ctx, id, nowMs);
+  return loaded && toPool(loaded);
+}
+
+export function listPools(ctx: Ctx, nowMs: number): Pool[] {
+  const ids = ctx.q('SELECT id FROM pools ORDER BY name, id').all() as Array<{ id: string }>;
+  return ids.map(({ id }) => getPool(ctx, id, nowMs) as Pool);
+}
+
+export function putPool(
+  ctx: Ctx,
+  input: PoolInput,
+  expectedRevision: number | undefined,
+  nowMs: number,
+): PutPoolResult {
+  const current = ctx.q('SELECT revision FROM pools WHERE id = ?').get(input.id) as
+    | { revision: number }
+    | undefined;
+  const revision = current?.revision ?? 0;
+  if (expectedRevision !== undefined && expectedRevision !== revision) return { conflict: revision };
+  ctx
+    .q(
+      `INSERT INTO pools (id, name, schedule, manager_email, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, schedule = excluded.schedule,
+         manager_email = excluded.manager_email, revision = excluded.revision, updated_at = excluded.updated_at`,
+    )
+    .run(
+      input.id,
+      input.name,
+      JSON.stringify(input.schedule),
+      input.managerEmail ?? null,
+      revision + 1,
+      nowMs,
+    );
+  ctx.q('DELETE FROM reps WHERE pool_id = ?').run(input.id);
+  const insert = ctx.q(
+    `INSERT INTO reps (pool_id, position, id, name, email, weight, daily_cap, active, schedule, days_off)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  input.reps.forEach((rep, position) => {
+    insert.run(
+      input.id,
+      position,
+      rep.id,
+      rep.name,
+      rep.email,
+      rep.weight ?? 1,
+      rep.dailyCap ?? null,
+      rep.active === false ? 0 : 1,
+      rep.schedule ? JSON.stringify(rep.schedule) : null,
+      JSON.stringify(rep.daysOff ?? []),
+    );
+  });
+  return { ok: getPool(ctx, input.id, nowMs) as Pool };
+}
+
+export function deletePool(ctx: Ctx, id: string): boolean {
+  ctx.q('DELETE FROM pool_state WHERE pool_id = ?').run(id);
+  return ctx.q('DELETE FROM pools WHERE id = ?').run(id).changes > 0;
+}
+
+/** Records an assignment's use of the rep's cap (their local day) and the pool's new turn state. */
+export function recordPick(
+  ctx: Ctx,
+  pool: LoadedPool,
+  rep: Candidate | null,
+  turn: Map<string, number>,
+  nowMs: number,
+) {
+  const save = ctx.q(
+    `INSERT INTO pool_state (pool_id, rep_id, current) VALUES (?, ?, ?)
+     ON CONFLICT (pool_id, rep_id) DO UPDATE SET current = excluded.current`,
+  );
+  for (const candidate of pool.reps) {
+    const value = turn.get(candidate.id) ?? candidate.current;
+    if (value !== candidate.current) save.run(pool.id, candidate.id, value);
+  }
+  if (rep) {
+    ctx
+      .q(
+        `INSERT INTO rep_day_counts (rep_id, day, count) VALUES (?, ?, 1)
+         ON CONFLICT (rep_id, day) DO UPDATE SET count = count + 1`,
+      )
+      .run(rep.id, repDay(rep, pool.schedule, nowMs));
+  }
+}
+
+export const scheduleOf = (text: string | null) => json<Schedule>(text);
