@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../clock.ts';
 import { type TestApp, testApp } from '../test-app.ts';
 import { startTestReceiver, type TestReceiver } from './test-receiver.ts';
 import { webhookWorkflow } from './webhook-workflow.ts';
@@ -23,6 +24,8 @@ async function setup(webhooks: Record<string, number> = {}, events = ['decision'
   receiver = await startTestReceiver();
   t = await testApp({
     seed: false,
+    // Retries wait real milliseconds: the deliverer and the outbox read the time the app does.
+    clock: systemClock,
     webhooks: { pollMs: 20, timeoutMs: 1000, retryHours: 1, concurrency: 4, backoffBaseMs: 20, ...webhooks },
   });
   expect((await t.call('POST', '/v1/workflows', webhookWorkflow())).status).toBe(201);

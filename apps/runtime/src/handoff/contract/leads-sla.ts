@@ -193,6 +193,41 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       expect(live.items.map((s) => s.owner?.id)).toEqual(['bob']);
     });
 
+    it("counts the SLA in the owner's working hours, else the pool's, else calendar hours", async () => {
+      // Friday 27 November 2026, 18:30 in Berlin: 4 working hours from Monday 09:00 is Monday 13:00.
+      const friday = Date.parse('2026-11-27T17:30:00Z');
+      const [berlinLead] = await store.handoff([toSales('L-1', friday)]);
+      expect(berlinLead?.sla).toEqual({
+        dueAt: '2026-11-30T12:00:00.000Z',
+        workingHours: expect.stringContaining('Europe/Berlin'),
+        status: 'open',
+      });
+      const tokyo = {
+        timeZone: 'Asia/Tokyo',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'] as const,
+        start: '09:00',
+        end: '17:00',
+        daysOff: [],
+      };
+      await store.putPool(
+        pool([rep('kai', { schedule: { ...tokyo, days: [...tokyo.days] } })], {
+          id: 'apac',
+          name: 'APAC AEs',
+        }),
+      );
+      // Saturday 02:30 in Tokyo: Monday 09:00 + 4 h = Monday 13:00 Tokyo = 04:00 UTC.
+      const [tokyoLead] = await store.handoff([toSales('L-2', friday, { pool: 'apac' })]);
+      expect(tokyoLead?.owner?.id).toBe('kai');
+      expect(tokyoLead?.sla?.dueAt).toBe('2026-11-30T04:00:00.000Z');
+      const [queueLead] = await store.handoff([toSales('L-3', friday, { pool: undefined })]);
+      expect(queueLead).toMatchObject({
+        owner: null,
+        assigned: null,
+        queue: 'SDR team',
+        sla: { dueAt: '2026-11-27T21:30:00.000Z', workingHours: null },
+      });
+    });
+
     it('stops the clock at first contact: nothing breaches after', async () => {
       const [start] = await store.handoff([
         toSales('L-1', clock.now(), { escalation: [{ afterHours: 0, action: 'remind_owner' }] }),

@@ -108,6 +108,40 @@ export function outboxContract(factory: StoreFactory) {
       });
     });
 
+    it('writes the SLA and escalation events with their data', async () => {
+      const all = await store.createSubscription({
+        url: 'http://127.0.0.1:9/sla',
+        events: ['sla.due_soon', 'sla.breached', 'escalated', 'assigned'],
+      });
+      const [start] = await store.handoff([
+        toSales('L-1', now(), {
+          escalation: [
+            { afterHours: 0, action: 'remind_owner' },
+            { afterHours: 0, action: 'notify_manager' },
+            { afterHours: 1, action: 'reassign' },
+          ],
+        }),
+      ]);
+      const timer = (await store.listSla({ limit: 1 })).items[0];
+      await store.tickSla(Date.parse(timer?.dueSoonAt as string));
+      await store.tickSla(Date.parse(timer?.dueAt as string));
+      const reassigned = await store.tickSla(Date.parse(timer?.escalations[2]?.dueAt as string));
+      expect(reassigned).toMatchObject({ escalated: 1 });
+      const ann = { id: 'ann', name: 'Ann', email: 'ann@example.test' };
+      const bob = { id: 'bob', name: 'Bob', email: 'bob@example.test' };
+      const events = await bodies(all.id);
+      expect(events.map((e) => [e.sequence, e.type, e.data])).toEqual([
+        [1, 'assigned', expect.objectContaining({ owner: ann })],
+        [2, 'sla.due_soon', { owner: ann, dueAt: start?.sla?.dueAt }],
+        [3, 'sla.breached', { owner: ann, dueAt: start?.sla?.dueAt }],
+        [4, 'escalated', { step: 1, action: 'remind_owner', owner: ann }],
+        [5, 'escalated', { step: 2, action: 'notify_manager', owner: ann, manager: 'mia@example.test' }],
+        [6, 'escalated', { step: 3, action: 'reassign', owner: ann, newOwner: bob }],
+        [7, 'assigned', expect.objectContaining({ owner: bob, pool: 'emea', queue: 'SDR team' })],
+      ]);
+      expect(events.every((e) => e.leadId === 'L-1' && e.decisionId === events[0]?.decisionId)).toBe(true);
+    });
+
     it('writes no event nobody subscribed to', async () => {
       const [result] = await store.handoff([toNurture('L-1', now())]);
       expect(result?.deliveries).toBe(0);

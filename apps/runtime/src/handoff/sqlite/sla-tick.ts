@@ -74,8 +74,16 @@ function applyDue(ctx: Ctx, row: SlaDbRow, nowMs: number, result: SlaTickResult)
       if (t.action === 'remind_owner') {
         send({ type: 'escalated', data: eventData.escalated(t.step, t.action, owner) });
       } else if (t.action === 'notify_manager') {
-        const manager = row.pool ? (loadPool(ctx, row.pool, nowMs)?.managerEmail ?? undefined) : undefined;
-        send({ type: 'escalated', data: eventData.escalated(t.step, t.action, owner, manager ?? '') });
+        // The pool's manager now (not when the clock started): the person to tell is whoever manages it today.
+        const pool = row.pool
+          ? (ctx.q('SELECT manager_email FROM pools WHERE id = ?').get(row.pool) as
+              | { manager_email: string | null }
+              | undefined)
+          : undefined;
+        send({
+          type: 'escalated',
+          data: eventData.escalated(t.step, t.action, owner, pool?.manager_email ?? undefined),
+        });
       } else {
         reassign(ctx, row, t.step, owner, nowMs, send);
       }
