@@ -173,7 +173,11 @@ export function TeamPage() {
         <PoolDialog
           pool={editing === 'new' ? undefined : editing}
           takenIds={pools?.map((p) => p.id) ?? []}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            // Someone else may have changed the team meanwhile (a conflict says so): show it as it is now.
+            void load();
+          }}
           onSaved={(p) => {
             setEditing(null);
             notify('info', `Saved the pool "${p.name}".`);
