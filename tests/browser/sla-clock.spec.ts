@@ -69,3 +69,31 @@ test('a sales route assigned to a pool in the route form, published, puts an eva
   await expect(page).toHaveURL(/\/sla$/);
   await expect(page.getByTestId('sla-row').filter({ hasText: leadId })).toHaveCount(1);
 });
+
+test('a nurture route recycles to an earlier stage, set in the route form and undone like any edit', async ({
+  page,
+  request,
+}) => {
+  const id = await bantWithLeadId(request, 'recycle');
+  await page.goto(`/workflows/${id}`);
+  await selectNode(page, 'toNewsletter');
+  const inspector = page.locator('.qs-side-body');
+  await inspector.getByLabel('Send the lead back to an earlier stage').check();
+  await inspector.getByLabel('Back to stage').selectOption('Lead');
+  await inspector.getByLabel('Reason', { exact: true }).fill('Sales rejected it (no budget)');
+  await expectSaved(page);
+  const stored = async () =>
+    (await (await request.get(`/v1/workflows/${id}`)).json()).workflow.nodes.find(
+      (n: { id: string }) => n.id === 'toNewsletter',
+    ).data;
+  expect(await stored()).toEqual({
+    to: 'nurture',
+    track: 'Newsletter',
+    recycle: { stage: 'Lead', reason: 'Sales rejected it (no budget)' },
+  });
+  // The typed reason is one undo step; two more take the stage and the recycle back.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(inspector.getByLabel('Send the lead back to an earlier stage')).not.toBeChecked();
+  await expectSaved(page);
+  expect(await stored()).toEqual({ to: 'nurture', track: 'Newsletter' });
+});

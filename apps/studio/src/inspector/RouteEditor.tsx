@@ -32,6 +32,9 @@ const START: Record<RouteData['to'], RouteData> = {
   disqualify: { to: 'disqualify', reason: 'No fit' },
 };
 
+/** An owner's CRM user id is text or a number (or one of a list); yes/no, dates and lists cannot hold one. */
+const OWNER_FIELD_TYPES = new Set(['string', 'number', 'enum']);
+
 const METHOD_TEXT: Record<(typeof ASSIGN_METHODS)[number], string> = {
   turn: 'By turn (round robin)',
   fewest: 'Fewest assigned today',
@@ -141,11 +144,13 @@ function Assignment({
                 {assign.ownerField && !fields.some((f) => f.path === assign.ownerField) && (
                   <option value={assign.ownerField}>{assign.ownerField} (not in the catalogue)</option>
                 )}
-                {fields.map((f) => (
-                  <option key={f.path} value={f.path}>
-                    {f.label} ({f.path})
-                  </option>
-                ))}
+                {fields
+                  .filter((f) => OWNER_FIELD_TYPES.has(f.type))
+                  .map((f) => (
+                    <option key={f.path} value={f.path}>
+                      {f.label} ({f.path})
+                    </option>
+                  ))}
               </select>
             )}
           </FormRow>

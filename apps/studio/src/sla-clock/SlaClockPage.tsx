@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../api/client.ts';
-import { handoff, type SlaPage, type SlaRow, type SlaStatus } from '../api/handoff.ts';
+import { handoff, type Owner, type SlaPage, type SlaRow, type SlaStatus } from '../api/handoff.ts';
 import { type Pool, team } from '../api/team.ts';
 import type { WorkflowSummary } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
@@ -16,7 +16,6 @@ import {
   escalationsDone,
   filtersFrom,
   ownerBars,
-  ownerId,
   ownerName,
   relativeDue,
   SLA_STATUSES,
@@ -89,6 +88,7 @@ export function SlaClockPage() {
   const [loadedAt, setLoadedAt] = useState(Date.now());
   const [pools, setPools] = useState<Pool[]>([]);
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([]);
+  const [seenOwners, setSeenOwners] = useState<ReadonlyMap<string, Owner>>(new Map());
   const id = useId();
 
   const { status, owner, pool, workflow } = filters;
@@ -104,6 +104,12 @@ export function SlaClockPage() {
         limit: PAGE_SIZE,
       });
       setPage(p);
+      // The counts narrow to the chosen owner: remember everyone seen, so the owner can be switched directly.
+      setSeenOwners((seen) => {
+        const next = new Map(seen);
+        for (const o of p.counts.byOwner) if (o.owner) next.set(o.owner.id, o.owner);
+        return next.size === seen.size ? seen : next;
+      });
       setError(null);
       setLoadedAt(Date.now());
     } catch (err) {
@@ -131,7 +137,7 @@ export function SlaClockPage() {
   const filtered = Object.values(filters).some(Boolean);
   const poolName = (p: string | null) => (p ? (pools.find((x) => x.id === p)?.name ?? p) : '—');
   const bars = page ? ownerBars(page.counts.byOwner) : [];
-  const owners = page ? page.counts.byOwner.filter((o) => ownerId(o.owner)) : [];
+  const owners = [...seenOwners.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <div className="qs-page qs-clock-page">
@@ -187,12 +193,10 @@ export function SlaClockPage() {
                 onChange={(e) => setFilter({ owner: e.target.value })}
               >
                 <option value="">Anyone</option>
-                {owner && !owners.some((o) => ownerId(o.owner) === owner) && (
-                  <option value={owner}>{owner}</option>
-                )}
+                {owner && !owners.some((o) => o.id === owner) && <option value={owner}>{owner}</option>}
                 {owners.map((o) => (
-                  <option key={ownerId(o.owner)} value={ownerId(o.owner)}>
-                    {ownerName(o.owner)}
+                  <option key={o.id} value={o.id}>
+                    {ownerName(o)}
                   </option>
                 ))}
               </select>

@@ -60,8 +60,6 @@ export function ownerName(owner: Owner | null | undefined): string {
   return owner.name || owner.id;
 }
 
-export const ownerId = (owner: Owner | null | undefined): string => owner?.id ?? '';
-
 /** The filters the page keeps in the address (`?status=breached&pool=emea`). */
 export type ClockFilters = Required<Pick<SlaFilter, 'owner' | 'pool' | 'workflow'>> & {
   status: SlaStatus | '';
