@@ -97,3 +97,21 @@ test('a nurture route recycles to an earlier stage, set in the route form and un
   await expectSaved(page);
   expect(await stored()).toEqual({ to: 'nurture', track: 'Newsletter' });
 });
+
+test('with no pools, a sales route says where pools are made, and its queue takes every lead', async ({
+  page,
+  request,
+}) => {
+  // The runtime of this run may hold pools from other specs: this is what the form shows for an empty team.
+  await page.route('**/v1/team/pools', (route) => route.fulfill({ json: { items: [] } }));
+  const id = await bantWithLeadId(request, 'nopools');
+  await page.goto(`/workflows/${id}`);
+  await selectNode(page, 'toSales');
+  const inspector = page.locator('.qs-side-body');
+  const empty = inspector.getByTestId('no-pools');
+  await expect(empty).toContainText('No pools yet, so the queue above takes every lead.');
+  await expect(empty.getByRole('link', { name: 'Team page' })).toHaveAttribute('href', '/team');
+  await expect(inspector.getByLabel('Pool', { exact: true })).toHaveCount(0);
+  await expect(inspector.getByLabel('Sales queue')).toHaveValue('Inbound SDR');
+  await expect(inspector.getByLabel('First contact within (hours)', { exact: true })).toHaveValue('4');
+});
