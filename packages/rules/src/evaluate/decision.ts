@@ -51,7 +51,12 @@ export interface RouteResult {
   nodeId: string;
   label: string;
   priority?: 'high' | 'normal' | 'low';
-  /** A sales route's hand-off: the pool and method that pick the owner, and the SLA's commitments. */
+  /**
+   * A sales route's hand-off: the pool and method that pick the owner, and the SLA's commitments.
+   * Only on a route that sets one of them (`assign`, `escalation`, `sla.acceptWithinHours`,
+   * `sla.dueSoonHours`), so receipts of older workflows stay as they were; without it the lead goes to
+   * the queue, in calendar hours, due soon `DEFAULT_DUE_SOON_HOURS` before the due time.
+   */
   handoff?: RouteHandoff;
   /** A nurture route that sends the lead back to a lower stage on purpose. */
   recycle?: Recycle;

@@ -107,6 +107,15 @@ describe('addWorkingHours', () => {
     expect(day('2026-10-25')).toBeCloseTo(25 - 1 / 60, 9);
   });
 
+  it('counts round the clock with 00:00–24:00, across a DST change', () => {
+    const always = schedule({ days: [...WEEKDAYS], start: '00:00', end: '24:00' });
+    const start = local('2026-03-28T20:00', 'Europe/Berlin');
+    // 24 working hours are 24 real hours, even over the night the clocks go forward.
+    expect(addWorkingHours(start, 24, always) - start).toBe(24 * 3_600_000);
+    expect(wall(addWorkingHours(start, 24, always), 'Europe/Berlin')).toBe('2026-03-29T21:00');
+    expect(describeSchedule(always)).toBe('Mon–Sun 00:00–24:00, Europe/Berlin');
+  });
+
   it('works in a zone far from UTC: Tokyo, where Monday 17:00 is still Monday morning in UTC', () => {
     const tokyo = schedule({ timeZone: 'Asia/Tokyo' });
     const due = addWorkingHours(Date.parse('2026-11-30T08:00:00Z'), 2, tokyo);
@@ -173,6 +182,8 @@ describe('the schedule itself', () => {
     expect(problems({ start: '9:00' })).toEqual(['start']);
     expect(problems({ end: '08:00' })).toEqual(['end']);
     expect(problems({ end: '09:00' })).toEqual(['end']);
+    expect(problems({ end: '24:00' })).toEqual([]);
+    expect(problems({ start: '24:00' })).toEqual(['start']);
     expect(problems({ days: [] })).toEqual(['days']);
     expect(problems({ daysOff: ['2026-02-30'] })).toEqual(['daysOff.0']);
     expect(

@@ -6,6 +6,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A closing time may also be the end of the day, "24:00" (a team that works round the clock). */
+const END_CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Minutes after midnight of a "HH:MM" clock time. */
@@ -28,8 +30,8 @@ export const ScheduleSchema = z
     days: z.array(z.enum(WEEKDAYS)).min(1).max(7),
     /** Opening time, "09:00". */
     start: z.string().regex(CLOCK, 'a time of day such as 09:00'),
-    /** Closing time, "17:00", after the opening time on the same day. */
-    end: z.string().regex(CLOCK, 'a time of day such as 17:00'),
+    /** Closing time, "17:00", after the opening time on the same day; "24:00" is the end of the day. */
+    end: z.string().regex(END_CLOCK, 'a time of day such as 17:00, or 24:00 for the end of the day'),
     /** Dates without working hours, in the schedule's zone ("2026-12-25"). */
     daysOff: z
       .array(
@@ -42,7 +44,7 @@ export const ScheduleSchema = z
       .default([]),
   })
   .superRefine((s, ctx) => {
-    if (CLOCK.test(s.start) && CLOCK.test(s.end) && minutesOf(s.end) <= minutesOf(s.start))
+    if (CLOCK.test(s.start) && END_CLOCK.test(s.end) && minutesOf(s.end) <= minutesOf(s.start))
       ctx.addIssue({
         code: 'custom',
         path: ['end'],
@@ -97,7 +99,9 @@ function dayAt(midnight: DateTime, p: Plan): Day {
   const { year, month, day } = midnight;
   // A clock time that a DST change skips moves forward (luxon), so the window stays in order.
   const at = (t: { hour: number; minute: number }) =>
-    DateTime.fromObject({ year, month, day, ...t }, { zone: p.zone }).toMillis();
+    t.hour === 24
+      ? midnight.plus({ days: 1 }).startOf('day').toMillis()
+      : DateTime.fromObject({ year, month, day, ...t }, { zone: p.zone }).toMillis();
   return { midnight, window: [at(p.open), at(p.close)] };
 }
 
