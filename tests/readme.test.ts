@@ -40,6 +40,9 @@ describe("the README's decision receipt", () => {
       'nextQuestions',
       'dataIssues',
       'evaluatedAt',
+      'priorStage',
+      'stageKept',
+      'handoff',
     ]) {
       expect(got[key], key).toEqual(answer[key]);
     }

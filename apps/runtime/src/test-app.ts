@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
-import type { Clock } from './clock.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
@@ -78,7 +78,8 @@ export async function testApp(
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
   const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
   const quiet = { info() {}, error() {} };
-  const clock = o.clock ?? steppingClock();
+  // Webhook tests wait for real retries, so they run on the system clock unless they bring one.
+  const clock = o.clock ?? (o.webhooks ? systemClock : steppingClock());
   const handoff = await openHandoffStore({ dir, clock, logger: quiet });
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
   const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};

@@ -202,7 +202,16 @@ export const SlaQuerySchema = z.object({
   owner: z.string().max(200).optional().meta({ description: "The owner's id (CRM user id)." }),
   pool: z.string().max(64).optional(),
   workflow: z.string().max(100).optional(),
-  cursor: z.string().max(200).optional().meta({ description: 'A nextCursor from an earlier page.' }),
+  cursor: z
+    .string()
+    .max(200)
+    // The store's cursor is the last item's due time and id (base64url): anything else is a mistake, not page one.
+    .refine(
+      (c) => /^\d+\|.+$/.test(Buffer.from(c, 'base64url').toString()),
+      'a nextCursor from an earlier page',
+    )
+    .optional()
+    .meta({ description: 'A nextCursor from an earlier page.' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

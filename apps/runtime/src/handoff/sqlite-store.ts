@@ -164,7 +164,7 @@ export class SqliteHandoffStore implements HandoffStore {
     this.closing = true;
     await this.call<void>('close');
     this.stopped = new Error('The hand-off store is closed');
-    // Held until the thread has exited: unreferenced, the process could end here, mid-shutdown.
+    // Held until the thread is gone: an idle (unref'd) worker would let the process end before it exits.
     this.worker.ref();
     await exited;
   }

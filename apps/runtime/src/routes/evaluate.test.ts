@@ -41,9 +41,11 @@ describe('view=summary', () => {
         now,
       });
       expect(summary.status).toBe(200);
+      // A lead routed to sales (or with a lead id) is handed off: both views say so.
       expect(Object.keys(summary.body).sort()).toEqual([
         'dataIssues',
         'decisionId',
+        ...(full.body.handoff ? ['handoff'] : []),
         'priorStage',
         'route',
         'score',
@@ -51,6 +53,7 @@ describe('view=summary', () => {
         'stageKept',
         'workflow',
       ]);
+      expect('handoff' in summary.body).toBe(full.body.route?.kind === 'sales');
       const { total, fit, engagement } = full.body.score;
       expect(summary.body).toMatchObject({
         workflow: full.body.workflow,

@@ -111,11 +111,13 @@ describe('the lead id in the decision log', () => {
       [5, []],
     ]);
     const ndjson = `${JSON.stringify({ prospectId: 'nd-3', leadSource: 'Olark Chat' })}\n`;
-    await t.app.request(`/v1/workflows/web/evaluate/batch?now=${now}`, {
+    // Read to its end: a lead with a lead id is decided once its stored state has been read.
+    const nd = await t.app.request(`/v1/workflows/web/evaluate/batch?now=${now}`, {
       method: 'POST',
       body: ndjson,
       headers: { 'content-type': 'application/x-ndjson' },
     });
+    await nd.text();
     expect((await logged('web')).slice(0, 3).map((e) => e.leadId)).toEqual([
       'nd-3',
       '2a272436-2',

@@ -74,7 +74,7 @@ describe('GET /v1/sla', () => {
 
   it('refuses a bad filter with a problem', async () => {
     t = await testApp({ seed: false });
-    for (const q of ['status=late', 'limit=0', 'limit=501']) {
+    for (const q of ['status=late', 'limit=0', 'limit=501', 'cursor=garbage']) {
       const res = await t.call('GET', `/v1/sla?${q}`);
       expect(res.type).toContain('application/problem+json');
       expect([res.status, res.body.code]).toEqual([422, 'invalid_request']);

@@ -52,6 +52,9 @@ describe('team pools', () => {
     expect(stale.body.currentRevision).toBe(2);
     expect(stale.body.detail).toMatch(/revision 2, not 1/);
     expect((await t.call('GET', '/v1/team/pools/emea')).body.name).toBe('EMEA');
+    const gone = await t.call('PUT', '/v1/team/pools/apac', { ...emeaPool(), revision: 3 });
+    problem(gone, 409, 'revision_conflict');
+    expect(gone.body.detail).toMatch(/no pool "apac" to replace.*without a revision to create it/);
   });
 
   it('refuses a pool it cannot use, naming the value', async () => {
@@ -92,6 +95,9 @@ describe('team pools', () => {
     problem(refused, 409, 'pool_in_use');
     expect(refused.body.usedBy).toEqual([{ workflowId: 'handoff', version: 1, nodeId: 'toSales' }]);
     expect(refused.body.detail).toMatch(/handoff v1 assigns leads from pool "emea"/);
+    // An archived workflow can still be evaluated: its live version still counts.
+    expect((await t.call('POST', '/v1/workflows/handoff/archive')).status).toBe(200);
+    problem(await t.call('DELETE', '/v1/team/pools/emea'), 409, 'pool_in_use');
 
     // Version 2 assigns from another pool: emea is free to go.
     const draft = (await t.call('GET', '/v1/workflows/handoff')).body;

@@ -31,7 +31,7 @@ export function teamRoutes(api: Api, ctx: Ctx) {
     if ('conflict' in result) {
       const detail =
         result.conflict === 0
-          ? `There is no pool "${id}" at revision ${revision} any more: it was deleted. Send it without a revision to create it again.`
+          ? `There is no pool "${id}" to replace at revision ${revision} (it was deleted, or never created). Send it without a revision to create it.`
           : `Pool "${id}" is at revision ${result.conflict}, not ${revision}: someone saved it since you loaded it. Load it again and reapply your change.`;
       throw new ProblemError(409, 'revision_conflict', detail, { currentRevision: result.conflict });
     }

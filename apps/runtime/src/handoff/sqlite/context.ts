@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { decisionIds } from '../../decision-id.ts';
-import type { Subscription } from '../types.ts';
+import type { Schedule, Subscription } from '../types.ts';
 import { migrate } from './schema.ts';
 
 /** The worker's handle on the database: prepared statements by text, id makers, a cache of subscriptions. */
@@ -10,6 +10,7 @@ export class Ctx {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly timeIds = decisionIds();
   private subscriptions: Subscription[] | null = null;
+  private readonly schedules = new Map<string, Schedule>();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -38,6 +39,20 @@ export class Ctx {
 
   randomId(prefix: string, bytes = 12) {
     return `${prefix}_${randomBytes(bytes).toString('base64url')}`;
+  }
+
+  /**
+   * A stored schedule, parsed once: the same object each time lets the rules core reuse the plan it
+   * keeps per schedule object (zone checks and hours), which is most of an assignment's cost otherwise.
+   */
+  schedule(text: string): Schedule {
+    let schedule = this.schedules.get(text);
+    if (!schedule) {
+      if (this.schedules.size >= 1000) this.schedules.clear();
+      schedule = JSON.parse(text) as Schedule;
+      this.schedules.set(text, schedule);
+    }
+    return schedule;
   }
 
   activeSubscriptions(load: () => Subscription[]): Subscription[] {

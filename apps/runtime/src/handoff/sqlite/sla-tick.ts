@@ -137,7 +137,8 @@ function reassign(
       JSON.stringify(reasons),
       nowMs,
     );
-  const schedule = rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(row));
+  const schedule =
+    rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(ctx, row));
   const next = startSla(ctx, {
     leadId: row.lead_id,
     decisionId: row.decision_id,

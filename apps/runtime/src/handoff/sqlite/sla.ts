@@ -120,7 +120,7 @@ export function startSla(ctx: Ctx, s: StartSla): SlaRow {
   return readSla(ctx, id) as SlaRow;
 }
 
-export const scheduleOfRow = (row: SlaDbRow) => json<Schedule>(row.schedule);
+export const scheduleOfRow = (ctx: Ctx, row: SlaDbRow) => (row.schedule ? ctx.schedule(row.schedule) : null);
 
 export const slaDbRow = (ctx: Ctx, id: string) =>
   ctx.q('SELECT * FROM sla WHERE id = ?').get(id) as SlaDbRow | undefined;

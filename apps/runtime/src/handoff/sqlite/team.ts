@@ -1,7 +1,7 @@
 import type { Schedule } from '@qualify/rules';
 import { type Candidate, repDay } from '../pick-owner.ts';
 import type { Pool, PoolInput, PutPoolResult, Rep } from '../types.ts';
-import { type Ctx, iso, json } from './context.ts';
+import { type Ctx, iso } from './context.ts';
 
 interface PoolRow {
   id: string;
@@ -39,7 +39,7 @@ function candidates(ctx: Ctx, poolId: string, schedule: Schedule, nowMs: number)
       weight: row.weight,
       dailyCap: row.daily_cap,
       active: row.active === 1,
-      ...(row.schedule ? { schedule: JSON.parse(row.schedule) as Schedule } : {}),
+      ...(row.schedule ? { schedule: ctx.schedule(row.schedule) } : {}),
       daysOff: JSON.parse(row.days_off) as string[],
     };
     return { ...rep, assignedToday: countToday(ctx, rep, schedule, nowMs), current: row.current ?? 0 };
@@ -65,7 +65,7 @@ export interface LoadedPool extends Omit<Pool, 'reps'> {
 export function loadPool(ctx: Ctx, id: string, nowMs: number): LoadedPool | undefined {
   const row = ctx.q('SELECT * FROM pools WHERE id = ?').get(id) as PoolRow | undefined;
   if (!row) return undefined;
-  const schedule = JSON.parse(row.schedule) as Schedule;
+  const schedule = ctx.schedule(row.schedule);
   return {
     id: row.id,
     name: row.name,
@@ -169,5 +169,3 @@ export function recordPick(
       .run(rep.id, repDay(rep, pool.schedule, nowMs));
   }
 }
-
-export const scheduleOf = (text: string | null) => json<Schedule>(text);
