@@ -31,7 +31,7 @@ export async function bantWithLeadId(request: APIRequestContext, prefix: string)
   return id;
 }
 
-/** A pool of two active reps, Mon–Sun around the clock in UTC, so an SLA runs whenever the test does. */
+/** A pool of two active reps, Mon–Sun round the clock (00:00–24:00) in UTC, so an SLA runs whenever the test does. */
 export async function createPool(request: APIRequestContext, id: string, name: string) {
   const res = await request.put(`/v1/team/pools/${id}`, {
     data: {
@@ -40,7 +40,7 @@ export async function createPool(request: APIRequestContext, id: string, name: s
         timeZone: 'UTC',
         days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
         start: '00:00',
-        end: '23:59',
+        end: '24:00',
         daysOff: [],
       },
       reps: [

@@ -17,7 +17,7 @@ test('a sales route assigned to a pool in the route form, published, puts an eva
   await inspector
     .getByLabel('Pool', { exact: true })
     .selectOption({ label: `Clock AEs ${suffix} (2 active reps)` });
-  await expect(inspector.getByTestId('pool-hours')).toContainText('Working hours: Mon–Sun 00:00–23:59, UTC');
+  await expect(inspector.getByTestId('pool-hours')).toContainText('Working hours: Mon–Sun 00:00–24:00, UTC');
   await expect(inspector.getByLabel('Fallback queue')).toHaveValue('Inbound SDR');
   await inspector.getByLabel('Pick the rep').selectOption('fewest');
   await inspector.getByRole('button', { name: 'Add a step' }).click();

@@ -20,6 +20,8 @@ test('a pool with two reps, created through the form, is listed, kept across a r
   await dialog.getByLabel('Pool time zone').fill('Europe/Berlin');
   await dialog.getByLabel('Pool: Saturday').check();
   await dialog.getByLabel('Pool day starts').fill('08:30');
+  await dialog.getByLabel('Pool: until midnight (24:00)').check();
+  await expect(dialog.getByLabel('Pool day ends')).toBeDisabled();
   await dialog.getByLabel('Pool days off').fill('2026-12-24, 2026-12-25');
   await dialog.getByLabel('Manager e-mail').fill('lead@example.com');
 
@@ -43,7 +45,7 @@ test('a pool with two reps, created through the form, is listed, kept across a r
   await expect(dialog).toHaveCount(0);
 
   const row = page.getByTestId('pool-row').filter({ hasText: name });
-  await expect(row).toContainText('Mon–Sat 08:30–17:00, Europe/Berlin; 2 days off');
+  await expect(row).toContainText('Mon–Sat 08:30–24:00, Europe/Berlin; 2 days off');
   await expect(row).toContainText('Ann Archer, Bob Baker');
 
   const stored = await (await request.get(`/v1/team/pools/${poolId}`)).json();
@@ -51,7 +53,12 @@ test('a pool with two reps, created through the form, is listed, kept across a r
     id: poolId,
     name,
     managerEmail: 'lead@example.com',
-    schedule: { timeZone: 'Europe/Berlin', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'], start: '08:30' },
+    schedule: {
+      timeZone: 'Europe/Berlin',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+      start: '08:30',
+      end: '24:00',
+    },
     revision: 1,
   });
   expect(stored.reps).toMatchObject([

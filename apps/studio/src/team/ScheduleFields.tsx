@@ -3,6 +3,8 @@ import type { Schedule } from '../api/team.ts';
 import { ListInput } from '../ui/inputs.tsx';
 import { WEEKDAY_NAMES, WEEKDAYS } from './pool-form.ts';
 
+const MIDNIGHT = '24:00';
+
 /** The zone list once per page: the datalist every schedule form points at. */
 export function TimeZoneList({ id, zones }: { id: string; zones: readonly string[] }) {
   return (
@@ -71,13 +73,23 @@ export function ScheduleFields(props: {
         </div>
         <div className="qs-form-row">
           <label htmlFor={`${id}-end`}>{who} day ends</label>
+          {/* A time input cannot hold 24:00, the end of a day that runs round the clock: a box says it instead. */}
           <input
             id={`${id}-end`}
             type="time"
             className="qs-input"
-            value={s.end}
+            value={s.end === MIDNIGHT ? '' : s.end}
+            disabled={s.end === MIDNIGHT}
             onChange={(e) => set({ end: e.target.value })}
           />
+          <label className="qs-check">
+            <input
+              type="checkbox"
+              checked={s.end === MIDNIGHT}
+              onChange={(e) => set({ end: e.target.checked ? MIDNIGHT : '17:00' })}
+            />
+            {who}: until midnight (24:00)
+          </label>
         </div>
       </div>
       {props.daysOff !== false && (

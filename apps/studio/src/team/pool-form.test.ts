@@ -36,8 +36,11 @@ describe('pool form', () => {
     expect(poolIdFrom(name)).toBe(id);
   });
 
-  it('has nothing to say about a complete pool', () => {
+  it('has nothing to say about a complete pool, also one open until midnight', () => {
     expect(poolProblems(ready(), ZONES)).toEqual([]);
+    const late = ready();
+    late.schedule = { ...late.schedule, start: '00:00', end: '24:00' };
+    expect(poolProblems(late, ZONES)).toEqual([]);
   });
 
   it('names each problem so a person can fix it', () => {

@@ -110,7 +110,8 @@ export function scheduleProblems(s: Schedule, who: string, zones: readonly strin
   if (!zones.includes(s.timeZone))
     out.push(`${who}: "${s.timeZone}" is not a time zone; pick one from the list.`);
   if (!s.days.length) out.push(`${who}: tick at least one working day.`);
-  if (!TIME.test(s.start) || !TIME.test(s.end)) out.push(`${who}: hours are written like 09:00.`);
+  if (!TIME.test(s.start) || !(TIME.test(s.end) || s.end === '24:00'))
+    out.push(`${who}: hours are written like 09:00.`);
   else if (s.end <= s.start) out.push(`${who}: the day ends (${s.end}) before it starts (${s.start}).`);
   const bad = s.daysOff.filter((d) => !isDate(d));
   if (bad.length) out.push(`${who}: days off are dates like 2026-12-25 (not "${bad[0]}").`);
