@@ -8,6 +8,8 @@ export type NurtureRoute = Extract<RouteData, { to: 'nurture' }>;
 export type EscalationAction = (typeof ESCALATION_ACTIONS)[number];
 export type EscalationStep = NonNullable<SalesRoute['escalation']>[number];
 type Assign = NonNullable<SalesRoute['assign']>;
+/** A kind editor's onChange: `key` groups keystrokes of one input into one undo step. */
+export type Change<D> = (data: D, key?: string) => void;
 
 export const ACTION_TEXT: Record<EscalationAction, string> = {
   remind_owner: 'Remind the owner',

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { handoff, type Owner, type SlaPage, type SlaRow, type SlaStatus } from '../api/handoff.ts';
 import { type Pool, team } from '../api/team.ts';
@@ -10,19 +9,20 @@ import { pathFor, replaceQuery, useQuery } from '../routing/router.ts';
 import { Pager } from '../ui/Pager.tsx';
 import { usePages } from '../ui/paging.ts';
 import { fullTime } from '../ui/time.ts';
+import { ClockFilters } from './ClockFilters.tsx';
 import {
-  type ClockFilters,
   dueInViewerZone,
   escalationsDone,
+  type ClockFilters as Filters,
   filtersFrom,
   ownerBars,
   ownerName,
   relativeDue,
   SLA_STATUSES,
-  STATUS_COLOR,
   STATUS_LABEL,
   searchOf,
 } from './clock.ts';
+import { OwnerChart } from './OwnerChart.tsx';
 
 const REFRESH_MS = 30_000;
 const PAGE_SIZE = 50;
@@ -89,7 +89,6 @@ export function SlaClockPage() {
   const [pools, setPools] = useState<Pool[]>([]);
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([]);
   const [seenOwners, setSeenOwners] = useState<ReadonlyMap<string, Owner>>(new Map());
-  const id = useId();
 
   const { status, owner, pool, workflow } = filters;
   const cursor = pages.cursor;
@@ -130,7 +129,7 @@ export function SlaClockPage() {
     runtime.list().then(setWorkflows, () => setWorkflows([]));
   }, []);
 
-  const setFilter = (patch: Partial<ClockFilters>) => {
+  const setFilter = (patch: Partial<Filters>) => {
     pages.reset();
     replaceQuery(searchOf({ ...filters, ...patch }));
   };
@@ -167,109 +166,14 @@ export function SlaClockPage() {
       {page && (
         <>
           <Tiles page={page} active={status} onPick={(s) => setFilter({ status: s })} />
-          <form className="qs-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-            <div className="qs-form-row">
-              <label htmlFor={`${id}-status`}>Status</label>
-              <select
-                id={`${id}-status`}
-                className="qs-input"
-                value={status}
-                onChange={(e) => setFilter({ status: e.target.value as SlaStatus | '' })}
-              >
-                <option value="">Any</option>
-                {SLA_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="qs-form-row">
-              <label htmlFor={`${id}-owner`}>Owner</label>
-              <select
-                id={`${id}-owner`}
-                className="qs-input"
-                value={owner}
-                onChange={(e) => setFilter({ owner: e.target.value })}
-              >
-                <option value="">Anyone</option>
-                {owner && !owners.some((o) => o.id === owner) && <option value={owner}>{owner}</option>}
-                {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {ownerName(o)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="qs-form-row">
-              <label htmlFor={`${id}-pool`}>Pool</label>
-              <select
-                id={`${id}-pool`}
-                className="qs-input"
-                value={pool}
-                onChange={(e) => setFilter({ pool: e.target.value })}
-              >
-                <option value="">Any pool</option>
-                {pool && !pools.some((p) => p.id === pool) && <option value={pool}>{pool}</option>}
-                {pools.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="qs-form-row">
-              <label htmlFor={`${id}-workflow`}>Workflow</label>
-              <select
-                id={`${id}-workflow`}
-                className="qs-input"
-                value={workflow}
-                onChange={(e) => setFilter({ workflow: e.target.value })}
-              >
-                <option value="">Any workflow</option>
-                {workflow && !workflows.some((w) => w.id === workflow) && (
-                  <option value={workflow}>{workflow}</option>
-                )}
-                {workflows.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {filtered && (
-              <button
-                type="button"
-                className="qs-link-btn"
-                onClick={() => setFilter({ status: '', owner: '', pool: '', workflow: '' })}
-              >
-                Clear filters
-              </button>
-            )}
-          </form>
-          {bars.length > 0 && (
-            <figure className="qs-clock-figure" data-testid="owner-chart">
-              <figcaption>Leads waiting, by owner</figcaption>
-              <ResponsiveContainer width="100%" height={Math.max(160, 48 + bars.length * 28)}>
-                <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                  <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                  <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-                  <YAxis type="category" dataKey="owner" width={160} tick={{ fontSize: 12 }} />
-                  <Tooltip />
-                  <Legend itemSorter={null} />
-                  {(['breached', 'due_soon', 'open'] as const).map((s) => (
-                    <Bar
-                      key={s}
-                      dataKey={STATUS_LABEL[s]}
-                      stackId="status"
-                      fill={STATUS_COLOR[s]}
-                      isAnimationActive={false}
-                    />
-                  ))}
-                </BarChart>
-              </ResponsiveContainer>
-            </figure>
-          )}
+          <ClockFilters
+            filters={filters}
+            setFilter={setFilter}
+            owners={owners}
+            pools={pools}
+            workflows={workflows}
+          />
+          <OwnerChart bars={bars} />
           {page.items.length === 0 ? (
             <div className="qs-empty qs-empty-small" data-testid="sla-empty">
               {filtered ? (
