@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
-import type { AppConfig } from './context.ts';
+import type { AppConfig, DeliveryWaker } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
@@ -73,6 +73,8 @@ export async function testApp(
     clock?: Clock;
     /** Starts a webhook deliverer with these settings (and a first retry after `backoffBaseMs`). */
     webhooks?: Partial<WebhookConfig> & { backoffBaseMs?: number };
+    /** Without `webhooks`: what is woken after commits that queued deliveries (a test's counter). */
+    deliverer?: DeliveryWaker;
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
@@ -83,7 +85,7 @@ export async function testApp(
   const handoff = await openHandoffStore({ dir, clock, logger: quiet });
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
   const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
-  const deliverer = o.webhooks
+  const sender = o.webhooks
     ? new Deliverer({
         outbox: handoff,
         clock,
@@ -92,6 +94,7 @@ export async function testApp(
         backoffBaseMs,
       }).start()
     : undefined;
+  const deliverer = sender ?? o.deliverer;
   const sla = new SlaTicker({ store: handoff, clock, logger: quiet, everyMs: 60_000, deliverer });
   const app = createApp({
     store,
@@ -124,7 +127,7 @@ export async function testApp(
     call,
     close: async () => {
       await sla.stop();
-      await deliverer?.close();
+      await sender?.close();
       await handoff.close();
       await store.close();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });

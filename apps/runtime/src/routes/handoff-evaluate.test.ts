@@ -202,3 +202,27 @@ describe('a batch hands off its leads', () => {
     expect(line.handoff).not.toHaveProperty('reasons');
   });
 });
+
+describe('delivery is woken', () => {
+  it('after a hand-off that queued deliveries and after a lead event; not after one that queued none', async () => {
+    let woken = 0;
+    t = await testApp({ seed: false, deliverer: { wake: () => woken++ } });
+    await t.call('PUT', '/v1/team/pools/emea', emeaPool());
+    await t.call('POST', '/v1/workflows', handoffWorkflow());
+    await t.call('POST', '/v1/workflows/handoff/publish', { note: 'v1' });
+    // Nobody subscribed: nothing to send, nobody woken.
+    await evaluate({ leadId: 'W-0', hot: true });
+    expect(woken).toBe(0);
+    const sub = await t.call('POST', '/v1/subscriptions', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['decision', 'assigned'],
+    });
+    expect(sub.status).toBe(201);
+    await evaluate({ leadId: 'W-1', hot: true });
+    expect(woken).toBe(1);
+    await evaluate({ hot: false }); // no lead id, not sales: no hand-off at all
+    expect(woken).toBe(1);
+    await t.call('POST', '/v1/leads/W-1/events', { eventId: 'w', type: 'contacted' });
+    expect(woken).toBe(2);
+  });
+});

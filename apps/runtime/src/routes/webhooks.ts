@@ -61,8 +61,7 @@ export function webhookRoutes(api: Api, ctx: Ctx) {
   });
 
   api.get('/v1/deliveries', 'evaluator', async (c) => {
-    const { limit: pageSize, ...filter } = parseQuery(c, DeliveryQuery);
-    return c.json(await ctx.handoff.listDeliveries({ ...filter, limit: pageSize }));
+    return c.json(await ctx.handoff.listDeliveries(parseQuery(c, DeliveryQuery)));
   });
 
   api.get('/v1/deliveries/:id', 'evaluator', async (c) => {

@@ -56,7 +56,12 @@ export const DeliveryQuery = z.object({
   lead: z.string().max(320).optional().meta({ description: 'A lead id.' }),
   event: EventTypeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(200).optional().meta({ description: 'A nextCursor from an earlier page.' }),
+  cursor: z
+    .string()
+    // The store's cursor is a position in the outbox (digits): anything else is a mistake, not page one.
+    .regex(/^\d{1,15}$/, 'a nextCursor from an earlier page')
+    .optional()
+    .meta({ description: 'A nextCursor from an earlier page.' }),
 });
 
 export const SubscriptionSchema = z

@@ -24,9 +24,13 @@ export interface Received {
 
 /**
  * `ok`: 200. `fail`: 500. `hang`: never answers (until the receiver closes), so the sender's timeout
- * fires. `drop`: cuts the connection without an answer. A number: that status with an empty body.
+ * fires. `drop`: cuts the connection without an answer. A number: that status. `{ status, json }`:
+ * that status with a JSON body, as an API a receiver calls would answer.
  */
-export type Behaviour = 'ok' | 'fail' | 'hang' | 'drop' | number;
+export type Behaviour = 'ok' | 'fail' | 'hang' | 'drop' | number | { status: number; json: unknown };
+
+const statusOf = (b: Behaviour) =>
+  b === 'ok' ? 200 : b === 'fail' ? 500 : typeof b === 'number' ? b : typeof b === 'object' ? b.status : 0;
 
 export interface TestReceiver {
   url: string;
@@ -82,9 +86,13 @@ export async function startTestReceiver(): Promise<TestReceiver> {
       const b = r.answered;
       if (b === 'hang') hanging.add(res);
       else if (b === 'drop') req.socket.destroy();
-      else {
-        const status = b === 'ok' ? 200 : b === 'fail' ? 500 : b;
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'no');
+      else if (typeof b === 'object') {
+        res.writeHead(b.status, { 'content-type': 'application/json' }).end(JSON.stringify(b.json));
+      } else {
+        const status = statusOf(b);
+        res
+          .writeHead(status, { 'content-type': 'text/plain' })
+          .end(status === 204 ? undefined : status < 300 ? 'ok' : 'no');
       }
       changed();
     });
@@ -95,8 +103,7 @@ export async function startTestReceiver(): Promise<TestReceiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    delivered: () =>
-      received.filter((r) => (typeof r.answered === 'number' ? r.answered < 300 : r.answered === 'ok')),
+    delivered: () => received.filter((r) => statusOf(r.answered) >= 200 && statusOf(r.answered) < 300),
     behave(next) {
       rule = next;
     },

@@ -1,12 +1,13 @@
 // Webhook delivery through HTTP: subscriptions, the outbox written by evaluation, a real receiver on
 // loopback that fails, hangs and drops on purpose, retries, dead letters and replay.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../clock.ts';
 import { type TestApp, testApp } from '../test-app.ts';
+import { docsBlock } from './docs-code.ts';
 import { startTestReceiver, type TestReceiver } from './test-receiver.ts';
 import { webhookWorkflow } from './webhook-workflow.ts';
 
@@ -43,15 +44,6 @@ const evaluate = async (leadId: string, hot = false) => {
 
 const deliveries = async (query = '') =>
   (await t!.call('GET', `/v1/deliveries?limit=500${query}`)).body.items;
-
-/** The code block of docs/webhooks.md that follows `after`, in the language `lang`. */
-function docsBlock(lang: string, after: string): string {
-  const doc = readFileSync(new URL('../../../../docs/webhooks.md', import.meta.url), 'utf8');
-  const from = doc.indexOf(after);
-  const m = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(doc.slice(from));
-  if (from < 0 || !m) throw new Error(`docs/webhooks.md has no ${lang} block after "${after}"`);
-  return m[1]!;
-}
 
 describe('subscriptions', () => {
   it('answers the secret once, lists, changes and deletes, admin only', async () => {
@@ -315,9 +307,16 @@ describe('delivery', () => {
     expect(second.nextCursor).toBeNull();
     expect(new Set([...first.items, ...second.items].map((d: { id: string }) => d.id)).size).toBe(3);
 
-    const bad = await t!.call('GET', '/v1/deliveries?status=lost');
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].path).toBe('status');
+    for (const [query, path] of [
+      ['status=lost', 'status'],
+      ['event=sold', 'event'],
+      ['cursor=page-two', 'cursor'],
+      ['limit=0', 'limit'],
+    ]) {
+      const bad = await t!.call('GET', `/v1/deliveries?${query}`);
+      expect(bad.status, query).toBe(422);
+      expect(bad.body).toMatchObject({ code: 'invalid_request', errors: [{ path }] });
+    }
     for (const [method, path] of [
       ['GET', '/v1/deliveries/dlv_nope'],
       ['POST', '/v1/deliveries/dlv_nope/replay'],
