@@ -45,13 +45,18 @@ describe('SQLite hand-off store', () => {
     await store.close();
   });
 
-  it('answers a failing call with its error without undoing the calls committed with it', async () => {
+  it('answers a failing call with its error, undoing only its own writes', async () => {
     const clock = testClock(MONDAY_10);
     const store = await openHandoffStore({ dir: await fresh(), clock });
     await store.putPool(pool([rep('ann')]));
-    const bad = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
-    const good = store.putPool(pool([rep('bob')], { id: 'nam', name: 'NAM' }));
-    await expect(bad).rejects.toThrow(/UNIQUE/);
+    // The pool row is written before the nameless rep fails: its savepoint takes both back.
+    const nameless = store.putPool(
+      pool([rep('bob'), { ...rep('cy'), name: undefined as unknown as string }], { id: 'apac' }),
+    );
+    const twice = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
+    const good = store.putPool(pool([rep('dee')], { id: 'nam', name: 'NAM' }));
+    await expect(nameless).rejects.toThrow(/NOT NULL/);
+    await expect(twice).rejects.toThrow('Rep ann is in pool dup twice: list each rep once.');
     await expect(good).resolves.toMatchObject({ ok: { id: 'nam' } });
     expect((await store.listPools()).map((p) => p.id)).toEqual(['emea', 'nam']);
     await store.close();
