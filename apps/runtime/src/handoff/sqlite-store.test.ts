@@ -18,8 +18,15 @@ handoffStoreContract('SQLite', {
 describe('SQLite hand-off store', () => {
   it('creates handoff.sqlite in WAL mode at the newest schema version', async () => {
     const dataDir = await fresh();
-    const store = await openHandoffStore({ dir: dataDir });
+    let stopped = false;
+    const store = await openHandoffStore({
+      dir: dataDir,
+      onStop: () => {
+        stopped = true;
+      },
+    });
     await store.close();
+    expect(stopped).toBe(false);
     const db = new Database(join(dataDir, 'handoff.sqlite'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -36,12 +43,14 @@ describe('SQLite hand-off store', () => {
 
   it('rejects the calls in hand when its thread dies, and every call after', async () => {
     const clock = testClock(MONDAY_10);
-    const store = await openHandoffStore({ dir: await fresh(), clock });
+    const stops: string[] = [];
+    const store = await openHandoffStore({ dir: await fresh(), clock, onStop: (e) => stops.push(e.message) });
     await store.putPool(pool([rep('ann')]));
     const pending = store.handoff([toSales('L-1', clock.now())]);
     store.crashForTest();
     await expect(pending).rejects.toThrow(/hand-off store's thread stopped \(exit code 70\)/);
     await expect(store.listPools()).rejects.toThrow(/thread stopped/);
+    expect(stops).toEqual(["The hand-off store's thread stopped (exit code 70)"]);
     await store.close();
   });
 
