@@ -18,8 +18,15 @@ handoffStoreContract('SQLite', {
 describe('SQLite hand-off store', () => {
   it('creates handoff.sqlite in WAL mode at the newest schema version', async () => {
     const dataDir = await fresh();
-    const store = await openHandoffStore({ dir: dataDir });
+    let stopped = false;
+    const store = await openHandoffStore({
+      dir: dataDir,
+      onStop: () => {
+        stopped = true;
+      },
+    });
     await store.close();
+    expect(stopped).toBe(false);
     const db = new Database(join(dataDir, 'handoff.sqlite'), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -36,22 +43,29 @@ describe('SQLite hand-off store', () => {
 
   it('rejects the calls in hand when its thread dies, and every call after', async () => {
     const clock = testClock(MONDAY_10);
-    const store = await openHandoffStore({ dir: await fresh(), clock });
+    const stops: string[] = [];
+    const store = await openHandoffStore({ dir: await fresh(), clock, onStop: (e) => stops.push(e.message) });
     await store.putPool(pool([rep('ann')]));
     const pending = store.handoff([toSales('L-1', clock.now())]);
     store.crashForTest();
     await expect(pending).rejects.toThrow(/hand-off store's thread stopped \(exit code 70\)/);
     await expect(store.listPools()).rejects.toThrow(/thread stopped/);
+    expect(stops).toEqual(["The hand-off store's thread stopped (exit code 70)"]);
     await store.close();
   });
 
-  it('answers a failing call with its error without undoing the calls committed with it', async () => {
+  it('answers a failing call with its error, undoing only its own writes', async () => {
     const clock = testClock(MONDAY_10);
     const store = await openHandoffStore({ dir: await fresh(), clock });
     await store.putPool(pool([rep('ann')]));
-    const bad = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
-    const good = store.putPool(pool([rep('bob')], { id: 'nam', name: 'NAM' }));
-    await expect(bad).rejects.toThrow(/UNIQUE/);
+    // The pool row is written before the nameless rep fails: its savepoint takes both back.
+    const nameless = store.putPool(
+      pool([rep('bob'), { ...rep('cy'), name: undefined as unknown as string }], { id: 'apac' }),
+    );
+    const twice = store.putPool(pool([rep('ann'), rep('ann')], { id: 'dup' }));
+    const good = store.putPool(pool([rep('dee')], { id: 'nam', name: 'NAM' }));
+    await expect(nameless).rejects.toThrow(/NOT NULL/);
+    await expect(twice).rejects.toThrow('Rep ann is in pool dup twice: list each rep once.');
     await expect(good).resolves.toMatchObject({ ok: { id: 'nam' } });
     expect((await store.listPools()).map((p) => p.id)).toEqual(['emea', 'nam']);
     await store.close();

@@ -22,6 +22,11 @@ export interface HandoffStoreOptions {
   /** The runtime's clock: it dates pool and subscription edits and picks the day of `assignedToday`. */
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Called once if the thread stops other than by close() (a crash): every call fails from then on, so
+   * the server may prefer to exit and be restarted by its supervisor.
+   */
+  onStop?: (error: Error) => void;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function openHandoffStore(options: HandoffStoreOptions): Promise<Sq
   });
   const logger = options.logger ?? silentLogger;
   logger.info('hand-off store open', { file });
-  return new SqliteHandoffStore(worker, options.clock ?? systemClock, logger);
+  return new SqliteHandoffStore(worker, options.clock ?? systemClock, logger, options.onStop);
 }
 
 interface Pending {
@@ -74,6 +79,7 @@ export class SqliteHandoffStore implements HandoffStore {
     private readonly worker: Worker,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly onStop?: (error: Error) => void,
   ) {
     worker.on('message', (answers: Answer[]) => {
       for (const answer of answers) {
@@ -96,8 +102,12 @@ export class SqliteHandoffStore implements HandoffStore {
 
   /** Every call waiting, and every later one, fails with this: a dead thread never leaves a caller hanging. */
   private stop(error: Error) {
-    if (!this.stopped && !this.closing) this.logger.error(error.message, { waiting: this.pending.size });
+    const crashed = !this.stopped && !this.closing;
     this.stopped ??= error;
+    if (crashed) {
+      this.logger.error(error.message, { waiting: this.pending.size });
+      this.onStop?.(error);
+    }
     for (const waiting of this.pending.values()) waiting.reject(this.stopped);
     this.pending.clear();
   }

@@ -234,6 +234,28 @@ export function outboxContract(factory: StoreFactory) {
       ]);
     });
 
+    it("holds a lead's later events behind a failing one, and sends them as soon as it is delivered", async () => {
+      await store.handoff([toNurture('L-1', now(), { priorStage: 'MQL' })]);
+      const [head] = await store.claimDeliveries(now(), 10);
+      await store.recordAttempt(head?.id as string, {
+        at: now(),
+        status: 503,
+        durationMs: 3,
+        ok: false,
+        nextAttemptAt: now() + 5000,
+      });
+      await store.handoff([
+        toNurture('L-1', now() + 100, { priorStage: 'MQL' }),
+        toNurture('L-2', now() + 100, { priorStage: 'MQL' }),
+      ]);
+      expect((await store.claimDeliveries(now() + 4999, 10)).map((d) => d.leadId)).toEqual(['L-2']);
+      const [retry] = await store.claimDeliveries(now() + 5000, 10);
+      expect([retry?.id, retry?.attempt]).toEqual([head?.id, 2]);
+      await store.recordAttempt(head?.id as string, ok(now() + 5000));
+      const next = await store.claimDeliveries(now() + 5000, 10);
+      expect(next.map((d) => [d.leadId, d.sequence])).toEqual([['L-1', 2]]);
+    });
+
     it('replays a delivery: queued again now, its attempts kept', async () => {
       await store.handoff([toNurture('L-1', now())]);
       const [d] = await store.claimDeliveries(now(), 10);

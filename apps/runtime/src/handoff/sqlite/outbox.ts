@@ -59,18 +59,23 @@ export function emit(ctx: Ctx, seq: Sequencer, e: EmitInput): number {
        created_at, queued_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)`,
   );
   for (const sub of subs) {
-    insert.run(
-      ctx.id('dlv', e.at),
-      sub.id,
-      event.id,
-      e.type,
-      key,
-      e.leadId,
-      event.sequence,
-      e.at,
-      e.at,
-      e.at,
-    );
+    const due = Math.max(e.at, lineWait(ctx, sub.id, key));
+    insert.run(ctx.id('dlv', e.at), sub.id, event.id, e.type, key, e.leadId, event.sequence, e.at, e.at, due);
   }
   return subs.length;
+}
+
+/**
+ * The earliest a new delivery in a (subscription, lead) line can go: not before the undelivered ones
+ * ahead of it. A waiting delivery timed at its line's next attempt stays out of the claim's due index,
+ * so a dead endpoint's backlog costs each claim nothing until its retry comes round.
+ */
+function lineWait(ctx: Ctx, subscriptionId: string, key: string): number {
+  const row = ctx
+    .q(
+      `SELECT MAX(next_attempt_at) AS t FROM deliveries
+       WHERE subscription_id = ? AND lead_key = ? AND status IN ('pending', 'failed')`,
+    )
+    .get(subscriptionId, key) as { t: number | null };
+  return row.t ?? 0;
 }

@@ -14,10 +14,12 @@ import { loadPool, recordPick } from './team.ts';
  * is taken exactly once however often or late the tick runs.
  */
 export function tickSla(ctx: Ctx, nowMs: number): SlaTickResult {
+  // Each part's status term repeats its partial index's condition word for word, so SQLite reads only
+  // live timers (the table keeps every timer ever started).
   const ids = ctx
     .q(
       `SELECT id, due_soon_at AS t FROM sla WHERE status = 'open' AND due_soon_at <= ?
-       UNION SELECT id, due_at AS t FROM sla WHERE status IN ('open', 'due_soon') AND due_at <= ?
+       UNION SELECT id, due_at AS t FROM sla WHERE status IN ('open', 'due_soon', 'breached') AND status != 'breached' AND due_at <= ?
        UNION SELECT sla_id AS id, due_at AS t FROM sla_steps WHERE done_at IS NULL AND due_at <= ?
        ORDER BY t`,
     )

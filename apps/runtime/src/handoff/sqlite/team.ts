@@ -98,6 +98,11 @@ export function putPool(
   expectedRevision: number | undefined,
   nowMs: number,
 ): PutPoolResult {
+  const seen = new Set<string>();
+  for (const rep of input.reps) {
+    if (seen.has(rep.id)) throw new Error(`Rep ${rep.id} is in pool ${input.id} twice: list each rep once.`);
+    seen.add(rep.id);
+  }
   const current = ctx.q('SELECT revision FROM pools WHERE id = ?').get(input.id) as
     | { revision: number }
     | undefined;

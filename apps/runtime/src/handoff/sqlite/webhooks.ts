@@ -136,7 +136,9 @@ const toDelivery = (row: DeliveryDbRow): DeliveryRow => ({
 export function claimDeliveries(ctx: Ctx, nowMs: number, limit: number, leaseMs: number): ClaimedDelivery[] {
   const rows = ctx
     .q(
-      `SELECT d.*, s.url, s.secret, e.body FROM deliveries d
+      // INDEXED BY: without statistics SQLite would walk every pending delivery by status; the due
+      // index reads only those whose time has come.
+      `SELECT d.*, s.url, s.secret, e.body FROM deliveries d INDEXED BY deliveries_due
        JOIN subscriptions s ON s.id = d.subscription_id AND s.active = 1
        JOIN outbox_events e ON e.id = d.event_id
        WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?
@@ -167,8 +169,16 @@ export function claimDeliveries(ctx: Ctx, nowMs: number, limit: number, leaseMs:
 }
 
 export function recordAttempt(ctx: Ctx, id: string, a: AttemptInput) {
-  const row = ctx.q('SELECT status, attempt_count FROM deliveries WHERE id = ?').get(id) as
-    | { status: DeliveryStatus; attempt_count: number }
+  const row = ctx
+    .q('SELECT status, attempt_count, subscription_id, lead_key, sequence FROM deliveries WHERE id = ?')
+    .get(id) as
+    | {
+        status: DeliveryStatus;
+        attempt_count: number;
+        subscription_id: string;
+        lead_key: string;
+        sequence: number;
+      }
     | undefined;
   // Unknown (its subscription was deleted meanwhile) or already delivered: nothing left to record.
   if (!row || row.status === 'delivered') return;
@@ -194,6 +204,24 @@ export function recordAttempt(ctx: Ctx, id: string, a: AttemptInput) {
       a.ok ? a.at : null,
       id,
     );
+  // The deliveries behind it in its line wait for its retry; once it is done (delivered or dead) they go.
+  // (The status terms repeat the line index's condition word for word so SQLite uses that partial index.)
+  const behind = [row.subscription_id, row.lead_key, row.sequence] as const;
+  if (status === 'failed') {
+    ctx
+      .q(
+        `UPDATE deliveries SET next_attempt_at = ? WHERE subscription_id = ? AND lead_key = ? AND sequence > ?
+           AND status IN ('pending', 'failed') AND next_attempt_at < ?`,
+      )
+      .run(a.nextAttemptAt, ...behind, a.nextAttemptAt);
+  } else {
+    ctx
+      .q(
+        `UPDATE deliveries SET next_attempt_at = ? WHERE subscription_id = ? AND lead_key = ? AND sequence > ?
+           AND status IN ('pending', 'failed') AND attempt_count = 0 AND next_attempt_at > ?`,
+      )
+      .run(a.at, ...behind, a.at);
+  }
 }
 
 export function listDeliveries(ctx: Ctx, f: DeliveryFilter): DeliveryPage {
