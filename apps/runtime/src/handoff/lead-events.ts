@@ -1,4 +1,4 @@
-import { type Stage, stageRank } from '@qualify/rules';
+import { type Stage, stageRank } from '@qualify/rules/handoff';
 import type { LeadEventInput, Owner, SlaStatus } from './types.ts';
 
 /** What an event needs to know of the lead. */

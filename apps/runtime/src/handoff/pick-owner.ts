@@ -1,4 +1,4 @@
-import { localDay, type Schedule } from '@qualify/rules';
+import { localDay, type Schedule } from '@qualify/rules/handoff';
 import type { AssignMethod, Rep } from './types.ts';
 
 /** A rep as the pick sees it: the pool's rep with today's count and the persisted turn state. */

@@ -1,4 +1,4 @@
-import { addWorkingHours, describeSchedule, type Schedule } from '@qualify/rules';
+import { addWorkingHours, describeSchedule, type Schedule } from '@qualify/rules/handoff';
 import type { EscalationAction, EscalationStep, SlaStatus } from './types.ts';
 
 const HOUR = 3_600_000;
