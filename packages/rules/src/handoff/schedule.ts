@@ -66,6 +66,10 @@ interface Plan {
   off: Set<string>;
   open: { hour: number; minute: number };
   close: { hour: number; minute: number };
+  /** Local days already worked out, by ISO date, so the walk from one day to the next is shared. */
+  days: Map<string, Day>;
+  /** The day holding each quarter hour asked about (zone offsets are whole quarter hours). */
+  quarters: Map<number, Day>;
 }
 
 const plans = new WeakMap<Schedule, Plan>();
@@ -81,35 +85,71 @@ function planOf(s: Schedule): Plan {
       off: new Set(s.daysOff ?? []),
       open: clock(s.start),
       close: clock(s.end),
+      days: new Map(),
+      quarters: new Map(),
     };
     plans.set(s, plan);
   }
   return plan;
 }
 
-/** A local calendar day of the schedule: its date, and its working window in epoch ms (null: none). */
+/**
+ * A local calendar day of the schedule: its bounds and its working window in epoch ms (null: none).
+ * Time-zone arithmetic (luxon, on Intl) costs tens of microseconds a step, and a sales hand-off asks
+ * for the same few days again and again; so each day is worked out once per schedule and linked to
+ * the next, and the arithmetic below only compares numbers.
+ */
 interface Day {
   midnight: DateTime;
+  start: number;
+  end: number;
   window: [open: number, close: number] | null;
+  next?: Day;
 }
 
-function dayAt(midnight: DateTime, p: Plan): Day {
-  const works = p.weekdays.has(midnight.weekday) && !p.off.has(midnight.toISODate()!);
-  if (!works) return { midnight, window: null };
-  const { year, month, day } = midnight;
+/** Past this many remembered days or quarter hours, a schedule starts its memory afresh. */
+const MEMORY = 20_000;
+
+function dayOf(midnight: DateTime, p: Plan): Day {
+  const iso = midnight.toISODate()!;
+  let day = p.days.get(iso);
+  if (day) return day;
+  const end = midnight.plus({ days: 1 }).startOf('day');
+  const works = p.weekdays.has(midnight.weekday) && !p.off.has(iso);
+  const { year, month, day: date } = midnight;
   // A clock time that a DST change skips moves forward (luxon), so the window stays in order.
   const at = (t: { hour: number; minute: number }) =>
     t.hour === 24
-      ? midnight.plus({ days: 1 }).startOf('day').toMillis()
-      : DateTime.fromObject({ year, month, day, ...t }, { zone: p.zone }).toMillis();
-  return { midnight, window: [at(p.open), at(p.close)] };
+      ? end.toMillis()
+      : DateTime.fromObject({ year, month, day: date, ...t }, { zone: p.zone }).toMillis();
+  day = {
+    midnight,
+    start: midnight.toMillis(),
+    end: end.toMillis(),
+    window: works ? [at(p.open), at(p.close)] : null,
+  };
+  if (p.days.size >= MEMORY) p.days.clear();
+  p.days.set(iso, day);
+  return day;
+}
+
+const QUARTER_MS = 900_000;
+
+function dayAt(ms: number, p: Plan): Day {
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const known = p.quarters.get(quarter);
+  if (known && ms >= known.start && ms < known.end) return known;
+  const day = dayOf(DateTime.fromMillis(ms, { zone: p.zone }).startOf('day'), p);
+  if (p.quarters.size >= MEMORY) p.quarters.clear();
+  p.quarters.set(quarter, day);
+  return day;
 }
 
 function* daysFrom(ms: number, p: Plan): Generator<Day> {
-  let midnight = DateTime.fromMillis(ms, { zone: p.zone }).startOf('day');
+  let day = dayAt(ms, p);
   for (let i = 0; i < MAX_DAYS; i++) {
-    yield dayAt(midnight, p);
-    midnight = midnight.plus({ days: 1 }).startOf('day');
+    yield day;
+    day = day.next ??= dayOf(day.midnight.plus({ days: 1 }).startOf('day'), p);
   }
   throw new RangeError('the schedule has no working hours within 30 years');
 }
@@ -117,7 +157,7 @@ function* daysFrom(ms: number, p: Plan): Generator<Day> {
 /**
  * The due time: `hours` working hours after `startMs`. A start inside working hours counts from the
  * start; a start outside them, from the next opening (so 0 hours is the next working moment).
- * @example addWorkingHours(Date.parse('2026-11-27T17:30Z'), 4, monFri9to17Berlin) // Monday 12:30 Berlin
+ * @example addWorkingHours(Date.parse('2026-11-27T17:30Z'), 4, monFri9to17Berlin) // Monday 13:00 Berlin (from the 09:00 opening)
  */
 export function addWorkingHours(startMs: number, hours: number, s: Schedule): number {
   if (!Number.isFinite(startMs) || !Number.isFinite(hours) || hours < 0)
@@ -137,8 +177,8 @@ export function addWorkingHours(startMs: number, hours: number, s: Schedule): nu
 export function workingHoursBetween(aMs: number, bMs: number, s: Schedule): number {
   if (!(bMs > aMs)) return 0;
   let ms = 0;
-  for (const { midnight, window } of daysFrom(aMs, planOf(s))) {
-    if (midnight.toMillis() >= bMs) break;
+  for (const { start, window } of daysFrom(aMs, planOf(s))) {
+    if (start >= bMs) break;
     if (window) ms += Math.max(0, Math.min(window[1], bMs) - Math.max(window[0], aMs));
   }
   return ms / HOUR_MS;
@@ -172,8 +212,7 @@ export function describeSchedule(s: Schedule): string {
  * or a weekday it does not work.
  */
 export function isDayOff(ms: number, s: Schedule): boolean {
-  const p = planOf(s);
-  return dayAt(DateTime.fromMillis(ms, { zone: p.zone }).startOf('day'), p).window === null;
+  return dayAt(ms, planOf(s)).window === null;
 }
 
 /**
