@@ -38,6 +38,8 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   logger?: Logger;
+  /** Shared with what runs beside the app (the webhook deliverer); a new one by default. */
+  metrics?: Metrics;
 }
 
 /**
@@ -51,8 +53,8 @@ export function createApp({
   clock,
   config,
   logger = silentLogger,
+  metrics = new Metrics(),
 }: AppDeps) {
-  const metrics = new Metrics();
   let templates: Template[] | undefined;
   const ctx: Ctx = {
     store,

@@ -12,6 +12,8 @@ export class Metrics {
   private readonly errors = new Map<string, { code: string; status: number; n: number }>();
   private readonly bucketCounts = new Array<number>(BUCKETS.length).fill(0);
   private aborted = 0;
+  private readonly webhookAttempts = { delivered: 0, failed: 0, dead: 0 };
+  private webhookSeconds = 0;
   private latencySum = 0;
   private latencyCount = 0;
   private readonly backtests = new Map<
@@ -53,6 +55,12 @@ export class Metrics {
     const hit = this.errors.get(key);
     if (hit) hit.n++;
     else this.errors.set(key, { code, status, n: 1 });
+  }
+
+  /** One webhook delivery attempt: delivered (2xx), failed (to be tried again) or dead (given up). */
+  webhookAttempt(result: 'delivered' | 'failed' | 'dead', seconds: number): void {
+    this.webhookAttempts[result]++;
+    this.webhookSeconds += seconds;
   }
 
   /** A request whose client hung up before it was answered (an aborted upload). */
@@ -106,6 +114,20 @@ export class Metrics {
     const rows = new Map<string, number>();
     for (const b of this.backtests.values()) rows.set(b.workflow, (rows.get(b.workflow) ?? 0) + b.rows);
     for (const [workflow, n] of rows) out.push(`backtest_rows_total{workflow="${label(workflow)}"} ${n}`);
+    out.push(
+      '# HELP webhook_attempts_total Webhook delivery attempts: delivered (2xx), failed (to be tried again), dead (retries gave up; GET /v1/deliveries?status=dead).',
+      '# TYPE webhook_attempts_total counter',
+    );
+    for (const [result, n] of Object.entries(this.webhookAttempts)) {
+      out.push(`webhook_attempts_total{result="${result}"} ${n}`);
+    }
+    const attempts = this.webhookAttempts.delivered + this.webhookAttempts.failed + this.webhookAttempts.dead;
+    out.push(
+      '# HELP webhook_attempt_duration_seconds Time from sending a delivery to its answer, timeout or error.',
+      '# TYPE webhook_attempt_duration_seconds summary',
+      `webhook_attempt_duration_seconds_sum ${this.webhookSeconds}`,
+      `webhook_attempt_duration_seconds_count ${attempts}`,
+    );
     for (const [name, g] of Object.entries(gauges)) {
       out.push(`# HELP ${name} ${g.help}`, `# TYPE ${name} ${g.type ?? 'gauge'}`, `${name} ${g.value}`);
     }

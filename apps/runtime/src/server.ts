@@ -9,6 +9,7 @@ import { SlaTicker } from './handoff/sla-ticker.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
+import { Metrics } from './metrics.ts';
 import { seedTemplates } from './seed.ts';
 import { loadTemplates } from './templates.ts';
 import { Deliverer } from './webhooks/deliverer.ts';
@@ -43,11 +44,13 @@ async function main() {
     logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
   }
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
+  const metrics = new Metrics();
   const deliverer = new Deliverer({
     outbox: handoff,
     clock: systemClock,
     config: config.webhooks,
     logger,
+    metrics,
   }).start();
   const app = createApp({
     store,
@@ -62,6 +65,7 @@ async function main() {
       trustProxy: config.trustProxy,
     },
     logger,
+    metrics,
   });
 
   const sla = new SlaTicker({

@@ -9,6 +9,7 @@ import { SlaTicker } from './handoff/sla-ticker.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
+import { Metrics } from './metrics.ts';
 import { seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
 import { loadTemplates } from './templates.ts';
@@ -85,6 +86,7 @@ export async function testApp(
   const handoff = await openHandoffStore({ dir, clock, logger: quiet });
   if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
   const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
+  const metrics = new Metrics();
   const sender = o.webhooks
     ? new Deliverer({
         outbox: handoff,
@@ -92,6 +94,7 @@ export async function testApp(
         config: { ...DEFAULT_WEBHOOKS, ...webhooks },
         logger: quiet,
         backoffBaseMs,
+        metrics,
       }).start()
     : undefined;
   const deliverer = sender ?? o.deliverer;
@@ -102,6 +105,7 @@ export async function testApp(
     deliverer,
     clock,
     config: { keysRequired: false, bodyLimitBytes: 1024 * 1024, ...o.config },
+    metrics,
   });
   const call: TestApp['call'] = async (method, path, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

@@ -3,11 +3,14 @@ import { getApiKey, setApiKey, setUnauthorizedListener } from './api/client.ts';
 import type { Me } from './api/types.ts';
 import { runtime } from './api/workflows.ts';
 import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
+import { DeliveriesPage } from './deliveries/DeliveriesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
 import { Link } from './routing/Link.tsx';
-import { useRoute } from './routing/router.ts';
+import { pathFor, type Route, useRoute } from './routing/router.ts';
 import { SlaPage } from './sla/SlaPage.tsx';
+import { SlaClockPage } from './sla-clock/SlaClockPage.tsx';
 import { useStudio } from './store/studio-store.ts';
+import { TeamPage } from './team/TeamPage.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
@@ -39,6 +42,31 @@ function WhoAmI() {
   );
 }
 
+/** The app bar's pages; the workflow pages count as "Workflows". */
+const NAV: { page: Route['page']; label: string }[] = [
+  { page: 'list', label: 'Workflows' },
+  { page: 'team', label: 'Team' },
+  { page: 'sla-clock', label: 'SLA clock' },
+  { page: 'deliveries', label: 'Deliveries' },
+];
+
+function AppNav({ route }: { route: Route }) {
+  const current = 'id' in route ? 'list' : route.page;
+  return (
+    <nav className="qs-appnav" aria-label="Studio">
+      {NAV.map((n) => (
+        <Link
+          key={n.page}
+          href={pathFor({ page: n.page } as Route)}
+          aria-current={current === n.page ? 'page' : undefined}
+        >
+          {n.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 /** The studio shell: app bar, the current page, notices and the API-key prompt. */
 export function App() {
   const route = useRoute();
@@ -54,6 +82,7 @@ export function App() {
           </span>
           Qualify Studio
         </Link>
+        <AppNav route={route} />
         <span className="qs-grow" />
         <WhoAmI />
       </header>
@@ -64,6 +93,9 @@ export function App() {
           <EditorPage key={route.id} id={route.id} view={route.page === 'backtest' ? 'backtest' : 'canvas'} />
         )}
         {route.page === 'sla' && <SlaPage key={route.id} id={route.id} />}
+        {route.page === 'team' && <TeamPage />}
+        {route.page === 'sla-clock' && <SlaClockPage />}
+        {route.page === 'deliveries' && <DeliveriesPage />}
       </div>
       <Notices />
       <ApiKeyDialog />

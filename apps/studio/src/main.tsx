@@ -7,6 +7,7 @@ import './styles/test-panel.css';
 import './styles/dialogs.css';
 import './styles/sla.css';
 import './styles/backtest.css';
+import './styles/handoff.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

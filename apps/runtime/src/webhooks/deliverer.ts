@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { WebhookConfig } from '../config.ts';
 import type { ClaimedDelivery, HandoffStore } from '../handoff/types.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { nextAttemptAt } from './backoff.ts';
 import { SIGNATURE_HEADER, signHeader } from './signature.ts';
 
@@ -28,6 +29,8 @@ export interface DelivererOptions {
   /** First-retry wait; tests make it small. Default 1 s. */
   backoffBaseMs?: number;
   fetch?: typeof fetch;
+  /** Counts attempts for /metrics. */
+  metrics?: Pick<Metrics, 'webhookAttempt'>;
 }
 
 /** Kept from a failed answer's body, so a person inspecting the attempt sees why. */
@@ -164,6 +167,7 @@ export class Deliverer {
       // Unrecorded, the delivery's lease runs out and it is sent again: at least once still holds.
       this.o.logger.error('a webhook attempt could not be recorded', { delivery: d.id, error: String(e) });
     }
+    this.o.metrics?.webhookAttempt(ok ? 'delivered' : next === null ? 'dead' : 'failed', durationMs / 1000);
     if (!ok && next === null) {
       this.o.logger.error('webhook delivery is dead after retries', { delivery: d.id, url: d.url, error });
     }

@@ -35,6 +35,12 @@ describe('SLA events delivered', () => {
     expect(dueAt).toBe('2026-11-30T12:00:00.000Z');
 
     await receiver.waitFor((r) => r.length === 1);
+    // The test jumps its clock by days: each delivery is recorded first, or its claim would lapse in the jump.
+    const recorded = (n: number) =>
+      expect
+        .poll(async () => (await t.call('GET', '/v1/deliveries?status=delivered')).body.items.length)
+        .toBe(n);
+    await recorded(1);
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({
       type: 'assigned',
       leadId: 'L-7',
@@ -50,10 +56,12 @@ describe('SLA events delivered', () => {
     clock.set('2026-11-30T11:30:00Z');
     await t.sla.tick();
     await receiver.waitFor((r) => r.length === 2);
+    await recorded(2);
     // Monday 15:30 Berlin: breached at 13:00, and 2 working hours past due: both escalation steps.
     clock.set('2026-11-30T14:30:00Z');
     await t.sla.tick();
     await receiver.waitFor((r) => r.length === 5);
+    await recorded(5);
 
     const events = receiver.received.map((r) => JSON.parse(r.body));
     expect(events.map((e) => [e.type, e.data.action ?? null])).toEqual([

@@ -220,6 +220,11 @@ describe('delivery', () => {
       [null, expect.stringMatching(/closed before an answer|request failed/)],
       [200, null],
     ]);
+    const metrics = (await app.call('GET', '/metrics')).text;
+    expect(metrics).toContain('webhook_attempts_total{result="failed"} 3');
+    expect(metrics).toContain('webhook_attempts_total{result="delivered"} 1');
+    expect(metrics).toContain('webhook_attempts_total{result="dead"} 0');
+    expect(metrics).toMatch(/webhook_attempt_duration_seconds_count 4\n/);
   });
 
   it("keeps a lead's events in order: the second waits while the first is retried; other leads go on", async () => {
@@ -262,6 +267,7 @@ describe('delivery', () => {
     const [dead] = await deliveries('&status=dead');
     expect(dead).toMatchObject({ leadId: 'L-5', status: 'dead', nextAttemptAt: null, lastStatus: 500 });
     expect(dead.attemptCount).toBeGreaterThan(1);
+    expect((await t!.call('GET', '/metrics')).text).toContain('webhook_attempts_total{result="dead"} 1');
     const failed = receiver!.received.length;
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver!.received.length).toBe(failed);
@@ -278,7 +284,7 @@ describe('delivery', () => {
   });
 
   it('never slows evaluation: leads are answered at once while the receiver hangs', async () => {
-    await setup({ timeoutMs: 5000, concurrency: 2 });
+    await setup({ timeoutMs: 10_000, concurrency: 2 });
     receiver!.behave(() => 'hang');
     await evaluate('L-warm');
     await receiver!.waitFor((r) => r.length === 1);
@@ -288,8 +294,9 @@ describe('delivery', () => {
       await evaluate(`L-fast-${i}`);
       times.push(performance.now() - start);
     }
-    // Each evaluation would wait up to 5 s if it waited on the receiver.
-    expect(Math.max(...times)).toBeLessThan(500);
+    // An evaluation that waited on the receiver would take the 10 s timeout; these take milliseconds
+    // (the bound is loose for a loaded machine).
+    expect(Math.max(...times)).toBeLessThan(2000);
     expect(receiver!.received.length).toBeLessThanOrEqual(2);
   });
 

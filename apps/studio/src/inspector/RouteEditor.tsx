@@ -1,5 +1,7 @@
-import { FormRow, NumberInput } from '../ui/inputs.tsx';
+import { FormRow } from '../ui/inputs.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
+import { RouteRecycle } from './RouteRecycle.tsx';
+import { RouteSalesFields } from './RouteSalesFields.tsx';
 
 type RouteData = KindData<'route'>;
 
@@ -9,8 +11,8 @@ const START: Record<RouteData['to'], RouteData> = {
   disqualify: { to: 'disqualify', reason: 'No fit' },
 };
 
-/** Where a path ends: a sales queue with its SLA, a nurture track, or a disqualification reason. */
-export function RouteEditor({ data, onChange }: KindEditorProps<RouteData>) {
+/** Where a path ends: a sales queue with its SLA, assignment and escalation, a nurture track, or a disqualification reason. */
+export function RouteEditor({ data, fields, onChange }: KindEditorProps<RouteData>) {
   return (
     <>
       <FormRow label="Send the lead to">
@@ -23,74 +25,25 @@ export function RouteEditor({ data, onChange }: KindEditorProps<RouteData>) {
           >
             <option value="sales">Sales (hand-off with SLA)</option>
             <option value="nurture">Nurture (email / content track)</option>
-            <option value="disqualify">Disqualify / recycle</option>
+            <option value="disqualify">Disqualify</option>
           </select>
         )}
       </FormRow>
-      {data.to === 'sales' && (
+      {data.to === 'sales' && <RouteSalesFields data={data} fields={fields} onChange={onChange} />}
+      {data.to === 'nurture' && (
         <>
-          <FormRow label="Sales queue" hint="The SDR or AE team that receives the lead.">
+          <FormRow label="Nurture track" hint="The email or content track that matures the lead.">
             {(id) => (
               <input
                 id={id}
                 className="qs-input"
-                value={data.queue}
-                onChange={(e) => onChange({ ...data, queue: e.target.value }, 'queue')}
+                value={data.track}
+                onChange={(e) => onChange({ ...data, track: e.target.value }, 'track')}
               />
             )}
           </FormRow>
-          <FormRow label="Priority">
-            {(id) => (
-              <select
-                id={id}
-                className="qs-input"
-                value={data.priority}
-                onChange={(e) => onChange({ ...data, priority: e.target.value as 'high' | 'normal' | 'low' })}
-              >
-                <option value="high">High</option>
-                <option value="normal">Normal</option>
-                <option value="low">Low</option>
-              </select>
-            )}
-          </FormRow>
-          <div className="qs-form-grid">
-            <FormRow label="First contact within (hours)" hint="The SLA sales commits to.">
-              {() => (
-                <NumberInput
-                  label="First contact within (hours)"
-                  min={1}
-                  value={data.sla.firstContactHours}
-                  onChange={(n) =>
-                    onChange({ ...data, sla: { ...data.sla, firstContactHours: n ?? 0 } }, 'hours')
-                  }
-                />
-              )}
-            </FormRow>
-            <FormRow label="Touches">
-              {() => (
-                <NumberInput
-                  label="Touches"
-                  min={1}
-                  step={1}
-                  value={data.sla.touches}
-                  onChange={(n) => onChange({ ...data, sla: { ...data.sla, touches: n ?? 0 } }, 'touches')}
-                />
-              )}
-            </FormRow>
-          </div>
+          <RouteRecycle data={data} onChange={onChange} />
         </>
-      )}
-      {data.to === 'nurture' && (
-        <FormRow label="Nurture track" hint="The email or content track that matures the lead.">
-          {(id) => (
-            <input
-              id={id}
-              className="qs-input"
-              value={data.track}
-              onChange={(e) => onChange({ ...data, track: e.target.value }, 'track')}
-            />
-          )}
-        </FormRow>
       )}
       {data.to === 'disqualify' && (
         <FormRow label="Reason" hint="Kept in the database with minimal effort.">

@@ -9,6 +9,11 @@ describe('routes', () => {
     ['/workflows/bant-inbound-saas/backtest', { page: 'backtest', id: 'bant-inbound-saas' }],
     ['/workflows/a%20b/backtest/', { page: 'backtest', id: 'a b' }],
     ['/workflows/x/other', { page: 'list' }],
+    ['/team', { page: 'team' }],
+    ['/sla', { page: 'sla-clock' }],
+    ['/sla/', { page: 'sla-clock' }],
+    ['/deliveries', { page: 'deliveries' }],
+    ['/teams', { page: 'list' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });
@@ -18,5 +23,8 @@ describe('routes', () => {
     expect(pathFor({ page: 'editor', id: 'x' })).toBe('/workflows/x');
     expect(pathFor({ page: 'sla', id: 'x' })).toBe('/workflows/x/sla');
     expect(pathFor({ page: 'list' })).toBe('/');
+    expect(pathFor({ page: 'team' })).toBe('/team');
+    expect(pathFor({ page: 'sla-clock' })).toBe('/sla');
+    expect(pathFor({ page: 'deliveries' })).toBe('/deliveries');
   });
 });

@@ -4,7 +4,13 @@ export type Route =
   | { page: 'list' }
   | { page: 'editor'; id: string }
   | { page: 'backtest'; id: string }
-  | { page: 'sla'; id: string };
+  | { page: 'sla'; id: string }
+  | { page: 'team' }
+  | { page: 'sla-clock' }
+  | { page: 'deliveries' };
+
+/** Pages that stand alone (no workflow id), by their address. */
+const TOP_PAGES = { '/team': 'team', '/sla': 'sla-clock', '/deliveries': 'deliveries' } as const;
 
 const listeners = new Set<() => void>();
 
@@ -17,23 +23,49 @@ function subscribe(fn: () => void) {
   };
 }
 
-/** Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`, `/workflows/:id/backtest`. */
+/**
+ * Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`, `/workflows/:id/backtest`,
+ * and the hand-off pages `/team`, `/sla` (the SLA clock) and `/deliveries`.
+ */
 export function parseRoute(pathname: string): Route {
+  const top = pathname.replace(/\/$/, '') as keyof typeof TOP_PAGES;
+  if (Object.hasOwn(TOP_PAGES, top)) return { page: TOP_PAGES[top] };
   const m = /^\/workflows\/([^/]+)(?:\/(sla|backtest))?\/?$/.exec(pathname);
   if (!m?.[1]) return { page: 'list' };
   const id = decodeURIComponent(m[1]);
   return { page: m[2] === 'sla' ? 'sla' : m[2] === 'backtest' ? 'backtest' : 'editor', id };
 }
 
-export const pathFor = (route: Route): string =>
-  route.page === 'list'
-    ? '/'
-    : `/workflows/${encodeURIComponent(route.id)}${route.page === 'editor' ? '' : `/${route.page}`}`;
+export function pathFor(route: Route): string {
+  if (route.page === 'list') return '/';
+  if (!('id' in route)) {
+    const found = Object.entries(TOP_PAGES).find(([, page]) => page === route.page);
+    return found?.[0] ?? '/';
+  }
+  return `/workflows/${encodeURIComponent(route.id)}${route.page === 'editor' ? '' : `/${route.page}`}`;
+}
 
 export function navigate(path: string): void {
-  if (path === window.location.pathname) return;
+  if (path === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', path);
   for (const fn of listeners) fn();
+}
+
+/**
+ * Replaces the address's query (filters a page keeps in the address) without a new history entry,
+ * so the back button leaves the page rather than stepping through every filter change.
+ */
+export function replaceQuery(params: URLSearchParams): void {
+  const query = params.toString();
+  const next = `${window.location.pathname}${query ? `?${query}` : ''}`;
+  if (next === window.location.pathname + window.location.search) return;
+  window.history.replaceState(null, '', next);
+  for (const fn of listeners) fn();
+}
+
+/** The address's query string ("?status=breached"); re-renders when it changes. */
+export function useQuery(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
 /** The current page; re-renders on navigation and the back button. */

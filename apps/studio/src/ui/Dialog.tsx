@@ -1,6 +1,9 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/** A modal built on <dialog>: focus is trapped by the browser, Escape closes it. */
+const FIRST_FIELD =
+  '.qs-dialog-body :is(input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]))';
+
+/** A modal built on <dialog>: focus is trapped by the browser and starts on the first field, Escape closes it. */
 export function Dialog(props: {
   open: boolean;
   title: string;
@@ -12,7 +15,12 @@ export function Dialog(props: {
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (props.open && !d.open) d.showModal();
+    if (props.open && !d.open) {
+      d.showModal();
+      // The browser would focus the first focusable element, the header's close button; a dialog with a form
+      // starts on its first field instead (React's autoFocus ran while the dialog was still closed).
+      d.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!props.open && d.open) d.close();
   }, [props.open]);
   return (

@@ -1,0 +1,54 @@
+import { type APIRequestContext, expect } from '@playwright/test';
+import { createFromTemplate } from './api-helpers.ts';
+
+/** The BANT template's hot lead (it routes to sales, "Inbound SDR"); `email` is made its lead id. */
+export const hotLead = (email: string) => ({
+  email,
+  jobTitle: 'VP Sales',
+  company: { employees: 250, industry: 'saas' },
+  budget: 20000,
+  authority: 'decision_maker',
+  need: 'high',
+  timeline: 'this_quarter',
+  activity: {
+    lastVisit: new Date(Date.now() - 3_600_000).toISOString(),
+    pricingViews: 4,
+    demoRequested: true,
+  },
+});
+
+/** The BANT template under a fresh id with `email` marked as the lead id (the hand-off remembers leads by it). */
+export async function bantWithLeadId(request: APIRequestContext, prefix: string): Promise<string> {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', prefix);
+  const record = await (await request.get(`/v1/workflows/${id}`)).json();
+  const fields = record.workflow.fields.map((f: { path: string }) =>
+    f.path === 'email' ? { ...f, leadId: true } : f,
+  );
+  const saved = await request.put(`/v1/workflows/${id}`, {
+    data: { workflow: { ...record.workflow, fields }, revision: record.revision },
+  });
+  expect(saved.ok()).toBe(true);
+  return id;
+}
+
+/** A pool of two active reps, Mon–Sun round the clock (00:00–24:00) in UTC, so an SLA runs whenever the test does. */
+export async function createPool(request: APIRequestContext, id: string, name: string) {
+  const res = await request.put(`/v1/team/pools/${id}`, {
+    data: {
+      name,
+      schedule: {
+        timeZone: 'UTC',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+        start: '00:00',
+        end: '24:00',
+        daysOff: [],
+      },
+      reps: [
+        { id: `${id}-ann`, name: 'Ann Archer', email: 'ann@example.com' },
+        { id: `${id}-bob`, name: 'Bob Baker', email: 'bob@example.com' },
+      ],
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return res.json();
+}
