@@ -80,9 +80,11 @@ test('publish two versions, make the first live again, read the SLA view', async
   await page.getByRole('link', { name: 'SLA view' }).click();
   const first = page.locator('.qs-outcome').first();
   await expect(first).toHaveClass(/is-sales/);
-  await expect(first.locator('.qs-sla-line')).toContainText('4 hours');
+  await expect(first.getByTestId('sales-side')).toContainText('First touch within 4 hours');
   await expect(first).toContainText('A lead goes here when');
   await expect(first).toContainText('BANT hand-off passes: at least 3 of 4 criteria are met');
   await page.getByLabel('Show the current draft instead of the live version').check();
-  await expect(page.locator('.qs-outcome').first().locator('.qs-sla-line')).toContainText('2 hours');
+  await expect(page.locator('.qs-outcome').first().getByTestId('sales-side')).toContainText(
+    'First touch within 2 hours',
+  );
 });

@@ -12,6 +12,7 @@ import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
 import { PreparedCache } from './prepared-cache.ts';
 import { accountRoutes } from './routes/account.ts';
+import { agreementRoutes } from './routes/agreement.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
@@ -87,6 +88,7 @@ export function createApp({
   );
   workflowRoutes(api, ctx);
   versionRoutes(api, ctx);
+  agreementRoutes(api, ctx);
   evaluateRoutes(api, ctx);
   batchRoutes(api, ctx);
   backtestRoutes(api, ctx);

@@ -64,6 +64,19 @@ export async function newestMatches(
   return [...found.newestFirst()];
 }
 
+/** Every entry of one file that passes `keep`, oldest first, streamed. */
+export async function eachMatch(
+  file: string,
+  keep: (e: DecisionLogEntry) => boolean,
+  visit: (e: DecisionLogEntry) => void,
+): Promise<void> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    const e = line ? parseLine(line) : undefined;
+    if (e && keep(e)) visit(e);
+  }
+}
+
 /** The entry with this id in one file, if any. */
 export async function findInFile(file: string, id: string): Promise<DecisionLogEntry | undefined> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });

@@ -22,6 +22,7 @@ describe('decisionLine', () => {
       email: fc.option(text),
       route: fc.constantFrom('sales', 'nurture', 'disqualify', null),
       target: fc.option(text),
+      routeNodeId: fc.option(text),
       stage: fc.oneof(fc.constantFrom(...STAGES), text as fc.Arbitrary<never>),
       score: num,
       at: text,

@@ -38,7 +38,7 @@ export const number = (n: number): string => (Number.isFinite(n) ? String(n) : '
 
 /** One decision log line: the same text as `JSON.stringify(entry)`. */
 export const decisionLine = (e: DecisionLogEntry): string =>
-  `{"decisionId":${quote(e.decisionId)},"workflowId":${quoteKnown(e.workflowId)},"version":${number(e.version)},"leadId":${quote(e.leadId)},"email":${quote(e.email)},"route":${quoteKnown(e.route)},"target":${quoteKnown(e.target)},"stage":${quoteKnown(e.stage)},"score":${number(e.score)},"at":${quote(e.at)}}`;
+  `{"decisionId":${quote(e.decisionId)},"workflowId":${quoteKnown(e.workflowId)},"version":${number(e.version)},"leadId":${quote(e.leadId)},"email":${quote(e.email)},"route":${quoteKnown(e.route)},"target":${quoteKnown(e.target)},"routeNodeId":${quoteKnown(e.routeNodeId)},"stage":${quoteKnown(e.stage)},"score":${number(e.score)},"at":${quote(e.at)}}`;
 
 /** Characters JSON.stringify escapes (surrogates too, where only lone ones are: it then does the work). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what JSON escapes.

@@ -35,6 +35,7 @@ function entries(n: number, start = Date.parse('2026-03-01T23:59:59.000Z')): Dec
       email: null,
       route: i % 3 ? 'nurture' : 'sales',
       target: 'x',
+      routeNodeId: 'r1',
       stage: 'MQL',
       score: i,
       at: new Date(ms).toISOString(),
@@ -78,6 +79,33 @@ describe('decision log', () => {
     );
     expect((await log.get(all[3]!.decisionId))?.leadId).toBe('L3');
     expect(await log.get(`${all[3]!.decisionId.slice(0, 24)}000000`)).toBeUndefined();
+    await log.close();
+  });
+
+  it('scans every matching entry since a time once, from memory and files, after a restart too', async () => {
+    const all = entries(300);
+    let log = await open(50, 2000);
+    for (const [i, e] of all.entries()) {
+      log.append(e);
+      if (i % 20 === 19) await log.flush();
+    }
+    const scan = async (filter: { workflow?: string; since?: string }) => {
+      const seen: string[] = [];
+      await log.scan(filter, (e) => seen.push(e.leadId!));
+      return seen.sort();
+    };
+    const expected = (from: number, workflow?: string) =>
+      all
+        .slice(from)
+        .filter((e) => workflow === undefined || e.workflowId === workflow)
+        .map((e) => e.leadId!)
+        .sort();
+    // Since inside the ring, then reaching back into the files.
+    expect(await scan({ since: all[280]!.at })).toEqual(expected(280));
+    expect(await scan({ since: all[40]!.at, workflow: 'odd' })).toEqual(expected(40, 'odd'));
+    await log.close();
+    log = await open(50);
+    expect(await scan({})).toEqual(expected(0));
     await log.close();
   });
 

@@ -1,6 +1,6 @@
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dayOf, fileName, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
+import { dayOf, eachMatch, fileName, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
 import { decisionTime } from './decision-id.ts';
 import { decisionLine } from './decision-json.ts';
 import { LineBuffer } from './line-buffer.ts';
@@ -162,6 +162,30 @@ export class DecisionLog {
     }
     const page = items.slice(0, limit);
     return { items: page, nextCursor: items.length > limit ? page.at(-1)!.decisionId : null };
+  }
+
+  /**
+   * Visits every entry that passes `filter` from now back to `filter.since`: the ring newest first,
+   * then the files (each file oldest first, files newest first). One pass, whatever the count.
+   */
+  async scan(filter: DecisionFilter, visit: (e: DecisionLogEntry) => void): Promise<void> {
+    const matches = matcher(filter);
+    const since = filter.since ? new Date(filter.since).toISOString() : undefined;
+    // The whole ring (it is bounded), not only down to the first older entry: a clock set back
+    // leaves entries out of time order.
+    for (const e of this.recent.newestFirst())
+      if ((since === undefined || e.at >= since) && matches(e)) visit(e);
+    const oldestAt = this.recent.oldest()?.at;
+    if (since !== undefined && oldestAt !== undefined && oldestAt < since) return;
+    await this.flush();
+    const floor = this.recent.oldest()?.decisionId;
+    const sinceDay = since ? dayOf(Date.parse(since) - 86_400_000) : undefined;
+    const keep = (e: DecisionLogEntry) =>
+      (floor === undefined || e.decisionId < floor) && (since === undefined || e.at >= since) && matches(e);
+    for (const file of await listLogFiles(this.o.dir)) {
+      if (sinceDay !== undefined && file.date < sinceDay) break;
+      await eachMatch(file.path, keep, visit);
+    }
   }
 
   async get(id: string): Promise<DecisionLogEntry | undefined> {

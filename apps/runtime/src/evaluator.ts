@@ -77,6 +77,7 @@ export function makeDecider(store: Store, metrics: Metrics): Decider {
         email: email?.toLowerCase() ?? null,
         route: outcome.route?.kind ?? null,
         target: outcome.route?.target ?? null,
+        routeNodeId: outcome.route?.nodeId ?? null,
         stage: outcome.stage,
         score: outcome.score.total,
         at: lastIso,

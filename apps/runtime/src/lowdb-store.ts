@@ -5,7 +5,15 @@ import { CommitQueue } from './commit-queue.ts';
 import { DecisionLog } from './decision-log.ts';
 import type { Logger } from './logger.ts';
 import type { Draft } from './schemas.ts';
-import type { AddVersionResult, KeyRow, SaveDraftResult, Store, VersionRow, WorkflowRow } from './store.ts';
+import type {
+  AddVersionResult,
+  KeyRow,
+  SaveDraftResult,
+  SignoffRow,
+  Store,
+  VersionRow,
+  WorkflowRow,
+} from './store.ts';
 
 const FORMAT = 'qualify-store/1';
 
@@ -155,6 +163,14 @@ class LowdbStore implements Store {
     return next;
   }
 
+  async addSignoff(id: string, signoff: SignoffRow) {
+    const row = this.getWorkflow(id);
+    if (!row) return undefined;
+    const next = this.replace({ ...row, signoffs: [...(row.signoffs ?? []), signoff] });
+    await this.persist();
+    return next;
+  }
+
   listKeys() {
     return this.db.data.keys;
   }
@@ -187,6 +203,7 @@ class LowdbStore implements Store {
   listDecisions: Store['listDecisions'] = (filter, cursor, limit) =>
     this.decisions.list(filter, cursor, limit);
   getDecision: Store['getDecision'] = (id) => this.decisions.get(id);
+  scanDecisions: Store['scanDecisions'] = (filter, visit) => this.decisions.scan(filter, visit);
 
   async flush() {
     await Promise.all([this.decisions.flush(), this.queue.idle()]);

@@ -26,14 +26,18 @@ import {
   PublishBody,
   PutWorkflowBody,
   type Role,
+  SignoffBody,
+  VolumeQuery,
 } from './schemas.ts';
 import {
   CreatedKeySchema,
   DecisionLogEntrySchema,
   KeyInfoSchema,
   ProblemSchema,
+  SignoffSchema,
   VersionSchema,
   VersionSummarySchema,
+  VolumeSchema,
   WorkflowRecordSchema,
   WorkflowSummarySchema,
 } from './views.ts';
@@ -191,6 +195,28 @@ const OPS: Op[] = [
     role: 'approver',
     body: LiveBody,
     answer: WorkflowRecordSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/signoffs',
+    summary: "Record a sales leader's sign-off of a version",
+    role: 'approver',
+    body: SignoffBody,
+    status: 201,
+    answer: SignoffSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/signoffs',
+    summary: 'Sign-offs, newest first',
+    answer: items(SignoffSchema),
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/volume',
+    summary: 'Expected weekly volume per route, from the decision log',
+    query: VolumeQuery,
+    answer: VolumeSchema,
   },
   {
     method: 'post',

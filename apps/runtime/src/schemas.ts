@@ -155,3 +155,21 @@ export const DecisionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().regex(DECISION_ID, 'a nextCursor from an earlier page').optional(),
 });
+
+/** A sales leader's agreement to a version (the SLA view's "Sign off"). */
+export const SignoffBody = z.object({
+  name: z.string().trim().min(1).max(200).meta({ description: 'Who agrees: "Dana Reyes".' }),
+  title: z.string().trim().min(1).max(200).meta({ description: 'Their role in the agreement: "VP Sales".' }),
+  version: z.int().min(1).meta({ description: 'The version agreed to; it must exist.' }),
+  note: z.string().trim().max(2000).default(''),
+});
+
+export const VolumeQuery = z.object({
+  weeks: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(26)
+    .default(4)
+    .meta({ description: 'Weeks back from now, 1–26.' }),
+});

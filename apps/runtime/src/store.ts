@@ -23,6 +23,23 @@ export interface WorkflowRow {
   liveVersion: number | null;
   /** Oldest first; `number` is the position + 1. */
   versions: VersionRow[];
+  /** Sales leaders' agreements to a version, oldest first; absent in stores written before sign-offs. */
+  signoffs?: SignoffRow[];
+}
+
+/** A person's agreement to one version of the workflow, recorded from the SLA view. */
+export interface SignoffRow {
+  id: string;
+  /** Who agreed: "Dana Reyes". */
+  name: string;
+  /** Their role in the agreement: "VP Sales". */
+  title: string;
+  /** The version agreed to. */
+  version: number;
+  note: string;
+  /** The API key (or `local`) that recorded it: who typed it in, which need not be who agreed. */
+  recordedBy: string;
+  at: string;
 }
 
 /** A new workflow's row: its draft at revision 1, nothing published yet. */
@@ -58,6 +75,11 @@ export interface DecisionLogEntry {
   email: string | null;
   route: RouteKind | null;
   target: string | null;
+  /**
+   * The route node the lead reached, so two routes with the same queue (territories) count apart.
+   * Read back as undefined from entries logged before it was recorded.
+   */
+  routeNodeId: string | null;
   stage: Stage;
   score: number;
   at: string;
@@ -99,6 +121,8 @@ export interface Store {
   /** Appends `version` (its number must be the next one) and makes it live. */
   addVersion(id: string, version: VersionRow, at: string): Promise<AddVersionResult>;
   setLive(id: string, version: number, at: string): Promise<WorkflowRow | undefined>;
+  /** Appends a sign-off; the caller checked that its version exists. Undefined when the workflow does not. */
+  addSignoff(id: string, signoff: SignoffRow): Promise<WorkflowRow | undefined>;
 
   listKeys(): readonly KeyRow[];
   findKeyByHash(hash: string): KeyRow | undefined;
@@ -112,6 +136,11 @@ export interface Store {
   /** Newest first; `cursor` is the `nextCursor` of the page before. */
   listDecisions(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage>;
   getDecision(id: string): Promise<DecisionLogEntry | undefined>;
+  /**
+   * Calls `visit` for every entry that passes `filter`, newest first, stopping at `filter.since`:
+   * one pass over the log for counts (the expected weekly volume), where paging would read files again.
+   */
+  scanDecisions(filter: DecisionFilter, visit: (e: DecisionLogEntry) => void): Promise<void>;
 
   /** Writes buffered decisions and waits for pending writes. */
   flush(): Promise<void>;

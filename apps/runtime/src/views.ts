@@ -106,6 +106,10 @@ export const DecisionLogEntrySchema = z
     email: z.string().nullable(),
     route: z.enum(['sales', 'nurture', 'disqualify']).nullable(),
     target: z.string().nullable(),
+    routeNodeId: z.string().nullable().optional().meta({
+      description:
+        'The route node the lead reached (absent from entries logged before the runtime recorded it).',
+    }),
     stage: z.string(),
     score: z.number(),
     at: z.string(),
@@ -121,3 +125,47 @@ export const ProblemSchema = z.looseObject({
     .string()
     .meta({ description: 'What went wrong and what to do; what the request sent is cut to 80 characters.' }),
 });
+
+export const SignoffSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    title: z.string(),
+    version: z.int(),
+    note: z.string(),
+    recordedBy: z.string().meta({ description: 'The API key (or `local`) that recorded the sign-off.' }),
+    at: z.string(),
+  })
+  .meta({ id: 'Signoff' });
+
+export const VolumeSchema = z
+  .object({
+    workflowId: z.string(),
+    weeks: z.int(),
+    from: z.string().meta({ description: 'Start of the first week: `weeks` × 7 days before `to`.' }),
+    to: z.string().meta({ description: 'Now, by the server clock.' }),
+    weekStarts: z.array(z.string()).meta({ description: 'Start of each 7-day week, oldest first.' }),
+    decisions: z.int().meta({ description: 'Decisions for the workflow in the window.' }),
+    noRoute: z.int().meta({ description: 'Of those, decisions that reached no route.' }),
+    routes: z.array(
+      z.object({
+        nodeId: z.string(),
+        label: z.string().meta({ description: "The route's label, else its queue, track or reason." }),
+        kind: z.enum(['sales', 'nurture', 'disqualify']),
+        target: z.string(),
+        current: z.boolean().meta({
+          description:
+            'In the live version (else the newest, else the draft); false: only older versions had it.',
+        }),
+        perWeek: z.array(z.int()).meta({ description: 'Decisions per week, oldest first.' }),
+        total: z.int(),
+        weeklyAverage: z.number().meta({ description: 'total / weeks, to one decimal.' }),
+      }),
+    ),
+    message: z.string().nullable().meta({
+      description:
+        'Set when the log has no decisions for the workflow in the window: say so rather than show zeros.',
+    }),
+  })
+  .meta({ id: 'ExpectedVolume' });
+export type Volume = z.infer<typeof VolumeSchema>;

@@ -1,4 +1,4 @@
-import type { Artifact, Decision, Issue, Workflow } from '@qualify/rules';
+import type { Artifact, Decision, Issue, Schedule, Workflow } from '@qualify/rules';
 
 /** Shapes of the runtime's answers, as written in docs/api-contract.md. */
 export interface WorkflowSummary {
@@ -48,6 +48,79 @@ export interface Me {
   role: string;
   name: string;
   mode: 'local' | 'key';
+}
+
+/** A person's agreement to a version, recorded from the SLA view (docs/api-contract.md, "The agreement"). */
+export interface Signoff {
+  id: string;
+  name: string;
+  title: string;
+  version: number;
+  note: string;
+  recordedBy: string;
+  at: string;
+}
+
+export interface RouteVolume {
+  nodeId: string;
+  label: string;
+  kind: 'sales' | 'nurture' | 'disqualify';
+  target: string;
+  current: boolean;
+  perWeek: number[];
+  total: number;
+  weeklyAverage: number;
+}
+
+/** GET /v1/workflows/{id}/volume: logged decisions per route and week. */
+export interface Volume {
+  workflowId: string;
+  weeks: number;
+  from: string;
+  to: string;
+  weekStarts: string[];
+  decisions: number;
+  noRoute: number;
+  routes: RouteVolume[];
+  message: string | null;
+}
+
+/** A rep of a pool, as GET /v1/team/pools lists it. */
+export interface Rep {
+  id: string;
+  name: string;
+  email: string;
+  weight: number;
+  dailyCap: number | null;
+  active: boolean;
+  schedule?: Schedule;
+  daysOff: string[];
+  assignedToday: number;
+}
+
+/** A pool of reps with its working hours (GET /v1/team/pools). */
+export interface Pool {
+  id: string;
+  name: string;
+  schedule: Schedule;
+  managerEmail?: string;
+  reps: Rep[];
+  revision: number;
+  updatedAt: string;
+}
+
+/** The hand-off of a live evaluation (`handoff` in an evaluate answer; docs/api-contract.md). */
+export interface HandoffAnswer {
+  leadId: string | null;
+  priorStage: string | null;
+  stage: string;
+  stageKept: boolean;
+  owner: { id: string; name: string; email: string } | null;
+  pool: string | null;
+  queue: string | null;
+  assigned: 'new' | 'kept' | 'fallback' | null;
+  reasons?: string[];
+  sla: { dueAt: string; workingHours: string | null; status: string } | null;
 }
 
 export type { Decision, Issue };

@@ -1,6 +1,16 @@
 import type { Artifact, Decision, Issue, Workflow } from '@qualify/rules';
 import { api } from './client.ts';
-import type { Me, Template, Version, VersionSummary, WorkflowRecord, WorkflowSummary } from './types.ts';
+import type {
+  Me,
+  Pool,
+  Signoff,
+  Template,
+  Version,
+  VersionSummary,
+  Volume,
+  WorkflowRecord,
+  WorkflowSummary,
+} from './types.ts';
 
 const wf = (id: string) => `/v1/workflows/${encodeURIComponent(id)}`;
 
@@ -29,6 +39,12 @@ export const runtime = {
     api<{ items: VersionSummary[] }>('GET', `${wf(id)}/versions`).then((r) => r.items),
   version: (id: string, n: number) => api<Version>('GET', `${wf(id)}/versions/${n}`),
   makeLive: (id: string, version: number) => api<WorkflowRecord>('PUT', `${wf(id)}/live`, { version }),
+  signoffs: (id: string) => api<{ items: Signoff[] }>('GET', `${wf(id)}/signoffs`).then((r) => r.items),
+  signOff: (id: string, s: { name: string; title: string; version: number; note: string }) =>
+    api<Signoff>('POST', `${wf(id)}/signoffs`, s),
+  volume: (id: string, weeks = 4) => api<Volume>('GET', `${wf(id)}/volume?weeks=${weeks}`),
+  /** The team's pools with their working hours (the hand-off's team API). */
+  pools: () => api<{ items: Pool[] }>('GET', '/v1/team/pools').then((r) => r.items),
   evaluateDraft: (id: string, workflow: Workflow, lead: unknown, now?: string) =>
     api<Decision>('POST', `${wf(id)}/draft/evaluate`, now ? { lead, now, workflow } : { lead, workflow }),
 };

@@ -1,31 +1,41 @@
 import { describeWorkflow, type Workflow } from '@qualify/rules';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import type { Version, WorkflowRecord } from '../api/types.ts';
+import type { Version, Volume, WorkflowRecord } from '../api/types.ts';
+import { type Team, useTeam } from '../api/use-team.ts';
 import { runtime } from '../api/workflows.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
+import { useStudio } from '../store/studio-store.ts';
 import { fullTime } from '../ui/time.ts';
 import { groupByOutcome, type Outcome } from './group-by-outcome.ts';
+import { SalesSideBlock } from './SalesSideBlock.tsx';
+import { SignoffSection } from './SignoffSection.tsx';
+import { signoffState } from './signoff-status.ts';
+import { useSignoffs } from './use-signoffs.ts';
+import { VolumeChart } from './VolumeChart.tsx';
+import { type RouteVolumeView, routeVolume } from './volume-view.ts';
 
 const KIND_TITLE = { sales: 'To sales', nurture: 'To nurture', disqualify: 'Disqualified' } as const;
 
-function OutcomeCard({ o }: { o: Outcome }) {
+function OutcomeCard({ o, team, volume }: { o: Outcome; team: Team; volume: RouteVolumeView }) {
   const r = o.route;
+  const title = o.label || (r.to === 'sales' ? r.queue : r.to === 'nurture' ? r.track : r.reason);
   return (
-    <article className={`qs-outcome is-${r.to}`}>
+    <article className={`qs-outcome is-${r.to}`} data-testid={`outcome-${o.nodeId}`}>
       <header>
         <span className="qs-chip">{KIND_TITLE[r.to]}</span>
-        <h3>{o.label || (r.to === 'sales' ? r.queue : r.to === 'nurture' ? r.track : r.reason)}</h3>
+        <h3>{title}</h3>
       </header>
-      {r.to === 'sales' && (
+      {r.to === 'sales' && <SalesSideBlock route={r} team={team} />}
+      {r.to === 'nurture' && r.recycle && (
         <p className="qs-sla-line">
-          <strong>{r.queue}</strong> makes first contact within{' '}
-          <strong>{r.sla.firstContactHours} hours</strong>, with {r.sla.touches} touches ({r.priority}{' '}
-          priority).
+          Goes back to <strong>{r.recycle.stage}</strong> on purpose: {r.recycle.reason}.
         </p>
       )}
       <p>{o.text}</p>
+      <h4>Expected volume</h4>
+      <VolumeChart v={volume} label={title} />
       {o.paths.length === 0 ? (
         <p className="qs-hint">No lead can reach this route yet.</p>
       ) : (
@@ -54,6 +64,22 @@ export function SlaPage({ id }: { id: string }) {
   const [live, setLive] = useState<Version | null>(null);
   const [showDraft, setShowDraft] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const team = useTeam();
+  const signoffs = useSignoffs(id);
+  const [volume, setVolume] = useState<Volume | null>(null);
+  // The session's last backtest of this workflow, for routes the decision log knows nothing about yet.
+  const backtest = useStudio((s) => (s.lastBacktest?.workflowId === id ? s.lastBacktest : null));
+
+  useEffect(() => {
+    let on = true;
+    runtime
+      .volume(id)
+      .then((v) => on && setVolume(v))
+      .catch(() => on && setVolume(null));
+    return () => {
+      on = false;
+    };
+  }, [id]);
 
   useEffect(() => {
     let on = true;
@@ -85,6 +111,7 @@ export function SlaPage({ id }: { id: string }) {
   }
   if (!record || !doc) return <div className="qs-loading">Loading…</div>;
   const onDraft = showDraft || !live;
+  const agreed = signoffs.items ? signoffState(signoffs.items, record.liveVersion) : null;
   const fieldsByCat = (cat: string) => doc.fields.filter((f) => f.category === cat).map((f) => f.label);
 
   return (
@@ -115,6 +142,17 @@ export function SlaPage({ id }: { id: string }) {
               : 'Draft: not published yet.'
             : `Version ${live?.number}, live, published by ${live?.publishedBy} on ${fullTime(live?.publishedAt ?? '')}${live?.note ? `: “${live.note}”` : '.'}`}
         </p>
+        {agreed && (
+          <p
+            className={agreed.state === 'outdated' ? 'qs-signoff-warning' : 'qs-hint'}
+            data-testid="signoff-summary"
+          >
+            {agreed.state === 'current' || agreed.state === 'ahead'
+              ? `Agreed by ${agreed.newest.name} (${agreed.newest.title}) on ${fullTime(agreed.newest.at)}, to version ${agreed.newest.version}. `
+              : ''}
+            {agreed.state === 'current' ? '' : agreed.text}
+          </p>
+        )}
       </header>
 
       <section>
@@ -124,7 +162,7 @@ export function SlaPage({ id }: { id: string }) {
         )}
         <div className="qs-outcomes">
           {outcomes.map((o) => (
-            <OutcomeCard key={o.nodeId} o={o} />
+            <OutcomeCard key={o.nodeId} o={o} team={team} volume={routeVolume(o.nodeId, volume, backtest)} />
           ))}
         </div>
       </section>
@@ -155,6 +193,15 @@ export function SlaPage({ id }: { id: string }) {
           Review this agreement at least once a year, and whenever tactics stop working.
         </p>
       </section>
+
+      <SignoffSection
+        workflowId={id}
+        liveVersion={record.liveVersion}
+        latestVersion={record.latestVersion}
+        items={signoffs.items}
+        error={signoffs.error}
+        onSigned={signoffs.added}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type Decision, type Issue, migrateWorkflow, type Workflow } from '@qualify/rules';
+import { type Decision, type Issue, migrateWorkflow, type RouteTally, type Workflow } from '@qualify/rules';
 import { create } from 'zustand';
 import type { WorkflowRecord, WorkflowSummary } from '../api/types.ts';
 import { type BacktestSession, emptySession, stopRun } from '../backtest/session.ts';
@@ -74,6 +74,11 @@ export interface StudioState {
   tab: SideTab;
   focus: { nodeId: string; seq: number } | null;
   backtest: BacktestSession;
+  /**
+   * Leads per route in this session's last finished backtest (its first version), kept after the editor
+   * lets go of the draft: the SLA view's volume when the decision log has none for the workflow.
+   */
+  lastBacktest: { workflowId: string; leads: number; routes: RouteTally[] } | null;
 
   setNeedKey(need: boolean): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -157,6 +162,7 @@ export const useStudio = create<StudioState>()((set, get) => ({
   ...noDocument(),
   clipboard: null,
   tab: 'inspector',
+  lastBacktest: null,
 
   setNeedKey: (needKey) => set({ needKey }),
   notify: (kind, message) => {
@@ -285,5 +291,14 @@ export const useStudio = create<StudioState>()((set, get) => ({
   setTab: (tab) => set({ tab }),
   focusNode: (nodeId) =>
     set({ focus: { nodeId, seq: ++focusSeq }, selectedNodes: [nodeId], selectedEdges: [] }),
-  setBacktest: (patch) => set((s) => ({ backtest: { ...s.backtest, ...patch } })),
+  setBacktest: (patch) =>
+    set((s) => {
+      const first = patch.run?.status === 'done' ? patch.run.report.versions[0] : undefined;
+      return {
+        backtest: { ...s.backtest, ...patch },
+        ...(first && s.meta
+          ? { lastBacktest: { workflowId: s.meta.id, leads: first.leads, routes: first.routes } }
+          : {}),
+      };
+    }),
 }));

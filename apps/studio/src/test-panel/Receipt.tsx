@@ -1,15 +1,19 @@
-import type { Contribution, Decision, Workflow } from '@qualify/rules';
+import type { Contribution, Workflow } from '@qualify/rules';
+import type { Team } from '../api/use-team.ts';
+import { type ReceiptDecision, receiptHandoff } from './receipt-handoff.ts';
 
 const ROUTE_NAMES = { sales: 'Sales', nurture: 'Nurture', disqualify: 'Disqualified' } as const;
 const STATUS_NAMES = { met: 'met', not_met: 'not met', unknown: 'unknown' } as const;
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
-function formatTime(iso: string): string {
+/** The time in the viewer's zone, or in `timeZone` (the team's) when given. */
+function formatTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
     : d.toLocaleString(undefined, {
+        timeZone,
         weekday: 'short',
         day: 'numeric',
         month: 'short',
@@ -53,8 +57,17 @@ function ScorePart(props: {
 }
 
 /** The decision receipt: where the lead went and every reason why. */
-export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflow }) {
+export function Receipt({
+  decision: d,
+  doc,
+  team,
+}: {
+  decision: ReceiptDecision;
+  doc: Workflow;
+  team: Team;
+}) {
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label || id;
+  const h = receiptHandoff(d, team);
   const fit = d.score.contributions.filter((c) => c.scoreType === 'fit');
   const engagement = d.score.contributions.filter((c) => c.scoreType === 'engagement');
   return (
@@ -70,17 +83,44 @@ export function Receipt({ decision: d, doc }: { decision: Decision; doc: Workflo
         <div>
           <small>Stage</small>
           <strong data-testid="receipt-stage">{d.stage}</strong>
+          {d.priorStage && d.priorStage !== d.stage && <span className="qs-hint">was {d.priorStage}</span>}
         </div>
       </section>
+      {h.stageNote && (
+        <p className={`qs-stage-note is-${h.stageNote.kind}`} role="status" data-testid="receipt-stage-note">
+          {h.stageNote.text}
+        </p>
+      )}
 
-      {d.sla && (
+      {(h.owner || d.sla) && (
         <section className="qs-receipt-sec">
-          <h3>SLA</h3>
-          <p data-testid="receipt-sla">
-            {d.sla.owner}: first contact within {d.sla.respondWithinHours} h, due{' '}
-            <strong>{formatTime(d.sla.dueAt)}</strong> <span className="qs-hint">({d.sla.dueAt})</span>,{' '}
-            {d.sla.touches} touches.
-          </p>
+          <h3>Hand-off</h3>
+          {h.owner && (
+            <>
+              <p data-testid="receipt-owner">
+                <small className="qs-hint">Owner </small>
+                {h.owner.text}
+              </p>
+              {h.owner.why.length > 0 && (
+                <ul className="qs-list" aria-label="Why this owner">
+                  {h.owner.why.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+          {d.sla && h.due && (
+            <p data-testid="receipt-sla">
+              First contact within {h.due.within}, due <strong>{formatTime(h.due.at)}</strong>
+              {h.due.zone && ` (${formatTime(h.due.at, h.due.zone)} in ${h.due.zone})`}{' '}
+              <span className="qs-hint">({h.due.at})</span>, {d.sla.touches} touches.
+              <br />
+              <small className="qs-hint" data-testid="receipt-working-hours">
+                Working hours: {h.due.hours}
+              </small>
+            </p>
+          )}
         </section>
       )}
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
+import { useTeam } from '../api/use-team.ts';
 import { useTemplates } from '../api/use-templates.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
@@ -11,6 +12,7 @@ import { Receipt } from './Receipt.tsx';
 
 /** Runs a sample lead against the draft, highlights its path and shows the receipt. */
 export function TestPanel() {
+  const team = useTeam();
   const doc = useStudio((s) => s.doc)!;
   const input = useStudio((s) => s.testInput);
   const setInput = useStudio((s) => s.setTestInput);
@@ -200,7 +202,7 @@ export function TestPanel() {
               The draft changed since this run. Run the lead again to see the new result.
             </p>
           )}
-          <Receipt decision={run.decision} doc={run.doc} />
+          <Receipt decision={run.decision} doc={run.doc} team={team} />
         </>
       ) : (
         <p className="qs-empty qs-empty-small">
