@@ -17,6 +17,38 @@ export function leadsAndSlaContract(factory: StoreFactory) {
   });
 
   describe('a known lead', () => {
+    it('previews a hand-off as handoff() then makes it, writing nothing (no turn, no count, no lead)', async () => {
+      const request = toSales('L-1', clock.now());
+      const [seen] = await store.previewHandoff([request]);
+      expect(seen).toMatchObject({ owner: { id: 'ann' }, assigned: 'new', sla: { status: 'open' } });
+      expect((await store.getLeads(['L-1'])).size).toBe(0);
+      expect((await store.getPool('emea'))?.reps.map((r) => r.assignedToday)).toEqual([0, 0, 0]);
+      expect(await store.previewHandoff([request])).toEqual([seen]);
+      const [made] = await store.handoff([request]);
+      expect(made).toEqual(seen);
+    });
+
+    it('applies the forward-only rule again when the stored stage moved after the evaluation read it', async () => {
+      await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
+      // Read before the SQL was stored (readStage null), this decision sets MQL: the stored SQL stays.
+      const [late] = await store.handoff([
+        { ...toNurture('L-1', clock.now()), stage: 'MQL', priorStage: null, readStage: null },
+      ]);
+      expect(late).toMatchObject({ stage: 'SQL', priorStage: 'SQL', stageKept: true });
+      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('SQL');
+      // An explicit recycle still goes back.
+      const [recycled] = await store.handoff([
+        {
+          ...toNurture('L-1', clock.now()),
+          stage: 'MQL',
+          priorStage: null,
+          readStage: null,
+          recycle: { stage: 'MQL', reason: 'no budget' },
+        },
+      ]);
+      expect(recycled?.stage).toBe('MQL');
+    });
+
     it('keeps its owner and its SLA when evaluated again, using no cap', async () => {
       const [first] = await store.handoff([toSales('L-1', clock.now())]);
       expect(first).toMatchObject({
