@@ -147,7 +147,12 @@ function receiptSla(sla: Sla | null, r: HandoffResult): Sla | null {
 export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
   const full = e.view === 'full';
   const sla = full ? receiptSla((e.outcome as Decision).sla, r) : null;
-  return { json: JSON.stringify(handoffView(r, full)), sla };
+  const answer: AnswerHandoff = { json: JSON.stringify(handoffView(r, full)), sla };
+  if (r.stage !== e.outcome.stage) {
+    const reason = r.reasons.find((x) => x.startsWith(`Kept at ${r.stage}:`)) ?? `Kept at ${r.stage}.`;
+    answer.restaged = { stage: r.stage, priorStage: r.priorStage, stageKept: r.stageKept, reason };
+  }
+  return answer;
 }
 
 /**

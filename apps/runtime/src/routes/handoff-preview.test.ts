@@ -136,6 +136,11 @@ describe('two evaluations of one lead id at once', () => {
       ]);
       expect(hot.handoff).toMatchObject({ stage: 'SQL', owner: { name: expect.any(String) } });
       expect(cold.handoff).toMatchObject({ stage: 'SQL', priorStage: 'SQL', stageKept: true });
+      // The answer says the lead's stage as stored, and why, not the MQL its rules set from a stale read.
+      expect([cold.stage, cold.priorStage, cold.stageKept]).toEqual(['SQL', 'SQL', true]);
+      expect(cold.reasons.at(-1)).toBe(
+        'Kept at SQL: stages only move forward (this decision sets MQL; the lead was stored at SQL meanwhile).',
+      );
       expect(cold.handoff.reasons).toContain(
         'Kept at SQL: stages only move forward (this decision sets MQL; the lead was stored at SQL meanwhile).',
       );
@@ -145,5 +150,14 @@ describe('two evaluations of one lead id at once', () => {
     // No stage.changed back to MQL went out.
     const changes = await t.call('GET', '/v1/deliveries?event=stage.changed&limit=100');
     expect(changes.body.items).toHaveLength(3);
+  });
+
+  it('answers a summary with the stored stage too', async () => {
+    await setup();
+    const [, cold] = await Promise.all([
+      evaluate({ leadId: 'S-1', hot: true }),
+      post('/v1/workflows/handoff/evaluate?view=summary', { leadId: 'S-1', hot: false }),
+    ]);
+    expect([cold.stage, cold.stageKept, cold.handoff.stage]).toEqual(['SQL', true, 'SQL']);
   });
 });
