@@ -149,7 +149,8 @@ export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
   const sla = full ? receiptSla((e.outcome as Decision).sla, r) : null;
   const answer: AnswerHandoff = { json: JSON.stringify(handoffView(r, full)), sla };
   if (r.stage !== e.outcome.stage) {
-    const reason = r.reasons.find((x) => x.startsWith(`Kept at ${r.stage}:`)) ?? `Kept at ${r.stage}.`;
+    const said = (x: string) => x.startsWith(`Kept at ${r.stage}:`) || x.startsWith(`Left at ${r.stage}:`);
+    const reason = r.reasons.find(said) ?? `Kept at ${r.stage}.`;
     answer.restaged = { stage: r.stage, priorStage: r.priorStage, stageKept: r.stageKept, reason };
   }
   return answer;

@@ -49,6 +49,29 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       expect(recycled?.stage).toBe('MQL');
     });
 
+    it('does not raise a stage a rejection lowered after the evaluation read it, when the rules kept the stage read', async () => {
+      await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
+      await store.recordEvent('L-1', { eventId: 'r1', type: 'rejected', reason: 'no budget' }, clock.now());
+      // Read at SQL before the rejection; the path set MQL and the rules kept SQL.
+      const [stale] = await store.handoff([
+        {
+          ...toNurture('L-1', clock.now()),
+          stage: 'SQL',
+          priorStage: 'SQL',
+          stageKept: true,
+          readStage: 'SQL',
+        },
+      ]);
+      expect(stale).toMatchObject({ stage: 'MQL', priorStage: 'MQL', stageKept: true });
+      expect(stale?.reasons[0]).toBe(
+        'Left at MQL: the lead was moved to MQL after this evaluation read SQL (this decision kept SQL).',
+      );
+      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('MQL');
+      // A decision that sets a higher stage itself still moves it up.
+      const [up] = await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL', readStage: 'SQL' }]);
+      expect(up?.stage).toBe('SQL');
+    });
+
     it('keeps its owner and its SLA when evaluated again, using no cap', async () => {
       const [first] = await store.handoff([toSales('L-1', clock.now())]);
       expect(first).toMatchObject({

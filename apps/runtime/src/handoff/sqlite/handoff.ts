@@ -11,10 +11,12 @@ import { loadPool, recordPick } from './team.ts';
 
 /**
  * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
- * lead may have stored a stage since (two arriving together both read the old one). Then the forward-only
- * rule is applied again from the stored stage, so a stored stage never moves back except by the route's
- * explicit recycle (or a `rejected` event, which does not come through here). A stage the CRM sent in
- * the lead (the current-stage field) still wins over an unchanged stored one, as in the rules.
+ * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
+ * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
+ * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
+ * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
+ * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
+ * still wins over an unchanged stored one, as in the rules.
  */
 function settleStage(
   req: HandoffRequest,
@@ -22,11 +24,14 @@ function settleStage(
 ): { req: HandoffRequest; reason: string | null } {
   const read = req.readStage === undefined ? req.priorStage : req.readStage;
   if (stored === null || stored === read) return { req, reason: null };
-  const next = nextStage(stored, req.stage, req.recycle);
+  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
   if (next.stage === req.stage) return { req, reason: null };
+  const reason = next.kept
+    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
+    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
   return {
-    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept },
-    reason: `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`,
+    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
+    reason,
   };
 }
 
