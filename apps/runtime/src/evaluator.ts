@@ -20,8 +20,8 @@ export interface AnswerHandoff {
   json: string;
   sla: Sla | null;
   /**
-   * The stage the hand-off stored when it differs from the rules' (another evaluation of the lead stored
-   * a higher stage after this one read it): the answer says what the lead's stage is, with the reason.
+   * The stage the hand-off stored when it differs from the rules' (after this evaluation read the lead,
+   * another stored a higher stage or a rejection lowered it): the answer says the lead's stage, and why.
    */
   restaged?: { stage: Stage; priorStage: Stage | null; stageKept: boolean; reason: string };
 }
