@@ -44,6 +44,13 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: process.env.QS_TEST_DATA_DIR },
+    // A fast SLA clock and deliverer, so handoff.spec.ts sees breaches and deliveries within seconds.
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATA_DIR: process.env.QS_TEST_DATA_DIR,
+      SLA_TICK_MS: '300',
+      WEBHOOK_POLL_MS: '100',
+    },
   },
 });

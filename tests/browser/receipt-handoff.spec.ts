@@ -66,8 +66,10 @@ test("the receipt shows a kept stage in its header, and the hand-off's owner and
   await expect(receipt.getByTestId('receipt-stage-note')).toHaveText(
     'Kept at SQL: stages only move forward (this path sets SAL).',
   );
-  await expect(receipt.getByTestId('receipt-owner')).toContainText(
-    'From the EMEA AEs pool, fewest leads assigned today: a live evaluation picks the rep; a test assigns nobody.',
+  // The runtime previews the hand-off a live evaluation would make, and assigns nobody.
+  await expect(receipt.getByTestId('receipt-owner')).toHaveText('Owner Ann (ann@example.com)');
+  await expect(receipt.getByTestId('receipt-preview')).toHaveText(
+    'Would go to Ann: fewest assigned today in EMEA AEs (0, weight 1) · due Mon 30 Nov, 13:00 (Mon–Fri 09:00–17:00, Europe/Berlin) · preview, nothing assigned',
   );
   await expect(receipt.getByTestId('receipt-sla')).toContainText('First contact within 4 working hours');
   await expect(receipt.getByTestId('receipt-sla')).toContainText('(2026-11-30T12:00:00.000Z)');

@@ -19,6 +19,11 @@ export interface Evaluated {
 export interface AnswerHandoff {
   json: string;
   sla: Sla | null;
+  /**
+   * The stage the hand-off stored when it differs from the rules' (after this evaluation read the lead,
+   * another stored a higher stage or a rejection lowered it): the answer says the lead's stage, and why.
+   */
+  restaged?: { stage: Stage; priorStage: Stage | null; stageKept: boolean; reason: string };
 }
 
 export interface Decider {
@@ -89,12 +94,23 @@ export function makeDecider(store: Store, metrics: Metrics): Decider {
 
     answer(e, line, handoff) {
       const head = `${line === undefined ? '' : `"line":${line},`}"decisionId":"${e.decisionId}",`;
+      const r = handoff?.restaged;
+      const stage = r && { stage: r.stage, priorStage: r.priorStage, stageKept: r.stageKept };
       let body: string;
       if (e.view === 'summary') {
-        body = summaryJson(head, workflowJson(e.workflowId, e.version), e.outcome);
+        body = summaryJson(
+          head,
+          workflowJson(e.workflowId, e.version),
+          stage ? { ...e.outcome, ...stage } : e.outcome,
+        );
       } else {
         const d = e.outcome as Decision;
-        body = receiptJson(head, handoff ? { ...d, sla: handoff.sla } : d);
+        body = receiptJson(
+          head,
+          handoff
+            ? { ...d, ...stage, ...(r ? { reasons: [...d.reasons, r.reason] } : {}), sla: handoff.sla }
+            : d,
+        );
       }
       return handoff ? `${body.slice(0, -1)},"handoff":${handoff.json}}` : body;
     },

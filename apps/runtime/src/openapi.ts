@@ -230,7 +230,7 @@ const OPS: Op[] = [
   {
     method: 'post',
     path: '/v1/workflows/{id}/draft/evaluate',
-    summary: 'Evaluate against the draft (not logged)',
+    summary: 'Evaluate against the draft (not logged); its hand-off is a preview (nothing assigned)',
     role: 'editor',
     body: DraftEvaluateBody,
     answer: Decision,

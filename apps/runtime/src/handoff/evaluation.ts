@@ -1,4 +1,11 @@
-import { type Decision, type PreparedWorkflow, type RouteResult, readPath, type Sla } from '@qualify/rules';
+import {
+  type Decision,
+  type PreparedWorkflow,
+  type RouteResult,
+  readPath,
+  type Sla,
+  type Stage,
+} from '@qualify/rules';
 import type { Ctx } from '../context.ts';
 import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
 import type { HandoffRequest, HandoffResult, LeadState } from './types.ts';
@@ -33,6 +40,8 @@ export interface Pending {
   /** The time the rules saw: the SLA starts then (a lead evaluated as of Friday 18:30 is due from then). */
   at: number;
   prepared: PreparedWorkflow;
+  /** The stage stored for the lead when it was read before the rules (null: none, or no lead id). */
+  storedStage: Stage | null;
 }
 
 interface SalesTerms {
@@ -73,7 +82,7 @@ function stickyOwnerOf(lead: Record<string, unknown>, path: string): string | nu
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
 }
 
-export function requestOf({ e, lead, at, prepared }: Pending): HandoffRequest {
+export function requestOf({ e, lead, at, prepared, storedStage }: Pending): HandoffRequest {
   const o = e.outcome;
   const route = o.route;
   const req: HandoffRequest = {
@@ -89,6 +98,7 @@ export function requestOf({ e, lead, at, prepared }: Pending): HandoffRequest {
     stage: o.stage,
     priorStage: o.priorStage,
     stageKept: o.stageKept,
+    readStage: storedStage,
     score: o.score.total,
   };
   if (route?.recycle) req.recycle = route.recycle;
@@ -112,10 +122,9 @@ export function requestOf({ e, lead, at, prepared }: Pending): HandoffRequest {
   return req;
 }
 
-/** The answer's `handoff` member (reasons in the full view only) and the receipt's SLA with owner and due time. */
-export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
-  const full = e.view === 'full';
-  const view = {
+/** The answer's `handoff` member: reasons in the full view only. */
+function handoffView(r: HandoffResult, full: boolean) {
+  return {
     leadId: r.leadId,
     priorStage: r.priorStage,
     stage: r.stage,
@@ -127,12 +136,62 @@ export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
     ...(full ? { reasons: r.reasons } : {}),
     sla: r.sla && { dueAt: r.sla.dueAt, workingHours: r.sla.workingHours, status: r.sla.status },
   };
-  let sla: Sla | null = null;
-  if (full) {
-    sla = (e.outcome as Decision).sla;
-    if (sla && r.sla) sla = { ...sla, owner: r.owner?.name ?? r.queue ?? sla.owner, dueAt: r.sla.dueAt };
+}
+
+/** The receipt's SLA with the hand-off's owner (or queue) and working-hours due time. */
+function receiptSla(sla: Sla | null, r: HandoffResult): Sla | null {
+  return sla && r.sla ? { ...sla, owner: r.owner?.name ?? r.queue ?? sla.owner, dueAt: r.sla.dueAt } : sla;
+}
+
+/** The answer's `handoff` member (reasons in the full view only) and the receipt's SLA with owner and due time. */
+export function answerOf(r: HandoffResult, e: Evaluated): AnswerHandoff {
+  const full = e.view === 'full';
+  const sla = full ? receiptSla((e.outcome as Decision).sla, r) : null;
+  const answer: AnswerHandoff = { json: JSON.stringify(handoffView(r, full)), sla };
+  if (r.stage !== e.outcome.stage) {
+    const said = (x: string) => x.startsWith(`Kept at ${r.stage}:`) || x.startsWith(`Left at ${r.stage}:`);
+    const reason = r.reasons.find(said) ?? `Kept at ${r.stage}.`;
+    answer.restaged = { stage: r.stage, priorStage: r.priorStage, stageKept: r.stageKept, reason };
   }
-  return { json: JSON.stringify(view), sla };
+  return answer;
+}
+
+/**
+ * The draft's test evaluation: the hand-off the store would make for this lead now, worked out by the
+ * same code as a real one and undone (docs/handoff.md "Previewing a hand-off"), so the test panel can
+ * show the owner and due time with nothing assigned. Undefined when a real evaluation would not hand
+ * the lead off (no lead id and not routed to sales).
+ */
+export async function previewHandoff(
+  ctx: Ctx,
+  input: {
+    decision: Decision;
+    leadId: string | null;
+    workflowId: string;
+    lead: Record<string, unknown>;
+    at: number;
+    prepared: PreparedWorkflow;
+    storedStage: Stage | null;
+  },
+): Promise<{ sla: Sla | null; handoff: ReturnType<typeof handoffView> & { preview: true } } | undefined> {
+  const { decision, leadId, workflowId, lead, at, prepared, storedStage } = input;
+  // No decision is logged and the draft is no version: the request names neither.
+  const e: Evaluated = {
+    decisionId: 'preview',
+    outcome: decision,
+    leadId,
+    view: 'full',
+    workflowId,
+    version: 0,
+  };
+  if (!needsHandoff(e)) return undefined;
+  const req = {
+    ...requestOf({ e, lead, at, prepared, storedStage }),
+    workflow: { id: workflowId, version: null },
+  };
+  const [r] = await ctx.handoff.previewHandoff([req]);
+  if (!r) return undefined;
+  return { sla: receiptSla(decision.sla, r), handoff: { ...handoffView(r, true), preview: true } };
 }
 
 /** Hands the leads to the store in one call, wakes delivery when events were queued, and answers each. */

@@ -242,5 +242,9 @@ export const HandoffAnswerSchema = z
     sla: z
       .object({ dueAt: z.string(), workingHours: z.string().nullable(), status: SlaStatusSchema })
       .nullable(),
+    preview: z.literal(true).optional().meta({
+      description:
+        'Draft test runs only: the hand-off a real evaluation would make now, worked out by the same code and undone; nothing was assigned or stored.',
+    }),
   })
   .meta({ id: 'Handoff' });

@@ -142,6 +142,8 @@ export class SqliteHandoffStore implements HandoffStore {
   getLead = (leadId: string) => this.call<Awaited<ReturnType<HandoffStore['getLead']>>>('getLead', leadId);
   handoff = (reqs: HandoffRequest[]) =>
     this.call<Awaited<ReturnType<HandoffStore['handoff']>>>('handoff', reqs);
+  previewHandoff = (reqs: HandoffRequest[]) =>
+    this.call<Awaited<ReturnType<HandoffStore['previewHandoff']>>>('previewHandoff', reqs);
   recordEvent = (leadId: string, ev: LeadEventInput, nowMs: number) =>
     this.call<Awaited<ReturnType<HandoffStore['recordEvent']>>>('recordEvent', leadId, ev, nowMs);
 

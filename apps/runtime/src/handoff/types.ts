@@ -85,6 +85,12 @@ export interface HandoffRequest {
   priorStage: Stage | null;
   /** The rules kept the stage (a lower stage proposed). */
   stageKept: boolean;
+  /**
+   * The stage stored for the lead when the evaluation read it, before the rules ran (null: none). If the
+   * stored stage differs at hand-off, another evaluation moved it meanwhile, and the forward-only rule is
+   * applied again from the stored stage. Absent: the rules' priorStage stands for it.
+   */
+  readStage?: Stage | null;
   /** A nurture route's explicit recycle: releases the owner and closes an open SLA. */
   recycle?: { stage: Stage; reason: string };
   /** Decision score total, for the `decision` event. */
@@ -412,6 +418,8 @@ export interface HandoffStore {
   getLead(leadId: string): Promise<LeadDetail | undefined>;
   /** One transaction per group of calls arriving together; resolves after commit; results in request order. */
   handoff(reqs: HandoffRequest[]): Promise<HandoffResult[]>;
+  /** What handoff() would answer for these requests now, by the same code, with nothing written (undone). */
+  previewHandoff(reqs: HandoffRequest[]): Promise<HandoffResult[]>;
   /** Idempotent by eventId. nowMs: when received (and `at` when the event has none). */
   recordEvent(leadId: string, ev: LeadEventInput, nowMs: number): Promise<RecordEventResult>;
 

@@ -110,7 +110,13 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           const e = ctx.decider.run(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, stage);
           if (!needsHandoff(e)) texts[i] = lineOf(e, item.line, issue);
           else {
-            pending.push({ e, lead: item.lead, at: at ?? nowMs, prepared: t.prepared });
+            pending.push({
+              e,
+              lead: item.lead,
+              at: at ?? nowMs,
+              prepared: t.prepared,
+              storedStage: stage ?? null,
+            });
             slots.push({ at: i, issue });
             if (id !== null) waiting.add(id);
           }

@@ -2,7 +2,7 @@ import { compile, type PreparedWorkflow, prepare } from '@qualify/rules';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import type { Ctx } from '../context.ts';
-import { handOff, needsHandoff, storedLeads } from '../handoff/evaluation.ts';
+import { handOff, needsHandoff, previewHandoff, storedLeads } from '../handoff/evaluation.ts';
 import { ProblemError, versionNotFound } from '../problem.ts';
 import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
@@ -50,15 +50,31 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const stored = leadId === null ? undefined : (await storedLeads(ctx, [leadId])).get(leadId);
     const e = ctx.decider.run(t.prepared, t.row.id, t.version, body.lead, nowMs, at, q.view, stored?.stage);
     if (!needsHandoff(e)) return c.body(ctx.decider.answer(e), 200, JSON_HEADERS);
-    const [handoff] = await handOff(ctx, [{ e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared }]);
+    const [handoff] = await handOff(ctx, [
+      { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: stored?.stage ?? null },
+    ]);
     return c.body(ctx.decider.answer(e, undefined, handoff), 200, JSON_HEADERS);
   });
 
   api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {
+    const id = c.req.param('id');
     const body = parseWith(DraftEvaluateBody, await readJson(c, limit));
-    const prepared = body.workflow
-      ? prepare(compile(body.workflow))
-      : ctx.drafts.get(mustFind(ctx, c.req.param('id')));
-    return c.json(prepared.evaluate(body.lead, { now: body.now ?? ctx.clock.now() }));
+    const prepared = body.workflow ? prepare(compile(body.workflow)) : ctx.drafts.get(mustFind(ctx, id));
+    // As a real evaluation would: the stored stage first, then the hand-off, previewed (nothing written).
+    const at = body.now === undefined ? ctx.clock.now() : Date.parse(body.now);
+    const leadId = prepared.leadId(body.lead);
+    const stored = leadId === null ? undefined : (await storedLeads(ctx, [leadId])).get(leadId);
+    const options = stored ? { now: at, currentStage: stored.stage } : { now: at };
+    const decision = prepared.evaluate(body.lead, options);
+    const preview = await previewHandoff(ctx, {
+      decision,
+      leadId,
+      workflowId: id,
+      lead: body.lead,
+      at,
+      prepared,
+      storedStage: stored?.stage ?? null,
+    });
+    return c.json(preview ? { ...decision, sla: preview.sla, handoff: preview.handoff } : decision);
   });
 }

@@ -148,14 +148,14 @@ describe('evaluating a lead hands it off', () => {
     expect(again.handoff.owner.id).toBe('u-bob');
   });
 
-  it('does nothing with the draft test run', async () => {
+  it('writes nothing for the draft test run (its hand-off is a preview)', async () => {
     await setup();
     const res = await t.call('POST', '/v1/workflows/handoff/draft/evaluate', {
       lead: { leadId: 'L-9', hot: true },
       now: FRIDAY_EVENING,
     });
     expect(res.status).toBe(200);
-    expect(res.body).not.toHaveProperty('handoff');
+    expect(res.body.handoff).toMatchObject({ owner: { id: 'u-ann' }, preview: true });
     const missing = await t.call('GET', '/v1/leads/L-9');
     expect([missing.status, missing.body.code]).toEqual([404, 'lead_not_found']);
     const pool = (await t.call('GET', '/v1/team/pools/emea')).body;

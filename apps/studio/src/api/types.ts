@@ -109,7 +109,7 @@ export interface Pool {
   updatedAt: string;
 }
 
-/** The hand-off of a live evaluation (`handoff` in an evaluate answer; docs/api-contract.md). */
+/** The hand-off in an evaluate answer (docs/api-contract.md); a draft test run's is a preview. */
 export interface HandoffAnswer {
   leadId: string | null;
   priorStage: string | null;
@@ -121,6 +121,8 @@ export interface HandoffAnswer {
   assigned: 'new' | 'kept' | 'fallback' | null;
   reasons?: string[];
   sla: { dueAt: string; workingHours: string | null; status: string } | null;
+  /** A draft test run: what a real evaluation would do now; nothing was assigned. */
+  preview?: true;
 }
 
 export type { Decision, Issue };

@@ -95,6 +95,11 @@ export function Receipt({
       {(h.owner || d.sla) && (
         <section className="qs-receipt-sec">
           <h3>Hand-off</h3>
+          {h.preview && (
+            <p className="qs-handoff-preview" data-testid="receipt-preview">
+              {h.preview}
+            </p>
+          )}
           {h.owner && (
             <>
               <p data-testid="receipt-owner">

@@ -1,16 +1,9 @@
-import {
-  addWorkingHours,
-  compile,
-  describeSchedule,
-  prepare,
-  type Stage,
-  type Workflow,
-} from '@qualify/rules';
+import { compile, describeSchedule, prepare, type Stage, type Workflow } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import leads from '../../../../examples/bant-inbound-saas.leads.json' with { type: 'json' };
 import bant from '../../../../examples/bant-inbound-saas.workflow.json' with { type: 'json' };
 import type { HandoffAnswer, Pool } from '../api/types.ts';
-import { receiptHandoff } from './receipt-handoff.ts';
+import { previewLine, receiptHandoff } from './receipt-handoff.ts';
 
 const hot = leads.find((l) => l.expect.route === 'sales')!.lead;
 const NOW = '2026-11-27T17:30:00.000Z'; // a Friday, after hours in Berlin
@@ -45,35 +38,55 @@ const evaluate = (wf: Workflow, lead: Record<string, unknown>, currentStage?: St
   prepare(compile(wf)).evaluate(lead, { now: NOW, currentStage });
 
 describe('receiptHandoff', () => {
-  it('previews a pooled route: the pool and method, and the due time in its working hours', () => {
+  it("shows a test run's previewed hand-off in one line: who and why, the due time in the pool's zone, nothing assigned", () => {
     const d = evaluate(withPool(), hot);
-    const h = receiptHandoff(d, { pools: [emea] });
-    expect(h.owner?.text).toBe(
-      'From the EMEA AEs pool, round robin by turn: a live evaluation picks the rep; a test assigns nobody.',
+    const handoff: HandoffAnswer = {
+      leadId: null,
+      priorStage: null,
+      stage: 'SAL',
+      stageKept: false,
+      owner: { id: 'u-ann', name: 'Ann', email: 'ann@example.com' },
+      pool: 'emea',
+      queue: 'Inbound SDR',
+      assigned: 'new',
+      reasons: ['Bob skipped: day off', 'Ann: next in turn in EMEA AEs'],
+      sla: {
+        dueAt: '2026-11-30T12:00:00.000Z',
+        workingHours: describeSchedule(emea.schedule),
+        status: 'open',
+      },
+      preview: true,
+    };
+    const h = receiptHandoff({ ...d, handoff }, { pools: [emea] });
+    expect(h.preview).toBe(
+      'Would go to Ann: next in turn in EMEA AEs · due Mon 30 Nov, 13:00 (Mon–Fri 09:00–17:00, Europe/Berlin) · preview, nothing assigned',
     );
-    expect(h.owner?.why).toEqual([
-      'The account owner (account.ownerId) comes first when in the pool and working.',
-      'Nobody eligible: the Inbound SDR queue.',
-    ]);
-    expect(h.due).toEqual({
-      at: new Date(addWorkingHours(Date.parse(NOW), 4, emea.schedule)).toISOString(),
-      within: '4 working hours',
-      hours: describeSchedule(emea.schedule),
-      zone: 'Europe/Berlin',
-    });
-    expect(h.stageNote).toBeNull();
+    expect(h.due).toMatchObject({ at: '2026-11-30T12:00:00.000Z', zone: 'Europe/Berlin' });
+    // Without the team, the due time is the viewer's; the working hours still say the pool's zone.
+    const kept = previewLine({ ...handoff, assigned: 'kept' }, 'UTC');
+    expect(kept).toBe(
+      'Would stay with Ann: already owns the lead · due Mon 30 Nov, 12:00 (Mon–Fri 09:00–17:00, Europe/Berlin) · preview, nothing assigned',
+    );
+    const fallback = previewLine(
+      {
+        ...handoff,
+        owner: null,
+        assigned: 'fallback',
+        reasons: ['Nobody eligible in EMEA AEs: to the fallback queue Inbound SDR'],
+      },
+      'Europe/Berlin',
+    );
+    expect(fallback).toMatch(/^Would go to the Inbound SDR queue \(Nobody eligible in EMEA AEs/);
+    expect(previewLine({ ...handoff, assigned: null, sla: null })).toBe(
+      'Would stay with Ann: not routed to sales this time · preview, nothing assigned',
+    );
+    // A live evaluation's hand-off is no preview.
+    expect(previewLine({ ...handoff, preview: undefined })).toBeNull();
   });
 
-  it('says so when the pool is not on the team, and keeps calendar hours', () => {
-    const d = evaluate(withPool(), hot);
-    const h = receiptHandoff(d, { pools: [] });
-    expect(h.due).toMatchObject({
-      at: d.sla!.dueAt,
-      hours: expect.stringMatching(/no pool "emea" on the Team page/),
-    });
-    const noPool = receiptHandoff(evaluate(bant as unknown as Workflow, hot), { pools: [emea] });
-    expect(noPool.owner?.text).toBe('Nobody by name: the Inbound SDR queue');
-    expect(noPool.due?.hours).toMatch(/^Calendar hours/);
+  it('shows no owner when the runtime gave no hand-off (no lead id, not routed to sales)', () => {
+    const h = receiptHandoff(evaluate(withPool(), hot), { pools: [emea] });
+    expect([h.owner, h.due, h.preview]).toEqual([null, null, null]);
   });
 
   it('highlights a kept stage with the exact sentence of the receipt', () => {

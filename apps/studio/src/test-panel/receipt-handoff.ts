@@ -1,8 +1,8 @@
-import { addWorkingHours, type Decision, describeSchedule } from '@qualify/rules';
+import type { Decision } from '@qualify/rules';
 import type { HandoffAnswer } from '../api/types.ts';
 import { poolOf, type Team } from '../api/use-team.ts';
 
-/** A receipt as the runtime answers it: a live evaluation adds `handoff`, a draft evaluation does not. */
+/** A receipt as the runtime answers it, with `handoff` (a draft evaluation's is a preview). */
 export type ReceiptDecision = Decision & { handoff?: HandoffAnswer };
 
 /** What the receipt shows of the hand-off: the stage rule, who owns the lead and why, and when it is due. */
@@ -12,9 +12,10 @@ export interface ReceiptHandoff {
   owner: { text: string; why: string[] } | null;
   /** The first-contact due time, and the hours it counts in, in words. */
   due: { at: string; within: string; hours: string; zone?: string } | null;
+  /** A test run's one-line preview ("Would go to Ann: … · preview, nothing assigned"), else null. */
+  preview: string | null;
 }
 
-const METHOD = { turn: 'round robin by turn', fewest: 'fewest leads assigned today' } as const;
 const hoursText = (n: number, working: boolean) =>
   `${n} ${working ? 'working ' : ''}hour${n === 1 ? '' : 's'}`;
 
@@ -27,71 +28,82 @@ function stageNote(d: Decision): ReceiptHandoff['stageNote'] {
   return recycled ? { kind: 'recycled', text: recycled } : null;
 }
 
-/** A live evaluation's hand-off: the owner picked and the reasons, the due time in working hours. */
-function fromAnswer(h: HandoffAnswer, d: Decision): Pick<ReceiptHandoff, 'owner' | 'due'> {
+/** The due time as a person reads it, in the pool's zone when known: "Mon 30 Nov, 13:00". */
+export function dueText(iso: string, zone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(zone ? { timeZone: zone } : {}),
+  }).format(new Date(iso));
+}
+
+/**
+ * A draft test run's hand-off in one line: who would get the lead and why, when it would be due, and that
+ * nothing was assigned ("Would go to Ann: next in turn in EMEA AEs · due Mon 30 Nov, 13:00 (Mon–Fri
+ * 09:00–17:00, Europe/Berlin) · preview, nothing assigned"). Null for a live evaluation's hand-off.
+ */
+export function previewLine(h: HandoffAnswer, zone?: string): string | null {
+  if (!h.preview) return null;
+  const reasons = h.reasons ?? [];
+  let who: string;
+  if (h.owner) {
+    const name = h.owner.name;
+    const mine = reasons.find((r) => r.startsWith(`${name}:`));
+    who =
+      h.assigned === 'kept'
+        ? `Would stay with ${name}: already owns the lead`
+        : h.assigned === null
+          ? `Would stay with ${name}: not routed to sales this time`
+          : `Would go to ${mine ?? name}`;
+  } else if (h.queue && h.assigned !== null) {
+    const last = reasons.at(-1);
+    who = `Would go to the ${h.queue} queue${last ? ` (${last})` : ''}`;
+  } else {
+    who = 'Would go to nobody: not routed to sales';
+  }
+  const due = h.sla ? ` · due ${dueText(h.sla.dueAt, zone)} (${h.sla.workingHours ?? 'calendar hours'})` : '';
+  return `${who}${due} · preview, nothing assigned`;
+}
+
+/**
+ * The runtime's hand-off: the owner picked and the reasons, the due time in working hours (in the pool's
+ * zone too when the team has it). A draft test run's is a preview: worked out by the runtime as a real
+ * evaluation would, with nothing assigned.
+ */
+function fromAnswer(h: HandoffAnswer, d: Decision, team: Team): Omit<ReceiptHandoff, 'stageNote'> {
   const text = h.owner
     ? `${h.owner.name} (${h.owner.email})${h.assigned === 'kept' ? ', who already owned the lead' : ''}`
     : h.queue
       ? `Nobody by name: the ${h.queue} queue`
       : 'Nobody: the lead did not go to sales';
   const within = d.sla ? hoursText(d.sla.respondWithinHours, h.sla?.workingHours != null) : '';
+  const zone = h.sla?.workingHours ? poolOf(team, h.pool ?? undefined)?.schedule.timeZone : undefined;
   return {
     owner: { text, why: h.reasons ?? [] },
     due: h.sla
-      ? { at: h.sla.dueAt, within, hours: h.sla.workingHours ?? 'Calendar hours (the route picks no pool).' }
+      ? {
+          at: h.sla.dueAt,
+          within,
+          hours: h.sla.workingHours ?? 'Calendar hours (the route picks no pool).',
+          ...(zone ? { zone } : {}),
+        }
       : null,
+    preview: previewLine(h, zone),
   };
 }
 
 /**
- * A test run's hand-off, which assigns nobody (a draft evaluation has no side effects): which pool would
- * pick the owner and how, and the due time counted in the pool's working hours from the evaluation time.
+ * The receipt's hand-off as the runtime answered it: a live evaluation's, or a test run's preview (the
+ * runtime previews it for a lead with a lead id or a sales route). Without one, the lead goes nowhere
+ * that has an owner.
  */
-function preview(d: Decision, team: Team): Pick<ReceiptHandoff, 'owner' | 'due'> {
-  const r = d.route;
-  if (r?.kind !== 'sales' || !d.sla) return { owner: null, due: null };
-  const h = r.handoff;
-  const calendar = {
-    at: d.sla.dueAt,
-    within: hoursText(d.sla.respondWithinHours, false),
-    hours: 'Calendar hours (the route picks no pool).',
-  };
-  if (!h?.pool) {
-    return { owner: { text: `Nobody by name: the ${r.target} queue`, why: [] }, due: calendar };
-  }
-  const pool = poolOf(team, h.pool);
-  const why = [
-    ...(h.ownerField
-      ? [`The account owner (${h.ownerField}) comes first when in the pool and working.`]
-      : []),
-    `Nobody eligible: the ${r.target} queue.`,
-  ];
-  const owner = {
-    text: `From the ${pool?.name ?? h.pool} pool, ${METHOD[h.method ?? 'turn']}: a live evaluation picks the rep; a test assigns nobody.`,
-    why,
-  };
-  if (!pool) {
-    const missing =
-      team && 'error' in team
-        ? `the team could not be read (${team.error})`
-        : `no pool "${h.pool}" on the Team page`;
-    return { owner, due: { ...calendar, hours: `Not known: ${missing}; shown in calendar hours.` } };
-  }
-  const at = new Date(
-    addWorkingHours(Date.parse(d.evaluatedAt), d.sla.respondWithinHours, pool.schedule),
-  ).toISOString();
-  return {
-    owner,
-    due: {
-      at,
-      within: hoursText(d.sla.respondWithinHours, true),
-      hours: describeSchedule(pool.schedule),
-      zone: pool.schedule.timeZone,
-    },
-  };
-}
-
-/** The receipt's hand-off: from the runtime's answer when it carries one, else a preview from the team. */
 export function receiptHandoff(d: ReceiptDecision, team: Team): ReceiptHandoff {
-  return { stageNote: stageNote(d), ...(d.handoff ? fromAnswer(d.handoff, d) : preview(d, team)) };
+  return {
+    stageNote: stageNote(d),
+    ...(d.handoff ? fromAnswer(d.handoff, d, team) : { owner: null, due: null, preview: null }),
+  };
 }

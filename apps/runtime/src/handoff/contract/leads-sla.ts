@@ -17,6 +17,61 @@ export function leadsAndSlaContract(factory: StoreFactory) {
   });
 
   describe('a known lead', () => {
+    it('previews a hand-off as handoff() then makes it, writing nothing (no turn, no count, no lead)', async () => {
+      const request = toSales('L-1', clock.now());
+      const [seen] = await store.previewHandoff([request]);
+      expect(seen).toMatchObject({ owner: { id: 'ann' }, assigned: 'new', sla: { status: 'open' } });
+      expect((await store.getLeads(['L-1'])).size).toBe(0);
+      expect((await store.getPool('emea'))?.reps.map((r) => r.assignedToday)).toEqual([0, 0, 0]);
+      expect(await store.previewHandoff([request])).toEqual([seen]);
+      const [made] = await store.handoff([request]);
+      expect(made).toEqual(seen);
+    });
+
+    it('applies the forward-only rule again when the stored stage moved after the evaluation read it', async () => {
+      await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
+      // Read before the SQL was stored (readStage null), this decision sets MQL: the stored SQL stays.
+      const [late] = await store.handoff([
+        { ...toNurture('L-1', clock.now()), stage: 'MQL', priorStage: null, readStage: null },
+      ]);
+      expect(late).toMatchObject({ stage: 'SQL', priorStage: 'SQL', stageKept: true });
+      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('SQL');
+      // An explicit recycle still goes back.
+      const [recycled] = await store.handoff([
+        {
+          ...toNurture('L-1', clock.now()),
+          stage: 'MQL',
+          priorStage: null,
+          readStage: null,
+          recycle: { stage: 'MQL', reason: 'no budget' },
+        },
+      ]);
+      expect(recycled?.stage).toBe('MQL');
+    });
+
+    it('does not raise a stage a rejection lowered after the evaluation read it, when the rules kept the stage read', async () => {
+      await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
+      await store.recordEvent('L-1', { eventId: 'r1', type: 'rejected', reason: 'no budget' }, clock.now());
+      // Read at SQL before the rejection; the path set MQL and the rules kept SQL.
+      const [stale] = await store.handoff([
+        {
+          ...toNurture('L-1', clock.now()),
+          stage: 'SQL',
+          priorStage: 'SQL',
+          stageKept: true,
+          readStage: 'SQL',
+        },
+      ]);
+      expect(stale).toMatchObject({ stage: 'MQL', priorStage: 'MQL', stageKept: true });
+      expect(stale?.reasons[0]).toBe(
+        'Left at MQL: the lead was moved to MQL after this evaluation read SQL (this decision kept SQL).',
+      );
+      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('MQL');
+      // A decision that sets a higher stage itself still moves it up.
+      const [up] = await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL', readStage: 'SQL' }]);
+      expect(up?.stage).toBe('SQL');
+    });
+
     it('keeps its owner and its SLA when evaluated again, using no cap', async () => {
       const [first] = await store.handoff([toSales('L-1', clock.now())]);
       expect(first).toMatchObject({

@@ -1,3 +1,4 @@
+import { nextStage, type Stage } from '@qualify/rules';
 import { eventData } from '../outbox.ts';
 import { pickOwner, repSchedule } from '../pick-owner.ts';
 import { planSla } from '../sla-plan.ts';
@@ -9,13 +10,56 @@ import { finishSla, isLive, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
+ * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
+ * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
+ * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
+ * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
+ * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
+ * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
+ * still wins over an unchanged stored one, as in the rules.
+ */
+function settleStage(
+  req: HandoffRequest,
+  stored: Stage | null,
+): { req: HandoffRequest; reason: string | null } {
+  const read = req.readStage === undefined ? req.priorStage : req.readStage;
+  if (stored === null || stored === read) return { req, reason: null };
+  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
+  if (next.stage === req.stage) return { req, reason: null };
+  const reason = next.kept
+    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
+    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
+  return {
+    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
+    reason,
+  };
+}
+
+/**
+ * A hand-off worked out exactly as handoff() would (the same code, in a savepoint) and then undone:
+ * who would get each lead, why, and the due time, with nothing written (no turn taken, no cap used,
+ * no lead state, no outbox event). For the studio's test panel.
+ */
+export function previewHandoff(ctx: Ctx, reqs: HandoffRequest[]): HandoffResult[] {
+  ctx.db.exec('SAVEPOINT preview');
+  try {
+    return reqs.map((req) => handoff(ctx, req));
+  } finally {
+    ctx.db.exec('ROLLBACK TO preview');
+    ctx.db.exec('RELEASE preview');
+  }
+}
+
+/**
  * One decision's hand-off, inside the caller's transaction (docs/handoff.md "Re-evaluating a known lead"):
  * the stage the rules decided, the owner kept or picked (caps, turn, stickiness, days off; the fallback
  * queue when nobody is eligible), the SLA timer started at a new assignment, and the outbox events.
  */
-export function handoff(ctx: Ctx, req: HandoffRequest): HandoffResult {
-  const { leadId, at } = req;
+export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
+  const { leadId, at } = request;
   const before = leadId ? leadRow(ctx, leadId) : undefined;
+  const settled = settleStage(request, before?.stage ?? null);
+  const req = settled.req;
   if (leadId) {
     ctx
       .q(
@@ -33,7 +77,7 @@ export function handoff(ctx: Ctx, req: HandoffRequest): HandoffResult {
   let sla: SlaRow | null = before ? readSla(ctx, before.sla_id) : null;
   const live = () => (sla && isLive(sla.status) ? sla : null);
   let assigned: HandoffResult['assigned'] = null;
-  const reasons: string[] = [];
+  const reasons: string[] = settled.reason ? [settled.reason] : [];
 
   if (req.recycle && holder) {
     if (owner) reasons.push(`${owner.name} released: recycled to ${req.recycle.stage}`);

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Ctx } from './context.ts';
-import { handoff } from './handoff.ts';
+import { handoff, previewHandoff } from './handoff.ts';
 import { getLead, recordEvent } from './lead-events.ts';
 import { getLeads } from './leads.ts';
 import { listSla } from './sla.ts';
@@ -46,6 +46,7 @@ const ops: Record<string, Op> = {
   getLeads: (_now, ids) => getLeads(ctx, ids),
   getLead: (_now, id) => getLead(ctx, id),
   handoff: (_now, reqs) => reqs.map((req: Parameters<typeof handoff>[1]) => handoff(ctx, req)),
+  previewHandoff: (_now, reqs) => previewHandoff(ctx, reqs),
   recordEvent: (_now, leadId, ev, nowMs) => recordEvent(ctx, leadId, ev, nowMs),
   listSla: (_now, filter) => listSla(ctx, filter),
   tickSla: (_now, nowMs) => tickSla(ctx, nowMs),
