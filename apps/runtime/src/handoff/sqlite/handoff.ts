@@ -1,4 +1,4 @@
-import { nextStage, type Stage } from '@qualify/rules';
+import { nextStage, type Stage } from '@qualify/rules/handoff';
 import { eventData } from '../outbox.ts';
 import { pickOwner, repSchedule } from '../pick-owner.ts';
 import { planSla } from '../sla-plan.ts';
