@@ -33,24 +33,7 @@ export const repSchedule = (rep: { schedule?: Schedule }, poolSchedule: Schedule
 
 /** The day a rep's daily cap counts in: their local date now. */
 export const repDay = (rep: { schedule?: Schedule }, poolSchedule: Schedule, nowMs: number) =>
-  dayAt(nowMs, repSchedule(rep, poolSchedule).timeZone);
-
-const days = new Map<string, string>();
-
-/**
- * The date in a zone at a time, remembered for the last few thousand (time, zone) pairs: one hand-off
- * asks it for every rep at the same time, and zone arithmetic is the costly part of an assignment.
- */
-export function dayAt(nowMs: number, zone: string): string {
-  const key = `${nowMs}|${zone}`;
-  let day = days.get(key);
-  if (day === undefined) {
-    if (days.size >= 4096) days.clear();
-    day = localDay(nowMs, zone);
-    days.set(key, day);
-  }
-  return day;
-}
+  localDay(nowMs, repSchedule(rep, poolSchedule).timeZone);
 
 /** Why a rep cannot take a lead now, or null when they can. */
 function ineligible(rep: Candidate, input: PickInput): string | null {
@@ -61,7 +44,7 @@ function ineligible(rep: Candidate, input: PickInput): string | null {
   const own = repSchedule(rep, input.pool.schedule);
   const pool = input.pool.schedule;
   const listed = (dates: string[], zone: string) =>
-    dates.length > 0 && dates.includes(dayAt(input.nowMs, zone));
+    dates.length > 0 && dates.includes(localDay(input.nowMs, zone));
   if (
     listed(rep.daysOff, own.timeZone) ||
     listed(own.daysOff, own.timeZone) ||

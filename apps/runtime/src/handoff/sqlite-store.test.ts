@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MONDAY_10, pool, rep, testClock, toSales } from './contract/fixtures.ts';
+import { MONDAY_10, pool, rep, testClock, toNurture, toSales } from './contract/fixtures.ts';
 import { handoffStoreContract } from './contract/index.ts';
 import { MIGRATIONS } from './sqlite/schema.ts';
 import { openHandoffStore } from './sqlite-store.ts';
@@ -16,6 +16,22 @@ handoffStoreContract('SQLite', {
 });
 
 describe('SQLite hand-off store', () => {
+  it('offers deliveries claimed by a process that is gone again at once when it reopens', async () => {
+    const dataDir = await fresh();
+    const clock = testClock(MONDAY_10);
+    const first = await openHandoffStore({ dir: dataDir, clock });
+    await first.createSubscription({ url: 'http://127.0.0.1:9/hook', events: ['decision'] });
+    await first.handoff([toNurture('L-1', clock.now())]);
+    const [claimed] = await first.claimDeliveries(clock.now(), 10, 60_000);
+    expect(claimed?.leadId).toBe('L-1');
+    // Closed with the claim held, as a crash leaves it (the lease runs for another minute).
+    await first.close();
+    const second = await openHandoffStore({ dir: dataDir, clock });
+    const again = await second.claimDeliveries(clock.now(), 10, 60_000);
+    await second.close();
+    expect(again.map((d) => d.id)).toEqual([claimed?.id]);
+  });
+
   it('creates handoff.sqlite in WAL mode at the newest schema version', async () => {
     const dataDir = await fresh();
     let stopped = false;

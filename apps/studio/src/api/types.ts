@@ -1,4 +1,4 @@
-import type { Artifact, Decision, Issue, Schedule, Workflow } from '@qualify/rules';
+import type { Artifact, Decision, Issue, Workflow } from '@qualify/rules';
 
 /** Shapes of the runtime's answers, as written in docs/api-contract.md. */
 export interface WorkflowSummary {
@@ -83,30 +83,6 @@ export interface Volume {
   noRoute: number;
   routes: RouteVolume[];
   message: string | null;
-}
-
-/** A rep of a pool, as GET /v1/team/pools lists it. */
-export interface Rep {
-  id: string;
-  name: string;
-  email: string;
-  weight: number;
-  dailyCap: number | null;
-  active: boolean;
-  schedule?: Schedule;
-  daysOff: string[];
-  assignedToday: number;
-}
-
-/** A pool of reps with its working hours (GET /v1/team/pools). */
-export interface Pool {
-  id: string;
-  name: string;
-  schedule: Schedule;
-  managerEmail?: string;
-  reps: Rep[];
-  revision: number;
-  updatedAt: string;
 }
 
 /** The hand-off in an evaluate answer (docs/api-contract.md); a draft test run's is a preview. */

@@ -1,25 +1,14 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from './client.ts';
-import type { Pool } from './types.ts';
-import { runtime } from './workflows.ts';
+import { usePools } from '../team/use-pools.ts';
+import type { Pool } from './team.ts';
 
 /** The team as a page knows it: the pools, why they could not be read, or null while loading. */
 export type Team = { pools: readonly Pool[] } | { error: string } | null;
 
-/** The team's pools, read when the component mounts (the Team page may have changed them since). */
+/** The team's pools for a page that reads them (the receipt, the SLA view): the pickers' one list. */
 export function useTeam(): Team {
-  const [team, setTeam] = useState<Team>(null);
-  useEffect(() => {
-    let live = true;
-    runtime.pools().then(
-      (pools) => live && setTeam({ pools }),
-      (err) => live && setTeam({ error: errorMessage(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return team;
+  const { pools, error } = usePools();
+  if (pools) return { pools };
+  return error === null ? null : { error };
 }
 
 /** The pool with this id, when the team has been read and has it. */

@@ -2,7 +2,6 @@ import type { Artifact, Decision, Issue, Workflow } from '@qualify/rules';
 import { api } from './client.ts';
 import type {
   Me,
-  Pool,
   Signoff,
   Template,
   Version,
@@ -43,8 +42,6 @@ export const runtime = {
   signOff: (id: string, s: { name: string; title: string; version: number; note: string }) =>
     api<Signoff>('POST', `${wf(id)}/signoffs`, s),
   volume: (id: string, weeks = 4) => api<Volume>('GET', `${wf(id)}/volume?weeks=${weeks}`),
-  /** The team's pools with their working hours (the hand-off's team API). */
-  pools: () => api<{ items: Pool[] }>('GET', '/v1/team/pools').then((r) => r.items),
   evaluateDraft: (id: string, workflow: Workflow, lead: unknown, now?: string) =>
     api<Decision>('POST', `${wf(id)}/draft/evaluate`, now ? { lead, now, workflow } : { lead, workflow }),
 };

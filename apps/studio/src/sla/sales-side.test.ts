@@ -1,6 +1,6 @@
 import { describeSchedule, NODE_KINDS } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
-import type { Pool } from '../api/types.ts';
+import type { Pool } from '../api/team.ts';
 import { type SalesRoute, salesSide } from './sales-side.ts';
 
 const route = (extra: Record<string, unknown> = {}) =>

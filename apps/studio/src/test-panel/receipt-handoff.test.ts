@@ -2,7 +2,8 @@ import { compile, describeSchedule, prepare, type Stage, type Workflow } from '@
 import { describe, expect, it } from 'vitest';
 import leads from '../../../../examples/bant-inbound-saas.leads.json' with { type: 'json' };
 import bant from '../../../../examples/bant-inbound-saas.workflow.json' with { type: 'json' };
-import type { HandoffAnswer, Pool } from '../api/types.ts';
+import type { Pool } from '../api/team.ts';
+import type { HandoffAnswer } from '../api/types.ts';
 import { previewLine, receiptHandoff } from './receipt-handoff.ts';
 
 const hot = leads.find((l) => l.expect.route === 'sales')!.lead;

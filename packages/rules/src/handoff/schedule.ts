@@ -215,12 +215,25 @@ export function isDayOff(ms: number, s: Schedule): boolean {
   return dayAt(ms, planOf(s)).window === null;
 }
 
+/** The local day last asked about in each zone: a hand-off asks for every rep's day at the same time. */
+const lastDays = new Map<string, { start: number; end: number; iso: string }>();
+
 /**
  * The calendar date of a time in a zone (for counts per local day, such as daily caps).
  * @example localDay(Date.parse('2026-11-27T23:30:00Z'), 'Europe/Berlin') // '2026-11-28'
  */
 export function localDay(ms: number, timeZone: string): string {
+  const last = lastDays.get(timeZone);
+  if (last && ms >= last.start && ms < last.end) return last.iso;
   const day = DateTime.fromMillis(ms, { zone: timeZone });
   if (!day.isValid) throw new RangeError(`no local day for ${ms} in ${timeZone}: ${day.invalidExplanation}`);
-  return day.toISODate()!;
+  const midnight = day.startOf('day');
+  const iso = midnight.toISODate()!;
+  if (lastDays.size >= 1000) lastDays.clear();
+  lastDays.set(timeZone, {
+    start: midnight.toMillis(),
+    end: midnight.plus({ days: 1 }).startOf('day').toMillis(),
+    iso,
+  });
+  return iso;
 }

@@ -21,6 +21,9 @@ export class Ctx {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db);
+    // One process holds the data folder (data-lock.ts), so a claim found at open belongs to a process
+    // that is gone (a crash mid-delivery): those deliveries are due again now, not when the lease ends.
+    this.db.prepare('UPDATE deliveries SET lease_until = NULL WHERE lease_until IS NOT NULL').run();
   }
 
   q(sql: string): Database.Statement {

@@ -94,9 +94,9 @@ function run() {
   if (calls.length === 0) return;
   const answers: Answer[] = [];
   try {
-    ctx.db.exec('BEGIN IMMEDIATE');
+    ctx.q('BEGIN IMMEDIATE').run();
     for (const call of calls) answers.push(runOne(call));
-    ctx.db.exec('COMMIT');
+    ctx.q('COMMIT').run();
   } catch (error) {
     if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
     ctx.forgetSubscriptions();
@@ -110,14 +110,15 @@ function run() {
 function runOne(call: Call): Answer {
   const op = ops[call.op];
   if (!op) return { id: call.id, ok: false, message: `Unknown hand-off store operation ${call.op}` };
-  ctx.db.exec('SAVEPOINT call');
+  // Prepared once (ctx.q): exec() parses its SQL every time, which was a quarter of a hand-off's cost.
+  ctx.q('SAVEPOINT call').run();
   try {
     const value = op(call.now, ...call.args);
-    ctx.db.exec('RELEASE call');
+    ctx.q('RELEASE call').run();
     return { id: call.id, ok: true, value };
   } catch (error) {
-    ctx.db.exec('ROLLBACK TO call');
-    ctx.db.exec('RELEASE call');
+    ctx.q('ROLLBACK TO call').run();
+    ctx.q('RELEASE call').run();
     ctx.forgetSubscriptions();
     return { id: call.id, ok: false, message: (error as Error).message };
   }
