@@ -125,7 +125,10 @@ describe('describeWorkflow', () => {
   });
 
   it.each([
-    ['start', 'A lead enters the workflow when it is created or its data or behaviour changes; a lead already known by its id keeps its stage (stages only move forward), its owner and its open SLA.'],
+    [
+      'start',
+      'A lead enters the workflow when it is created or its data or behaviour changes; a lead already known by its id keeps its stage (stages only move forward), its owner and its open SLA.',
+    ],
     [
       'check',
       'Big company?: a lead goes the "yes" way when Company size is at least 50; otherwise, or when that is not known, the "no" way.',

@@ -13,7 +13,8 @@ export const start = defineKind({
   ports: () => [{ id: 'next', label: 'Next' }],
   reads: () => [],
   summary: () => 'A new or changed lead',
-  describe: () => 'A lead enters the workflow when it is created or its data or behaviour changes; a lead already known by its id keeps its stage (stages only move forward), its owner and its open SLA.',
+  describe: () =>
+    'A lead enters the workflow when it is created or its data or behaviour changes; a lead already known by its id keeps its stage (stages only move forward), its owner and its open SLA.',
   compile: () => ({}),
   prepare: () => () => 'next',
   fuse: (_, ctx) => ctx.goto('next'),
