@@ -383,7 +383,15 @@ function write(name: string, doc: Record<string, unknown>, leads: object[]) {
     ],
   });
   f.add('stageSal', 'stage', 'SAL', 7, 0, { stage: 'SAL' });
-  f.add('toSales', 'route', 'Inbound SDR', 8, 0, sales('Inbound SDR', 4, 5));
+  f.add('toSales', 'route', 'Inbound SDR', 8, 0, {
+    ...sales('Inbound SDR', 4, 5),
+    assign: { pool: 'inbound-sdr', method: 'turn' },
+    escalation: [
+      { afterHours: 0, action: 'remind_owner' },
+      { afterHours: 2, action: 'notify_manager' },
+      { afterHours: 4, action: 'reassign' },
+    ],
+  });
   f.add('toMqlNurture', 'route', 'Product education', 8, 1, { to: 'nurture', track: 'Product education' });
   f.add('toNewsletter', 'route', 'Newsletter', 8, 2, { to: 'nurture', track: 'Newsletter' });
   f.add('stageDq', 'stage', 'Disqualified', 2, 3, { stage: 'Disqualified' });
@@ -794,9 +802,15 @@ function write(name: string, doc: Record<string, unknown>, leads: object[]) {
   });
   f.add('dach', 'condition', 'DACH market?', 2, 0, { condition: c('country', 'in', ['DE', 'AT', 'CH']) });
   f.add('stageSql', 'stage', 'SQL', 3, 0, { stage: 'SQL' });
-  f.add('toDach', 'route', 'DACH team', 4, 0, sales('DACH team', 2, 6));
+  f.add('toDach', 'route', 'DACH team', 4, 0, {
+    ...sales('DACH team', 2, 6),
+    assign: { pool: 'dach', method: 'fewest' },
+  });
   f.add('stageSql2', 'stage', 'SQL', 3, 1, { stage: 'SQL' });
-  f.add('toIntl', 'route', 'International team', 4, 1, sales('International team', 24, 4, 'normal'));
+  f.add('toIntl', 'route', 'International team', 4, 1, {
+    ...sales('International team', 24, 4, 'normal'),
+    assign: { pool: 'international', method: 'turn' },
+  });
   f.add('toNewsletter', 'route', 'Newsletter', 4, 2, { to: 'nurture', track: 'Newsletter' });
   f.link('start', 'next', 'anum');
   f.link('anum', 'pass', 'dach');
@@ -860,3 +874,43 @@ function write(name: string, doc: Record<string, unknown>, leads: object[]) {
     ],
   );
 }
+
+/**
+ * The team the examples assign from (seeded with them on a fresh start): the inbound SDRs of the BANT
+ * example, and the ANUM example's two territories. Rep ids stand for CRM user ids.
+ */
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const team = [
+  {
+    id: 'inbound-sdr',
+    name: 'Inbound SDRs',
+    schedule: { timeZone: 'America/New_York', days: weekdays, start: '09:00', end: '17:00', daysOff: [] },
+    managerEmail: 'sdr-lead@example.com',
+    reps: [
+      { id: 'sdr-ava', name: 'Ava Brooks', email: 'ava@example.com', dailyCap: 25 },
+      { id: 'sdr-noah', name: 'Noah Kim', email: 'noah@example.com', dailyCap: 25 },
+      { id: 'sdr-mia', name: 'Mia Lopez', email: 'mia@example.com', weight: 2, dailyCap: 40 },
+    ],
+  },
+  {
+    id: 'dach',
+    name: 'DACH team',
+    schedule: { timeZone: 'Europe/Berlin', days: weekdays, start: '08:00', end: '17:00', daysOff: [] },
+    managerEmail: 'dach-lead@example.com',
+    reps: [
+      { id: 'ae-lena', name: 'Lena Vogel', email: 'lena@example.com' },
+      { id: 'ae-jonas', name: 'Jonas Huber', email: 'jonas@example.com' },
+    ],
+  },
+  {
+    id: 'international',
+    name: 'International team',
+    schedule: { timeZone: 'Europe/London', days: weekdays, start: '09:00', end: '18:00', daysOff: [] },
+    managerEmail: 'intl-lead@example.com',
+    reps: [
+      { id: 'ae-omar', name: 'Omar Haddad', email: 'omar@example.com' },
+      { id: 'ae-grace', name: 'Grace Liu', email: 'grace@example.com' },
+    ],
+  },
+];
+writeFileSync(new URL('./team.json', import.meta.url), `${JSON.stringify(team, null, 2)}\n`);

@@ -34,3 +34,17 @@ export function loadExamples(): Example[] {
       return { name, workflow: read(file), leads: read(`${name}.leads.json`) };
     });
 }
+
+/** A pool of the examples' team, as the runtime's team API takes it (`id` is the pool's id). */
+export interface ExamplePool {
+  id: string;
+  name: string;
+  schedule: { timeZone: string; days: string[]; start: string; end: string; daysOff: string[] };
+  managerEmail?: string;
+  reps: { id: string; name: string; email: string; weight?: number; dailyCap?: number }[];
+}
+
+/** The pools the example workflows' sales routes assign from (team.json). */
+export function loadTeam(): ExamplePool[] {
+  return JSON.parse(readFileSync(new URL('team.json', dir), 'utf8'));
+}

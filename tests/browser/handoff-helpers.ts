@@ -17,15 +17,23 @@ export const hotLead = (email: string) => ({
   },
 });
 
-/** The BANT template under a fresh id with `email` marked as the lead id (the hand-off remembers leads by it). */
+/**
+ * The BANT template under a fresh id with `email` marked as the lead id (the hand-off remembers leads by
+ * it), and its sales route without the template's pool and escalation, so a test sets its own.
+ */
 export async function bantWithLeadId(request: APIRequestContext, prefix: string): Promise<string> {
   const id = await createFromTemplate(request, 'bant-inbound-saas', prefix);
   const record = await (await request.get(`/v1/workflows/${id}`)).json();
   const fields = record.workflow.fields.map((f: { path: string }) =>
     f.path === 'email' ? { ...f, leadId: true } : f,
   );
+  const nodes = record.workflow.nodes.map((n: { id: string; data: Record<string, unknown> }) => {
+    if (n.id !== 'toSales') return n;
+    const { assign: _assign, escalation: _escalation, ...data } = n.data;
+    return { ...n, data };
+  });
   const saved = await request.put(`/v1/workflows/${id}`, {
-    data: { workflow: { ...record.workflow, fields }, revision: record.revision },
+    data: { workflow: { ...record.workflow, fields, nodes }, revision: record.revision },
   });
   expect(saved.ok()).toBe(true);
   return id;

@@ -62,8 +62,12 @@ test('publish two versions, make the first live again, read the SLA view', async
   await expect(page.getByRole('button', { name: 'Publish…' })).toBeDisabled();
   await expect(page.locator('.qs-publish-reason')).toHaveText('Nothing to publish: the draft is version 1.');
   await selectNode(page, 'toSales');
-  await page.locator('.qs-side-body').getByLabel('First contact within (hours)').first().fill('2');
-  await expect(node(page, 'toSales')).toContainText('contact within 2 h');
+  await page
+    .locator('.qs-side-body')
+    .getByLabel(/^First contact within/)
+    .first()
+    .fill('2');
+  await expect(node(page, 'toSales')).toContainText('contact within 2 working h');
   await expectSaved(page);
   await publish('Faster first contact');
   await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v2');
@@ -80,11 +84,11 @@ test('publish two versions, make the first live again, read the SLA view', async
   await page.getByRole('link', { name: 'SLA view' }).click();
   const first = page.locator('.qs-outcome').first();
   await expect(first).toHaveClass(/is-sales/);
-  await expect(first.getByTestId('sales-side')).toContainText('First touch within 4 hours');
+  await expect(first.getByTestId('sales-side')).toContainText('First touch within 4 working hours');
   await expect(first).toContainText('A lead goes here when');
   await expect(first).toContainText('BANT hand-off passes: at least 3 of 4 criteria are met');
   await page.getByLabel('Show the current draft instead of the live version').check();
   await expect(page.locator('.qs-outcome').first().getByTestId('sales-side')).toContainText(
-    'First touch within 2 hours',
+    'First touch within 2 working hours',
   );
 });

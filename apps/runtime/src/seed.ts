@@ -1,5 +1,7 @@
-import { compile } from '@qualify/rules';
+import type { ExamplePool } from '@qualify/examples';
+import { compile, ScheduleSchema } from '@qualify/rules';
 import { type Clock, isoAt } from './clock.ts';
+import type { HandoffStore } from './handoff/types.ts';
 import { DraftSchema } from './schemas.ts';
 import { newWorkflowRow, type Store } from './store.ts';
 import type { Template } from './templates.ts';
@@ -24,5 +26,16 @@ export async function seedTemplates(store: Store, clock: Clock, templates: Templ
       },
       at,
     );
+  }
+}
+
+/**
+ * Stores the examples' team pools that are not there yet, so the examples' sales routes assign from
+ * the start; a pool already there (edited, or seeded before) is left as it is.
+ */
+export async function seedTeam(handoff: HandoffStore, pools: ExamplePool[]): Promise<void> {
+  for (const pool of pools) {
+    if (await handoff.getPool(pool.id)) continue;
+    await handoff.putPool({ ...pool, schedule: ScheduleSchema.parse(pool.schedule) });
   }
 }

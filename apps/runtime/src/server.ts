@@ -10,8 +10,8 @@ import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
-import { seedTemplates } from './seed.ts';
-import { loadTemplates } from './templates.ts';
+import { seedTeam, seedTemplates } from './seed.ts';
+import { loadTeam, loadTemplates } from './templates.ts';
 import { Deliverer } from './webhooks/deliverer.ts';
 
 /** Past this, connections still open at shutdown are cut so the process can exit. */
@@ -41,7 +41,10 @@ async function main() {
   const handoff = await openHandoffStore({ dir: config.dataDir, clock: systemClock, logger });
   if (fresh) {
     await seedTemplates(store, systemClock, loadTemplates());
-    logger.info('seeded the example workflows, version 1 live', { dataDir: config.dataDir });
+    await seedTeam(handoff, loadTeam());
+    logger.info('seeded the example workflows, version 1 live, and the team their sales routes assign from', {
+      dataDir: config.dataDir,
+    });
   }
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
   const metrics = new Metrics();

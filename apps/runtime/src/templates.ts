@@ -1,5 +1,7 @@
 import { loadExamples } from '@qualify/examples';
 
+export { loadTeam } from '@qualify/examples';
+
 export interface Template {
   id: string;
   name: string;

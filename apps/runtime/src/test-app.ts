@@ -10,9 +10,9 @@ import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
-import { seedTemplates } from './seed.ts';
+import { seedTeam, seedTemplates } from './seed.ts';
 import type { Store } from './store.ts';
-import { loadTemplates } from './templates.ts';
+import { loadTeam, loadTemplates } from './templates.ts';
 import { Deliverer } from './webhooks/deliverer.ts';
 
 /** The lines of an NDJSON answer, parsed. */
@@ -84,7 +84,10 @@ export async function testApp(
   // Webhook tests wait for real retries, so they run on the system clock unless they bring one.
   const clock = o.clock ?? (o.webhooks ? systemClock : steppingClock());
   const handoff = await openHandoffStore({ dir, clock, logger: quiet });
-  if (o.seed !== false) await seedTemplates(store, clock, loadTemplates());
+  if (o.seed !== false) {
+    await seedTemplates(store, clock, loadTemplates());
+    await seedTeam(handoff, loadTeam());
+  }
   const { backoffBaseMs, ...webhooks } = o.webhooks ?? {};
   const metrics = new Metrics();
   const sender = o.webhooks

@@ -10,7 +10,9 @@ describe('describeOutcomes', () => {
     const outcomes = describeOutcomes(example('bant-inbound-saas'));
     const sales = outcomes.find((o) => o.nodeId === 'toSales')!;
     expect(sales.text).toBe(
-      'The lead goes to Sales (Inbound SDR, high priority): first contact within 4 hours, 5 touches.',
+      'The lead goes to Sales (inbound-sdr pool, round robin by turn; fallback queue Inbound SDR; high priority): ' +
+        'first contact within 4 working hours, 5 touches; when first contact is late: remind the owner at once, ' +
+        'then notify the manager after 2 working hours, then reassign to the next eligible rep after 4 working hours.',
     );
     expect(sales.paths).toEqual([
       {
