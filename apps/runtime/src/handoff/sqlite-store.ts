@@ -161,7 +161,7 @@ export class SqliteHandoffStore implements HandoffStore {
     this.call<Awaited<ReturnType<HandoffStore['getDelivery']>>>('getDelivery', id);
   replayDelivery = (id: string, nowMs: number) => this.call<boolean>('replayDelivery', id, nowMs);
 
-  /** Closes this store's database; the thread ends with the last store on it. */
+  /** Closes this store's database; the thread ends soon after the last store on it closes. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
@@ -170,7 +170,7 @@ export class SqliteHandoffStore implements HandoffStore {
       await this.call<void>('close').catch(() => {});
       this.stopped = new Error('The hand-off store is closed');
     }
-    await this.thread.leave(this.db);
+    this.thread.leave(this.db);
   }
 
   /** Tests only: the thread dies at once, as on a crash, with whatever calls every store on it holds. */

@@ -9,18 +9,22 @@ export interface ThreadMember {
   stop(error: Error): void;
 }
 
+/** How long a thread with no store open waits for the next before it ends. */
+const IDLE_MS = 1000;
+
 /**
  * The one worker thread of a process that every open hand-off store shares: starting one costs about
  * half a second (tsx and the modules), which a test suite opening a store per app paid hundreds of
  * times. Stores share nothing but the thread: each has its own database and state in it, and every
- * message names the store (its number) it is for. The thread ends when its last store closes, so it
- * never keeps a process alive; the next open starts another.
+ * message names the store (its number) it is for. The thread ends soon after its last store closes
+ * and never keeps a process alive; the next open starts another.
  */
 export class HandoffThread {
   private readonly worker = new Worker(new URL('./boot.mjs', import.meta.url));
   private readonly members = new Map<number, ThreadMember>();
   private nextDb = 1;
   private ending = false;
+  private idle: NodeJS.Timeout | undefined;
 
   constructor() {
     // No 'ready' handshake: calls posted while the thread boots wait in its port, and a thread that
@@ -36,6 +40,7 @@ export class HandoffThread {
 
   /** Adds a store to the thread; its number goes on every message it posts. */
   join(member: ThreadMember): number {
+    clearTimeout(this.idle);
     const db = this.nextDb++;
     this.members.set(db, member);
     return db;
@@ -50,14 +55,21 @@ export class HandoffThread {
     this.worker.ref();
   }
 
-  /** A closed store leaves; the last one to leave ends the thread (awaited, so its exit is clean). */
-  async leave(db: number): Promise<void> {
+  /**
+   * A closed store leaves. The last one to leave ends the thread after IDLE_MS unless another store
+   * joins first (a test suite closes one app and opens the next at once); idle, the thread is unref'd
+   * and holds no database, so it never keeps the process from exiting.
+   */
+  leave(db: number) {
     this.members.delete(db);
     this.release();
     if (this.members.size > 0 || this.ending) return;
-    this.ending = true;
-    if (current === this) current = null;
-    await this.worker.terminate();
+    this.idle = setTimeout(() => {
+      this.ending = true;
+      if (current === this) current = null;
+      void this.worker.terminate();
+    }, IDLE_MS);
+    this.idle.unref();
   }
 
   private answer({ db, answers }: Answers) {
