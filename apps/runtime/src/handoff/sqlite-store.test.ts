@@ -86,4 +86,61 @@ describe('SQLite hand-off store', () => {
     expect((await store.listPools()).map((p) => p.id)).toEqual(['emea', 'nam']);
     await store.close();
   });
+
+  it('keeps two stores open at once apart, and one closing leaves the other working', async () => {
+    const clock = testClock(MONDAY_10);
+    const [a, b] = [await fresh(), await fresh()];
+    const first = await openHandoffStore({ dir: a, clock });
+    const second = await openHandoffStore({ dir: b, clock });
+    // Posted together: each database commits its own calls.
+    const [one, two] = await Promise.all([
+      first.putPool(pool([rep('ann')], { id: 'apac', name: 'APAC' })),
+      second.putPool(pool([rep('bob')])),
+    ]);
+    expect(one).toMatchObject({ ok: { id: 'apac' } });
+    expect(two).toMatchObject({ ok: { id: 'emea' } });
+    expect((await first.listPools()).map((p) => p.id)).toEqual(['apac']);
+    expect((await second.listPools()).map((p) => p.id)).toEqual(['emea']);
+    await first.close();
+    await expect(first.listPools()).rejects.toThrow(/closed/);
+    const [handed] = await second.handoff([toSales('L-1', clock.now())]);
+    expect(handed?.owner?.id).toBe('bob');
+    expect((await second.getLead('L-1'))?.owner?.id).toBe('bob');
+    await second.close();
+    // Each store wrote its own file only.
+    const read = (dir: string) => {
+      const db = new Database(join(dir, 'handoff.sqlite'), { readonly: true });
+      const ids = db.prepare('SELECT id FROM pools').pluck().all();
+      db.close();
+      return ids;
+    };
+    expect([read(a), read(b)]).toEqual([['apac'], ['emea']]);
+  });
+
+  it("rejects every store's waiting calls when their shared thread dies, and the next open starts another", async () => {
+    const clock = testClock(MONDAY_10);
+    const stops: string[] = [];
+    const first = await openHandoffStore({
+      dir: await fresh(),
+      clock,
+      onStop: (e) => stops.push(`1 ${e.message}`),
+    });
+    const second = await openHandoffStore({
+      dir: await fresh(),
+      clock,
+      onStop: (e) => stops.push(`2 ${e.message}`),
+    });
+    await Promise.all([first.putPool(pool([rep('ann')])), second.putPool(pool([rep('bob')]))]);
+    const waiting = [first.handoff([toSales('L-1', clock.now())]), second.listPools()];
+    first.crashForTest();
+    for (const call of waiting) await expect(call).rejects.toThrow(/thread stopped \(exit code 70\)/);
+    await expect(second.listPools()).rejects.toThrow(/thread stopped/);
+    expect(stops.sort()).toEqual([
+      "1 The hand-off store's thread stopped (exit code 70)",
+      "2 The hand-off store's thread stopped (exit code 70)",
+    ]);
+    const third = await openHandoffStore({ dir: await fresh(), clock });
+    await expect(third.listPools()).resolves.toEqual([]);
+    await Promise.all([first.close(), second.close(), third.close()]);
+  });
 });

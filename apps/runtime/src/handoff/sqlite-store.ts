@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { type Clock, systemClock } from '../clock.ts';
 import { type Logger, silentLogger } from '../logger.ts';
+import { type HandoffThread, handoffThread } from './sqlite/thread.ts';
 import type { Answer, Call } from './sqlite/worker.ts';
 import type {
   AttemptInput,
@@ -30,37 +30,23 @@ export interface HandoffStoreOptions {
 }
 
 /**
- * Opens `<dataDir>/handoff.sqlite` (creating it and applying migrations) in a worker thread and answers
- * once it is ready. The evaluation path never waits on disk: every call is a message, and writes posted
- * together commit together.
+ * Opens `<dataDir>/handoff.sqlite` (creating it and applying migrations) in the process's hand-off
+ * thread (sqlite/thread.ts, shared by every open store) and answers once it is ready. The evaluation
+ * path never waits on disk: every call is a message, and writes posted together commit together.
  */
 export async function openHandoffStore(options: HandoffStoreOptions): Promise<SqliteHandoffStore> {
   mkdirSync(options.dir, { recursive: true });
   const file = join(options.dir, 'handoff.sqlite');
-  const worker = new Worker(new URL('./sqlite/boot.mjs', import.meta.url), { workerData: { file } });
-  await new Promise<void>((resolve, reject) => {
-    // Removed by name: removeAllListeners would also drop the Worker's own listeners that start its port.
-    const failed = (error: Error) => {
-      done();
-      reject(new Error(`The hand-off store could not open: ${error.message}`));
-    };
-    const exited = (code: number) => failed(new Error(`its thread exited (code ${code})`));
-    const ready = () => {
-      done();
-      resolve();
-    };
-    const done = () => {
-      worker.off('error', failed);
-      worker.off('exit', exited);
-      worker.off('message', ready);
-    };
-    worker.on('error', failed);
-    worker.on('exit', exited);
-    worker.on('message', ready);
-  });
   const logger = options.logger ?? silentLogger;
+  const store = new SqliteHandoffStore(handoffThread(), options.clock ?? systemClock, logger, options.onStop);
+  try {
+    await store.open(file);
+  } catch (error) {
+    await store.close();
+    throw new Error(`The hand-off store could not open: ${(error as Error).message}`);
+  }
   logger.info('hand-off store open', { file });
-  return new SqliteHandoffStore(worker, options.clock ?? systemClock, logger, options.onStop);
+  return store;
 }
 
 interface Pending {
@@ -74,30 +60,35 @@ export class SqliteHandoffStore implements HandoffStore {
   private outgoing: Call[] = [];
   private stopped: Error | null = null;
   private closing = false;
+  /** This store's number in the thread: every message it posts names it. */
+  private readonly db: number;
 
   constructor(
-    private readonly worker: Worker,
+    private readonly thread: HandoffThread,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly onStop?: (error: Error) => void,
   ) {
-    worker.on('message', (answers: Answer[]) => {
-      for (const answer of answers) {
-        const waiting = this.pending.get(answer.id);
-        if (!waiting) continue;
-        this.pending.delete(answer.id);
-        if (answer.ok) waiting.resolve(answer.value);
-        else waiting.reject(new Error(answer.message));
-      }
-      if (this.pending.size === 0) worker.unref();
+    this.db = thread.join({
+      answer: (answers) => this.answer(answers),
+      waiting: () => this.pending.size > 0,
+      stop: (error) => this.stop(error),
     });
-    worker.on('error', (error) =>
-      this.stop(new Error(`The hand-off store's thread failed: ${error.message}`)),
-    );
-    worker.on('exit', (code) =>
-      this.stop(new Error(`The hand-off store's thread stopped (exit code ${code})`)),
-    );
-    worker.unref();
+  }
+
+  /** @internal Opens the database in the thread (openHandoffStore). */
+  open(file: string): Promise<void> {
+    return this.call<void>('open', file);
+  }
+
+  private answer(answers: Answer[]) {
+    for (const answer of answers) {
+      const waiting = this.pending.get(answer.id);
+      if (!waiting) continue;
+      this.pending.delete(answer.id);
+      if (answer.ok) waiting.resolve(answer.value);
+      else waiting.reject(new Error(answer.message));
+    }
   }
 
   /** Every call waiting, and every later one, fails with this: a dead thread never leaves a caller hanging. */
@@ -120,7 +111,7 @@ export class SqliteHandoffStore implements HandoffStore {
     });
     if (this.outgoing.length === 0) queueMicrotask(() => this.flush());
     this.outgoing.push({ id, op, now: this.clock.now(), args });
-    this.worker.ref();
+    this.thread.hold();
     return promise;
   }
 
@@ -128,7 +119,7 @@ export class SqliteHandoffStore implements HandoffStore {
     const calls = this.outgoing;
     this.outgoing = [];
     if (this.stopped) return;
-    this.worker.postMessage(calls);
+    this.thread.post({ db: this.db, calls });
   }
 
   listPools = () => this.call<Awaited<ReturnType<HandoffStore['listPools']>>>('listPools');
@@ -170,19 +161,20 @@ export class SqliteHandoffStore implements HandoffStore {
     this.call<Awaited<ReturnType<HandoffStore['getDelivery']>>>('getDelivery', id);
   replayDelivery = (id: string, nowMs: number) => this.call<boolean>('replayDelivery', id, nowMs);
 
+  /** Closes this store's database; the thread ends soon after the last store on it closes. */
   async close(): Promise<void> {
-    if (this.stopped) return;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    if (this.closing) return;
     this.closing = true;
-    await this.call<void>('close');
-    this.stopped = new Error('The hand-off store is closed');
-    // Held until the thread is gone: an idle (unref'd) worker would let the process end before it exits.
-    this.worker.ref();
-    await exited;
+    // A store whose thread died has nothing open in a thread: it only leaves.
+    if (!this.stopped) {
+      await this.call<void>('close').catch(() => {});
+      this.stopped = new Error('The hand-off store is closed');
+    }
+    this.thread.leave(this.db);
   }
 
-  /** Tests only: the thread dies at once, as on a crash, with whatever calls it holds. */
+  /** Tests only: the thread dies at once, as on a crash, with whatever calls every store on it holds. */
   crashForTest(): void {
-    this.worker.postMessage([{ id: 0, op: 'crashForTest', now: 0, args: [] }]);
+    this.thread.post({ db: this.db, calls: [{ id: 0, op: 'crashForTest', now: 0, args: [] }] });
   }
 }
