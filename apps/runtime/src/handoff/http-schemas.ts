@@ -240,7 +240,14 @@ export const HandoffAnswerSchema = z
     assigned: z.enum(['new', 'kept', 'fallback']).nullable(),
     reasons: z.array(z.string()).optional(),
     sla: z
-      .object({ dueAt: z.string(), workingHours: z.string().nullable(), status: SlaStatusSchema })
+      .object({
+        dueAt: z.string(),
+        workingHours: z.string().nullable(),
+        status: z.enum([...SlaStatusSchema.options, 'untracked']).meta({
+          description:
+            '`untracked`: a lead without a lead id; its due time is computed but no timer is kept.',
+        }),
+      })
       .nullable(),
     preview: z.literal(true).optional().meta({
       description:

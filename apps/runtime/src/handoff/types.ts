@@ -120,6 +120,8 @@ export interface Owner {
 }
 
 export type SlaStatus = 'open' | 'due_soon' | 'breached' | 'met' | 'met_late' | 'closed';
+/** A hand-off's SLA as the answer shows it: a timer's status, or `untracked` for a lead without a lead id (no timer is kept, since no event could stop its clock). */
+export type HandoffSlaStatus = SlaStatus | 'untracked';
 
 export interface HandoffResult {
   leadId: string | null;
@@ -132,7 +134,7 @@ export interface HandoffResult {
   /** new: assigned now; kept: the lead already had this owner; fallback: nobody eligible, to the queue; null: not a sales hand-off. */
   assigned: 'new' | 'kept' | 'fallback' | null;
   reasons: string[];
-  sla: { dueAt: string; workingHours: string | null; status: SlaStatus } | null;
+  sla: { dueAt: string; workingHours: string | null; status: HandoffSlaStatus } | null;
   /** Deliveries this hand-off queued (wake the deliverer when > 0). */
   deliveries: number;
 }

@@ -143,7 +143,11 @@ describe('evaluating a lead hands it off', () => {
       priorStage: null,
       assigned: 'new',
       owner: { id: 'u-ann' },
+      // Its due time is worked out, but nothing keeps the clock: no event could ever stop it.
+      sla: { status: 'untracked' },
     });
+    const sla = await t.call('GET', '/v1/sla');
+    expect(sla.body.counts.open).toBe(0);
     const again = await evaluate({ hot: true });
     expect(again.handoff.owner.id).toBe('u-bob');
   });

@@ -146,7 +146,7 @@ export function teamAndAssignmentContract(factory: StoreFactory) {
       const [first] = await store.handoff([toSales(null, clock.now())]);
       const [second] = await store.handoff([toSales(null, clock.now())]);
       expect([first?.owner?.id, second?.owner?.id]).toEqual(['ann', 'bob']);
-      expect(first?.sla?.status).toBe('open');
+      expect(first?.sla?.status).toBe('untracked');
       expect((await store.listSla({ limit: 10 })).items).toEqual([]);
       expect((await store.getPool('emea'))?.reps.map((r) => r.assignedToday)).toEqual([1, 1]);
     });

@@ -213,7 +213,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
     ? {
         dueAt: new Date(anonymous.due.dueAt).toISOString(),
         workingHours: anonymous.due.workingHours,
-        status: 'open',
+        status: 'untracked',
       }
     : sla && (sales || isLive(sla.status))
       ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
