@@ -26,22 +26,24 @@ export interface AnswerHandoff {
   restaged?: { stage: Stage; priorStage: Stage | null; stageKept: boolean; reason: string };
 }
 
+/** One evaluation to run: the version, the lead, and the times it is decided at. */
+export interface DecideInput {
+  prepared: PreparedWorkflow;
+  workflowId: string;
+  version: number;
+  lead: Record<string, unknown>;
+  /** The wall-clock time of the request: the log's `at`. */
+  nowMs: number;
+  /** The time the rules see (the request's `now`); the request's time when absent. */
+  evaluateAt?: number;
+  view?: 'full' | 'summary';
+  /** The stage the runtime keeps for the lead id (stages only move forward). */
+  currentStage?: Stage;
+}
+
 export interface Decider {
-  /**
-   * Evaluates one lead with a prepared version, logs the decision and counts it. `nowMs` is the
-   * wall-clock time of the request (the log's `at`); `evaluateAt` the time the rules see;
-   * `currentStage` the stage the runtime keeps for the lead id (stages only move forward).
-   */
-  run(
-    prepared: PreparedWorkflow,
-    workflowId: string,
-    version: number,
-    lead: Record<string, unknown>,
-    nowMs: number,
-    evaluateAt?: number,
-    view?: 'full' | 'summary',
-    currentStage?: Stage,
-  ): Evaluated;
+  /** Evaluates one lead with a prepared version, logs the decision and counts it. */
+  run(input: DecideInput): Evaluated;
   /**
    * The JSON text of the answer: `{"decisionId":…}` followed by the full receipt, or with
    * `view=summary` by the workflow, route, stage, score totals and data issues; then `handoff` when
@@ -60,7 +62,7 @@ export function makeDecider(store: Store, metrics: Metrics): Decider {
   let lastMs = Number.NaN;
   let lastIso = '';
   return {
-    run(prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full', currentStage) {
+    run({ prepared, workflowId, version, lead, nowMs, evaluateAt, view = 'full', currentStage }) {
       if (nowMs !== lastMs) {
         lastMs = nowMs;
         lastIso = new Date(nowMs).toISOString();

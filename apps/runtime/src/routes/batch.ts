@@ -107,7 +107,16 @@ export function batchRoutes(api: Api, ctx: Ctx) {
               : undefined;
           const at = time && 'ms' in time ? time.ms : (evaluateAt ?? (issue ? nowMs : undefined));
           const stage = id === null ? undefined : stored.get(id)?.stage;
-          const e = ctx.decider.run(t.prepared, t.row.id, t.version, item.lead, nowMs, at, q.view, stage);
+          const e = ctx.decider.run({
+            prepared: t.prepared,
+            workflowId: t.row.id,
+            version: t.version,
+            lead: item.lead,
+            nowMs,
+            evaluateAt: at,
+            view: q.view,
+            currentStage: stage,
+          });
           if (!needsHandoff(e)) texts[i] = lineOf(e, item.line, issue);
           else {
             pending.push({

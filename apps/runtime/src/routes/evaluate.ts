@@ -48,7 +48,16 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const nowMs = ctx.clock.now();
     const leadId = t.prepared.leadId(body.lead);
     const stored = leadId === null ? undefined : (await storedLeads(ctx, [leadId])).get(leadId);
-    const e = ctx.decider.run(t.prepared, t.row.id, t.version, body.lead, nowMs, at, q.view, stored?.stage);
+    const e = ctx.decider.run({
+      prepared: t.prepared,
+      workflowId: t.row.id,
+      version: t.version,
+      lead: body.lead,
+      nowMs,
+      evaluateAt: at,
+      view: q.view,
+      currentStage: stored?.stage,
+    });
     if (!needsHandoff(e)) return c.body(ctx.decider.answer(e), 200, JSON_HEADERS);
     const [handoff] = await handOff(ctx, [
       { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: stored?.stage ?? null },
