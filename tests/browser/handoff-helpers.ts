@@ -60,3 +60,23 @@ export async function createPool(request: APIRequestContext, id: string, name: s
   expect(res.ok(), await res.text()).toBe(true);
   return res.json();
 }
+
+/** A pool `emea-<time>` with Ann alone, Mon–Fri 09:00–17:00 in Berlin (the issue's hours); returns its id. */
+export async function berlinPool(request: APIRequestContext, more: Record<string, unknown> = {}) {
+  const id = `emea-${Date.now()}`;
+  const res = await request.put(`/v1/team/pools/${id}`, {
+    data: {
+      name: 'EMEA AEs',
+      schedule: {
+        timeZone: 'Europe/Berlin',
+        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
+        start: '09:00',
+        end: '17:00',
+      },
+      reps: [{ id: 'u-ann', name: 'Ann', email: 'ann@example.com' }],
+      ...more,
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return id;
+}

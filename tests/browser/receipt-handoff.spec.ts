@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createFromTemplate } from './api-helpers.ts';
+import { berlinPool } from './handoff-helpers.ts';
 
 // The "Evaluate as of" input is local time; UTC makes the due time below the same on any machine.
 test.use({ timezoneId: 'UTC' });
@@ -9,20 +10,7 @@ test("the receipt shows a kept stage in its header, and the hand-off's owner and
   request,
 }) => {
   const id = await createFromTemplate(request, 'bant-inbound-saas', 'handoff');
-  const pool = `emea-${Date.now()}`;
-  const put = await request.put(`/v1/team/pools/${pool}`, {
-    data: {
-      name: 'EMEA AEs',
-      schedule: {
-        timeZone: 'Europe/Berlin',
-        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-        start: '09:00',
-        end: '17:00',
-      },
-      reps: [{ id: 'u-ann', name: 'Ann', email: 'ann@example.com' }],
-    },
-  });
-  expect(put.ok()).toBe(true);
+  const pool = await berlinPool(request);
   const record = await (await request.get(`/v1/workflows/${id}`)).json();
   const workflow = structuredClone(record.workflow);
   workflow.fields.push({

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import { createFromTemplate } from './api-helpers.ts';
+import { berlinPool } from './handoff-helpers.ts';
 
 const HISTORY = fileURLToPath(new URL('../../examples/backtest/history.csv', import.meta.url));
 
@@ -31,21 +32,7 @@ test('the SLA view shows the sales side with working hours, records a sign-off a
   request,
 }) => {
   const id = await createFromTemplate(request, 'bant-inbound-saas', 'sla');
-  const pool = `emea-${Date.now()}`;
-  const put = await request.put(`/v1/team/pools/${pool}`, {
-    data: {
-      name: 'EMEA AEs',
-      schedule: {
-        timeZone: 'Europe/Berlin',
-        days: ['mon', 'tue', 'wed', 'thu', 'fri'],
-        start: '09:00',
-        end: '17:00',
-      },
-      managerEmail: 'mia@example.com',
-      reps: [{ id: 'u-ann', name: 'Ann', email: 'ann@example.com' }],
-    },
-  });
-  expect(put.ok()).toBe(true);
+  const pool = await berlinPool(request, { managerEmail: 'mia@example.com' });
   await publishWith(request, id, (wf) => {
     const sales = wf.nodes.find((n: { id: string }) => n.id === 'toSales');
     sales.data.assign = { pool, method: 'turn' };

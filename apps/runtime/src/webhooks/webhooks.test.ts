@@ -288,15 +288,12 @@ describe('delivery', () => {
     receiver!.behave(() => 'hang');
     await evaluate('L-warm');
     await receiver!.waitFor((r) => r.length === 1);
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const start = performance.now();
-      await evaluate(`L-fast-${i}`);
-      times.push(performance.now() - start);
-    }
-    // An evaluation that waited on the receiver would take the 10 s timeout; these take milliseconds
-    // (the bound is loose for a loaded machine).
-    expect(Math.max(...times)).toBeLessThan(2000);
+    for (let i = 0; i < 20; i++) await evaluate(`L-fast-${i}`);
+    // Every evaluation was answered while the first delivery still hung (its attempt is not recorded
+    // until the 10 s timeout): answering never waited on the receiver. No timing is asserted.
+    const [warm] = await deliveries('&lead=L-warm');
+    expect(warm).toMatchObject({ status: 'pending', attemptCount: 0 });
+    expect(await deliveries()).toHaveLength(21);
     expect(receiver!.received.length).toBeLessThanOrEqual(2);
   });
 
