@@ -1,5 +1,12 @@
 import type { Artifact, RouteKind, Stage } from '@qualify/rules';
 import type { Draft, Role } from './schemas.ts';
+import type {
+  ChallengerRow,
+  NewChallenger,
+  PastChallenger,
+  ShadowEntry,
+  ShadowFilter,
+} from './shadow/types.ts';
 
 /** A published version: immutable once written. */
 export interface VersionRow {
@@ -25,6 +32,10 @@ export interface WorkflowRow {
   versions: VersionRow[];
   /** Sales leaders' agreements to a version, oldest first; absent in stores written before sign-offs. */
   signoffs?: SignoffRow[];
+  /** The version or proposal evaluated beside the live version (a shadow run); absent or null: none. */
+  challenger?: ChallengerRow | null;
+  /** Challengers stopped or replaced, oldest first; absent in stores written before shadow runs. */
+  pastChallengers?: PastChallenger[];
 }
 
 /** A person's agreement to one version of the workflow, recorded from the SLA view. */
@@ -123,6 +134,16 @@ export interface Store {
   setLive(id: string, version: number, at: string): Promise<WorkflowRow | undefined>;
   /** Appends a sign-off; the caller checked that its version exists. Undefined when the workflow does not. */
   addSignoff(id: string, signoff: SignoffRow): Promise<WorkflowRow | undefined>;
+  /**
+   * Starts `next` as the workflow's challenger (numbered `c1`, `c2`... here) or, with null, stops the
+   * running one; a running one is moved to `pastChallengers` as stopped by `stop`. Undefined when the
+   * workflow does not exist.
+   */
+  setChallenger(
+    id: string,
+    next: NewChallenger | null,
+    stop: { by: string; at: string },
+  ): Promise<WorkflowRow | undefined>;
 
   listKeys(): readonly KeyRow[];
   findKeyByHash(hash: string): KeyRow | undefined;
@@ -141,6 +162,11 @@ export interface Store {
    * one pass over the log for counts (the expected weekly volume), where paging would read files again.
    */
   scanDecisions(filter: DecisionFilter, visit: (e: DecisionLogEntry) => void): Promise<void>;
+
+  /** Buffers a shadow entry for the shadow log; false when dropped (too many waiting for the disk). */
+  appendShadow(entry: ShadowEntry): boolean;
+  /** Every shadow entry of one challenger in the period, after writing what is buffered. */
+  scanShadow(filter: ShadowFilter, visit: (e: ShadowEntry) => void): Promise<void>;
 
   /** Writes buffered decisions and waits for pending writes. */
   flush(): Promise<void>;
