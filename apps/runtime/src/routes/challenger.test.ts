@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { newApiKey } from '../keys.ts';
-import { type Answer, type TestApp, testApp } from '../test-app.ts';
+import { type Answer, KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -20,6 +20,9 @@ async function setup(o: Parameters<typeof testApp>[0] = {}) {
   expect((await t.call('PUT', '/v1/team/pools/emea', emeaPool(), headers)).status).toBe(201);
   const w = handoffWorkflow('w');
   expect((await t.call('POST', '/v1/workflows', w, headers)).status).toBe(201);
+  // With keys the default rule asks for an approved proposal; these tests publish directly.
+  const direct = { required: false, role: 'approver', excludeEditors: false };
+  expect((await t.call('PUT', '/v1/workflows/w/approval', direct, headers)).status).toBe(200);
   expect((await t.call('POST', '/v1/workflows/w/publish', {}, headers)).status).toBe(201);
   const fit = w.nodes.find((n) => n.id === 'fit')!.data as { rules: { points: number }[] };
   fit.rules[0]!.points = 30;
@@ -31,7 +34,7 @@ async function setup(o: Parameters<typeof testApp>[0] = {}) {
 
 async function admin() {
   const { key, row } = newApiKey('boss', 'admin', '2026-01-01T00:00:00Z');
-  await t.store.createKey(row);
+  await t.store.createKey(row, KEY_AUDIT);
   return { authorization: `Bearer ${key}` };
 }
 
@@ -97,6 +100,50 @@ describe('the challenger', () => {
     problem(await t.call('GET', '/v1/workflows/w/shadow/report?since=yesterday'), 422, 'invalid_request');
   });
 
+  it('runs an open proposal as the challenger, and records starts and stops in the audit trail', async () => {
+    await setup();
+    const draft = (await t.call('GET', '/v1/workflows/w')).body;
+    const w = draft.workflow;
+    w.nodes.find((n: { id: string }) => n.id === 'tiers').data.tiers[0].min = 70;
+    expect((await t.call('PUT', '/v1/workflows/w', { workflow: w, revision: draft.revision })).status).toBe(
+      200,
+    );
+    const proposed = await t.call('POST', '/v1/workflows/w/proposals', { note: 'stricter', revision: 3 });
+    expect(proposed.status).toBe(201);
+    problem(await t.call('PUT', '/v1/workflows/w/challenger', { proposal: 'p9' }), 404, 'proposal_not_found');
+    const started = await t.call('PUT', '/v1/workflows/w/challenger', { proposal: 'p1' });
+    expect(started.status).toBe(200);
+    expect(started.body.challenger).toMatchObject({
+      id: 'c1',
+      label: 'Proposal p1 (revision 3)',
+      source: { kind: 'proposal', proposalId: 'p1', revision: 3 },
+    });
+    await evaluate();
+    expect((await t.call('GET', '/v1/workflows/w/shadow/report')).body).toMatchObject({
+      evaluations: 1,
+      routeMoves: [{ from: 'Sales (SDR team)', to: 'Nurture (Newsletter)', count: 1 }],
+    });
+
+    // Saving the draft withdraws the proposal: it can no longer be started, but the snapshot runs on.
+    expect((await t.call('PUT', '/v1/workflows/w', { workflow: w, revision: 3 })).status).toBe(200);
+    problem(await t.call('PUT', '/v1/workflows/w/challenger', { proposal: 'p1' }), 409, 'proposal_not_open');
+    await evaluate();
+    expect((await t.call('GET', '/v1/workflows/w/shadow/report')).body.evaluations).toBe(2);
+
+    await t.call('PUT', '/v1/workflows/w/challenger', { version: 2 });
+    await t.call('DELETE', '/v1/workflows/w/challenger');
+    const trail = (await t.call('GET', '/v1/audit?workflow=w&limit=500')).body.items
+      .filter((e: { action: string }) => e.action.startsWith('shadow.'))
+      .map((e: { action: string; detail: string }) => `${e.action}: ${e.detail}`)
+      .reverse();
+    expect(trail).toEqual([
+      'shadow.started: Started Proposal p1 (revision 3) as challenger c1 beside version 1.',
+      'shadow.stopped: Stopped challenger c1 (Proposal p1 (revision 3)), replaced by Version 2.',
+      'shadow.started: Started Version 2 as challenger c2 beside version 1.',
+      'shadow.stopped: Stopped challenger c2 (Version 2).',
+    ]);
+  });
+
   it('drops what a full queue cannot hold, counts it in /metrics, and answers every lead', async () => {
     await setup({ shadowCapacity: 3 });
     await t.call('PUT', '/v1/workflows/w/challenger', { version: 2 });
@@ -121,7 +168,7 @@ describe('the challenger', () => {
     const keys: Record<string, Record<string, string>> = {};
     for (const role of ['evaluator', 'editor', 'approver'] as const) {
       const { key, row } = newApiKey(role, role, '2026-01-01T00:00:00Z');
-      await t.store.createKey(row);
+      await t.store.createKey(row, KEY_AUDIT);
       keys[role] = { authorization: `Bearer ${key}` };
     }
     problem(await t.call('PUT', '/v1/workflows/w/challenger', { version: 2 }, keys.editor), 403, 'forbidden');

@@ -1,13 +1,15 @@
 import { compile } from '@qualify/rules';
+import { isPending, mustFindProposal } from '../approval/proposals.ts';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
+import { startChallenger, stopChallenger } from '../shadow/challenger.ts';
 import { ChallengerBody, ShadowReportQuery } from '../shadow/http-schemas.ts';
 import { ShadowTally } from '../shadow/report.ts';
 import type { NewChallenger, PastChallenger } from '../shadow/types.ts';
-import type { WorkflowRow } from '../store.ts';
+import type { WorkflowChange, WorkflowRow } from '../store.ts';
 import { parseQuery, parseWith } from '../validation.ts';
 import { mustFind } from './workflows.ts';
 
@@ -17,7 +19,31 @@ const stateOf = (row: WorkflowRow) => ({
 });
 
 /** The challenger a body names, as a snapshot to start. */
-function challengerFrom(row: WorkflowRow, body: { version: number }, by: string, at: string): NewChallenger {
+function challengerFrom(
+  row: WorkflowRow,
+  body: { version: number } | { proposal: string },
+  by: string,
+  at: string,
+): NewChallenger {
+  if ('proposal' in body) {
+    const p = mustFindProposal(row, body.proposal);
+    // A pending proposal is of the current draft: saving the draft withdraws it.
+    if (!isPending(p) || p.revision !== row.revision) {
+      throw new ProblemError(
+        409,
+        'proposal_not_open',
+        `Proposal ${p.id} is ${p.status.replace('_', ' ')}; only an open or approved proposal can be the challenger. Propose the draft again, or choose a version.`,
+        { status: p.status },
+      );
+    }
+    return {
+      source: { kind: 'proposal', proposalId: p.id, revision: p.revision },
+      label: `Proposal ${p.id} (revision ${p.revision})`,
+      workflow: row.draft,
+      startedBy: by,
+      startedAt: at,
+    };
+  }
   const v = row.versions[body.version - 1];
   if (!v) throw versionNotFound(row.id, body.version);
   return {
@@ -63,6 +89,12 @@ function reportedChallenger(row: WorkflowRow, id: string | undefined) {
 export function shadowRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
+  const change = async (id: string, at: string, fn: WorkflowChange): Promise<WorkflowRow> => {
+    const row = await ctx.store.changeWorkflow(id, at, fn);
+    if (!row) throw workflowNotFound(id.slice(0, 100));
+    return row;
+  };
+
   api.get('/v1/workflows/:id/challenger', 'evaluator', (c) =>
     c.json(stateOf(mustFind(ctx, c.req.param('id')))),
   );
@@ -72,22 +104,21 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
     const body = parseWith(ChallengerBody, await readJson(c, limit));
     const by = c.get('principal').name;
     const at = isoAt(ctx.clock);
-    const next = challengerFrom(mustFind(ctx, id), body, by, at);
-    // A snapshot that does not compile would shadow nothing: refused now (422 workflow_invalid).
-    compile(next.workflow);
-    const row = await ctx.store.setChallenger(id, next, { by, at });
-    if (!row) throw workflowNotFound(id);
+    const row = await change(id, at, (r) => {
+      const next = challengerFrom(r, body, by, at);
+      // A snapshot that does not compile would shadow nothing: refused now (422 workflow_invalid).
+      compile(next.workflow);
+      return startChallenger(r, next, by, at);
+    });
     return c.json(stateOf(row));
   });
 
   api.delete('/v1/workflows/:id/challenger', 'approver', async (c) => {
     const id = c.req.param('id');
     if (!mustFind(ctx, id).challenger) return c.json(stateOf(mustFind(ctx, id)));
-    const row = await ctx.store.setChallenger(id, null, {
-      by: c.get('principal').name,
-      at: isoAt(ctx.clock),
-    });
-    if (!row) throw workflowNotFound(id);
+    const row = await change(id, isoAt(ctx.clock), (r) =>
+      stopChallenger(r, c.get('principal').name, isoAt(ctx.clock)),
+    );
     return c.json(stateOf(row));
   });
 

@@ -8,6 +8,12 @@ export const ChallengerBody = z
     z.strictObject({
       version: z.int().min(1).meta({ description: 'A published version of this workflow.' }),
     }),
+    z.strictObject({
+      proposal: z
+        .string()
+        .max(40)
+        .meta({ description: 'An open or approved proposal ("p2"): the draft revision it proposes.' }),
+    }),
   ])
   .meta({ id: 'ChallengerBody', description: 'What to run as the challenger.' });
 
