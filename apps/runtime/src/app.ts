@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
+import { diffRoutes } from './routes/diff.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { leadRoutes } from './routes/leads.ts';
@@ -100,6 +101,7 @@ export function createApp({
   auditRoutes(api, ctx);
   agreementRoutes(api, ctx);
   shadowRoutes(api, ctx);
+  diffRoutes(api, ctx);
   evaluateRoutes(api, ctx);
   batchRoutes(api, ctx);
   backtestRoutes(api, ctx);

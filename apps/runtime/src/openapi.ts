@@ -10,6 +10,7 @@ import {
 } from './approval/schemas.ts';
 import { AuditPageSchema, AuditQuery } from './audit/schemas.ts';
 import { EvaluatedAtSchema } from './backtest-time.ts';
+import { DiffImpactQuery, DiffImpactSchema, DiffQuery, DiffSchema } from './diff/http-schemas.ts';
 import {
   HandoffAnswerSchema,
   LeadDetailSchema,
@@ -301,6 +302,23 @@ const OPS: Op[] = [
     summary: 'Expected weekly volume per route, from the decision log',
     query: VolumeQuery,
     answer: VolumeSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/diff',
+    summary:
+      'What changed between two versions (or the draft), in sentences, and its impact on the sample leads',
+    query: DiffQuery,
+    answer: DiffSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/diff/impact',
+    summary: 'The impact of the change on an uploaded file of leads',
+    role: 'evaluator',
+    query: DiffImpactQuery,
+    bodyType: ['text/csv', 'application/x-ndjson', 'application/json'],
+    answer: DiffImpactSchema,
   },
   {
     method: 'get',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MoveSchema } from '../diff/http-schemas.ts';
 import { NowSchema } from '../schemas.ts';
 
 /** The shadow run's HTTP shapes (docs/governance.md, "Shadow runs"), for the checks and the OpenAPI document. */
@@ -61,15 +62,6 @@ export const ShadowReportQuery = z.object({
     description: 'ISO time, exclusive; default: when it stopped, else now.',
   }),
 });
-
-const MoveSchema = z
-  .object({
-    from: z.string().meta({ description: 'The live side: "Sales (Inbound SDR)", "No route", or a stage.' }),
-    to: z.string().meta({ description: "The challenger's side." }),
-    count: z.int(),
-    examples: z.array(z.string()).meta({ description: 'Up to 3 lead ids (else decision ids).' }),
-  })
-  .meta({ id: 'ShadowMove' });
 
 export const ShadowReportSchema = z
   .object({

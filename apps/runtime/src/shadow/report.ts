@@ -1,14 +1,5 @@
-import type { RouteKind } from '@qualify/rules';
-import type { ShadowEntry, ShadowSide } from './types.ts';
-
-/** Leads that went from one route (or stage) live to another with the challenger. */
-export interface Move {
-  from: string;
-  to: string;
-  count: number;
-  /** Up to 3: the lead id, else the live decision's id. */
-  examples: string[];
-}
+import { type Move, routeLabel } from '@qualify/rules';
+import type { ShadowEntry } from './types.ts';
 
 export interface ScoreBin {
   /** Total scores at or above `from` and below `to`. */
@@ -28,16 +19,6 @@ export interface ShadowCounts {
   stageMoves: Move[];
   scores: { bins: ScoreBin[] };
 }
-
-const KIND_NAMES: Record<RouteKind, string> = {
-  sales: 'Sales',
-  nurture: 'Nurture',
-  disqualify: 'Disqualify',
-};
-
-/** "Sales (Inbound SDR)", "Nurture (30-day drip)", "No route". */
-export const routeLabel = (s: Pick<ShadowSide, 'route' | 'target'>): string =>
-  s.route === null ? 'No route' : s.target ? `${KIND_NAMES[s.route]} (${s.target})` : KIND_NAMES[s.route];
 
 const EXAMPLES = 3;
 const MOST_BINS = 12;
@@ -90,7 +71,12 @@ export class ShadowTally {
     const sameStage = e.live.stage === e.challenger.stage;
     if (sameRoute && sameStage) this.agreed++;
     const example = e.leadId ?? e.decisionId;
-    if (!sameRoute) this.routeMoves.add(routeLabel(e.live), routeLabel(e.challenger), example);
+    if (!sameRoute)
+      this.routeMoves.add(
+        routeLabel(e.live.route, e.live.target),
+        routeLabel(e.challenger.route, e.challenger.target),
+        example,
+      );
     if (!sameStage) this.stageMoves.add(e.live.stage, e.challenger.stage, example);
     this.count(e.live.score, 0);
     this.count(e.challenger.score, 1);
