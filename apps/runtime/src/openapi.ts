@@ -40,6 +40,12 @@ import {
   VolumeQuery,
 } from './schemas.ts';
 import {
+  ChallengerBody,
+  ChallengerStateSchema,
+  ShadowReportQuery,
+  ShadowReportSchema,
+} from './shadow/http-schemas.ts';
+import {
   CreatedKeySchema,
   DecisionLogEntrySchema,
   KeyInfoSchema,
@@ -304,6 +310,34 @@ const OPS: Op[] = [
     summary: 'Expected weekly volume per route, from the decision log',
     query: VolumeQuery,
     answer: VolumeSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'The running challenger (shadow run) and the past ones',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Start a challenger beside the live version (replaces a running one)',
+    role: 'approver',
+    body: ChallengerBody,
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Stop the running challenger',
+    role: 'approver',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/shadow/report',
+    summary: "A challenger's shadow report: agreement, route and stage moves, both score distributions",
+    query: ShadowReportQuery,
+    answer: ShadowReportSchema,
   },
   {
     method: 'post',
