@@ -43,6 +43,8 @@ import {
 import {
   ChallengerBody,
   ChallengerStateSchema,
+  PromoteBody,
+  PromoteResultSchema,
   ShadowReportQuery,
   ShadowReportSchema,
 } from './shadow/http-schemas.ts';
@@ -349,6 +351,16 @@ const OPS: Op[] = [
     summary: 'Stop the running challenger',
     role: 'approver',
     answer: ChallengerStateSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/challenger/promote',
+    summary:
+      'Promote the challenger: saved as the draft and proposed, or, when it is the approved proposal of the draft, published (approver)',
+    role: 'editor',
+    body: PromoteBody,
+    status: 201,
+    answer: PromoteResultSchema,
   },
   {
     method: 'get',

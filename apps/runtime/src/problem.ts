@@ -23,6 +23,7 @@ export const PROBLEM_TITLES = {
   delivery_not_found: 'The delivery does not exist',
   challenger_not_found: 'The workflow has no such challenger',
   too_many_leads: 'The upload has too many leads for this',
+  challenger_changed: 'The challenger changed meanwhile',
   workflow_exists: 'A workflow with this id exists',
   revision_conflict: 'It changed since you loaded it',
   nothing_to_publish: 'The draft has nothing new to publish',

@@ -5,12 +5,16 @@ import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
+import { ROLES } from '../schemas.ts';
 import { startChallenger, stopChallenger } from '../shadow/challenger.ts';
-import { ChallengerBody, ShadowReportQuery } from '../shadow/http-schemas.ts';
+import { ChallengerBody, PromoteBody, ShadowReportQuery } from '../shadow/http-schemas.ts';
+import { promotesByPublishing, promoteToProposal, reportSentence } from '../shadow/promote.ts';
 import { ShadowTally } from '../shadow/report.ts';
 import type { NewChallenger, PastChallenger } from '../shadow/types.ts';
 import type { WorkflowChange, WorkflowRow } from '../store.ts';
 import { parseQuery, parseWith } from '../validation.ts';
+import { versionOf } from '../views.ts';
+import { publishDraft } from './versions.ts';
 import { mustFind } from './workflows.ts';
 
 const stateOf = (row: WorkflowRow) => ({
@@ -122,18 +126,85 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
     return c.json(stateOf(row));
   });
 
-  api.get('/v1/workflows/:id/shadow/report', 'evaluator', async (c) => {
-    const q = parseQuery(c, ShadowReportQuery);
-    const row = mustFind(ctx, c.req.param('id'));
+  /** A challenger's counts over a period; everything offered before the call counts (the queue runs out first). */
+  const reportOf = async (row: WorkflowRow, q: { challenger?: string; since?: string; until?: string }) => {
     const challenger = reportedChallenger(row, q.challenger);
     const since = q.since ? new Date(q.since).toISOString() : challenger.startedAt;
     const until = q.until ? new Date(q.until).toISOString() : (challenger.stoppedAt ?? isoAt(ctx.clock));
-    // Everything offered before this request counts: the queue runs out first.
     await ctx.shadow.idle();
     const tally = new ShadowTally();
     await ctx.store.scanShadow({ workflow: row.id, challenger: challenger.id, since, until }, (e) =>
       tally.add(e),
     );
-    return c.json({ challenger, since, until, ...tally.result() });
+    return { challenger, since, until, ...tally.result() };
+  };
+
+  api.get('/v1/workflows/:id/shadow/report', 'evaluator', async (c) => {
+    const q = parseQuery(c, ShadowReportQuery);
+    return c.json(await reportOf(mustFind(ctx, c.req.param('id')), q));
+  });
+
+  api.post('/v1/workflows/:id/challenger/promote', 'editor', async (c) => {
+    const id = c.req.param('id');
+    const body = parseWith(PromoteBody, await readJson(c, limit));
+    const who = c.get('principal');
+    const before = mustFind(ctx, id);
+    const running = before.challenger;
+    if (!running) {
+      throw new ProblemError(
+        404,
+        'challenger_not_found',
+        `Workflow "${id}" has no challenger running; start one (PUT /v1/workflows/${id}/challenger) to promote it.`,
+      );
+    }
+    const r = await reportOf(before, {});
+    const evidence = reportSentence(running, r.since, r.until, r);
+    const note = [body.note, evidence].filter(Boolean).join('\n\n').slice(0, 2000);
+    if (promotesByPublishing(before, running)) {
+      if (ROLES.indexOf(who.role) < ROLES.indexOf('approver')) {
+        throw new ProblemError(
+          403,
+          'forbidden',
+          `Promoting challenger ${running.id} publishes the approved ${running.label}, which needs the approver role or above; the key "${who.name}" is ${who.role}.`,
+          { requiredRole: 'approver' },
+        );
+      }
+      const { row, version } = await publishDraft(
+        ctx,
+        id,
+        { note, revision: body.revision },
+        who.name,
+        (n) => [
+          {
+            action: 'shadow.promoted',
+            actor: who.name,
+            workflowId: id,
+            version: n,
+            proposalId: (running.source as { proposalId: string }).proposalId,
+            detail: `Promoted challenger ${running.id} (${running.label}): published as version ${n}. ${evidence}`,
+            data: { challengerId: running.id, evaluations: r.evaluations, agreed: r.agreed },
+          },
+        ],
+      );
+      // Live now: a shadow run of a version against itself would show nothing.
+      const at = isoAt(ctx.clock);
+      const stopped = await change(id, at, (x) =>
+        x.challenger?.id === running.id
+          ? stopChallenger(x, who.name, at, `, promoted as version ${version.number}`)
+          : { row: x, audit: [] },
+      );
+      return c.json({ promoted: 'published', version: versionOf(row, version), ...stateOf(stopped) }, 201);
+    }
+    const at = isoAt(ctx.clock);
+    const row = await change(id, at, (x) => {
+      if (x.challenger?.id !== running.id)
+        throw new ProblemError(
+          409,
+          'challenger_changed',
+          `The challenger changed while promoting (now ${x.challenger?.id ?? 'none'}); read it again.`,
+        );
+      return promoteToProposal(x, running, { revision: body.revision, note }, who.name, at);
+    });
+    return c.json({ promoted: 'proposed', proposal: row.proposals!.at(-1)!, ...stateOf(row) }, 201);
   });
 }

@@ -1,4 +1,5 @@
 import { compile } from '@qualify/rules';
+import type { z } from 'zod';
 import { pendingProposal } from '../approval/proposals.ts';
 import { ruleOf } from '../approval/rule.ts';
 import type { ProposalRow } from '../approval/schemas.ts';
@@ -10,7 +11,7 @@ import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
 import { LiveBody, PublishBody } from '../schemas.ts';
-import type { VersionRow } from '../store.ts';
+import type { VersionRow, WorkflowRow } from '../store.ts';
 import { parseWith } from '../validation.ts';
 import { recordOf, versionOf, versionSummaryOf } from '../views.ts';
 import { mustFind } from './workflows.ts';
@@ -36,63 +37,75 @@ function approvalRequired(id: string, pending: ProposalRow | undefined): Problem
   );
 }
 
+/**
+ * Publishes the draft as the next version and makes it live, as `by`: the revision check, the
+ * approval rule and the test-case gate first. `also` adds entries to the same commit (a promotion).
+ */
+export async function publishDraft(
+  ctx: Ctx,
+  id: string,
+  body: z.output<typeof PublishBody>,
+  by: string,
+  also: (version: number) => AuditEvent[] = () => [],
+): Promise<{ row: WorkflowRow; version: VersionRow }> {
+  const row = mustFind(ctx, id);
+  if (body.revision !== undefined && body.revision !== row.revision)
+    throw conflict(row.revision, body.revision);
+  const latest = row.versions.at(-1);
+  if (latest && latest.fromRevision === row.revision) {
+    throw new ProblemError(
+      409,
+      'nothing_to_publish',
+      `The draft has not changed since version ${latest.number}. To bring that version back, make it live (PUT /v1/workflows/${id}/live).`,
+      { latestVersion: latest.number },
+    );
+  }
+  const pending = pendingProposal(row);
+  const approved = pending?.status === 'approved' && pending.revision === row.revision ? pending : undefined;
+  if (!approved && ruleOf(row, ctx.config.keysRequired).rule.required) throw approvalRequired(id, pending);
+  const number = row.versions.length + 1;
+  const at = isoAt(ctx.clock);
+  const override = testGate(row, body.overrideTests, by);
+  const version: VersionRow = {
+    number,
+    note: body.note,
+    publishedBy: by,
+    publishedAt: at,
+    fromRevision: row.revision,
+    workflow: row.draft,
+    artifact: compile(row.draft, { version: number }),
+    ...(approved && { proposalId: approved.id, approvedBy: approved.decidedBy }),
+    ...(override && { testOverride: override.testOverride }),
+  };
+  const published: AuditEvent = {
+    action: 'version.published',
+    actor: by,
+    workflowId: id,
+    version: number,
+    revision: row.revision,
+    ...(approved && { proposalId: approved.id }),
+    detail: `Published revision ${row.revision} as version ${number} and made it live${
+      approved ? ` (proposal ${approved.id}, approved by ${approved.decidedBy})` : ''
+    }.`,
+    ...(body.note && { data: { note: body.note.slice(0, 200) } }),
+  };
+  const audit = [published, ...(override ? [{ ...override.audit, version: number }] : []), ...also(number)];
+  const result = await ctx.store.addVersion(id, version, at, audit);
+  if ('missing' in result) throw workflowNotFound(id);
+  if ('conflict' in result) throw conflict(result.conflict, row.revision);
+  // Prepared now, so the first evaluation after a publish pays nothing extra.
+  ctx.prepared.get(result.ok, number);
+  return { row: result.ok, version };
+}
+
 /** Publishing drafts as immutable versions and choosing which version is live. */
 export function versionRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   api.post('/v1/workflows/:id/publish', 'approver', async (c) => {
-    const id = c.req.param('id');
     const body = parseWith(PublishBody, (await readJson(c, limit, true)) ?? {});
-    const row = mustFind(ctx, id);
-    if (body.revision !== undefined && body.revision !== row.revision)
-      throw conflict(row.revision, body.revision);
-    const latest = row.versions.at(-1);
-    if (latest && latest.fromRevision === row.revision) {
-      throw new ProblemError(
-        409,
-        'nothing_to_publish',
-        `The draft has not changed since version ${latest.number}. To bring that version back, make it live (PUT /v1/workflows/${id}/live).`,
-        { latestVersion: latest.number },
-      );
-    }
-    const pending = pendingProposal(row);
-    const approved =
-      pending?.status === 'approved' && pending.revision === row.revision ? pending : undefined;
-    if (!approved && ruleOf(row, ctx.config.keysRequired).rule.required) throw approvalRequired(id, pending);
-    const number = row.versions.length + 1;
-    const at = isoAt(ctx.clock);
-    const by = c.get('principal').name;
-    const override = testGate(row, body.overrideTests, by);
-    const version: VersionRow = {
-      number,
-      note: body.note,
-      publishedBy: by,
-      publishedAt: at,
-      fromRevision: row.revision,
-      workflow: row.draft,
-      artifact: compile(row.draft, { version: number }),
-      ...(approved && { proposalId: approved.id, approvedBy: approved.decidedBy }),
-      ...(override && { testOverride: override.testOverride }),
-    };
-    const published: AuditEvent = {
-      action: 'version.published',
-      actor: by,
-      workflowId: id,
-      version: number,
-      revision: row.revision,
-      ...(approved && { proposalId: approved.id }),
-      detail: `Published revision ${row.revision} as version ${number} and made it live${
-        approved ? ` (proposal ${approved.id}, approved by ${approved.decidedBy})` : ''
-      }.`,
-      ...(body.note && { data: { note: body.note.slice(0, 200) } }),
-    };
-    const audit = override ? [published, { ...override.audit, version: number }] : published;
-    const result = await ctx.store.addVersion(id, version, at, audit);
-    if ('missing' in result) throw workflowNotFound(id);
-    if ('conflict' in result) throw conflict(result.conflict, row.revision);
-    // Prepared now, so the first evaluation after a publish pays nothing extra.
-    ctx.prepared.get(result.ok, number);
-    return c.json(versionOf(result.ok, version), 201);
+    const { row, version } = await publishDraft(ctx, c.req.param('id'), body, c.get('principal').name);
+    return c.json(versionOf(row, version), 201);
   });
 
   api.get('/v1/workflows/:id/versions', 'evaluator', (c) => {

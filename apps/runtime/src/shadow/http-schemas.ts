@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ProposalSchema } from '../approval/schemas.ts';
 import { MoveSchema } from '../diff/http-schemas.ts';
 import { NowSchema } from '../schemas.ts';
+import { VersionSchema } from '../views.ts';
 
 /** The shadow run's HTTP shapes (docs/governance.md, "Shadow runs"), for the checks and the OpenAPI document. */
 
@@ -87,3 +89,27 @@ export const ShadowReportSchema = z
     }),
   })
   .meta({ id: 'ShadowReport' });
+
+export const PromoteBody = z
+  .strictObject({
+    revision: z
+      .int()
+      .min(1)
+      .meta({ description: 'The draft revision you saw; 409 revision_conflict when it moved on.' }),
+    note: z.string().trim().max(1500).default('').meta({
+      description: "Why; the shadow report's summary is added to the proposal's (or version's) note.",
+    }),
+  })
+  .meta({ id: 'PromoteBody' });
+
+export const PromoteResultSchema = z
+  .object({
+    promoted: z.enum(['proposed', 'published']),
+    proposal: ProposalSchema.optional().meta({ description: 'When proposed: the new proposal.' }),
+    version: VersionSchema.optional().meta({ description: 'When published: the new live version.' }),
+    challenger: ChallengerSchema.nullable().meta({
+      description: 'Still running after a proposal (more evidence for the review); stopped after a publish.',
+    }),
+    past: z.array(PastChallengerSchema),
+  })
+  .meta({ id: 'PromoteResult' });
