@@ -61,6 +61,8 @@ describe('the challenger', () => {
     expect(started.status).toBe(200);
     expect(started.body.challenger).toMatchObject({ id: 'c1', label: 'Version 2', workflow: { id: 'w' } });
     await evaluate();
+    // The answer came before the challenger ran: it waits in the queue.
+    expect(t.shadow.waiting).toBe(1);
     await evaluate();
     // Not the live version: not shadowed.
     await evaluate('?version=2');
