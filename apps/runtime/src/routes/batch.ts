@@ -80,7 +80,14 @@ export function batchRoutes(api: Api, ctx: Ctx) {
         handoffs.forEach((h, k) => {
           const p = pending[k]!;
           texts[slots[k]!.at] = lineOf(p.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
-          ctx.shadow.offer(t.row, p.e, p.lead, p.at, p.storedStage ?? undefined, nowMs);
+          ctx.shadow.offer({
+            row: t.row,
+            e: p.e,
+            lead: p.lead,
+            at: p.at,
+            currentStage: p.storedStage ?? undefined,
+            loggedAt: nowMs,
+          });
         });
         pending = [];
         slots = [];
@@ -121,7 +128,14 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           });
           if (!needsHandoff(e)) {
             texts[i] = lineOf(e, item.line, issue);
-            ctx.shadow.offer(t.row, e, item.lead, at ?? nowMs, stage, nowMs);
+            ctx.shadow.offer({
+              row: t.row,
+              e,
+              lead: item.lead,
+              at: at ?? nowMs,
+              currentStage: stage,
+              loggedAt: nowMs,
+            });
           } else {
             pending.push({
               e,

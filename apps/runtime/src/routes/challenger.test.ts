@@ -1,9 +1,12 @@
 // Starting, replacing and stopping a challenger through HTTP; which evaluations it sees; its report
 // for a past challenger; a full queue drops and counts; roles.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { newApiKey } from '../keys.ts';
-import { type Answer, KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
+import { type Answer, KEY_AUDIT, steppingClock, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -144,6 +147,24 @@ describe('the challenger', () => {
       'shadow.started: Started Version 2 as challenger c2 beside version 1.',
       'shadow.stopped: Stopped challenger c2 (Version 2).',
     ]);
+  });
+
+  it('keeps its log across a restart: the report reads DATA_DIR/shadow', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qualify-shadow-'));
+    try {
+      await setup({ dir });
+      await t.call('PUT', '/v1/workflows/w/challenger', { version: 2 });
+      await evaluate();
+      await evaluate();
+      await t.close();
+      expect(readdirSync(join(dir, 'shadow'))).toEqual([expect.stringMatching(/^shadow-\d{8}-1\.jsonl$/)]);
+      // An hour later: the test clock starts over in a new app.
+      t = await testApp({ seed: false, dir, clock: steppingClock(Date.parse('2026-03-02T10:00:00Z')) });
+      const report = (await t.call('GET', '/v1/workflows/w/shadow/report')).body;
+      expect(report).toMatchObject({ challenger: { id: 'c1', running: true }, evaluations: 2, agreed: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('drops what a full queue cannot hold, counts it in /metrics, and answers every lead', async () => {

@@ -67,7 +67,14 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       : undefined;
     const answer = ctx.decider.answer(e, undefined, handoff);
     // After the answer is built: the challenger runs later, on its own queue.
-    ctx.shadow.offer(t.row, e, body.lead, at ?? nowMs, stored?.stage, nowMs);
+    ctx.shadow.offer({
+      row: t.row,
+      e,
+      lead: body.lead,
+      at: at ?? nowMs,
+      currentStage: stored?.stage,
+      loggedAt: nowMs,
+    });
     return c.body(answer, 200, JSON_HEADERS);
   });
 

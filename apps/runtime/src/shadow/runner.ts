@@ -5,8 +5,10 @@ import type { Store, WorkflowRow } from '../store.ts';
 import type { ChallengerRow, ShadowSide } from './types.ts';
 
 /** One live evaluation offered to the challenger: what it needs to decide the same lead the same way. */
-interface Job {
-  challenger: ChallengerRow;
+export interface ShadowOffer {
+  /** The workflow as the live evaluation read it (its challenger, its live version). */
+  row: WorkflowRow;
+  /** The live evaluation. */
   e: Evaluated;
   lead: Record<string, unknown>;
   /** The time the rules saw. */
@@ -16,6 +18,8 @@ interface Job {
   /** The live decision's log time. */
   loggedAt: number;
 }
+
+type Job = Omit<ShadowOffer, 'row'> & { challenger: ChallengerRow };
 
 export interface ShadowRunnerOptions {
   store: Store;
@@ -63,25 +67,22 @@ export class ShadowRunner {
     return this.queue.length - this.head;
   }
 
-  /**
-   * Offers one live evaluation: queued when the row has a challenger and `e` was decided by the live
-   * version. `at` is the time the rules saw, `loggedAt` the decision's log time.
-   */
-  offer(
-    row: WorkflowRow,
-    e: Evaluated,
-    lead: Record<string, unknown>,
-    at: number,
-    currentStage: Stage | undefined,
-    loggedAt: number,
-  ): void {
-    const challenger = row.challenger;
-    if (!challenger || e.version !== row.liveVersion || this.stopped) return;
+  /** Queues `o` when its row has a challenger and `o.e` was decided by the live version. */
+  offer(o: ShadowOffer): void {
+    const challenger = o.row.challenger;
+    if (!challenger || o.e.version !== o.row.liveVersion || this.stopped) return;
     if (this.waiting >= this.capacity) {
       this.dropped++;
       return;
     }
-    this.queue.push({ challenger, e, lead, at, currentStage, loggedAt });
+    this.queue.push({
+      challenger,
+      e: o.e,
+      lead: o.lead,
+      at: o.at,
+      currentStage: o.currentStage,
+      loggedAt: o.loggedAt,
+    });
     this.schedule();
   }
 
