@@ -103,6 +103,8 @@ describe('the challenger', () => {
     });
     problem(await t.call('GET', '/v1/workflows/w/shadow/report?challenger=c7'), 404, 'challenger_not_found');
     problem(await t.call('GET', '/v1/workflows/w/shadow/report?since=yesterday'), 422, 'invalid_request');
+    const backwards = '?since=2026-03-02T10:00:00Z&until=2026-03-02T09:00:00Z';
+    problem(await t.call('GET', `/v1/workflows/w/shadow/report${backwards}`), 422, 'invalid_request');
   });
 
   it('runs an open proposal as the challenger, and records starts and stops in the audit trail', async () => {

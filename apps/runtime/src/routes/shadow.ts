@@ -4,7 +4,7 @@ import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
-import { ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
+import { invalidRequest, ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
 import { ROLES } from '../schemas.ts';
 import { startChallenger, stopChallenger } from '../shadow/challenger.ts';
 import { ChallengerBody, PromoteBody, ShadowReportQuery } from '../shadow/http-schemas.ts';
@@ -131,6 +131,12 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
     const challenger = reportedChallenger(row, q.challenger);
     const since = q.since ? new Date(q.since).toISOString() : challenger.startedAt;
     const until = q.until ? new Date(q.until).toISOString() : (challenger.stoppedAt ?? isoAt(ctx.clock));
+    if (since >= until) {
+      throw invalidRequest(
+        [{ path: 'since', message: `must be before until (${until})` }],
+        `The period is empty: since ${since} is not before until ${until}.`,
+      );
+    }
     await ctx.shadow.idle();
     const tally = new ShadowTally();
     await ctx.store.scanShadow({ workflow: row.id, challenger: challenger.id, since, until }, (e) =>
