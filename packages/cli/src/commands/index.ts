@@ -1,0 +1,9 @@
+import type { Command } from '../command.ts';
+import { compileCommand } from './compile.ts';
+import { evaluateCommand } from './evaluate.ts';
+import { validateCommand } from './validate.ts';
+
+/** Every `qualify` command, in the order `qualify --help` lists them: add a command here and nowhere else. */
+export const COMMANDS: readonly Command[] = [validateCommand, compileCommand, evaluateCommand];
+
+export const commandNamed = (name: string) => COMMANDS.find((c) => c.name === name);
