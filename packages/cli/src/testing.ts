@@ -15,8 +15,11 @@ export interface Ran {
 }
 
 /** Runs the `qualify` bin as a process from the project root (tests of the CLI as users run it). */
-export function qualify(...args: string[]): Ran {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+export const qualify = (...args: string[]): Ran => qualifyIn(root, ...args);
+
+/** Runs the `qualify` bin as a process in `cwd`. */
+export function qualifyIn(cwd: string, ...args: string[]): Ran {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
