@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NO_STACK, qualify, root } from './testing.ts';
 
-const COMMAND_NAMES = ['validate', 'compile', 'evaluate', 'test'];
+const COMMAND_NAMES = ['validate', 'compile', 'evaluate', 'test', 'diff'];
 
 describe('qualify --help', () => {
   it('lists every command with a line about it and the exit codes', () => {
