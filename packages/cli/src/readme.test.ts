@@ -1,6 +1,6 @@
 // The README's "Command line" examples are what the CLI prints: each console block's commands, the
 // failing test report (in a copy made as the text says), and the evaluate example's first line.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { qualify, qualifyIn, root, scratch } from './testing.ts';
@@ -61,4 +61,20 @@ describe("the README's command line examples", () => {
     expect(r.stdout.split('\n')[0]).toBe(line);
     expect(r.stderr).toContain(note!.replace('# stderr: ', '').replace(', ...)', ''));
   });
+});
+
+describe("the README's diff example", () => {
+  it('is what diff prints for a copy of the BANT example whose MQL threshold is 60', () => {
+    const w = JSON.parse(readFileSync(join(root, 'examples/bant-inbound-saas.workflow.json'), 'utf8'));
+    const tiers = w.nodes.find((n: { id: string }) => n.id === 'tiers').data.tiers;
+    expect(tiers[0].min).toBe(40);
+    tiers[0].min = 60;
+    const dir = scratch({ 'stricter.workflow.json': w });
+    symlinkSync(join(root, 'examples'), join(dir, 'examples'));
+    const block = blocks('text').find((b) => b.startsWith('$ npx qualify diff '))!;
+    const [command, ...output] = block.split('\n');
+    const r = qualifyIn(dir, ...command!.split(' ').slice(3));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(output.join('\n'));
+  }, 60_000);
 });
