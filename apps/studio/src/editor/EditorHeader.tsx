@@ -20,7 +20,7 @@ const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] 
   { view: 'backtest', label: 'Backtest', page: 'backtest' },
 ];
 
-/** Workflow name and status, save state, canvas / backtest, the SLA view and Publish. */
+/** Workflow name and status, save state, canvas / backtest, the SLA view, shadow run, audit and Publish. */
 export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
   const name = useStudio((s) => s.doc?.name ?? '');
@@ -62,6 +62,12 @@ export function EditorHeader({ view }: { view: EditorView }) {
       </nav>
       <Link href={pathFor({ page: 'sla', id: meta.id })} className="qs-btn">
         SLA view
+      </Link>
+      <Link href={pathFor({ page: 'shadow', id: meta.id })} className="qs-btn">
+        Shadow run
+      </Link>
+      <Link href={pathFor({ page: 'audit', id: meta.id })} className="qs-btn">
+        Audit
       </Link>
       <span className="qs-publish">
         {blocked && (
