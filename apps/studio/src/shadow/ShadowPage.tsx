@@ -33,10 +33,10 @@ export function ShadowPage({ id }: { id: string }) {
 
   const loadChallenger = useCallback(async () => {
     try {
-      const [record, c] = await Promise.all([runtime.get(id), shadow.challenger(id)]);
+      const record = await runtime.get(id);
       setName(record.name);
       setLive(record.liveVersion);
-      setChallenger(c);
+      setChallenger(await shadow.challenger(id));
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
