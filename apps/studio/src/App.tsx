@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import { getApiKey, setApiKey, setUnauthorizedListener } from './api/client.ts';
-import type { Me } from './api/types.ts';
-import { runtime } from './api/workflows.ts';
+import { useMe } from './api/use-me.ts';
 import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
 import { DeliveriesPage } from './deliveries/DeliveriesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
@@ -14,18 +12,19 @@ import { TeamPage } from './team/TeamPage.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
-setUnauthorizedListener(() => useStudio.getState().setNeedKey(true));
+setUnauthorizedListener(() => useStudio.getState().setNeedKey('unauthorized'));
 
 function WhoAmI() {
-  const [me, setMe] = useState<Me | null>(null);
-  useEffect(() => {
-    runtime.me().then(setMe, () => setMe(null));
-  }, []);
+  const me = useMe();
   if (!me) return null;
   return (
     <span className="qs-me">
       {me.name} · {me.role}
       {me.mode === 'local' ? ' (local mode)' : ''}
+      {/* Acting as another person (an approver reviewing an editor's proposal) is a matter of their key. */}
+      <button type="button" className="qs-link-btn" onClick={() => useStudio.getState().setNeedKey('switch')}>
+        {getApiKey() ? 'Switch key…' : 'Use a key…'}
+      </button>
       {getApiKey() && (
         <button
           type="button"
