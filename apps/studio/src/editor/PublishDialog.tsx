@@ -1,13 +1,19 @@
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
+import type { Proposal } from '../api/governance.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { saveNow } from './saver.ts';
 
-/** Saves the draft, then publishes it as the next version, which goes live. */
-export function PublishDialog(props: { open: boolean; onClose: () => void }) {
+/** Saves the draft, then publishes it as the next version, which goes live; an approved proposal lends its note. */
+export function PublishDialog(props: { open: boolean; proposal: Proposal | null; onClose: () => void }) {
   const [note, setNote] = useState('');
+  const [noteFor, setNoteFor] = useState<string | null>(null);
+  if (props.open && props.proposal && noteFor !== props.proposal.id) {
+    setNoteFor(props.proposal.id);
+    setNote(props.proposal.note);
+  }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const nextVersion = useStudio((s) => (s.meta?.latestVersion ?? 0) + 1);
@@ -42,6 +48,12 @@ export function PublishDialog(props: { open: boolean; onClose: () => void }) {
         }}
       >
         <p>The draft becomes version {nextVersion} and goes live: new leads are qualified by it at once.</p>
+        {props.proposal && (
+          <p>
+            It publishes proposal {props.proposal.id} by {props.proposal.by}, approved by{' '}
+            {props.proposal.decidedBy}.
+          </p>
+        )}
         <div className="qs-form-row">
           <label htmlFor="qs-publish-note">What changed, and why</label>
           <textarea

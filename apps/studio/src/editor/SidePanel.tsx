@@ -1,5 +1,6 @@
 import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { type SideTab, useStudio } from '../store/studio-store.ts';
 import { TestPanel } from '../test-panel/TestPanel.tsx';
 import { tablistKeys } from '../ui/tablist-keys.ts';
@@ -12,9 +13,10 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'problems', label: 'Problems' },
   { id: 'fields', label: 'Fields' },
   { id: 'versions', label: 'Versions' },
+  { id: 'review', label: 'Review' },
 ];
 
-/** The right-hand panel: inspector, test run, problems, field catalogue, versions. */
+/** The right-hand panel: inspector, test run, problems, field catalogue, versions, review. */
 export function SidePanel() {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
@@ -50,6 +52,7 @@ export function SidePanel() {
         {tab === 'problems' && <ProblemsPanel />}
         {tab === 'fields' && <FieldCatalogueEditor />}
         {tab === 'versions' && <VersionsPanel />}
+        {tab === 'review' && <ReviewPanel />}
       </div>
     </aside>
   );
