@@ -1,5 +1,6 @@
 import type { Workflow } from '@qualify/rules';
 import { api } from './client.ts';
+import type { Move } from './governance.ts';
 import { queryOf } from './handoff.ts';
 
 /** A version, or the approved proposal, evaluated beside the live version without side effects. */
@@ -11,14 +12,6 @@ export interface Challenger {
   workflow: Workflow;
   startedBy: string;
   startedAt: string;
-}
-
-/** Leads that moved from one route (or stage) to another: how many, and a few of them. */
-export interface Move {
-  from: string;
-  to: string;
-  count: number;
-  examples: string[];
 }
 
 export interface ScoreBin {
@@ -41,14 +34,7 @@ export interface ShadowReport {
   scores: { bins: ScoreBin[] };
 }
 
-/** Just what the challenger picker needs of a proposal (the review branch owns the full shape). */
-export interface ProposalSummary {
-  id: string;
-  revision: number;
-  note: string;
-  by: string;
-  status: 'open' | 'approved' | 'changes_requested' | 'withdrawn' | 'published';
-}
+export type { Move };
 
 export type ChallengerChoice = { version: number } | { proposal: string };
 
@@ -66,6 +52,4 @@ export const shadow = {
   /** The challenger becomes the draft and is proposed; the approved proposal itself is published. */
   promote: (id: string, revision: number, note: string) =>
     api<Record<string, unknown>>('POST', `${wf(id)}/challenger/promote`, { revision, note }),
-  proposals: (id: string) =>
-    api<{ items: ProposalSummary[] }>('GET', `${wf(id)}/proposals`).then((r) => r.items),
 };

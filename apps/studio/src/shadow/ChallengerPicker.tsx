@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
-import { type ChallengerChoice, type ProposalSummary, shadow } from '../api/shadow.ts';
+import { governance, type Proposal } from '../api/governance.ts';
+import { type ChallengerChoice, shadow } from '../api/shadow.ts';
 import type { VersionSummary } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
 
 /** The choices a challenger can be: any version that is not live, and the approved proposal. */
-function choicesOf(versions: VersionSummary[], proposals: ProposalSummary[]) {
+function choicesOf(versions: VersionSummary[], proposals: Proposal[]) {
   const approved = proposals.filter((p) => p.status === 'approved');
   return [
     ...approved.map((p) => ({
@@ -26,7 +27,7 @@ function choicesOf(versions: VersionSummary[], proposals: ProposalSummary[]) {
 /** Starts (or replaces) the challenger: one of the workflow's versions or its approved proposal. */
 export function ChallengerPicker(props: { id: string; replacing: boolean; onStarted: () => void }) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
-  const [proposals, setProposals] = useState<ProposalSummary[]>([]);
+  const [proposals, setProposals] = useState<Proposal[]>([]);
   const [picked, setPicked] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +36,7 @@ export function ChallengerPicker(props: { id: string; replacing: boolean; onStar
   useEffect(() => {
     runtime.versions(props.id).then(setVersions, (err) => setError(errorMessage(err)));
     // Proposals come with the approval flow; without them the versions alone are offered.
-    shadow.proposals(props.id).then(setProposals, () => setProposals([]));
+    governance.proposals(props.id).then(setProposals, () => setProposals([]));
   }, [props.id]);
 
   if (!versions)
