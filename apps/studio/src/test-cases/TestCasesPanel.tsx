@@ -30,17 +30,6 @@ function CaseItem({ c, result }: { c: TestCase; result: TestCaseResult | undefin
           {state === 'pass' ? 'Passes' : state === 'fail' ? 'Fails' : 'Not run'}
         </span>
         <strong className="qs-case-name">{c.name}</strong>
-        <span className="qs-grow" />
-        <button type="button" className="qs-link-btn" onClick={open}>
-          Open<span className="qs-sr"> {c.name}</span> in the test panel
-        </button>
-        <button
-          type="button"
-          className="qs-link-btn"
-          onClick={() => useStudio.getState().commit(removeCase(doc, c.id))}
-        >
-          Delete<span className="qs-sr"> {c.name}</span>
-        </button>
       </div>
       <p className="qs-case-expect">
         <span className="qs-hint">Expects </span>
@@ -53,6 +42,18 @@ function CaseItem({ c, result }: { c: TestCase; result: TestCaseResult | undefin
           ))}
         </ul>
       )}
+      <div className="qs-row qs-case-actions">
+        <button type="button" className="qs-link-btn" onClick={open}>
+          Open<span className="qs-sr"> {c.name}</span> in the test panel
+        </button>
+        <button
+          type="button"
+          className="qs-link-btn"
+          onClick={() => useStudio.getState().commit(removeCase(doc, c.id))}
+        >
+          Delete<span className="qs-sr"> {c.name}</span>
+        </button>
+      </div>
     </li>
   );
 }
