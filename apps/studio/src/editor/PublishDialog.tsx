@@ -1,4 +1,4 @@
-import type { TestCaseResult } from '@qualify/rules';
+import { describeTestRun, type TestCaseResult } from '@qualify/rules';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Proposal } from '../api/governance.ts';
@@ -6,6 +6,7 @@ import { failedCases } from '../api/test-cases.ts';
 import { hasRole, useMe } from '../api/use-me.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
+import { useCaseRun } from '../test-cases/use-case-run.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { saveNow } from './saver.ts';
 
@@ -72,6 +73,9 @@ export function PublishDialog(props: { open: boolean; proposal: Proposal | null;
   const [reason, setReason] = useState('');
   const me = useMe();
   const nextVersion = useStudio((s) => (s.meta?.latestVersion ?? 0) + 1);
+  // Said before trying: the runtime runs the same cases with the same runner when publishing.
+  const { state: caseRun } = useCaseRun(useStudio((s) => (props.open ? s.doc : null)));
+  const failingHere = caseRun.status === 'done' && caseRun.run.failed > 0 ? caseRun.run : null;
 
   useEffect(() => {
     if (!props.open) return;
@@ -140,6 +144,12 @@ export function PublishDialog(props: { open: boolean; proposal: Proposal | null;
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
+        {failingHere && !overriding && (
+          <p className="qs-callout is-warning" data-testid="publish-cases-warning">
+            {describeTestRun(failingHere)} Publishing stops at failing test cases unless an approver publishes
+            anyway with a reason.
+          </p>
+        )}
         {overriding && (
           <FailingCases failures={failures} canOverride={canOverride} reason={reason} onReason={setReason} />
         )}
