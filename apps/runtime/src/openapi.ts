@@ -7,6 +7,7 @@ import {
   ProposalSchema,
   ProposeBody,
   ReviewBody,
+  TestRunSchema,
 } from './approval/schemas.ts';
 import { AuditPageSchema, AuditQuery } from './audit/schemas.ts';
 import { EvaluatedAtSchema } from './backtest-time.ts';
@@ -38,6 +39,12 @@ import {
   SignoffBody,
   VolumeQuery,
 } from './schemas.ts';
+import {
+  ChallengerBody,
+  ChallengerStateSchema,
+  ShadowReportQuery,
+  ShadowReportSchema,
+} from './shadow/http-schemas.ts';
 import {
   CreatedKeySchema,
   DecisionLogEntrySchema,
@@ -180,7 +187,7 @@ const OPS: Op[] = [
     method: 'post',
     path: '/v1/workflows/{id}/publish',
     summary:
-      'Publish the draft as the next version, live. When the approval rule requires it, only an approved proposal of the current revision (409 approval_required otherwise)',
+      "Publish the draft as the next version, live. When the approval rule requires it, only an approved proposal of the current revision (409 approval_required otherwise). The draft's test cases run first: any failure answers 422 test_cases_failed with `failures` (TestCaseResult) unless overrideTests gives a reason",
     role: 'approver',
     body: PublishBody,
     status: 201,
@@ -247,6 +254,14 @@ const OPS: Op[] = [
     answer: ProposalSchema,
   },
   {
+    method: 'post',
+    path: '/v1/workflows/{id}/test-cases/run',
+    summary: 'Run the test cases of the workflow sent, else of the stored draft, without publishing',
+    role: 'editor',
+    body: OptionalWorkflowBody,
+    answer: TestRunSchema,
+  },
+  {
     method: 'get',
     path: '/v1/audit',
     summary: 'The audit trail: who changed what and when, newest first',
@@ -295,6 +310,34 @@ const OPS: Op[] = [
     summary: 'Expected weekly volume per route, from the decision log',
     query: VolumeQuery,
     answer: VolumeSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'The running challenger (shadow run) and the past ones',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Start a challenger beside the live version (replaces a running one)',
+    role: 'approver',
+    body: ChallengerBody,
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Stop the running challenger',
+    role: 'approver',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/shadow/report',
+    summary: "A challenger's shadow report: agreement, route and stage moves, both score distributions",
+    query: ShadowReportQuery,
+    answer: ShadowReportSchema,
   },
   {
     method: 'post',

@@ -78,7 +78,9 @@ export function batchRoutes(api: Api, ctx: Ctx) {
       const flush = async () => {
         const handoffs = await handOff(ctx, pending);
         handoffs.forEach((h, k) => {
-          texts[slots[k]!.at] = lineOf(pending[k]!.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
+          const p = pending[k]!;
+          texts[slots[k]!.at] = lineOf(p.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
+          ctx.shadow.offer(t.row, p.e, p.lead, p.at, p.storedStage ?? undefined, nowMs);
         });
         pending = [];
         slots = [];
@@ -117,8 +119,10 @@ export function batchRoutes(api: Api, ctx: Ctx) {
             view: q.view,
             currentStage: stage,
           });
-          if (!needsHandoff(e)) texts[i] = lineOf(e, item.line, issue);
-          else {
+          if (!needsHandoff(e)) {
+            texts[i] = lineOf(e, item.line, issue);
+            ctx.shadow.offer(t.row, e, item.lead, at ?? nowMs, stage, nowMs);
+          } else {
             pending.push({
               e,
               lead: item.lead,
