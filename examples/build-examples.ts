@@ -3,6 +3,7 @@
  * templates). Run with `npx tsx examples/build-examples.ts` after changing this file.
  */
 import { writeFileSync } from 'node:fs';
+import { testCaseId } from '../packages/rules/src/cases/labels.ts';
 import { all, any, type Condition, compare as c } from '../packages/rules/src/conditions/schema.ts';
 import { DEFAULT_MISSING_VALUES, type Field } from '../packages/rules/src/model/fields.ts';
 import { SCHEMA_VERSION } from '../packages/rules/src/model/workflow.ts';
@@ -42,10 +43,31 @@ const sales = (queue: string, hours: number, touches: number, priority = 'high')
   sla: { firstContactHours: hours, touches },
 });
 
-/** Writes one example; each states the product's values that mean missing, as a new workflow does. */
-function write(name: string, doc: Record<string, unknown>, leads: object[]) {
+type Lead = { name: string; now: string; lead: object; expect: Record<string, unknown> };
+
+/** A sample lead as the workflow's test case: what the example promises, minus the rep's questions. */
+function testCases(leads: Lead[]) {
+  const ids: string[] = [];
+  return leads.map(({ name, now, lead, expect: { nextQuestions: _, ...expect } }) => {
+    const id = testCaseId(name, ids);
+    ids.push(id);
+    return { id, name, lead, now, expect };
+  });
+}
+
+/**
+ * Writes one example; each states the product's values that mean missing, as a new workflow does, and
+ * carries its sample leads as test cases (`npx qualify test` runs them).
+ */
+function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   const { nodes, edges, ...head } = doc;
-  const full = { ...head, missingValues: DEFAULT_MISSING_VALUES, nodes, edges };
+  const full = {
+    ...head,
+    missingValues: DEFAULT_MISSING_VALUES,
+    nodes,
+    edges,
+    testCases: testCases(leads),
+  };
   writeFileSync(new URL(`./${name}.workflow.json`, import.meta.url), `${JSON.stringify(full, null, 2)}\n`);
   writeFileSync(new URL(`./${name}.leads.json`, import.meta.url), `${JSON.stringify(leads, null, 2)}\n`);
 }

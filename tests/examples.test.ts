@@ -1,4 +1,4 @@
-import { compile, describeWorkflow, prepare, validate } from '@qualify/rules';
+import { compile, describeTestRun, describeWorkflow, prepare, runTestCases, validate } from '@qualify/rules';
 import { referenceEngine } from '@qualify/rules/reference';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../examples/index.ts';
@@ -19,6 +19,12 @@ describe('examples', () => {
   describe.each(examples)('$name', ({ workflow, leads }) => {
     it('validates without errors or warnings', () => {
       expect(validate(workflow)).toEqual([]);
+    });
+
+    it('carries its sample leads as test cases, which pass', () => {
+      const run = runTestCases(workflow);
+      expect(run.results.map((r) => r.name)).toEqual(leads.map((l) => l.name));
+      expect(run.failed, describeTestRun(run)).toBe(0);
     });
 
     it('compiles deterministically', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthThrottle } from './auth-throttle.ts';
 import { newApiKey } from './keys.ts';
-import { type TestApp, testApp } from './test-app.ts';
+import { KEY_AUDIT, type TestApp, testApp } from './test-app.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -17,7 +17,7 @@ async function throttledApp(limit: number) {
   // One proxy in front, so X-Forwarded-For names the client (the test sends from several addresses).
   t = await testApp({ clock, config: { keysRequired: true, authFailuresPerMinute: limit, trustProxy: 1 } });
   const admin = newApiKey('root', 'admin', '2026-01-01T00:00:00Z');
-  await t.store.createKey(admin.row);
+  await t.store.createKey(admin.row, KEY_AUDIT);
   const me = (from: string, key?: string) =>
     t.call('GET', '/v1/me', undefined, {
       'x-forwarded-for': from,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './test-app.ts';
+import { KEY_AUDIT, type TestApp, testApp } from './test-app.ts';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -65,7 +65,7 @@ describe('keys required', () => {
     // The first admin key comes from the CLI in production; here straight from the store.
     const { newApiKey } = await import('./keys.ts');
     const first = newApiKey('root', 'admin', '2026-01-01T00:00:00Z');
-    await t.store.createKey(first.row);
+    await t.store.createKey(first.row, KEY_AUDIT);
     adminKey = first.key;
 
     const evaluator = await keyFor('evaluator');
@@ -89,6 +89,10 @@ describe('keys required', () => {
     expect((await t.call('POST', '/v1/workflows', { ...wf, id: 'x' }, bearer(editor))).status).toBe(201);
 
     expect((await t.call('POST', '/v1/workflows/x/publish', { note: '' }, bearer(editor))).status).toBe(403);
+    // With keys required, publishing needs an approved proposal (the default approval rule).
+    const proposed = await t.call('POST', '/v1/workflows/x/proposals', { revision: 1 }, bearer(editor));
+    const review = `/v1/workflows/x/proposals/${proposed.body.id}/review`;
+    expect((await t.call('POST', review, { verdict: 'approve' }, bearer(approver))).status).toBe(200);
     expect((await t.call('POST', '/v1/workflows/x/publish', { note: '' }, bearer(approver))).status).toBe(
       201,
     );
@@ -99,7 +103,7 @@ describe('keys required', () => {
     t = await testApp({ seed: false, config: { keysRequired: true } });
     const { newApiKey } = await import('./keys.ts');
     const first = newApiKey('root', 'admin', '2026-01-01T00:00:00Z');
-    await t.store.createKey(first.row);
+    await t.store.createKey(first.row, KEY_AUDIT);
     adminKey = first.key;
     const evaluator = await keyFor('evaluator');
 

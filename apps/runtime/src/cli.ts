@@ -10,6 +10,8 @@ import { RoleSchema } from './schemas.ts';
 import { seedTemplates } from './seed.ts';
 import { loadTemplates } from './templates.ts';
 
+/** Who the audit trail names for keys made or deleted here: whoever can read the data folder. */
+const CLI_ACTOR = 'keys command';
 const USAGE = `Usage: npm run keys -w @qualify/runtime -- <command>
   create --name <name> --role <admin|approver|editor|evaluator>   prints the key once
   list
@@ -46,7 +48,17 @@ async function main(argv: string[]): Promise<number> {
     }
     if (command === 'delete') {
       if (!arg) throw new Error('Give the id of the key to delete (see `list`).');
-      if (!(await store.deleteKey(arg))) throw new Error(`There is no key "${arg}".`);
+      const row = store.listKeys().find((k) => k.id === arg);
+      const deleted =
+        row &&
+        (await store.deleteKey(arg, isoAt(systemClock), {
+          action: 'key.deleted',
+          actor: CLI_ACTOR,
+          workflowId: null,
+          detail: `Deleted the ${row.role} key "${row.name}" (${row.id}) from the command line.`,
+          data: { keyId: row.id, role: row.role, name: row.name },
+        }));
+      if (!deleted) throw new Error(`There is no key "${arg}".`);
       process.stdout.write(`deleted ${arg}\n`);
       return 0;
     }
@@ -54,7 +66,13 @@ async function main(argv: string[]): Promise<number> {
     if (!values.name?.trim() || !role.success)
       throw new Error('create needs --name <name> and --role <admin|approver|editor|evaluator>.');
     const { key, row } = newApiKey(values.name.trim(), role.data, isoAt(systemClock));
-    await store.createKey(row);
+    await store.createKey(row, {
+      action: 'key.created',
+      actor: CLI_ACTOR,
+      workflowId: null,
+      detail: `Created the ${row.role} key "${row.name}" (${row.id}) from the command line.`,
+      data: { keyId: row.id, role: row.role, name: row.name },
+    });
     process.stdout.write(`${key}\n`);
     process.stderr.write(
       `Created ${row.role} key "${row.name}" (${row.id}). It is shown only now; store it safely.\n`,

@@ -1,17 +1,22 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
+import { afterDraftSave, publishedIn } from './approval/proposals.ts';
+import { auditEntryOf, auditPageOf } from './audit/trail.ts';
+import type { AuditEntry, AuditEvent } from './audit/types.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { DecisionLog } from './decision-log.ts';
 import type { Logger } from './logger.ts';
 import type { Draft } from './schemas.ts';
 import type {
   AddVersionResult,
+  Audit,
   KeyRow,
   SaveDraftResult,
   SignoffRow,
   Store,
   VersionRow,
+  WorkflowChange,
   WorkflowRow,
 } from './store.ts';
 
@@ -21,6 +26,8 @@ interface Data {
   format: typeof FORMAT;
   workflows: WorkflowRow[];
   keys: KeyRow[];
+  /** Oldest first; absent in files written before the audit trail. */
+  audit?: AuditEntry[];
 }
 
 export interface LowdbStoreOptions {
@@ -61,7 +68,8 @@ export async function openLowdbStore(o: LowdbStoreOptions): Promise<OpenedStore>
       `${file} is not a Qualify store (format "${String((db.data as { format?: unknown }).format)}").`,
     );
   }
-  db.data ??= { format: FORMAT, workflows: [], keys: [] };
+  db.data ??= { format: FORMAT, workflows: [], keys: [], audit: [] };
+  db.data.audit ??= [];
   const decisions = await DecisionLog.open({
     dir: join(o.dir, 'decisions'),
     flushMs: o.decisionFlushMs ?? 200,
@@ -91,6 +99,20 @@ class LowdbStore implements Store {
     this.queue = new CommitQueue(() => db.write());
   }
 
+  private get trail(): AuditEntry[] {
+    return this.db.data.audit!;
+  }
+
+  /** Appends to the trail in memory; the caller's persist writes it with the change. */
+  private record(audit: Audit, at: string): AuditEntry[] {
+    const events: readonly AuditEvent[] = Array.isArray(audit) ? audit : [audit as AuditEvent];
+    return events.map((e) => {
+      const entry = auditEntryOf(e, at, this.trail.length + 1);
+      this.trail.push(entry);
+      return entry;
+    });
+  }
+
   persist(): Promise<void> {
     if (this.closed) return Promise.reject(new Error('The store is closed.'));
     return this.queue.commit();
@@ -115,31 +137,45 @@ class LowdbStore implements Store {
     return row;
   }
 
-  async createWorkflow(row: WorkflowRow) {
+  async createWorkflow(row: WorkflowRow, audit: Audit) {
     if (this.index.has(row.id)) return null;
     this.index.set(row.id, this.db.data.workflows.push(row) - 1);
+    this.record(audit, row.createdAt);
     await this.persist();
     return row;
   }
 
-  async saveDraft(id: string, draft: Draft, expectedRevision: number, at: string): Promise<SaveDraftResult> {
+  async saveDraft(
+    id: string,
+    draft: Draft,
+    expectedRevision: number,
+    at: string,
+    audit: AuditEvent,
+  ): Promise<SaveDraftResult> {
     const row = this.getWorkflow(id);
     if (!row) return { missing: true };
     if (row.revision !== expectedRevision) return { conflict: row.revision };
-    const next = this.replace({ ...row, draft, revision: row.revision + 1, updatedAt: at });
+    const saved = afterDraftSave(
+      { ...row, draft, revision: row.revision + 1, updatedAt: at },
+      audit.actor,
+      at,
+    );
+    const next = this.replace(saved.row);
+    this.record([audit, ...saved.audit], at);
     await this.persist();
     return { ok: next };
   }
 
-  async setArchived(id: string, archived: boolean, at: string) {
+  async setArchived(id: string, archived: boolean, at: string, audit: Audit) {
     const row = this.getWorkflow(id);
     if (!row) return undefined;
     const next = this.replace({ ...row, archived, updatedAt: at });
+    this.record(audit, at);
     await this.persist();
     return next;
   }
 
-  async addVersion(id: string, version: VersionRow, at: string): Promise<AddVersionResult> {
+  async addVersion(id: string, version: VersionRow, at: string, audit: Audit): Promise<AddVersionResult> {
     const row = this.getWorkflow(id);
     if (!row) return { missing: true };
     if (version.number !== row.versions.length + 1 || version.fromRevision !== row.revision) {
@@ -150,23 +186,39 @@ class LowdbStore implements Store {
       versions: [...row.versions, version],
       liveVersion: version.number,
       updatedAt: at,
+      draftEditors: [],
+      proposals: publishedIn(row, version.proposalId, version.number),
     });
+    this.record(audit, at);
     await this.persist();
     return { ok: next };
   }
 
-  async setLive(id: string, version: number, at: string) {
+  async setLive(id: string, version: number, at: string, audit: Audit) {
     const row = this.getWorkflow(id);
     if (!row?.versions[version - 1]) return undefined;
     const next = this.replace({ ...row, liveVersion: version, updatedAt: at });
+    this.record(audit, at);
     await this.persist();
     return next;
   }
 
-  async addSignoff(id: string, signoff: SignoffRow) {
+  async addSignoff(id: string, signoff: SignoffRow, audit: Audit) {
     const row = this.getWorkflow(id);
     if (!row) return undefined;
     const next = this.replace({ ...row, signoffs: [...(row.signoffs ?? []), signoff] });
+    this.record(audit, signoff.at);
+    await this.persist();
+    return next;
+  }
+
+  async changeWorkflow(id: string, at: string, change: WorkflowChange) {
+    const row = this.getWorkflow(id);
+    if (!row) return undefined;
+    // The change may throw to refuse: nothing has been touched yet.
+    const { row: changed, audit } = change(row);
+    const next = this.replace({ ...changed, id: row.id });
+    this.record(audit, at);
     await this.persist();
     return next;
   }
@@ -179,21 +231,32 @@ class LowdbStore implements Store {
     return this.keysByHash.get(hash);
   }
 
-  async createKey(row: KeyRow) {
+  async createKey(row: KeyRow, audit: Audit) {
     this.db.data.keys = [...this.db.data.keys, row];
     this.keysByHash.set(row.hash, row);
+    this.record(audit, row.createdAt);
     await this.persist();
     return row;
   }
 
-  async deleteKey(id: string) {
+  async deleteKey(id: string, at: string, audit: Audit) {
     const row = this.db.data.keys.find((k) => k.id === id);
     if (!row) return false;
     this.db.data.keys = this.db.data.keys.filter((k) => k !== row);
     this.keysByHash.delete(row.hash);
+    this.record(audit, at);
     await this.persist();
     return true;
   }
+
+  async appendAudit(event: AuditEvent, at: string) {
+    const [entry] = this.record(event, at);
+    await this.persist();
+    return entry!;
+  }
+
+  listAudit: Store['listAudit'] = async (filter, cursor, limit) =>
+    auditPageOf(this.trail, filter, cursor, limit);
 
   appendDecision: Store['appendDecision'] = (entry) => this.decisions.append(entry);
   decisionLogState: Store['decisionLogState'] = () => ({

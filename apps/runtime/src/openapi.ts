@@ -1,5 +1,14 @@
 import { WorkflowSchema } from '@qualify/rules';
 import { z } from 'zod';
+import {
+  ApprovalAnswerSchema,
+  ApprovalRuleSchema,
+  CommentBody,
+  ProposalSchema,
+  ProposeBody,
+  ReviewBody,
+} from './approval/schemas.ts';
+import { AuditPageSchema, AuditQuery } from './audit/schemas.ts';
 import { EvaluatedAtSchema } from './backtest-time.ts';
 import {
   HandoffAnswerSchema,
@@ -170,11 +179,80 @@ const OPS: Op[] = [
   {
     method: 'post',
     path: '/v1/workflows/{id}/publish',
-    summary: 'Publish the draft as the next version, live',
+    summary:
+      'Publish the draft as the next version, live. When the approval rule requires it, only an approved proposal of the current revision (409 approval_required otherwise)',
     role: 'approver',
     body: PublishBody,
     status: 201,
     answer: VersionSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/approval',
+    summary: "The workflow's approval rule, or the default (keys required: a second person approves)",
+    answer: ApprovalAnswerSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}/approval',
+    summary: 'Set the approval rule',
+    role: 'admin',
+    body: ApprovalRuleSchema,
+    answer: ApprovalAnswerSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/proposals',
+    summary: 'Proposals, newest first',
+    answer: items(ProposalSchema),
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/proposals',
+    summary:
+      'Propose the draft at this revision for review (409 revision_conflict when stale, proposal_exists when one is open or approved)',
+    role: 'editor',
+    body: ProposeBody,
+    status: 201,
+    answer: ProposalSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/proposals/{pid}',
+    summary: 'One proposal with its comments',
+    answer: ProposalSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/proposals/{pid}/comments',
+    summary: 'Comment on a proposal',
+    role: 'editor',
+    body: CommentBody,
+    answer: ProposalSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/proposals/{pid}/review',
+    summary:
+      "Approve or ask for changes: the rule's role or above (403 forbidden); 403 self_approval when the rule excludes editors and the caller edited it; 409 proposal_not_open",
+    role: 'editor',
+    body: ReviewBody,
+    answer: ProposalSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/proposals/{pid}/withdraw',
+    summary: 'Withdraw an open or approved proposal (saving the draft withdraws it too)',
+    role: 'editor',
+    answer: ProposalSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/audit',
+    summary: 'The audit trail: who changed what and when, newest first',
+    role: 'editor',
+    query: AuditQuery,
+    answer: AuditPageSchema,
   },
   {
     method: 'get',

@@ -11,7 +11,13 @@ export async function seedTemplates(store: Store, clock: Clock, templates: Templ
   for (const t of templates) {
     const draft = DraftSchema.parse(t.workflow);
     const at = isoAt(clock);
-    const created = await store.createWorkflow(newWorkflowRow(draft, at));
+    const created = await store.createWorkflow(newWorkflowRow(draft, at), {
+      action: 'workflow.created',
+      actor: 'seed',
+      workflowId: draft.id,
+      revision: 1,
+      detail: `Created the workflow "${draft.name}" from the example.`,
+    });
     if (!created) continue;
     await store.addVersion(
       draft.id,
@@ -25,6 +31,14 @@ export async function seedTemplates(store: Store, clock: Clock, templates: Templ
         artifact: compile(draft, { version: 1 }),
       },
       at,
+      {
+        action: 'version.published',
+        actor: 'seed',
+        workflowId: draft.id,
+        version: 1,
+        revision: 1,
+        detail: 'Published version 1 of the example and made it live.',
+      },
     );
   }
 }

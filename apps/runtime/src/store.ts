@@ -1,4 +1,6 @@
 import type { Artifact, RouteKind, Stage } from '@qualify/rules';
+import type { ApprovalRule, ProposalRow } from './approval/schemas.ts';
+import type { AuditEntry, AuditEvent, AuditFilter, AuditPage } from './audit/types.ts';
 import type { Draft, Role } from './schemas.ts';
 
 /** A published version: immutable once written. */
@@ -11,6 +13,18 @@ export interface VersionRow {
   fromRevision: number;
   workflow: Draft;
   artifact: Artifact;
+  /** The approved proposal it was published from. */
+  proposalId?: string;
+  /** Who approved that proposal. */
+  approvedBy?: string;
+  /** Published although test cases failed: who decided, why, and which cases (names). */
+  testOverride?: TestOverride;
+}
+
+export interface TestOverride {
+  reason: string;
+  by: string;
+  failed: string[];
 }
 
 export interface WorkflowRow {
@@ -25,6 +39,12 @@ export interface WorkflowRow {
   versions: VersionRow[];
   /** Sales leaders' agreements to a version, oldest first; absent in stores written before sign-offs. */
   signoffs?: SignoffRow[];
+  /** Who saved the draft since the last publish (or creation); publishing empties it. */
+  draftEditors?: string[];
+  /** Absent: the default rule (`approval/rule.ts`), which depends on whether keys are required. */
+  approval?: ApprovalRule;
+  /** Oldest first; at most one is open or approved at a time. */
+  proposals?: ProposalRow[];
 }
 
 /** A person's agreement to one version of the workflow, recorded from the SLA view. */
@@ -100,6 +120,16 @@ export interface DecisionPage {
   nextCursor: string | null;
 }
 
+/** The entry or entries a change records in the audit trail, in the same commit as the change. */
+export type Audit = AuditEvent | readonly AuditEvent[];
+
+/**
+ * A change to one workflow row, given the row as it stands: the next row and what to record. It runs
+ * synchronously before anything is written and may throw to refuse (a ProblemError), so its checks
+ * and its change are one step.
+ */
+export type WorkflowChange = (row: WorkflowRow) => { row: WorkflowRow; audit: Audit };
+
 /** Outcomes a caller must handle, returned rather than thrown so the store stays free of HTTP. */
 export type SaveDraftResult = { ok: WorkflowRow } | { conflict: number } | { missing: true };
 export type AddVersionResult = { ok: WorkflowRow } | { conflict: number } | { missing: true };
@@ -114,20 +144,41 @@ export interface Store {
 
   listWorkflows(): readonly WorkflowRow[];
   getWorkflow(id: string): WorkflowRow | undefined;
+  // Every change below records its `audit` entries in the same commit as the change itself.
   /** Resolves to null when the id is taken. */
-  createWorkflow(row: WorkflowRow): Promise<WorkflowRow | null>;
-  saveDraft(id: string, draft: Draft, expectedRevision: number, at: string): Promise<SaveDraftResult>;
-  setArchived(id: string, archived: boolean, at: string): Promise<WorkflowRow | undefined>;
-  /** Appends `version` (its number must be the next one) and makes it live. */
-  addVersion(id: string, version: VersionRow, at: string): Promise<AddVersionResult>;
-  setLive(id: string, version: number, at: string): Promise<WorkflowRow | undefined>;
+  createWorkflow(row: WorkflowRow, audit: Audit): Promise<WorkflowRow | null>;
+  /**
+   * Saves the draft at the next revision, adds `audit.actor` to `draftEditors`, and withdraws an open
+   * or approved proposal (recording `proposal.withdrawn`): an edit is not what was reviewed.
+   */
+  saveDraft(
+    id: string,
+    draft: Draft,
+    expectedRevision: number,
+    at: string,
+    audit: AuditEvent,
+  ): Promise<SaveDraftResult>;
+  setArchived(id: string, archived: boolean, at: string, audit: Audit): Promise<WorkflowRow | undefined>;
+  /**
+   * Appends `version` (its number must be the next one, from the current revision), makes it live and
+   * empties `draftEditors`; the proposal `version.proposalId` names becomes `published`.
+   */
+  addVersion(id: string, version: VersionRow, at: string, audit: Audit): Promise<AddVersionResult>;
+  setLive(id: string, version: number, at: string, audit: Audit): Promise<WorkflowRow | undefined>;
   /** Appends a sign-off; the caller checked that its version exists. Undefined when the workflow does not. */
-  addSignoff(id: string, signoff: SignoffRow): Promise<WorkflowRow | undefined>;
+  addSignoff(id: string, signoff: SignoffRow, audit: Audit): Promise<WorkflowRow | undefined>;
+  /** Any other change to a row (proposals, the approval rule). Undefined when the workflow does not exist. */
+  changeWorkflow(id: string, at: string, change: WorkflowChange): Promise<WorkflowRow | undefined>;
 
   listKeys(): readonly KeyRow[];
   findKeyByHash(hash: string): KeyRow | undefined;
-  createKey(row: KeyRow): Promise<KeyRow>;
-  deleteKey(id: string): Promise<boolean>;
+  createKey(row: KeyRow, audit: Audit): Promise<KeyRow>;
+  deleteKey(id: string, at: string, audit: Audit): Promise<boolean>;
+
+  /** Records a change kept elsewhere (the hand-off store's subscriptions and pools), after it was written. */
+  appendAudit(event: AuditEvent, at: string): Promise<AuditEntry>;
+  /** Newest first; `cursor` is the `nextCursor` of the page before. Entries are never edited or removed. */
+  listAudit(filter: AuditFilter, cursor: string | undefined, limit: number): Promise<AuditPage>;
 
   /** Buffers the entry; it reaches disk with the next periodic flush (DECISION_FLUSH_MS). */
   appendDecision(entry: DecisionLogEntry): void;

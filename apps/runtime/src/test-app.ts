@@ -141,3 +141,11 @@ export async function testApp(
     },
   };
 }
+
+/** The audit entry of a key a test puts straight into the store. */
+export const KEY_AUDIT = {
+  action: 'key.created',
+  actor: 'test',
+  workflowId: null,
+  detail: 'Created a key for the test.',
+} as const;

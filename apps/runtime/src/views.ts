@@ -19,9 +19,12 @@ export const WorkflowSummarySchema = z
   .meta({ id: 'WorkflowSummary' });
 export type WorkflowSummary = z.infer<typeof WorkflowSummarySchema>;
 
-export const WorkflowRecordSchema = WorkflowSummarySchema.extend({ workflow: z.looseObject({}) }).meta({
-  id: 'WorkflowRecord',
-});
+export const WorkflowRecordSchema = WorkflowSummarySchema.extend({
+  workflow: z.looseObject({}),
+  draftEditors: z.array(z.string()).meta({
+    description: 'Who saved the draft since the last publish (or since it was created).',
+  }),
+}).meta({ id: 'WorkflowRecord' });
 
 export const VersionSummarySchema = z
   .object({
@@ -30,6 +33,12 @@ export const VersionSummarySchema = z
     publishedBy: z.string(),
     publishedAt: z.string(),
     live: z.boolean(),
+    proposalId: z.string().optional().meta({ description: 'The approved proposal it was published from.' }),
+    approvedBy: z.string().optional().meta({ description: 'Who approved that proposal.' }),
+    testOverride: z
+      .object({ reason: z.string(), by: z.string(), failed: z.array(z.string()) })
+      .optional()
+      .meta({ description: 'Published although these test cases (names) failed: who decided and why.' }),
   })
   .meta({ id: 'VersionSummary' });
 export type VersionSummary = z.infer<typeof VersionSummarySchema>;
@@ -68,7 +77,11 @@ export function summaryOf(row: WorkflowRow): WorkflowSummary {
   };
 }
 
-export const recordOf = (row: WorkflowRow) => ({ ...summaryOf(row), workflow: row.draft });
+export const recordOf = (row: WorkflowRow) => ({
+  ...summaryOf(row),
+  workflow: row.draft,
+  draftEditors: row.draftEditors ?? [],
+});
 
 export function versionSummaryOf(row: WorkflowRow, v: VersionRow): VersionSummary {
   return {
@@ -77,6 +90,9 @@ export function versionSummaryOf(row: WorkflowRow, v: VersionRow): VersionSummar
     publishedBy: v.publishedBy,
     publishedAt: v.publishedAt,
     live: row.liveVersion === v.number,
+    ...(v.proposalId !== undefined && { proposalId: v.proposalId }),
+    ...(v.approvedBy !== undefined && { approvedBy: v.approvedBy }),
+    ...(v.testOverride !== undefined && { testOverride: v.testOverride }),
   };
 }
 

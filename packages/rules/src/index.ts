@@ -29,6 +29,15 @@ export {
   ThresholdSweep,
   type VersionMetrics,
 } from './backtest/index.ts';
+export { routeLabel, routeName, scoreText, testCaseId } from './cases/labels.ts';
+export {
+  describeTestRun,
+  runTestCases,
+  type TestCaseResult,
+  type TestFailure,
+  type TestRun,
+  testCaseFromDecision,
+} from './cases/run-cases.ts';
 export type { Artifact, ArtifactField } from './compile/artifact.ts';
 export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
 export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';
@@ -125,7 +134,14 @@ export {
   stageOf,
   stageRank,
 } from './model/stage-order.ts';
-export { DEFAULT_STAGE, STAGES, type Stage } from './model/stages.ts';
+export { DEFAULT_STAGE, STAGES, type Stage, StageSchema } from './model/stages.ts';
+export {
+  MAX_TEST_CASES,
+  type TestCase,
+  TestCaseSchema,
+  type TestExpect,
+  TestExpectSchema,
+} from './model/test-cases.ts';
 export {
   type Issue,
   SCHEMA_VERSION,

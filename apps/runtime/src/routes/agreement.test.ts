@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../clock.ts';
 import { newApiKey } from '../keys.ts';
-import { type TestApp, testApp } from '../test-app.ts';
+import { KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
 
 const leads = JSON.parse(
   readFileSync(new URL('../../../../examples/bant-inbound-saas.leads.json', import.meta.url), 'utf8'),
@@ -74,7 +74,7 @@ describe('sign-offs', () => {
     t = await testApp({ config: { keysRequired: true } });
     const key = async (role: 'evaluator' | 'editor' | 'approver') => {
       const k = newApiKey(`${role} key`, role, '2026-01-01T00:00:00Z');
-      await t.store.createKey(k.row);
+      await t.store.createKey(k.row, KEY_AUDIT);
       return { authorization: `Bearer ${k.key}` };
     };
     const editor = await key('editor');

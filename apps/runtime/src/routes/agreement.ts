@@ -28,7 +28,15 @@ export function agreementRoutes(api: Api, ctx: Ctx) {
       recordedBy: c.get('principal').name,
       at: isoAt(ctx.clock),
     };
-    if (!(await ctx.store.addSignoff(id, signoff))) throw workflowNotFound(id);
+    const recorded = await ctx.store.addSignoff(id, signoff, {
+      action: 'signoff.recorded',
+      actor: signoff.recordedBy,
+      workflowId: id,
+      version: signoff.version,
+      detail: `Recorded that ${signoff.name} (${signoff.title}) agrees to version ${signoff.version}.`,
+      data: { signoffId: signoff.id },
+    });
+    if (!recorded) throw workflowNotFound(id);
     return c.json(signoff, 201);
   });
 

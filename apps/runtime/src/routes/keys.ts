@@ -15,13 +15,29 @@ export function keyRoutes(api: Api, ctx: Ctx) {
   api.post('/v1/keys', 'admin', async (c) => {
     const body = parseWith(CreateKeyBody, await readJson(c, ctx.config.bodyLimitBytes));
     const { key, row } = newApiKey(body.name, body.role, isoAt(ctx.clock));
-    await ctx.store.createKey(row);
+    await ctx.store.createKey(row, {
+      action: 'key.created',
+      actor: c.get('principal').name,
+      workflowId: null,
+      detail: `Created the ${row.role} key "${row.name}" (${row.id}).`,
+      data: { keyId: row.id, role: row.role, name: row.name },
+    });
     return c.json({ ...keyInfoOf(row), key }, 201);
   });
 
   api.delete('/v1/keys/:id', 'admin', async (c) => {
     const id = c.req.param('id');
-    if (!(await ctx.store.deleteKey(id))) {
+    const row = ctx.store.listKeys().find((k) => k.id === id);
+    const deleted =
+      row &&
+      (await ctx.store.deleteKey(id, isoAt(ctx.clock), {
+        action: 'key.deleted',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `Deleted the ${row.role} key "${row.name}" (${row.id}).`,
+        data: { keyId: row.id, role: row.role, name: row.name },
+      }));
+    if (!deleted) {
       throw new ProblemError(
         404,
         'key_not_found',

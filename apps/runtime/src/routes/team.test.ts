@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { newApiKey } from '../keys.ts';
 import type { Role } from '../schemas.ts';
-import { type TestApp, testApp } from '../test-app.ts';
+import { KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
 
 async function keyFor(app: TestApp, role: Role): Promise<string> {
   const { key, row } = newApiKey(role, role, '2026-01-01T00:00:00Z');
-  await app.store.createKey(row);
+  await app.store.createKey(row, KEY_AUDIT);
   return key;
 }
 afterEach(() => t.close());

@@ -1,4 +1,7 @@
 import { compile } from '@qualify/rules';
+import { pendingProposal } from '../approval/proposals.ts';
+import { ruleOf } from '../approval/rule.ts';
+import type { ProposalRow } from '../approval/schemas.ts';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
@@ -17,6 +20,19 @@ const conflict = (current: number, asked: number) =>
     `The draft is at revision ${current}, not ${asked}: it changed since you reviewed it. Review it again before publishing.`,
     { currentRevision: current },
   );
+
+function approvalRequired(id: string, pending: ProposalRow | undefined): ProblemError {
+  const where =
+    pending === undefined
+      ? `Propose the draft (POST /v1/workflows/${id}/proposals) and have an approver approve it`
+      : `Proposal ${pending.id} (revision ${pending.revision}) is waiting for review; have an approver approve it`;
+  return new ProblemError(
+    409,
+    'approval_required',
+    `${where} before publishing: this workflow's approval rule asks for an approved proposal (GET /v1/workflows/${id}/approval).`,
+    { proposalId: pending?.id ?? null },
+  );
+}
 
 /** Publishing drafts as immutable versions and choosing which version is live. */
 export function versionRoutes(api: Api, ctx: Ctx) {
@@ -37,18 +53,35 @@ export function versionRoutes(api: Api, ctx: Ctx) {
         { latestVersion: latest.number },
       );
     }
+    const pending = pendingProposal(row);
+    const approved =
+      pending?.status === 'approved' && pending.revision === row.revision ? pending : undefined;
+    if (!approved && ruleOf(row, ctx.config.keysRequired).rule.required) throw approvalRequired(id, pending);
     const number = row.versions.length + 1;
     const at = isoAt(ctx.clock);
+    const by = c.get('principal').name;
     const version: VersionRow = {
       number,
       note: body.note,
-      publishedBy: c.get('principal').name,
+      publishedBy: by,
       publishedAt: at,
       fromRevision: row.revision,
       workflow: row.draft,
       artifact: compile(row.draft, { version: number }),
+      ...(approved && { proposalId: approved.id, approvedBy: approved.decidedBy }),
     };
-    const result = await ctx.store.addVersion(id, version, at);
+    const result = await ctx.store.addVersion(id, version, at, {
+      action: 'version.published',
+      actor: by,
+      workflowId: id,
+      version: number,
+      revision: row.revision,
+      ...(approved && { proposalId: approved.id }),
+      detail: `Published revision ${row.revision} as version ${number} and made it live${
+        approved ? ` (proposal ${approved.id}, approved by ${approved.decidedBy})` : ''
+      }.`,
+      ...(body.note && { data: { note: body.note.slice(0, 200) } }),
+    });
     if ('missing' in result) throw workflowNotFound(id);
     if ('conflict' in result) throw conflict(result.conflict, row.revision);
     // Prepared now, so the first evaluation after a publish pays nothing extra.
@@ -74,7 +107,14 @@ export function versionRoutes(api: Api, ctx: Ctx) {
     const body = parseWith(LiveBody, await readJson(c, limit));
     const row = mustFind(ctx, id);
     if (!row.versions[body.version - 1]) throw versionNotFound(id, body.version);
-    const updated = await ctx.store.setLive(id, body.version, isoAt(ctx.clock));
+    const updated = await ctx.store.setLive(id, body.version, isoAt(ctx.clock), {
+      action: 'version.live',
+      actor: c.get('principal').name,
+      workflowId: id,
+      version: body.version,
+      detail: `Made version ${body.version} live (was ${row.liveVersion === null ? 'none' : `version ${row.liveVersion}`}).`,
+      data: { from: row.liveVersion },
+    });
     if (!updated) throw versionNotFound(id, body.version);
     ctx.prepared.get(updated, body.version);
     return c.json(recordOf(updated));

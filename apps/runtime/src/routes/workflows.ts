@@ -36,7 +36,18 @@ export function workflowRoutes(api: Api, ctx: Ctx) {
   api.post('/v1/workflows', 'editor', async (c) => {
     const draft = parseWith(DraftSchema, await readJson(c, limit));
     const at = isoAt(ctx.clock);
-    const created = await ctx.store.createWorkflow(newWorkflowRow(draft, at));
+    const by = c.get('principal').name;
+    // Whoever wrote the first draft edited it, as much as anyone who saves it later.
+    const created = await ctx.store.createWorkflow(
+      { ...newWorkflowRow(draft, at), draftEditors: [by] },
+      {
+        action: 'workflow.created',
+        actor: by,
+        workflowId: draft.id,
+        revision: 1,
+        detail: `Created the workflow "${String(draft.name).slice(0, 200)}".`,
+      },
+    );
     if (!created) {
       throw new ProblemError(
         409,
@@ -57,7 +68,13 @@ export function workflowRoutes(api: Api, ctx: Ctx) {
         { path: 'workflow.id', message: `must be "${id.slice(0, 100)}", the id in the URL` },
       ]);
     }
-    const result = await ctx.store.saveDraft(id, body.workflow, body.revision, isoAt(ctx.clock));
+    const result = await ctx.store.saveDraft(id, body.workflow, body.revision, isoAt(ctx.clock), {
+      action: 'draft.saved',
+      actor: c.get('principal').name,
+      workflowId: id,
+      revision: body.revision + 1,
+      detail: `Saved the draft (revision ${body.revision + 1}).`,
+    });
     if ('missing' in result) throw workflowNotFound(id.slice(0, 100));
     if ('conflict' in result) {
       throw new ProblemError(
@@ -76,7 +93,12 @@ export function workflowRoutes(api: Api, ctx: Ctx) {
   ] as const) {
     api.post(`/v1/workflows/:id/${action}`, 'editor', async (c) => {
       const id = c.req.param('id');
-      const row = await ctx.store.setArchived(id, archived, isoAt(ctx.clock));
+      const row = await ctx.store.setArchived(id, archived, isoAt(ctx.clock), {
+        action: archived ? 'workflow.archived' : 'workflow.unarchived',
+        actor: c.get('principal').name,
+        workflowId: id,
+        detail: archived ? 'Archived the workflow.' : 'Brought the workflow back from the archive.',
+      });
       if (!row) throw workflowNotFound(id.slice(0, 100));
       return c.json(recordOf(row));
     });

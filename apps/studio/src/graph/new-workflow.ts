@@ -66,5 +66,6 @@ export function blankWorkflow(id: string, name: string): Workflow {
     missingValues: [...DEFAULT_MISSING_VALUES],
     nodes: [{ id: 'start', kind: 'start', label: 'Lead arrives', position: { x: 0, y: 120 }, data: {} }],
     edges: [],
+    testCases: [],
   };
 }

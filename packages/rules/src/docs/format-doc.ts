@@ -8,6 +8,7 @@ import { conditionText } from '../conditions/text.ts';
 import { describeWorkflow } from '../describe/describe-workflow.ts';
 import { prepare } from '../evaluate/prepare.ts';
 import { FIELD_TYPES, type Field, FieldSchema, type FieldType } from '../model/fields.ts';
+import { TestCaseSchema } from '../model/test-cases.ts';
 import { WorkflowEdgeSchema, WorkflowNodeSchema, WorkflowSchema } from '../model/workflow.ts';
 import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import { validate } from '../validate/validate.ts';
@@ -204,6 +205,28 @@ function operatorSection(type: FieldType): string {
   ].join('\n\n');
 }
 
+function testCaseSection(notes: Notes): string {
+  const example = {
+    id: 'hot-inbound-vp',
+    name: 'Hot inbound VP',
+    lead: { email: 'ann@acme.io', employees: 250, industry: 'SaaS' },
+    now: '2026-03-02T09:00:00Z',
+    expect: { route: 'sales', target: 'Inbound SDR', stage: 'SQL', score: 60, gates: { bant: true } },
+  };
+  TestCaseSchema.parse(example);
+  return [
+    '## Test cases',
+    'A workflow keeps leads with the decision each must get in `testCases`, so they travel in its export ' +
+      'file and a team can keep them in git. Publishing runs them and a failing case blocks it (an ' +
+      'approver may override with a reason); `npx qualify test workflow.json` runs them offline and ' +
+      "exits non-zero when one fails. They are not part of the compiled artifact. Each case is evaluated at its own `now`. A case's " +
+      'problems are issues with the path `testCases.N…` (`test_case_invalid`); an expected gate id that ' +
+      'is not a gate step is a warning (`test_case_unknown_gate`).',
+    notes.table('testCase', rowsOf(jsonSchemaOf(TestCaseSchema))),
+    block('json', pretty(example)),
+  ].join('\n\n');
+}
+
 /**
  * The workflow document format as Markdown, generated from the schemas, the node registry and the
  * operator table, so it says what the code does. Throws when a property has no description.
@@ -282,6 +305,7 @@ export function formatDoc(): string {
     "The operators each field type offers, in the studio's order. Text is compared trimmed and " +
       'without regard to case, on both sides.',
     ...FIELD_TYPES.map(operatorSection),
+    testCaseSection(notes),
   ].join('\n\n');
   notes.assertComplete();
   return `${doc}\n`;

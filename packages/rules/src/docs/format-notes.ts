@@ -18,6 +18,25 @@ export const PROPERTY_NOTES: Record<string, string> = {
     'Values that mean "not answered" in every field without a list of its own (`Select`, `N/A`, `-`): trimmed and in any case, such a text value is missing, not a value and not a data issue. Left out, the product list applies ([catalogue.md](catalogue.md#values-that-mean-missing)); `[]` means only blanks are missing.',
   'workflow.nodes': 'The steps of the workflow ([below](#nodes-and-edges)).',
   'workflow.edges': 'The connections, each from an exit of one step to the entry of another.',
+  'workflow.testCases':
+    'Leads with the decision each must get ([below](#test-cases)): publishing runs them, and so does `qualify test`. Left out, the workflow has none.',
+
+  'testCase.id': 'A short id, unique among the test cases (the studio makes one from the name).',
+  'testCase.name': 'What the case stands for ("Hot inbound VP"); reports name failing cases by it.',
+  'testCase.lead': 'The lead, as `POST /v1/workflows/{id}/evaluate` takes it.',
+  'testCase.now':
+    'The time the case is evaluated at (ISO 8601 with an offset), so dates such as "visited in the last 7 days" read the same in every run.',
+  'testCase.currentStage':
+    'The stage the runtime had stored for the lead, if any: stages only move forward from it.',
+  'testCase.expect': 'What the decision must be; a part left out is not checked.',
+  'testCase.expect.route': 'The kind of route the lead must reach; `null`: no route.',
+  'testCase.expect.stage': 'The stage after the evaluation.',
+  'testCase.expect.target': 'The sales queue, nurture track or disqualification reason of that route.',
+  'testCase.expect.score': 'The total score (compared within 1e-9).',
+  'testCase.expect.fit': 'The fit score.',
+  'testCase.expect.engagement': 'The engagement score.',
+  'testCase.expect.gates':
+    'Gate step id → whether the lead must pass it (`true`) or fail it (`false`); a gate the lead never reaches fails the case.',
 
   'field.path':
     'Where the value sits in a lead: `budget` reads `{"budget": …}`, `company.size` reads `{"company": {"size": …}}`. Names every object has (`constructor`, `toString`…) are refused. Paths must not clash: `company` and `company.size` cannot both be fields.',

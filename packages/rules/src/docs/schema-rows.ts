@@ -22,6 +22,7 @@ interface Json {
   minItems?: number;
   maxItems?: number;
   pattern?: string;
+  format?: string;
   $defs?: Record<string, Json>;
 }
 
@@ -74,6 +75,7 @@ export function typeText(s: Json, root: Json): string {
   const variants = s.anyOf ?? s.oneOf;
   if (variants) return variants.map((v) => typeText(v, root)).join(' or ');
   if (s.type === 'null') return '`null`';
+  if (s.type === 'string' && s.format === 'date-time') return 'an ISO 8601 time with an offset';
   if (s.type === 'string') {
     const text = withNote('text', range(s.minLength, s.maxLength, 'characters'));
     return s.pattern ? `${text} matching \`${s.pattern}\`` : text;

@@ -1,17 +1,13 @@
 import { z } from 'zod';
 import { DEFAULT_MISSING_VALUES, FieldSchema, MissingValuesSchema } from './fields.ts';
+import { IdSchema } from './ids.ts';
+import { MAX_TEST_CASES, TestCaseSchema } from './test-cases.ts';
 
 /**
  * The current version of the stored workflow document; older documents are migrated on read
  * (model/migrate.ts). 2: values that mean missing (`missingValues`) and the lead-id field.
  */
 export const SCHEMA_VERSION = 2;
-
-const IdSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only');
 
 export const PositionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
@@ -44,6 +40,8 @@ export const WorkflowSchema = z.object({
   missingValues: MissingValuesSchema.default(() => [...DEFAULT_MISSING_VALUES]),
   nodes: z.array(WorkflowNodeSchema).max(5000),
   edges: z.array(WorkflowEdgeSchema).max(20000),
+  /** Leads with the decision each must get; run before publishing, never compiled into the artifact. */
+  testCases: z.array(TestCaseSchema).max(MAX_TEST_CASES).default([]),
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
 /** What a caller may hand in: defaults (labels, positions, description) filled in on parse. */

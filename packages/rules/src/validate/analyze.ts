@@ -11,6 +11,7 @@ import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import type { NodeKind, Port } from '../nodes/kind.ts';
 import { checkFields } from './check-fields.ts';
 import { checkGraph } from './check-graph.ts';
+import { checkTestCaseGates, readTestCases } from './check-test-cases.ts';
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from './depth.ts';
 import { schemaIssues } from './schema-issues.ts';
 
@@ -50,17 +51,22 @@ export function analyze(stored: unknown): Analysis {
     };
   }
   const input = migrateWorkflow(stored);
-  const parsed = WorkflowSchema.safeParse(input);
+  // Test cases are read on their own: a broken case is an issue on it, and the steps are still checked.
+  const tests = readTestCases((input as { testCases?: unknown } | null)?.testCases);
+  const parsed = WorkflowSchema.safeParse(
+    input !== null && typeof input === 'object' ? { ...input, testCases: [] } : input,
+  );
   if (!parsed.success) {
     const issues = schemaIssues(parsed.error, '').map((i) => {
       const m = /^nodes\.(\d+)/.exec(i.path ?? '');
       const nodeId = m ? idOf(input, Number(m[1])) : undefined;
       return nodeId ? { ...i, nodeId } : i;
     });
-    return { issues, nodes };
+    return { issues: [...issues, ...tests.issues], nodes };
   }
-  const workflow = parsed.data;
-  const issues: Issue[] = checkFields(workflow.fields, workflow.missingValues);
+  const workflow = { ...parsed.data, testCases: tests.cases };
+  const issues: Issue[] = [...checkFields(workflow.fields, workflow.missingValues), ...tests.issues];
+  issues.push(...checkTestCaseGates(tests.cases, workflow.nodes));
 
   workflow.nodes.forEach((node, i) => {
     if (nodes.has(node.id)) {
