@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { getApiKey, setApiKey, setUnauthorizedListener } from './api/client.ts';
 import { useMe } from './api/use-me.ts';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
 import { DeliveriesPage } from './deliveries/DeliveriesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
@@ -13,6 +15,9 @@ import { Notices } from './ui/Notices.tsx';
 import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
 setUnauthorizedListener(() => useStudio.getState().setNeedKey('unauthorized'));
+
+// The shadow report brings the charts; the rest of the studio loads without them.
+const ShadowPage = lazy(() => import('./shadow/ShadowPage.tsx').then((m) => ({ default: m.ShadowPage })));
 
 function WhoAmI() {
   const me = useMe();
@@ -92,6 +97,12 @@ export function App() {
           <EditorPage key={route.id} id={route.id} view={route.page === 'backtest' ? 'backtest' : 'canvas'} />
         )}
         {route.page === 'sla' && <SlaPage key={route.id} id={route.id} />}
+        {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
+        {route.page === 'shadow' && (
+          <Suspense fallback={<div className="qs-loading">Opening the shadow run…</div>}>
+            <ShadowPage key={route.id} id={route.id} />
+          </Suspense>
+        )}
         {route.page === 'team' && <TeamPage />}
         {route.page === 'sla-clock' && <SlaClockPage />}
         {route.page === 'deliveries' && <DeliveriesPage />}

@@ -8,6 +8,7 @@ import './styles/dialogs.css';
 import './styles/sla.css';
 import './styles/backtest.css';
 import './styles/handoff.css';
+import './styles/governance.css';
 import './styles/review.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

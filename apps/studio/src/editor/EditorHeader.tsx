@@ -23,8 +23,8 @@ const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] 
 ];
 
 /**
- * Workflow name and status, save state, canvas / backtest, the SLA view and Publish, or, when the
- * workflow's approval rule requires it, Propose for review until an approver has approved the draft.
+ * Workflow name and status, save state, canvas / backtest, the SLA view, shadow run, audit and Publish, or,
+ * when the workflow's approval rule requires it, Propose for review until an approver has approved the draft.
  */
 export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
@@ -79,6 +79,12 @@ export function EditorHeader({ view }: { view: EditorView }) {
       </nav>
       <Link href={pathFor({ page: 'sla', id: meta.id })} className="qs-btn">
         SLA view
+      </Link>
+      <Link href={pathFor({ page: 'shadow', id: meta.id })} className="qs-btn">
+        Shadow run
+      </Link>
+      <Link href={pathFor({ page: 'audit', id: meta.id })} className="qs-btn">
+        Audit
       </Link>
       <span className="qs-publish">
         {blocked && (
