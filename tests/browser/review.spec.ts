@@ -127,17 +127,6 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
     'No changes since version 2.',
   );
 
-  // The audit trail names both people and each step.
-  const audit = await request.get(`/v1/audit?workflow=${encodeURIComponent(id)}&limit=100`);
-  expect(audit.ok()).toBe(true);
-  const entries = ((await audit.json()) as { items: AuditEntry[] }).items;
-  const did = (action: string) => entries.filter((e) => e.action === action).map((e) => e.actor);
-  expect(did('draft.saved')).toContain('Eve Editor');
-  expect(did('proposal.opened')).toEqual(['Eve Editor']);
-  expect(did('proposal.approved')).toEqual(['Abe Approver']);
-  expect(did('version.published')).toEqual(['Abe Approver', 'local']);
-  expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
-
   // Abe edits the draft and proposes it himself: the rule keeps him from approving his own edit.
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await selectNode(page, 'tiers');
@@ -158,6 +147,29 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   await expect(banner.getByTestId('proposal-status')).toHaveText('Waiting for review');
   const p2 = await request.get(`/v1/workflows/${id}/proposals/p2`);
   expect(((await p2.json()) as { status: string }).status).toBe('open');
+
+  // The audit trail names both people and each step: in the API, and on the workflow's Audit page.
+  const audit = await request.get(`/v1/audit?workflow=${encodeURIComponent(id)}&limit=100`);
+  expect(audit.ok()).toBe(true);
+  const entries = ((await audit.json()) as { items: AuditEntry[] }).items;
+  const did = (action: string) => entries.filter((e) => e.action === action).map((e) => e.actor);
+  expect(new Set(did('draft.saved'))).toEqual(new Set(['Abe Approver', 'Eve Editor']));
+  expect(did('proposal.opened')).toEqual(['Abe Approver', 'Eve Editor']);
+  expect(did('proposal.approved')).toEqual(['Abe Approver']);
+  expect(did('version.published')).toEqual(['Abe Approver', 'local']);
+  expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
+  expect(entries.find((e) => e.action === 'version.published')?.version).toBe(2);
+
+  await page.getByRole('link', { name: 'Audit' }).click();
+  const rows = page.getByTestId('audit-row');
+  const row = (action: string) => rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) });
+  await expect(row('Approved')).toHaveCount(1);
+  await expect(row('Approved')).toContainText('Abe Approver');
+  await expect(row('Proposed for review')).toHaveCount(2);
+  await expect(row('Proposed for review').last()).toContainText('Eve Editor');
+  await expect(row('Proposed for review').first()).toContainText('Abe Approver');
+  await expect(row('Version published').first()).toContainText('Abe Approver');
+  await expect(row('Draft saved').last()).toContainText('Eve Editor');
 
   expect(crashes).toEqual([]);
 });
