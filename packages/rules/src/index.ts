@@ -72,6 +72,7 @@ export {
 } from './describe/describe-outcomes.ts';
 export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
 export { summarizeNode } from './describe/summarize-node.ts';
+export { type Change, type ChangeKind, diffWorkflows } from './diff/index.ts';
 export { renameField } from './edit/rename-field.ts';
 export type {
   Contribution,
@@ -153,6 +154,6 @@ export {
 } from './model/workflow.ts';
 export { frameworkPreset } from './nodes/gate.ts';
 export { KIND_NAMES, kindOf, NODE_KINDS, type NodeKindName } from './nodes/index.ts';
-export type { NodeKind, Port } from './nodes/kind.ts';
+export type { DiffContext, KindContext, NodeKind, Port } from './nodes/kind.ts';
 export { ASSIGN_METHODS, DEFAULT_DUE_SOON_HOURS, ESCALATION_ACTIONS } from './nodes/route.ts';
 export { validate } from './validate/validate.ts';

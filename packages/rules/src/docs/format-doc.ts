@@ -6,6 +6,7 @@ import { operatorOf, operatorsForType } from '../conditions/operators.ts';
 import { type Comparison, ComparisonSchema, GroupSchema } from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
 import { describeWorkflow } from '../describe/describe-workflow.ts';
+import { diffWorkflows } from '../diff/diff-workflows.ts';
 import { prepare } from '../evaluate/prepare.ts';
 import { FIELD_TYPES, type Field, FieldSchema, type FieldType } from '../model/fields.ts';
 import { TestCaseSchema } from '../model/test-cases.ts';
@@ -227,6 +228,29 @@ function testCaseSection(notes: Notes): string {
   ].join('\n\n');
 }
 
+function diffSection(): string {
+  // biome-ignore lint/suspicious/noExplicitAny: the example is changed in place, as an editor would
+  const next: any = structuredClone(EXAMPLE_WORKFLOW);
+  const step = (id: string) => next.nodes.find((n: { id: string }) => n.id === id);
+  step('fit').data.rules[0].points = 40;
+  step('bant').data.pass.count = 3;
+  step('sales').data.sla.firstContactHours = 2;
+  step('sql').position = { x: 1100, y: -120 };
+  const sentences = diffWorkflows(EXAMPLE_WORKFLOW, next).map((c) => `- ${c.sentence}`);
+  return [
+    '## Comparing two versions',
+    "Two versions of a workflow (or a version and the draft) are compared in the product's words, one " +
+      "sentence a change, each written by the changed step's kind: fields added, removed or retyped; " +
+      'steps added, removed or renamed; what changed inside a step; exits that lead elsewhere; test cases ' +
+      'added, removed or changed. Moving a step on the canvas is not a change. ' +
+      '`GET /v1/workflows/{id}/diff?from=3&to=draft` answers the sentences with the impact on a lead ' +
+      'sample (how many leads change route or stage), and `npx qualify diff a.json b.json` prints them. ' +
+      'In the example above, raising the points for size, asking for 3 of 3 criteria and shortening the ' +
+      'SLA (and moving the SQL step) reads:',
+    sentences.join('\n'),
+  ].join('\n\n');
+}
+
 /**
  * The workflow document format as Markdown, generated from the schemas, the node registry and the
  * operator table, so it says what the code does. Throws when a property has no description.
@@ -306,6 +330,7 @@ export function formatDoc(): string {
       'without regard to case, on both sides.',
     ...FIELD_TYPES.map(operatorSection),
     testCaseSection(notes),
+    diffSection(),
   ].join('\n\n');
   notes.assertComplete();
   return `${doc}\n`;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { byId, q } from '../diff/words.ts';
 import type { JsonLogic } from '../model/logic.ts';
-import { type ArtifactNode, defineKind } from './kind.ts';
+import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const TierSchema = z.object({
   id: z
@@ -26,6 +27,23 @@ interface Compiled extends ArtifactNode {
 }
 
 const scoreName = { total: 'total score', fit: 'fit score', engagement: 'engagement score' } as const;
+
+/** One sentence a change: the score sorted on, tiers by id ("threshold 60 → 70"), the last exit's name. */
+function diffBranch(a: Data, b: Data, ctx: DiffContext): string[] {
+  const name = ctx.label;
+  const out: string[] = [];
+  if (a.on !== b.on) out.push(`${name}: now sorts by ${scoreName[b.on]}, was ${scoreName[a.on]}.`);
+  const { removed, added, kept } = byId(a.tiers, b.tiers);
+  for (const t of removed) out.push(`${name}: tier ${q(t.label)} (${t.min}+) removed.`);
+  for (const t of added) out.push(`${name}: tier ${q(t.label)} (${t.min}+) added.`);
+  for (const [x, y] of kept) {
+    if (x.label !== y.label) out.push(`${name}: tier ${q(x.label)} renamed to ${q(y.label)}.`);
+    if (x.min !== y.min) out.push(`${name}: ${q(y.label)} threshold ${x.min} → ${y.min}.`);
+  }
+  if (a.elseLabel !== b.elseLabel)
+    out.push(`${name}: the exit for lower scores renamed from ${q(a.elseLabel)} to ${q(b.elseLabel)}.`);
+  return out;
+}
 
 /** Splits leads by their score so far into ordered tiers (first match wins) and an else exit. */
 export const branch = defineKind<Data, Compiled>({
@@ -85,6 +103,7 @@ export const branch = defineKind<Data, Compiled>({
     `${ctx.label || 'Score tiers'} sorts leads by ${scoreName[d.on]}: ${d.tiers
       .map((t) => `${t.min} or more is ${t.label}`)
       .join(', ')}, anything lower is ${d.elseLabel}.`,
+  diff: diffBranch,
   compile: (d) => {
     const v = { var: `score.${d.on}` };
     const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ '>=': [v, t.min] }, t.id]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkCondition } from '../conditions/check.ts';
 import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
+import { same } from '../diff/words.ts';
 import { type JsonLogic, MET, UNKNOWN } from '../model/logic.ts';
 import { type ArtifactNode, defineKind } from './kind.ts';
 
@@ -34,6 +35,11 @@ export const condition = defineKind<Data, Compiled>({
       : `it is not the case that ${conditionText(d.condition, ctx.fields)} (or that is not known)`,
   describe: (d, ctx) =>
     `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields)}; otherwise, or when that is not known, the "no" way.`,
+  diff: (a, b, ctx) => {
+    const was = conditionText(a.condition, ctx.beforeFields);
+    const now = conditionText(b.condition, ctx.fields);
+    return was === now && same(a, b) ? [] : [`${ctx.label}: yes when ${was} → yes when ${now}.`];
+  },
   compile: (d, ctx) => ({ test: ctx.condition(d.condition), text: conditionText(d.condition, ctx.fields) }),
   fuse: (node, ctx) => {
     const test = ctx.expr(node.test);

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { checkCondition } from '../conditions/check.ts';
 import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
+import { byId, q, same } from '../diff/words.ts';
 import type { CriterionResult } from '../evaluate/decision.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
-import { type ArtifactNode, defineKind } from './kind.ts';
+import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const CriterionSchema = z.object({
   id: z.string().min(1).max(100),
@@ -66,6 +67,44 @@ function passText(d: Data): string {
   const m = d.criteria.length;
   if (d.pass.rule === 'atLeast') return `at least ${d.pass.count} of ${m} criteria are met`;
   return `met criteria weigh at least ${pointsText(d.pass.threshold)}`;
+}
+
+/** What the gate needs, short: "3 of 4 criteria", "7 points of criteria". */
+function needs(d: Data): string {
+  return d.pass.rule === 'atLeast'
+    ? `${d.pass.count} of ${d.criteria.length} criteria`
+    : `${pointsText(d.pass.threshold)} of criteria`;
+}
+
+/** One sentence a change: the framework, the pass rule ("needs 3 of 4 → 4 of 4 criteria"), criteria by id. */
+function diffGate(a: Data, b: Data, ctx: DiffContext): string[] {
+  const name = ctx.label;
+  const out: string[] = [];
+  if (a.framework !== b.framework)
+    out.push(`${name}: framework ${FRAMEWORKS[a.framework].label} → ${FRAMEWORKS[b.framework].label}.`);
+  const { removed, added, kept } = byId(a.criteria, b.criteria);
+  for (const c of removed)
+    out.push(`${name}: criterion ${q(c.label)} (${conditionText(c.condition, ctx.beforeFields)}) removed.`);
+  for (const c of added)
+    out.push(`${name}: criterion ${q(c.label)} added: ${conditionText(c.condition, ctx.fields)}.`);
+  for (const [x, y] of kept) {
+    if (x.label !== y.label) out.push(`${name}: criterion ${q(x.label)} renamed to ${q(y.label)}.`);
+    const was = conditionText(x.condition, ctx.beforeFields);
+    const now = conditionText(y.condition, ctx.fields);
+    if (!same(x.condition, y.condition) || was !== now)
+      out.push(`${name}: criterion ${q(y.label)}: ${was} → ${now}.`);
+    if (x.weight !== y.weight) out.push(`${name}: criterion ${q(y.label)} weight ${x.weight} → ${y.weight}.`);
+  }
+  const both = new Set(kept.map(([x]) => x.id));
+  const order = (d: Data) => d.criteria.filter((c) => both.has(c.id)).map((c) => c.id);
+  if (!same(order(a), order(b))) out.push(`${name}: criteria reordered.`);
+  const [was, now] = [needs(a), needs(b)];
+  if (was !== now) {
+    // "needs 3 of 4 → 4 of 4 criteria" when only the numbers move.
+    const counts = a.pass.rule === 'atLeast' && b.pass.rule === 'atLeast';
+    out.push(`${name}: needs ${counts ? was.replace(/ criteria$/, '') : was} → ${now}.`);
+  }
+  return out;
 }
 
 /** A framework gate (BANT, CHAMP, MEDDIC...): passes when enough criteria are met. Unknown is not met. */
@@ -145,6 +184,7 @@ export const gate = defineKind<Data, Compiled>({
           `${c.label} (${conditionText(c.condition, ctx.fields)}${d.pass.rule === 'points' ? `, ${pointsText(c.weight)}` : ''})`,
       )
       .join('; ')}. A criterion whose data is missing counts as not met until a rep asks.`,
+  diff: diffGate,
   compile: (d, ctx) => {
     const hits: JsonLogic[] = d.criteria.map((c, i) => ({
       if: [{ '===': [{ var: `gate.${i}` }, MET] }, d.pass.rule === 'atLeast' ? 1 : c.weight, 0],

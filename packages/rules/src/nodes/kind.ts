@@ -16,6 +16,12 @@ export interface KindContext {
   label: string;
 }
 
+/** What a kind's diff sentence writer knows: the step's name now, and the catalogue on both sides. */
+export interface DiffContext extends KindContext {
+  /** The catalogue before the change, for conditions as they read then. */
+  beforeFields: FieldCatalogue;
+}
+
 export interface CompileContext extends KindContext {
   /** Compiles a condition to a JSON-logic expression whose value is MET, NOT_MET or UNKNOWN. */
   condition: (condition: import('../conditions/schema.ts').Condition) => JsonLogic;
@@ -81,6 +87,11 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   describe(data: D, ctx: KindContext): string;
   /** What a lead meets when it leaves by `port` ("the total score is 60 or more"); none for plain exits. */
   when?(data: D, port: string, ctx: KindContext): string | undefined;
+  /**
+   * What changed inside the step, one sentence a change, each naming the step ("Fit score: "Senior title"
+   * 10 → 15 points."). Empty while the data differ falls back to the step's description before and after.
+   */
+  diff?(before: D, after: D, ctx: DiffContext): string[];
   /** The highest fit/engagement points this node can add (score nodes), for reachability checks. */
   maxPoints?(data: D): { fit: number; engagement: number };
   /** The stage or route this node sets, for outcome grouping. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { h, q, same } from '../diff/words.ts';
 import type { RouteHandoff, RouteResult } from '../evaluate/decision.ts';
 import { FieldPathSchema, findField } from '../model/fields.ts';
 import { StageSchema } from '../model/stages.ts';
 import type { Issue } from '../model/workflow.ts';
-import { type ArtifactNode, defineKind, type KindContext } from './kind.ts';
+import { type ArtifactNode, type DiffContext, defineKind, type KindContext } from './kind.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -158,6 +159,54 @@ function routeText(d: Data): string {
   return text;
 }
 
+/** "remind the owner at once, then notify the manager after 2 h", or "none". */
+function escalationText(d: Sales): string {
+  const steps = d.escalation ?? [];
+  if (!steps.length) return 'none';
+  return steps
+    .map(
+      ({ afterHours, action }) =>
+        `${ACTION_TEXT[action]} ${afterHours === 0 ? 'at once' : `after ${h(afterHours)}`}`,
+    )
+    .join(', then ');
+}
+
+/** Who picks the owner: "pool dach (fewest assigned today)", "the queue". */
+function assignText(d: Sales): string {
+  if (!d.assign) return 'the queue';
+  const owner = d.assign.ownerField ? `, account owner from ${d.assign.ownerField} first` : '';
+  return `pool ${q(d.assign.pool)} (${METHOD_TEXT[d.assign.method ?? 'turn']}${owner})`;
+}
+
+/** One sentence a change: where the route goes, and the queue, priority, SLA, pool, escalation, track, recycle, reason. */
+function diffRoute(a: Data, b: Data, ctx: DiffContext): string[] {
+  const name = ctx.label;
+  if (a.to !== b.to) return [`${name}: ${routeText(a)} → ${routeText(b)}.`];
+  const out: string[] = [];
+  const change = (what: string, was: string, now: string) => {
+    if (was !== now) out.push(`${name}: ${what}${was} → ${now}.`);
+  };
+  const hours = (n: number | undefined) => (n === undefined ? 'not set' : h(n));
+  if (a.to === 'sales' && b.to === 'sales') {
+    change('queue ', q(a.queue), q(b.queue));
+    change('priority ', a.priority, b.priority);
+    change('SLA ', h(a.sla.firstContactHours), h(b.sla.firstContactHours));
+    change('touches ', String(a.sla.touches), String(b.sla.touches));
+    change('accept or reject within ', hours(a.sla.acceptWithinHours), hours(b.sla.acceptWithinHours));
+    change('"due soon" ', hours(a.sla.dueSoonHours), hours(b.sla.dueSoonHours));
+    change('owner picked from ', assignText(a), assignText(b));
+    change('escalation when first contact is late: ', escalationText(a), escalationText(b));
+  } else if (a.to === 'nurture' && b.to === 'nurture') {
+    change('track ', q(a.track), q(b.track));
+    const recycle = (d: typeof a) =>
+      d.recycle ? `back to ${d.recycle.stage} (${d.recycle.reason})` : 'no recycling';
+    if (!same(a.recycle, b.recycle)) change('', recycle(a), recycle(b));
+  } else if (a.to === 'disqualify' && b.to === 'disqualify') {
+    change('reason ', q(a.reason), q(b.reason));
+  }
+  return out;
+}
+
 /** Types an account owner's id can be read from (a CRM user id is text or a number). */
 const OWNER_TYPES = new Set(['string', 'number']);
 
@@ -227,6 +276,7 @@ export const route = defineKind<Data, Compiled>({
     route: routeText(d),
     ...(d.to === 'nurture' && d.recycle ? { stage: d.recycle.stage } : {}),
   }),
+  diff: diffRoute,
   compile: (d) => ({ route: d }),
   fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
   prepare: (node, { nodeId }) => {

@@ -3,10 +3,11 @@ import { checkCondition } from '../conditions/check.ts';
 import { isMissingLogic, leadVar } from '../conditions/logic.ts';
 import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
+import { byId, pts, q, same } from '../diff/words.ts';
 import type { Contribution } from '../evaluate/decision.ts';
-import { findField } from '../model/fields.ts';
+import { type FieldCatalogue, findField } from '../model/fields.ts';
 import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
-import { type ArtifactNode, defineKind } from './kind.ts';
+import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const DecaySchema = z.object({
   /** A date field: when the behaviour happened. */
@@ -97,6 +98,43 @@ function ruleText(r: ScoreRule, fields: Parameters<typeof conditionText>[1]): st
   return `${signed(r.points)} if ${conditionText(r.condition, fields)}${decay}`;
 }
 
+function decayText(r: ScoreRule, fields: FieldCatalogue): string {
+  if (!r.decay) return 'no decay';
+  const field = findField(fields, r.decay.field)?.label ?? r.decay.field;
+  return `full within ${r.decay.days} days of ${field}`;
+}
+
+/** One sentence a change: rules by id (added, removed, renamed, points, condition, decay), the cap, the score. */
+function diffScore(a: Data, b: Data, ctx: DiffContext): string[] {
+  const name = ctx.label;
+  const out: string[] = [];
+  if (a.scoreType !== b.scoreType) out.push(`${name}: now adds ${b.scoreType} points, was ${a.scoreType}.`);
+  const { removed, added, kept } = byId(a.rules, b.rules);
+  for (const r of removed)
+    out.push(`${name}: rule ${q(r.label)} (${ruleText(r, ctx.beforeFields)}) removed.`);
+  for (const r of added) out.push(`${name}: rule ${q(r.label)} added: ${ruleText(r, ctx.fields)}.`);
+  for (const [x, y] of kept) {
+    if (x.label !== y.label) out.push(`${name}: rule ${q(x.label)} renamed to ${q(y.label)}.`);
+    if (x.points !== y.points) out.push(`${name}: ${q(y.label)} ${x.points} → ${pts(y.points)}.`);
+    const was = conditionText(x.condition, ctx.beforeFields);
+    const now = conditionText(y.condition, ctx.fields);
+    if (!same(x.condition, y.condition) || was !== now)
+      out.push(`${name}: ${q(y.label)} applies if ${was} → if ${now}.`);
+    if (x.decay && y.decay && x.decay.field === y.decay.field && x.decay.days !== y.decay.days)
+      out.push(`${name}: ${q(y.label)} full points within ${x.decay.days} → ${y.decay.days} days.`);
+    else if (!same(x.decay, y.decay))
+      out.push(`${name}: ${q(y.label)} ${decayText(x, ctx.beforeFields)} → ${decayText(y, ctx.fields)}.`);
+  }
+  const order = (rules: ScoreRule[], ids: Set<string>) => rules.filter((r) => ids.has(r.id)).map((r) => r.id);
+  const both = new Set(kept.map(([x]) => x.id));
+  if (!same(order(a.rules, both), order(b.rules, both))) out.push(`${name}: rules reordered.`);
+  if (a.cap !== b.cap) {
+    const cap = (c: number | null) => (c === null ? 'no cap' : `cap ${pts(c)}`);
+    out.push(`${name}: ${cap(a.cap)} → ${cap(b.cap)}.`);
+  }
+  return out;
+}
+
 /** A table of scoring rules adding fit or engagement points; negative points allowed, optional cap and decay. */
 export const score = defineKind<Data, Compiled>({
   kind: 'score',
@@ -153,6 +191,7 @@ export const score = defineKind<Data, Compiled>({
     `${ctx.label || 'Score'} adds ${d.scoreType} points: ${d.rules.map((r) => ruleText(r, ctx.fields)).join('; ')}${
       d.cap != null ? `; at most ${d.cap} points from this table` : ''
     }. Missing data earns no points.`,
+  diff: diffScore,
   maxPoints: (d) => {
     const top = d.rules.reduce((sum, r) => sum + Math.max(0, r.points), 0);
     const most = d.cap == null ? top : Math.min(top, d.cap);

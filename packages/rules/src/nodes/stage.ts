@@ -22,6 +22,7 @@ export const stage = defineKind<Data, Compiled>({
   summary: (d) => `Stage: ${d.stage}`,
   describe: (d) => `The lead's stage becomes ${d.stage}.`,
   outcome: (d) => ({ stage: d.stage }),
+  diff: (a, b, ctx) => (a.stage === b.stage ? [] : [`${ctx.label}: stage ${a.stage} → ${b.stage}.`]),
   compile: (d) => ({ stage: d.stage }),
   fuse: (node, ctx) => `${ctx.stage}=${ctx.constant(node.stage)};${ctx.goto('next')}`,
   prepare: (node) => {

@@ -15,6 +15,8 @@ export const start = defineKind({
   summary: () => 'A new or changed lead',
   describe: () =>
     'A lead enters the workflow when it is created or its data or behaviour changes; a lead already known by its id keeps its stage (stages only move forward), its owner and its open SLA.',
+  // No settings: nothing inside the step can change.
+  diff: () => [],
   compile: () => ({}),
   prepare: () => () => 'next',
   fuse: (_, ctx) => ctx.goto('next'),
