@@ -19,7 +19,7 @@ function ImpactView({ diff }: { diff: DiffAnswer }) {
           {impact.routeMoves.map((m, i) => (
             <li key={`${m.from}>${m.to}`}>
               <strong>
-                {i === 0 && lead ? `${lead}: ` : ''}
+                {i === 0 && lead ? `${lead} ` : ''}
                 {moveSentence(m, impact.leads)}
               </strong>
               {m.examples.length > 0 && <small className="qs-hint"> (e.g. {m.examples.join(', ')})</small>}

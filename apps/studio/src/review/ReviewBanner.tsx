@@ -38,7 +38,10 @@ export function ReviewBanner() {
     if (!id) return;
     setError(null);
     try {
-      await governance.withdraw(id, p.id);
+      const answer = await governance.withdraw(id, p.id);
+      // Take the answer first, so the re-read does not take this for a withdrawal by a save.
+      const s = useStudio.getState();
+      s.setReview({ proposals: (s.review.proposals ?? []).map((x) => (x.id === answer.id ? answer : x)) });
       await afterReviewAction(`Proposal ${p.id} withdrawn.`);
     } catch (err) {
       setError(errorMessage(err));
