@@ -67,7 +67,7 @@ test('a test case saved in one click passes, fails in words once the workflow ch
   await page.getByRole('button', { name: 'Publish…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish version 1' });
   await expect(dialog.getByTestId('publish-cases-warning')).toContainText(
-    '1 of 1 test case fails: Hot inbound VP (expected route Sales, got Nurture)',
+    '1 of 1 test case fails: Hot inbound VP (expected route Sales, got Nurture;',
   );
   await dialog.getByLabel('What changed, and why').fill('MQL threshold raised to 200');
   await dialog.getByRole('button', { name: 'Publish and make live' }).click();
