@@ -87,9 +87,9 @@ export function ShadowPage({ id }: { id: string }) {
     setState(next);
   };
 
-  const summary = report
+  const summary = report?.evaluations
     ? `${fmtRate(report.agreementRate)} agreement over ${fmtCount(report.evaluations)} live evaluations.`
-    : '';
+    : 'no live evaluation compared yet.';
 
   return (
     <div className="qs-page qs-shadow-page">
