@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { getApiKey, setApiKey, setUnauthorizedListener } from './api/client.ts';
-import type { Me } from './api/types.ts';
-import { runtime } from './api/workflows.ts';
+import { useMe } from './api/use-me.ts';
+import { AuditPage } from './audit/AuditPage.tsx';
 import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
 import { DeliveriesPage } from './deliveries/DeliveriesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
@@ -14,18 +14,22 @@ import { TeamPage } from './team/TeamPage.tsx';
 import { Notices } from './ui/Notices.tsx';
 import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
-setUnauthorizedListener(() => useStudio.getState().setNeedKey(true));
+setUnauthorizedListener(() => useStudio.getState().setNeedKey('unauthorized'));
+
+// The shadow report brings the charts; the rest of the studio loads without them.
+const ShadowPage = lazy(() => import('./shadow/ShadowPage.tsx').then((m) => ({ default: m.ShadowPage })));
 
 function WhoAmI() {
-  const [me, setMe] = useState<Me | null>(null);
-  useEffect(() => {
-    runtime.me().then(setMe, () => setMe(null));
-  }, []);
+  const me = useMe();
   if (!me) return null;
   return (
     <span className="qs-me">
       {me.name} · {me.role}
       {me.mode === 'local' ? ' (local mode)' : ''}
+      {/* Acting as another person (an approver reviewing an editor's proposal) is a matter of their key. */}
+      <button type="button" className="qs-link-btn" onClick={() => useStudio.getState().setNeedKey('switch')}>
+        {getApiKey() ? 'Switch key…' : 'Use a key…'}
+      </button>
       {getApiKey() && (
         <button
           type="button"
@@ -93,6 +97,12 @@ export function App() {
           <EditorPage key={route.id} id={route.id} view={route.page === 'backtest' ? 'backtest' : 'canvas'} />
         )}
         {route.page === 'sla' && <SlaPage key={route.id} id={route.id} />}
+        {route.page === 'audit' && <AuditPage key={route.id} id={route.id} />}
+        {route.page === 'shadow' && (
+          <Suspense fallback={<div className="qs-loading">Opening the shadow run…</div>}>
+            <ShadowPage key={route.id} id={route.id} />
+          </Suspense>
+        )}
         {route.page === 'team' && <TeamPage />}
         {route.page === 'sla-clock' && <SlaClockPage />}
         {route.page === 'deliveries' && <DeliveriesPage />}

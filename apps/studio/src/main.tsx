@@ -8,6 +8,8 @@ import './styles/dialogs.css';
 import './styles/sla.css';
 import './styles/backtest.css';
 import './styles/handoff.css';
+import './styles/governance.css';
+import './styles/review.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

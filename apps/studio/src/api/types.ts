@@ -23,6 +23,9 @@ export interface VersionSummary {
   publishedBy: string;
   publishedAt: string;
   live: boolean;
+  /** Who approved the proposal it was published from, when it was (docs/governance.md). */
+  approvedBy?: string;
+  proposalId?: string;
 }
 
 export interface Version extends VersionSummary {

@@ -44,6 +44,7 @@ export function Canvas() {
   const measured = useStudio((s) => s.measured);
   const run = useStudio((s) => s.run);
   const focus = useStudio((s) => s.focus);
+  const changed = useStudio((s) => s.changedSteps);
   const issues = useIssuesByNode();
   const flow = useReactFlow<FlowNode, FlowEdge>();
 
@@ -56,8 +57,9 @@ export function Canvas() {
       selectedEdges: new Set(selectedEdges),
       measured,
       path,
+      changed,
     }),
-    [issues, selectedNodes, selectedEdges, measured, path],
+    [issues, selectedNodes, selectedEdges, measured, path, changed],
   );
   const nodes = useMemo(() => mapper.mapNodes(doc, view), [mapper, doc, view]);
   const edges = useMemo(() => mapper.mapEdges(doc, view), [mapper, doc, view]);

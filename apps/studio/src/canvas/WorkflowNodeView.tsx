@@ -23,6 +23,7 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
     'qs-node',
     errors.length ? 'has-errors' : warnings ? 'has-warnings' : '',
     data.run ? `is-${data.run}` : '',
+    data.changed ? 'is-changed' : '',
     selected ? 'is-selected' : '',
   ]
     .filter(Boolean)
@@ -39,6 +40,11 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           {data.icon}
         </span>
         <span className="qs-node-kind">{data.title}</span>
+        {data.changed && (
+          <span className="qs-node-changed" data-testid="changed-badge">
+            Changed
+          </span>
+        )}
         {data.issues.length > 0 && (
           <span
             className={`qs-node-badge ${errors.length ? 'is-error' : 'is-warning'}`}

@@ -61,4 +61,14 @@ describe('document → canvas mapping', () => {
     expect(nodes.map((n) => n.data.run)).toEqual(['taken', 'taken', 'dimmed']);
     expect(mapper.mapEdges(doc, view({ path })).map((e) => e.data?.run)).toEqual(['taken', 'dimmed']);
   });
+
+  it('marks the steps a comparison changed, and re-creates only their data when the marks go', () => {
+    const { doc, stage } = sample();
+    const mapper = createFlowMapper();
+    const marked = mapper.mapNodes(doc, view({ changed: new Set([stage]) }));
+    expect(marked.map((n) => n.data.changed)).toEqual([false, true, false]);
+    const cleared = mapper.mapNodes(doc, view({ changed: null }));
+    expect(cleared[0]).toBe(marked[0]);
+    expect(cleared[1]?.data.changed).toBe(false);
+  });
 });

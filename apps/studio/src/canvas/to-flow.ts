@@ -33,6 +33,8 @@ export type FlowNodeData = {
   known: boolean;
   issues: Issue[];
   run: RunMark;
+  /** The step is among the changes of the comparison shown in the review panel or the versions panel. */
+  changed: boolean;
 };
 
 export type FlowNode = Node<FlowNodeData, 'workflow'>;
@@ -45,6 +47,8 @@ export interface FlowView {
   measured: Readonly<Record<string, Size>>;
   /** Nodes and edges a test lead took; null when no test run is shown. */
   path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+  /** Steps changed by the comparison shown; null when none is. */
+  changed?: ReadonlySet<string> | null;
 }
 
 interface NodeEntry {
@@ -54,6 +58,7 @@ interface NodeEntry {
   selected: boolean;
   measured: Size | undefined;
   run: RunMark;
+  changed: boolean;
   out: FlowNode;
 }
 
@@ -85,6 +90,7 @@ function nodeData(
   fields: readonly Field[],
   issues: Issue[] | undefined,
   run: RunMark,
+  changed: boolean,
 ): FlowNodeData {
   const kind = kindOf(node.kind);
   return {
@@ -99,6 +105,7 @@ function nodeData(
     known: Boolean(kind),
     issues: issues ?? NO_ISSUES,
     run,
+    changed,
   };
 }
 
@@ -116,6 +123,7 @@ export function createFlowMapper() {
       const selected = view.selectedNodes.has(node.id);
       const measured = view.measured[node.id];
       const run: RunMark = view.path ? (view.path.nodes.has(node.id) ? 'taken' : 'dimmed') : null;
+      const changed = view.changed?.has(node.id) ?? false;
       const prev = nodeCache.get(node.id);
       if (
         prev &&
@@ -124,7 +132,8 @@ export function createFlowMapper() {
         prev.issues === issues &&
         prev.selected === selected &&
         prev.measured === measured &&
-        prev.run === run
+        prev.run === run &&
+        prev.changed === changed
       ) {
         next.set(node.id, prev);
         return prev.out;
@@ -135,18 +144,19 @@ export function createFlowMapper() {
         prev.node.label === node.label &&
         prev.fields === doc.fields &&
         prev.issues === issues &&
-        prev.run === run;
+        prev.run === run &&
+        prev.changed === changed;
       const flow: FlowNode = {
         id: node.id,
         type: 'workflow',
         position: node.position,
-        data: sameData ? prev.out.data : nodeData(node, doc.fields, issues, run),
+        data: sameData ? prev.out.data : nodeData(node, doc.fields, issues, run, changed),
         selected,
         deletable: node.kind !== 'start',
         ...(measured ? { measured } : {}),
         ariaLabel: `${kindOf(node.kind)?.title ?? node.kind}: ${node.label}`,
       };
-      next.set(node.id, { node, fields: doc.fields, issues, selected, measured, run, out: flow });
+      next.set(node.id, { node, fields: doc.fields, issues, selected, measured, run, changed, out: flow });
       return flow;
     });
     nodeCache = next;

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ProposeDialog } from '../review/ProposeDialog.tsx';
+import { publishStep } from '../review/review-state.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
 import { type SaveState, useStudio } from '../store/studio-store.ts';
@@ -20,23 +22,38 @@ const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] 
   { view: 'backtest', label: 'Backtest', page: 'backtest' },
 ];
 
-/** Workflow name and status, save state, canvas / backtest, the SLA view and Publish. */
+/**
+ * Workflow name and status, save state, canvas / backtest, the SLA view, shadow run, audit and Publish, or,
+ * when the workflow's approval rule requires it, Propose for review until an approver has approved the draft.
+ */
 export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
   const name = useStudio((s) => s.doc?.name ?? '');
   const save = useStudio((s) => s.save.status);
   const dirty = useStudio((s) => s.doc !== s.savedDoc);
   const errors = useErrorCount();
+  const review = useStudio((s) => s.review);
   const [publishing, setPublishing] = useState(false);
+  const [proposing, setProposing] = useState(false);
+  // An edit not yet saved makes a new revision: whatever was approved is not what would be published.
+  const step = publishStep(review.approval?.rule ?? null, review.proposals ?? [], dirty ? -1 : meta.revision);
+  const propose = step.kind !== 'publish';
   // The runtime refuses to publish an unchanged draft (nothing_to_publish); say so before trying.
   const unchanged = !dirty && !meta.hasUnpublishedChanges && meta.latestVersion !== null;
-  const blocked = errors > 0 || unchanged;
+  const blocked = errors > 0 || unchanged || step.kind === 'waiting';
+  const verb = propose ? 'proposing' : 'publishing';
   const reason =
     errors > 0
-      ? `Fix ${errors} error${errors === 1 ? '' : 's'} before publishing (see Problems).`
+      ? `Fix ${errors} error${errors === 1 ? '' : 's'} before ${verb} (see Problems).`
       : unchanged
-        ? `Nothing to publish: the draft is version ${meta.latestVersion}.`
-        : 'Publish the draft as a new live version.';
+        ? `Nothing to ${propose ? 'propose' : 'publish'}: the draft is version ${meta.latestVersion}.`
+        : step.kind === 'waiting'
+          ? step.reason
+          : propose
+            ? 'Publishing needs an approved proposal: propose the draft for review.'
+            : step.proposal
+              ? `Publish proposal ${step.proposal.id}, approved by ${step.proposal.decidedBy}, as a new live version.`
+              : 'Publish the draft as a new live version.';
 
   return (
     <header className="qs-editor-head">
@@ -63,6 +80,12 @@ export function EditorHeader({ view }: { view: EditorView }) {
       <Link href={pathFor({ page: 'sla', id: meta.id })} className="qs-btn">
         SLA view
       </Link>
+      <Link href={pathFor({ page: 'shadow', id: meta.id })} className="qs-btn">
+        Shadow run
+      </Link>
+      <Link href={pathFor({ page: 'audit', id: meta.id })} className="qs-btn">
+        Audit
+      </Link>
       <span className="qs-publish">
         {blocked && (
           <small className="qs-publish-reason" id="publish-reason">
@@ -75,12 +98,17 @@ export function EditorHeader({ view }: { view: EditorView }) {
           disabled={blocked}
           title={reason}
           aria-describedby={blocked ? 'publish-reason' : undefined}
-          onClick={() => setPublishing(true)}
+          onClick={() => (propose ? setProposing(true) : setPublishing(true))}
         >
-          Publish…
+          {propose ? 'Propose for review…' : 'Publish…'}
         </button>
       </span>
-      <PublishDialog open={publishing} onClose={() => setPublishing(false)} />
+      <PublishDialog
+        open={publishing}
+        proposal={step.kind === 'publish' ? step.proposal : null}
+        onClose={() => setPublishing(false)}
+      />
+      <ProposeDialog open={proposing} onClose={() => setProposing(false)} />
     </header>
   );
 }

@@ -6,6 +6,8 @@ import { runtime } from '../api/workflows.ts';
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { useShortcuts } from '../canvas/use-shortcuts.ts';
+import { ReviewBanner } from '../review/ReviewBanner.tsx';
+import { useReviewSync } from '../review/review-actions.ts';
 import { Link } from '../routing/Link.tsx';
 import { useStudio } from '../store/studio-store.ts';
 import { fullTime } from '../ui/time.ts';
@@ -80,10 +82,12 @@ function Editor({ view }: { view: EditorView }) {
   // Validation and autosave run under both views: a threshold taken from the backtest is saved too.
   useValidation();
   useAutosave();
+  useReviewSync();
   return (
     <ReactFlowProvider>
       <div className="qs-editor">
         <EditorHeader view={view} />
+        <ReviewBanner />
         {view === 'canvas' ? (
           <CanvasView />
         ) : (

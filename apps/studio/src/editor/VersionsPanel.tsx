@@ -2,10 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { VersionSummary } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
+import { CompareVersions } from '../review/CompareVersions.tsx';
 import { useStudio } from '../store/studio-store.ts';
 import { fullTime, relativeTime } from '../ui/time.ts';
 
-/** Published versions, newest first: who, when, why, which is live; any older one can be made live again. */
+/**
+ * Published versions, newest first: who, when, why, who approved it, which is live; any older one can be
+ * made live again, and any two (or one and the draft) compared.
+ */
 export function VersionsPanel() {
   const id = useStudio((s) => s.meta?.id);
   const live = useStudio((s) => s.meta?.liveVersion);
@@ -60,30 +64,34 @@ export function VersionsPanel() {
     );
   }
   return (
-    <ol className="qs-versions" aria-label="Versions">
-      {items.map((v) => (
-        <li key={v.number} className={v.live ? 'is-live' : ''}>
-          <div className="qs-row">
-            <strong>Version {v.number}</strong>
-            {v.live && <span className="qs-chip is-live">Live</span>}
-            <span className="qs-grow" />
-            {!v.live && (
-              <button
-                type="button"
-                className="qs-btn"
-                disabled={busy !== null}
-                onClick={() => makeLive(v.number)}
-              >
-                {busy === v.number ? 'Switching…' : 'Make live'}
-              </button>
-            )}
-          </div>
-          <p>{v.note || <em className="qs-hint">No note</em>}</p>
-          <small className="qs-hint" title={fullTime(v.publishedAt)}>
-            {v.publishedBy} · {relativeTime(v.publishedAt)}
-          </small>
-        </li>
-      ))}
-    </ol>
+    <>
+      <CompareVersions versions={items} />
+      <ol className="qs-versions" aria-label="Versions">
+        {items.map((v) => (
+          <li key={v.number} className={v.live ? 'is-live' : ''}>
+            <div className="qs-row">
+              <strong>Version {v.number}</strong>
+              {v.live && <span className="qs-chip is-live">Live</span>}
+              <span className="qs-grow" />
+              {!v.live && (
+                <button
+                  type="button"
+                  className="qs-btn"
+                  disabled={busy !== null}
+                  onClick={() => makeLive(v.number)}
+                >
+                  {busy === v.number ? 'Switching…' : 'Make live'}
+                </button>
+              )}
+            </div>
+            <p>{v.note || <em className="qs-hint">No note</em>}</p>
+            <small className="qs-hint" title={fullTime(v.publishedAt)}>
+              {v.publishedBy} · {relativeTime(v.publishedAt)}
+              {v.approvedBy && ` · approved by ${v.approvedBy}`}
+            </small>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

@@ -9,6 +9,8 @@ describe('routes', () => {
     ['/workflows/bant-inbound-saas/backtest', { page: 'backtest', id: 'bant-inbound-saas' }],
     ['/workflows/a%20b/backtest/', { page: 'backtest', id: 'a b' }],
     ['/workflows/x/other', { page: 'list' }],
+    ['/workflows/x/audit', { page: 'audit', id: 'x' }],
+    ['/workflows/x/shadow/', { page: 'shadow', id: 'x' }],
     ['/team', { page: 'team' }],
     ['/sla', { page: 'sla-clock' }],
     ['/sla/', { page: 'sla-clock' }],
@@ -22,6 +24,8 @@ describe('routes', () => {
     expect(pathFor({ page: 'backtest', id: 'a b' })).toBe('/workflows/a%20b/backtest');
     expect(pathFor({ page: 'editor', id: 'x' })).toBe('/workflows/x');
     expect(pathFor({ page: 'sla', id: 'x' })).toBe('/workflows/x/sla');
+    expect(pathFor({ page: 'audit', id: 'x' })).toBe('/workflows/x/audit');
+    expect(pathFor({ page: 'shadow', id: 'x' })).toBe('/workflows/x/shadow');
     expect(pathFor({ page: 'list' })).toBe('/');
     expect(pathFor({ page: 'team' })).toBe('/team');
     expect(pathFor({ page: 'sla-clock' })).toBe('/sla');

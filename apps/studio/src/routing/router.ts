@@ -5,9 +5,14 @@ export type Route =
   | { page: 'editor'; id: string }
   | { page: 'backtest'; id: string }
   | { page: 'sla'; id: string }
+  | { page: 'audit'; id: string }
+  | { page: 'shadow'; id: string }
   | { page: 'team' }
   | { page: 'sla-clock' }
   | { page: 'deliveries' };
+
+/** A workflow's own pages after its address (`/workflows/:id/<page>`); without one, the editor. */
+const WORKFLOW_PAGES = ['sla', 'backtest', 'audit', 'shadow'] as const;
 
 /** Pages that stand alone (no workflow id), by their address. */
 const TOP_PAGES = { '/team': 'team', '/sla': 'sla-clock', '/deliveries': 'deliveries' } as const;
@@ -25,15 +30,18 @@ function subscribe(fn: () => void) {
 
 /**
  * Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`, `/workflows/:id/backtest`,
- * and the hand-off pages `/team`, `/sla` (the SLA clock) and `/deliveries`.
+ * `/workflows/:id/audit`, `/workflows/:id/shadow`, and the hand-off pages `/team`, `/sla` (the SLA clock)
+ * and `/deliveries`.
  */
 export function parseRoute(pathname: string): Route {
   const top = pathname.replace(/\/$/, '') as keyof typeof TOP_PAGES;
   if (Object.hasOwn(TOP_PAGES, top)) return { page: TOP_PAGES[top] };
-  const m = /^\/workflows\/([^/]+)(?:\/(sla|backtest))?\/?$/.exec(pathname);
+  const m = /^\/workflows\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
   if (!m?.[1]) return { page: 'list' };
   const id = decodeURIComponent(m[1]);
-  return { page: m[2] === 'sla' ? 'sla' : m[2] === 'backtest' ? 'backtest' : 'editor', id };
+  if (m[2] === undefined) return { page: 'editor', id };
+  const page = WORKFLOW_PAGES.find((p) => p === m[2]);
+  return page ? { page, id } : { page: 'list' };
 }
 
 export function pathFor(route: Route): string {

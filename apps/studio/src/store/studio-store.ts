@@ -1,5 +1,6 @@
 import { type Decision, type Issue, migrateWorkflow, type RouteTally, type Workflow } from '@qualify/rules';
 import { create } from 'zustand';
+import type { ApprovalAnswer, Proposal } from '../api/governance.ts';
 import type { WorkflowRecord, WorkflowSummary } from '../api/types.ts';
 import { type BacktestSession, emptySession, stopRun } from '../backtest/session.ts';
 import {
@@ -23,7 +24,15 @@ export type SaveState =
   | { status: 'error'; message: string }
   | { status: 'conflict'; currentRevision: number | null };
 
-export type SideTab = 'inspector' | 'test' | 'problems' | 'fields' | 'versions';
+export type SideTab = 'inspector' | 'test' | 'cases' | 'problems' | 'fields' | 'versions' | 'review';
+
+/** The open workflow's review state as the runtime last answered it: its approval rule and proposals. */
+export interface ReviewInfo {
+  approval: ApprovalAnswer | null;
+  /** Newest first; null until read. */
+  proposals: Proposal[] | null;
+  error: string | null;
+}
 
 export interface Notice {
   id: number;
@@ -46,13 +55,20 @@ export interface TestRun {
   decision: Decision;
   /** The document the lead ran against; the highlight is marked stale once the draft moves on. */
   doc: Workflow;
+  /** The lead as it ran (an object), for "Save as test case"; null when it was not an object. */
+  lead: Record<string, unknown> | null;
+  /** The name of the example lead that ran, if one was picked and left unchanged. */
+  sample: string;
+  /** The name of the test case this run was saved as. */
+  savedAs?: string;
 }
 
 const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1200;
 
 export interface StudioState {
-  needKey: boolean;
+  /** Why the API-key dialog is open: the runtime answered 401, or the user wants to act with another key. */
+  needKey: false | 'unauthorized' | 'switch';
   notices: Notice[];
 
   meta: RecordMeta | null;
@@ -74,13 +90,16 @@ export interface StudioState {
   tab: SideTab;
   focus: { nodeId: string; seq: number } | null;
   backtest: BacktestSession;
+  review: ReviewInfo;
+  /** Steps a shown comparison changed, marked on the canvas; null when no comparison is shown. */
+  changedSteps: ReadonlySet<string> | null;
   /**
    * Leads per route in this session's last finished backtest (its first version), kept after the editor
    * lets go of the draft: the SLA view's volume when the decision log has none for the workflow.
    */
   lastBacktest: { workflowId: string; leads: number; routes: RouteTally[] } | null;
 
-  setNeedKey(need: boolean): void;
+  setNeedKey(need: StudioState['needKey']): void;
   notify(kind: Notice['kind'], message: string): void;
   dismiss(id: number): void;
 
@@ -109,6 +128,8 @@ export interface StudioState {
   setTab(tab: SideTab): void;
   focusNode(nodeId: string): void;
   setBacktest(patch: Partial<BacktestSession>): void;
+  setReview(patch: Partial<ReviewInfo>): void;
+  setChangedSteps(ids: ReadonlySet<string> | null): void;
 }
 
 let noticeSeq = 0;
@@ -152,6 +173,8 @@ function noDocument() {
     focus: null,
     testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
     backtest: emptySession(),
+    review: { approval: null, proposals: null, error: null },
+    changedSteps: null,
   } satisfies Partial<StudioState>;
 }
 
@@ -291,6 +314,8 @@ export const useStudio = create<StudioState>()((set, get) => ({
   setTab: (tab) => set({ tab }),
   focusNode: (nodeId) =>
     set({ focus: { nodeId, seq: ++focusSeq }, selectedNodes: [nodeId], selectedEdges: [] }),
+  setReview: (patch) => set((s) => ({ review: { ...s.review, ...patch } })),
+  setChangedSteps: (changedSteps) => set({ changedSteps }),
   setBacktest: (patch) =>
     set((s) => {
       const first = patch.run?.status === 'done' ? patch.run.report.versions[0] : undefined;

@@ -1,0 +1,114 @@
+import { api } from './client.ts';
+
+/** Shapes of the runtime's review answers (docs/governance.md); they mirror the runtime's and the rules core's. */
+
+/** Who may approve a proposal, and whether publishing needs one. */
+export interface ApprovalRule {
+  required: boolean;
+  role: 'approver' | 'admin';
+  /** Nobody who edited the proposal (saved the draft or proposed it) may approve it. */
+  excludeEditors: boolean;
+}
+
+export interface ApprovalAnswer {
+  rule: ApprovalRule;
+  source: 'workflow' | 'default';
+}
+
+export interface Comment {
+  id: string;
+  by: string;
+  at: string;
+  text: string;
+  verdict: 'approve' | 'request_changes' | null;
+}
+
+export type ProposalStatus = 'open' | 'approved' | 'changes_requested' | 'withdrawn' | 'published';
+
+export interface Proposal {
+  id: string;
+  revision: number;
+  note: string;
+  by: string;
+  at: string;
+  status: ProposalStatus;
+  editors: string[];
+  comments: Comment[];
+  decidedBy?: string;
+  decidedAt?: string;
+  withdrawnReason?: string;
+  publishedVersion?: number;
+}
+
+export type ChangeKind =
+  | 'workflow'
+  | 'field_added'
+  | 'field_removed'
+  | 'field_changed'
+  | 'step_added'
+  | 'step_removed'
+  | 'step_changed'
+  | 'connection_changed'
+  | 'test_case_added'
+  | 'test_case_removed'
+  | 'test_case_changed';
+
+/** One change between two workflows, as one sentence in the product's words. */
+export interface Change {
+  kind: ChangeKind;
+  nodeId?: string;
+  field?: string;
+  testCaseId?: string;
+  sentence: string;
+}
+
+/** Leads that went from one route (or stage) to another: "Sales (Inbound SDR)" → "Nurture (Newsletter)". */
+export interface Move {
+  from: string;
+  to: string;
+  count: number;
+  examples: string[];
+}
+
+export interface Impact {
+  leads: number;
+  routeChanged: number;
+  stageChanged: number;
+  routeMoves: Move[];
+  stageMoves: Move[];
+  sentence: string;
+}
+
+/** A side of a comparison: "draft", "live" or a version number. */
+export type DiffSide = number | 'draft' | 'live';
+
+export interface DiffAnswer {
+  from: { label: string; version: number | null };
+  to: { label: string; version: number | null };
+  changes: Change[];
+  impact: Impact;
+  sample: { source: string; leads: number };
+}
+
+const wf = (id: string) => `/v1/workflows/${encodeURIComponent(id)}`;
+const pr = (id: string, pid: string) => `${wf(id)}/proposals/${encodeURIComponent(pid)}`;
+
+/** Typed calls for the review flow: approval rule, proposals, and the diff between two workflows. */
+export const governance = {
+  approval: (id: string) => api<ApprovalAnswer>('GET', `${wf(id)}/approval`),
+  setApproval: (id: string, rule: ApprovalRule) => api<ApprovalAnswer>('PUT', `${wf(id)}/approval`, rule),
+  proposals: (id: string) => api<{ items: Proposal[] }>('GET', `${wf(id)}/proposals`).then((r) => r.items),
+  proposal: (id: string, pid: string) => api<Proposal>('GET', pr(id, pid)),
+  /** Proposes the draft at `revision`; 409 when the draft moved on or a proposal already waits. */
+  propose: (id: string, note: string, revision: number) =>
+    api<Proposal>('POST', `${wf(id)}/proposals`, { note, revision }),
+  comment: (id: string, pid: string, text: string) =>
+    api<Proposal>('POST', `${pr(id, pid)}/comments`, { text }),
+  /** Approves or requests changes; 403 `self_approval` when the rule keeps editors from approving. */
+  review: (id: string, pid: string, verdict: 'approve' | 'request_changes', comment: string) =>
+    api<Proposal>('POST', `${pr(id, pid)}/review`, { verdict, comment }),
+  withdraw: (id: string, pid: string) => api<Proposal>('POST', `${pr(id, pid)}/withdraw`, {}),
+  /** What changed from one side to the other, and how the sample leads move. */
+  diff: (id: string, from: DiffSide, to: DiffSide) =>
+    api<DiffAnswer>('GET', `${wf(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+};

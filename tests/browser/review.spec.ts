@@ -1,0 +1,175 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { createFromTemplate } from './api-helpers.ts';
+import { expectSaved, node, selectNode } from './canvas-helpers.ts';
+
+/**
+ * Issue 11's done-when: an editor changes a threshold and proposes; an approver sees the diff with the
+ * count of moved leads and approves; it is published; the audit trail names both people and the steps;
+ * an approver who edited the draft is refused approving it. The two people are two API keys, switched
+ * through the studio's key dialog; the local admin (no key) sets them up.
+ */
+
+async function createKey(request: APIRequestContext, name: string, role: string): Promise<string> {
+  const res = await request.post('/v1/keys', { data: { name, role } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { key: string }).key;
+}
+
+/** Acts as the person a key belongs to, through the app bar's key dialog (the page reloads). */
+async function actAs(page: Page, key: string, who: string) {
+  await page.getByRole('button', { name: /^(Use a key|Switch key)…$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Use an API key' });
+  await expect(dialog.getByLabel('API key', { exact: true })).toBeFocused();
+  await dialog.getByLabel('API key', { exact: true }).fill(key);
+  await dialog.getByLabel('API key', { exact: true }).press('Enter');
+  await expect(page.locator('.qs-me')).toContainText(who);
+}
+
+interface AuditEntry {
+  action: string;
+  actor: string;
+  detail: string;
+  proposalId?: string;
+  version?: number;
+}
+
+test('an editor proposes a threshold, an approver reviews its impact and approves, self-approval is refused', async ({
+  page,
+  request,
+}) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (e) => crashes.push(e.message));
+
+  // The local admin: a workflow with a live version 1, two people, and a rule that asks for a second pair of eyes.
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'review');
+  const v1 = await request.post(`/v1/workflows/${id}/publish`, { data: { note: 'Spring review' } });
+  expect(v1.status()).toBe(201);
+  const eve = await createKey(request, 'Eve Editor', 'editor');
+  const abe = await createKey(request, 'Abe Approver', 'approver');
+  const rule = await request.put(`/v1/workflows/${id}/approval`, {
+    data: { required: true, role: 'approver', excludeEditors: true },
+  });
+  expect(rule.ok()).toBe(true);
+
+  // Eve raises the MQL threshold and proposes the draft.
+  await page.goto('/');
+  await actAs(page, eve, 'Eve Editor · editor');
+  await page.goto(`/workflows/${id}`);
+  await expect(node(page, 'tiers')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish…' })).toHaveCount(0);
+  await selectNode(page, 'tiers');
+  await page.locator('.qs-side-body').getByLabel('Tier 1 threshold').fill('101');
+  await expect(node(page, 'tiers')).toContainText('101');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Propose for review…' }).click();
+  const propose = page.getByRole('dialog', { name: 'Propose for review' });
+  const note = propose.getByLabel('Note for the reviewer');
+  await expect(note).toBeFocused();
+  await note.fill('Only leads above 100 points are MQLs');
+  await note.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const banner = page.getByTestId('review-banner');
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Waiting for review');
+  await expect(banner).toContainText('proposed by Eve Editor');
+  await expect(banner).toContainText('Only leads above 100 points are MQLs');
+  // An editor withdraws; only an approver approves; the header waits for the review.
+  await expect(banner.getByRole('button', { name: 'Withdraw' })).toBeVisible();
+  await expect(banner.getByRole('button', { name: 'Approve…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Propose for review…' })).toBeDisabled();
+
+  // Abe reads the changes and what they do to the sample leads.
+  await actAs(page, abe, 'Abe Approver · approver');
+  await expect(banner).toContainText('proposed by Eve Editor');
+  await banner.getByRole('button', { name: 'Review changes' }).click();
+  const diff = page.locator('.qs-side-body').getByTestId('diff');
+  await expect(diff).toContainText('From Version 1');
+  const changes = diff.getByRole('list', { name: 'Changes' }).getByRole('listitem');
+  await expect(changes).toHaveCount(1);
+  await expect(changes.first()).toContainText('40 → 101');
+  await expect(diff.getByTestId('impact-sentence')).toContainText('2 of 4 leads change route');
+  const moves = diff.getByRole('list', { name: 'Route moves' }).getByRole('listitem');
+  await expect(moves.first()).toContainText(/moves 1 of 4 leads from Sales \(Inbound SDR\) to Nurture/);
+  // The changed step is marked on the canvas, and only it.
+  await expect(node(page, 'tiers').getByTestId('changed-badge')).toBeVisible();
+  await expect(page.getByTestId('changed-badge')).toHaveCount(1);
+
+  await banner.getByRole('button', { name: 'Approve…' }).click();
+  const approve = page.getByRole('dialog', { name: 'Approve proposal p1' });
+  await expect(approve.getByLabel('Comment (optional)')).toBeFocused();
+  await approve.getByLabel('Comment (optional)').fill('Agreed with sales on Monday');
+  await approve.getByLabel('Comment (optional)').press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Approved');
+  await expect(banner).toContainText('Approved by Abe Approver: Agreed with sales on Monday');
+
+  // The approved proposal is what Publish makes live.
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const publish = page.getByRole('dialog', { name: 'Publish version 2' });
+  await expect(publish).toContainText('approved by Abe Approver');
+  await expect(publish.getByLabel('What changed, and why')).toHaveValue(
+    'Only leads above 100 points are MQLs',
+  );
+  await publish.getByRole('button', { name: 'Publish and make live' }).click();
+  await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v2');
+  await expect(page.getByTestId('review-banner')).toHaveCount(0);
+
+  // Versions: who approved v2; v1 against v2 reads the same change; v2 against the draft has none.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await expect(page.locator('.qs-versions li').first()).toContainText('approved by Abe Approver');
+  await page.getByLabel('Compare', { exact: true }).selectOption('1');
+  await page.getByLabel('with', { exact: true }).selectOption('2');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.locator('.qs-side-body').getByTestId('diff')).toContainText('40 → 101');
+  await page.getByLabel('Compare', { exact: true }).selectOption('2');
+  await page.getByLabel('with', { exact: true }).selectOption('draft');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.locator('.qs-side-body').getByTestId('diff')).toContainText(
+    'No changes since version 2.',
+  );
+
+  // Abe edits the draft and proposes it himself: the rule keeps him from approving his own edit.
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await selectNode(page, 'tiers');
+  await page.locator('.qs-side-body').getByLabel('Tier 1 threshold').fill('90');
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Propose for review…' }).click();
+  await propose.getByLabel('Note for the reviewer').fill('A little lower again');
+  await propose.getByLabel('Note for the reviewer').press('Enter');
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Waiting for review');
+  await expect(banner).toContainText('proposed by Abe Approver');
+  await expect(banner).toContainText('the rule asks for someone else to approve');
+  await banner.getByRole('button', { name: 'Approve…' }).click();
+  const own = page.getByRole('dialog', { name: 'Approve proposal p2' });
+  await own.getByLabel('Comment (optional)').press('Enter');
+  // The runtime's refusal, as it answered.
+  await expect(own.getByTestId('verdict-error')).toContainText('You edited this proposal (revision');
+  await own.getByRole('button', { name: 'Cancel' }).click();
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Waiting for review');
+  const p2 = await request.get(`/v1/workflows/${id}/proposals/p2`);
+  expect(((await p2.json()) as { status: string }).status).toBe('open');
+
+  // The audit trail names both people and each step: in the API, and on the workflow's Audit page.
+  const audit = await request.get(`/v1/audit?workflow=${encodeURIComponent(id)}&limit=100`);
+  expect(audit.ok()).toBe(true);
+  const entries = ((await audit.json()) as { items: AuditEntry[] }).items;
+  const did = (action: string) => entries.filter((e) => e.action === action).map((e) => e.actor);
+  expect(new Set(did('draft.saved'))).toEqual(new Set(['Abe Approver', 'Eve Editor']));
+  expect(did('proposal.opened')).toEqual(['Abe Approver', 'Eve Editor']);
+  expect(did('proposal.approved')).toEqual(['Abe Approver']);
+  expect(did('version.published')).toEqual(['Abe Approver', 'local']);
+  expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
+  expect(entries.find((e) => e.action === 'version.published')?.version).toBe(2);
+
+  await page.getByRole('link', { name: 'Audit' }).click();
+  const rows = page.getByTestId('audit-row');
+  const row = (action: string) => rows.filter({ has: page.getByRole('cell', { name: action, exact: true }) });
+  await expect(row('Approved')).toHaveCount(1);
+  await expect(row('Approved')).toContainText('Abe Approver');
+  await expect(row('Proposed for review')).toHaveCount(2);
+  await expect(row('Proposed for review').last()).toContainText('Eve Editor');
+  await expect(row('Proposed for review').first()).toContainText('Abe Approver');
+  await expect(row('Version published').first()).toContainText('Abe Approver');
+  await expect(row('Draft saved').last()).toContainText('Eve Editor');
+
+  expect(crashes).toEqual([]);
+});
