@@ -72,7 +72,16 @@ export {
 } from './describe/describe-outcomes.ts';
 export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
 export { summarizeNode } from './describe/summarize-node.ts';
-export { type Change, type ChangeKind, diffWorkflows } from './diff/index.ts';
+export {
+  type Change,
+  type ChangeKind,
+  diffWorkflows,
+  type Impact,
+  impactOf,
+  type Move,
+  type RouteKey,
+  type SampleLead,
+} from './diff/index.ts';
 export { renameField } from './edit/rename-field.ts';
 export type {
   Contribution,

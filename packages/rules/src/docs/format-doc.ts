@@ -7,6 +7,7 @@ import { type Comparison, ComparisonSchema, GroupSchema } from '../conditions/sc
 import { conditionText } from '../conditions/text.ts';
 import { describeWorkflow } from '../describe/describe-workflow.ts';
 import { diffWorkflows } from '../diff/diff-workflows.ts';
+import { impactOf } from '../diff/impact.ts';
 import { prepare } from '../evaluate/prepare.ts';
 import { FIELD_TYPES, type Field, FieldSchema, type FieldType } from '../model/fields.ts';
 import { TestCaseSchema } from '../model/test-cases.ts';
@@ -120,17 +121,22 @@ class Notes {
   }
 }
 
-function exampleSection(): string {
-  const issues = validate(EXAMPLE_WORKFLOW);
-  if (issues.length) throw new Error(`The example workflow has issues: ${JSON.stringify(issues)}`);
+/** The example CSV's rows as leads, read through the columns' suggested mapping. */
+function exampleLeads(): Record<string, unknown>[] {
   const [header, ...lines] = EXAMPLE_CSV.split('\n');
   const columns = header!.split(',');
   const toLead = compileMapping(suggestMapping(columns, EXAMPLE_WORKFLOW.fields as Field[]));
-  const decide = prepare(compile(EXAMPLE_WORKFLOW));
-  const leads = lines.map((line) => {
+  return lines.map((line) => {
     const cells = line.split(',');
     return toLead(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']).filter(([, v]) => v !== '')));
   });
+}
+
+function exampleSection(): string {
+  const issues = validate(EXAMPLE_WORKFLOW);
+  if (issues.length) throw new Error(`The example workflow has issues: ${JSON.stringify(issues)}`);
+  const decide = prepare(compile(EXAMPLE_WORKFLOW));
+  const leads = exampleLeads();
   const outcomes = leads.map((lead) => {
     const d = decide.evaluate(lead, { now: EXAMPLE_NOW });
     const questions = d.nextQuestions.map((q) => q.label).join(', ') || 'none';
@@ -233,10 +239,12 @@ function diffSection(): string {
   const next: any = structuredClone(EXAMPLE_WORKFLOW);
   const step = (id: string) => next.nodes.find((n: { id: string }) => n.id === id);
   step('fit').data.rules[0].points = 40;
-  step('bant').data.pass.count = 3;
+  step('bant').data.pass.count = 1;
   step('sales').data.sla.firstContactHours = 2;
   step('sql').position = { x: 1100, y: -120 };
   const sentences = diffWorkflows(EXAMPLE_WORKFLOW, next).map((c) => `- ${c.sentence}`);
+  const sample = exampleLeads().map((lead) => ({ name: String(lead.email), lead, now: EXAMPLE_NOW }));
+  const impact = impactOf(EXAMPLE_WORKFLOW, next, sample);
   return [
     '## Comparing two versions',
     "Two versions of a workflow (or a version and the draft) are compared in the product's words, one " +
@@ -245,9 +253,10 @@ function diffSection(): string {
       'added, removed or changed. Moving a step on the canvas is not a change. ' +
       '`GET /v1/workflows/{id}/diff?from=3&to=draft` answers the sentences with the impact on a lead ' +
       'sample (how many leads change route or stage), and `npx qualify diff a.json b.json` prints them. ' +
-      'In the example above, raising the points for size, asking for 3 of 3 criteria and shortening the ' +
+      'In the example above, raising the points for size, passing leads that meet 1 criterion of 3 and shortening the ' +
       'SLA (and moving the SQL step) reads:',
     sentences.join('\n'),
+    `On the CSV's leads (\`impactOf\` in \`@qualify/rules\`, each lead decided by both versions): ${impact.sentence}`,
   ].join('\n\n');
 }
 
