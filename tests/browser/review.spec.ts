@@ -88,7 +88,11 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   await expect(changes.first()).toContainText('40 → 101');
   await expect(diff.getByTestId('impact-sentence')).toContainText('2 of 4 leads change route');
   const moves = diff.getByRole('list', { name: 'Route moves' }).getByRole('listitem');
-  await expect(moves.first()).toContainText(/moves 1 of 4 leads from Sales \(Inbound SDR\) to Nurture/);
+  await expect(moves).toHaveCount(2);
+  await expect(moves.filter({ hasText: 'from Sales' })).toContainText(
+    'moves 1 of 4 leads from Sales (Inbound SDR) to Nurture (Newsletter)',
+  );
+  await expect(moves.filter({ hasText: 'from Sales' })).toContainText('Hot inbound VP');
   // The changed step is marked on the canvas, and only it.
   await expect(node(page, 'tiers').getByTestId('changed-badge')).toBeVisible();
   await expect(page.getByTestId('changed-badge')).toHaveCount(1);
