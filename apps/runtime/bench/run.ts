@@ -80,10 +80,11 @@ async function main() {
   const bare = `http://127.0.0.1:${ports.bare}`;
   const rt = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-workload`;
   const rtHandoff = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-handoff`;
+  const rtShadow = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-shadow`;
   const single = { bodies: singleBodies, type: 'application/json', c: 50, leads: 1 };
   const batch = { bodies: batchBodies, type: 'application/x-ndjson', c: 4, leads: 1000 };
   // `base`: the bare endpoint of the same kind; `floor`: the bare endpoint replying an answer of the same size;
-  // `without`: the same evaluation without the hand-off (what the hand-off costs).
+  // `without`: the same evaluation without the hand-off, or without a challenger (what either costs).
   const scenarios: ({
     name: string;
     url: string;
@@ -158,6 +159,14 @@ async function main() {
       floor: 7,
       without: 9,
     },
+    {
+      name: 'single, runtime evaluate + log + shadow run (a challenger running; full receipt)',
+      url: `${rtShadow}/evaluate`,
+      ...single,
+      base: 0,
+      floor: 1,
+      without: 3,
+    },
   ];
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
   for (const s of scenarios) await load(s.url, s.bodies, s.type, s.c, 2);
@@ -171,6 +180,10 @@ async function main() {
       );
     }
   }
+  // Offers the challenger's queue could not hold: the shadow scenario's ratio is only honest if few were.
+  const metrics = await (await fetch(`http://127.0.0.1:${ports.runtime}/metrics`)).text();
+  const dropped = /^qualify_shadow_dropped_total (\d+)$/m.exec(metrics)?.[1] ?? '?';
+  const shadowed = await (await fetch(`${rtShadow}/shadow/report`)).json();
   child.kill('SIGTERM');
 
   const rows = scenarios.map((s, k) => {
@@ -186,7 +199,7 @@ async function main() {
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to no hand-off | errors |',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to without (hand-off, challenger) | errors |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   rows.forEach((r, k) => {
@@ -200,6 +213,10 @@ async function main() {
       `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${toFloor} | ${toWithout} | ${r.errors} |`,
     );
   });
+  lines.push(
+    '',
+    `Shadow run: the challenger evaluated ${(shadowed as { evaluations: number }).evaluations.toLocaleString('en')} leads; ${dropped} offers dropped (queue full).`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -124,6 +124,21 @@ await send('POST', '/v1/workflows', {
 });
 await send('POST', '/v1/workflows/reference-handoff/publish', { note: 'bench' });
 
+/**
+ * The shadow scenario's workflow: the reference workload again (so its evaluations cost the same),
+ * with a challenger running: version 2, the same rules under a new name, evaluated beside version 1
+ * for every lead.
+ */
+await send('POST', '/v1/workflows', { ...reference, id: 'reference-shadow' });
+await send('POST', '/v1/workflows/reference-shadow/publish', { note: 'live' });
+await send('PUT', '/v1/workflows/reference-shadow', {
+  workflow: { ...reference, id: 'reference-shadow', name: 'Reference workload (challenger)' },
+  revision: 1,
+});
+await send('POST', '/v1/workflows/reference-shadow/publish', { note: 'challenger' });
+await send('PUT', '/v1/workflows/reference-shadow/live', { version: 1 });
+await send('PUT', '/v1/workflows/reference-shadow/challenger', { version: 2 });
+
 const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
   new Promise<number>((resolve) => {
     const s = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve(info.port));

@@ -17,16 +17,19 @@ import { auditRoutes } from './routes/audit.ts';
 import { backtestRoutes } from './routes/backtest.ts';
 import { batchRoutes } from './routes/batch.ts';
 import { decisionRoutes } from './routes/decisions.ts';
+import { diffRoutes } from './routes/diff.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { proposalRoutes } from './routes/proposals.ts';
+import { shadowRoutes } from './routes/shadow.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/team.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
+import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import { studioRoutes } from './studio.ts';
 import { loadTemplates, type Template } from './templates.ts';
@@ -43,6 +46,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Shared with what runs beside the app (the webhook deliverer); a new one by default. */
   metrics?: Metrics;
+  /** Runs challengers beside live evaluations; stopped by whoever stops the store. A new one by default. */
+  shadow?: ShadowRunner;
 }
 
 /**
@@ -57,6 +62,7 @@ export function createApp({
   config,
   logger = silentLogger,
   metrics = new Metrics(),
+  shadow = new ShadowRunner({ store, logger }),
 }: AppDeps) {
   let templates: Template[] | undefined;
   const ctx: Ctx = {
@@ -70,6 +76,7 @@ export function createApp({
     prepared: new PreparedCache(),
     drafts: new DraftCache(),
     decider: makeDecider(store, metrics),
+    shadow,
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
   };
@@ -93,6 +100,8 @@ export function createApp({
   proposalRoutes(api, ctx);
   auditRoutes(api, ctx);
   agreementRoutes(api, ctx);
+  shadowRoutes(api, ctx);
+  diffRoutes(api, ctx);
   evaluateRoutes(api, ctx);
   batchRoutes(api, ctx);
   backtestRoutes(api, ctx);

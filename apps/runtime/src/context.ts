@@ -8,6 +8,7 @@ import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { PreparedCache } from './prepared-cache.ts';
+import type { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import type { Template } from './templates.ts';
 
@@ -50,6 +51,8 @@ export interface Ctx {
   prepared: PreparedCache;
   drafts: DraftCache;
   decider: Decider;
+  /** Evaluates the challenger beside live evaluations, after they are answered. */
+  shadow: ShadowRunner;
   templates: () => Template[];
   authThrottle: AuthThrottle;
 }

@@ -3,24 +3,32 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Ring } from './ring.ts';
-import type { DecisionLogEntry } from './store.ts';
 
-/** A log file `decisions-YYYYMMDD-N.jsonl`: entries appended in id (time) order. */
+/**
+ * A log file `<prefix>-YYYYMMDD-N.jsonl` (`decisions-…`, `shadow-…`): entries appended in id (time)
+ * order, each with a `decisionId`.
+ */
 export interface LogFile {
   path: string;
   date: string;
   n: number;
 }
 
-const NAME = /^decisions-(\d{8})-(\d+)\.jsonl$/;
+/** What a log line holds at least: the id files are searched and ordered by. */
+export interface LoggedEntry {
+  decisionId: string;
+}
 
-export const fileName = (date: string, n: number) => `decisions-${date}-${n}.jsonl`;
+const DECISIONS = 'decisions';
+
+export const fileName = (date: string, n: number, prefix = DECISIONS) => `${prefix}-${date}-${n}.jsonl`;
 
 /** `YYYYMMDD` (UTC) of an ISO time or epoch ms. */
 export const dayOf = (at: string | number) => new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
 
-/** Log files, newest first. */
-export async function listLogFiles(dir: string): Promise<LogFile[]> {
+/** Log files with this prefix, newest first. */
+export async function listLogFiles(dir: string, prefix = DECISIONS): Promise<LogFile[]> {
+  const name = new RegExp(`^${prefix}-(\\d{8})-(\\d+)\\.jsonl$`);
   let names: string[];
   try {
     names = await readdir(dir);
@@ -29,17 +37,17 @@ export async function listLogFiles(dir: string): Promise<LogFile[]> {
     throw e;
   }
   const files: LogFile[] = [];
-  for (const name of names) {
-    const m = NAME.exec(name);
-    if (m) files.push({ path: join(dir, name), date: m[1]!, n: Number(m[2]) });
+  for (const file of names) {
+    const m = name.exec(file);
+    if (m) files.push({ path: join(dir, file), date: m[1]!, n: Number(m[2]) });
   }
   return files.sort((a, b) => (a.date === b.date ? b.n - a.n : a.date < b.date ? 1 : -1));
 }
 
-function parseLine(line: string): DecisionLogEntry | undefined {
+function parseLine<T extends LoggedEntry>(line: string): T | undefined {
   // A crash can tear the last line of a file; such a line is skipped, never fatal.
   try {
-    const e = JSON.parse(line) as DecisionLogEntry;
+    const e = JSON.parse(line) as T;
     return typeof e?.decisionId === 'string' ? e : undefined;
   } catch {
     return undefined;
@@ -50,39 +58,39 @@ function parseLine(line: string): DecisionLogEntry | undefined {
  * The newest `max` entries of one file that pass `keep`, newest first. Streams the file, so memory
  * stays at `max` entries whatever the file size.
  */
-export async function newestMatches(
+export async function newestMatches<T extends LoggedEntry>(
   file: string,
-  keep: (e: DecisionLogEntry) => boolean,
+  keep: (e: T) => boolean,
   max: number,
-): Promise<DecisionLogEntry[]> {
-  const found = new Ring<DecisionLogEntry>(max);
+): Promise<T[]> {
+  const found = new Ring<T>(max);
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    const e = line ? parseLine(line) : undefined;
+    const e = line ? parseLine<T>(line) : undefined;
     if (e && keep(e)) found.push(e);
   }
   return [...found.newestFirst()];
 }
 
 /** Every entry of one file that passes `keep`, oldest first, streamed. */
-export async function eachMatch(
+export async function eachMatch<T extends LoggedEntry>(
   file: string,
-  keep: (e: DecisionLogEntry) => boolean,
-  visit: (e: DecisionLogEntry) => void,
+  keep: (e: T) => boolean,
+  visit: (e: T) => void,
 ): Promise<void> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
-    const e = line ? parseLine(line) : undefined;
+    const e = line ? parseLine<T>(line) : undefined;
     if (e && keep(e)) visit(e);
   }
 }
 
 /** The entry with this id in one file, if any. */
-export async function findInFile(file: string, id: string): Promise<DecisionLogEntry | undefined> {
+export async function findInFile<T extends LoggedEntry>(file: string, id: string): Promise<T | undefined> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (!line.includes(id)) continue;
-    const e = parseLine(line);
+    const e = parseLine<T>(line);
     if (e?.decisionId === id) {
       lines.close();
       return e;

@@ -8,6 +8,7 @@ import { CommitQueue } from './commit-queue.ts';
 import { DecisionLog } from './decision-log.ts';
 import type { Logger } from './logger.ts';
 import type { Draft } from './schemas.ts';
+import { ShadowLog } from './shadow/shadow-log.ts';
 import type {
   AddVersionResult,
   Audit,
@@ -46,7 +47,8 @@ export interface OpenedStore {
 
 /**
  * Opens the store in `dir`: `store.json` through lowdb (steno writes a temp file and renames it over
- * the old one, so a crash leaves the old or the new file, never half of one) and `decisions/*.jsonl`.
+ * the old one, so a crash leaves the old or the new file, never half of one), `decisions/*.jsonl` and
+ * `shadow/*.jsonl`.
  */
 export async function openLowdbStore(o: LowdbStoreOptions): Promise<OpenedStore> {
   const file = join(o.dir, 'store.json');
@@ -77,7 +79,13 @@ export async function openLowdbStore(o: LowdbStoreOptions): Promise<OpenedStore>
     memoryEntries: o.decisionMemoryEntries ?? 20_000,
     logger: o.logger,
   });
-  const store = new LowdbStore(db as Low<Data>, decisions);
+  const shadow = await ShadowLog.open({
+    dir: join(o.dir, 'shadow'),
+    flushMs: o.decisionFlushMs ?? 200,
+    rotateBytes: o.decisionRotateBytes ?? 64 * 1024 * 1024,
+    logger: o.logger,
+  });
+  const store = new LowdbStore(db as Low<Data>, decisions, shadow);
   if (fresh) await store.persist();
   return { store, fresh };
 }
@@ -91,6 +99,7 @@ class LowdbStore implements Store {
   constructor(
     private readonly db: Low<Data>,
     private readonly decisions: DecisionLog,
+    private readonly shadow: ShadowLog,
   ) {
     db.data.workflows.forEach((w, i) => {
       this.index.set(w.id, i);
@@ -268,8 +277,11 @@ class LowdbStore implements Store {
   getDecision: Store['getDecision'] = (id) => this.decisions.get(id);
   scanDecisions: Store['scanDecisions'] = (filter, visit) => this.decisions.scan(filter, visit);
 
+  appendShadow: Store['appendShadow'] = (entry) => this.shadow.append(entry);
+  scanShadow: Store['scanShadow'] = (filter, visit) => this.shadow.scan(filter, visit);
+
   async flush() {
-    await Promise.all([this.decisions.flush(), this.queue.idle()]);
+    await Promise.all([this.decisions.flush(), this.shadow.flush(), this.queue.idle()]);
   }
 
   async close() {
@@ -277,5 +289,6 @@ class LowdbStore implements Store {
     await this.queue.idle();
     this.closed = true;
     await this.decisions.close();
+    await this.shadow.close();
   }
 }

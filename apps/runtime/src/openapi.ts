@@ -10,6 +10,7 @@ import {
 } from './approval/schemas.ts';
 import { AuditPageSchema, AuditQuery } from './audit/schemas.ts';
 import { EvaluatedAtSchema } from './backtest-time.ts';
+import { DiffImpactQuery, DiffImpactSchema, DiffQuery, DiffSchema } from './diff/http-schemas.ts';
 import {
   HandoffAnswerSchema,
   LeadDetailSchema,
@@ -38,6 +39,12 @@ import {
   SignoffBody,
   VolumeQuery,
 } from './schemas.ts';
+import {
+  ChallengerBody,
+  ChallengerStateSchema,
+  ShadowReportQuery,
+  ShadowReportSchema,
+} from './shadow/http-schemas.ts';
 import {
   CreatedKeySchema,
   DecisionLogEntrySchema,
@@ -295,6 +302,51 @@ const OPS: Op[] = [
     summary: 'Expected weekly volume per route, from the decision log',
     query: VolumeQuery,
     answer: VolumeSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/diff',
+    summary:
+      'What changed between two versions (or the draft), in sentences, and its impact on the sample leads',
+    query: DiffQuery,
+    answer: DiffSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/diff/impact',
+    summary: 'The impact of the change on an uploaded file of leads',
+    role: 'evaluator',
+    query: DiffImpactQuery,
+    bodyType: ['text/csv', 'application/x-ndjson', 'application/json'],
+    answer: DiffImpactSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'The running challenger (shadow run) and the past ones',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'put',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Start a challenger beside the live version (replaces a running one)',
+    role: 'approver',
+    body: ChallengerBody,
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/workflows/{id}/challenger',
+    summary: 'Stop the running challenger',
+    role: 'approver',
+    answer: ChallengerStateSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/workflows/{id}/shadow/report',
+    summary: "A challenger's shadow report: agreement, route and stage moves, both score distributions",
+    query: ShadowReportQuery,
+    answer: ShadowReportSchema,
   },
   {
     method: 'post',

@@ -21,6 +21,8 @@ export const PROBLEM_TITLES = {
   key_not_found: 'The API key does not exist',
   subscription_not_found: 'The webhook subscription does not exist',
   delivery_not_found: 'The delivery does not exist',
+  challenger_not_found: 'The workflow has no such challenger',
+  too_many_leads: 'The upload has too many leads for this',
   workflow_exists: 'A workflow with this id exists',
   revision_conflict: 'It changed since you loaded it',
   nothing_to_publish: 'The draft has nothing new to publish',

@@ -79,7 +79,7 @@ const ViewSchema = z.enum(['full', 'summary']).default('full').meta({
 });
 export const EvaluateQuery = VersionQuery.extend({ view: ViewSchema });
 /** Which column feeds which field, for a CSV batch or a backtest: it adjusts the mapping by name. */
-const MappingParam = z.string().max(20_000).optional().meta({
+export const MappingParam = z.string().max(20_000).optional().meta({
   description:
     'JSON object { "<column>": "<field path>" | null }. Adjusts the mapping by name: the columns it names feed what it says (null: the column is dropped); the other columns keep their match by name.',
 });

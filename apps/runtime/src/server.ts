@@ -11,6 +11,7 @@ import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
+import { ShadowRunner } from './shadow/runner.ts';
 import { loadTeam, loadTemplates } from './templates.ts';
 import { Deliverer } from './webhooks/deliverer.ts';
 
@@ -55,8 +56,10 @@ async function main() {
     logger,
     metrics,
   }).start();
+  const shadow = new ShadowRunner({ store, logger });
   const app = createApp({
     store,
+    shadow,
     handoff,
     deliverer,
     clock: systemClock,
@@ -116,6 +119,7 @@ async function main() {
     server.close(async () => {
       try {
         await sla.stop();
+        await shadow.stop();
         await deliverer.close();
         await handoff.close();
         await store.close();

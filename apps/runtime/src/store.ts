@@ -2,6 +2,7 @@ import type { Artifact, RouteKind, Stage } from '@qualify/rules';
 import type { ApprovalRule, ProposalRow } from './approval/schemas.ts';
 import type { AuditEntry, AuditEvent, AuditFilter, AuditPage } from './audit/types.ts';
 import type { Draft, Role } from './schemas.ts';
+import type { ChallengerRow, PastChallenger, ShadowEntry, ShadowFilter } from './shadow/types.ts';
 
 /** A published version: immutable once written. */
 export interface VersionRow {
@@ -45,6 +46,10 @@ export interface WorkflowRow {
   approval?: ApprovalRule;
   /** Oldest first; at most one is open or approved at a time. */
   proposals?: ProposalRow[];
+  /** The version or proposal evaluated beside the live version (a shadow run); absent or null: none. */
+  challenger?: ChallengerRow | null;
+  /** Challengers stopped or replaced, oldest first; absent in stores written before shadow runs. */
+  pastChallengers?: PastChallenger[];
 }
 
 /** A person's agreement to one version of the workflow, recorded from the SLA view. */
@@ -192,6 +197,11 @@ export interface Store {
    * one pass over the log for counts (the expected weekly volume), where paging would read files again.
    */
   scanDecisions(filter: DecisionFilter, visit: (e: DecisionLogEntry) => void): Promise<void>;
+
+  /** Buffers a shadow entry for the shadow log; false when dropped (too many waiting for the disk). */
+  appendShadow(entry: ShadowEntry): boolean;
+  /** Every shadow entry of one challenger in the period, after writing what is buffered. */
+  scanShadow(filter: ShadowFilter, visit: (e: ShadowEntry) => void): Promise<void>;
 
   /** Writes buffered decisions and waits for pending writes. */
   flush(): Promise<void>;

@@ -11,6 +11,7 @@ import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
+import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import { loadTeam, loadTemplates } from './templates.ts';
 import { Deliverer } from './webhooks/deliverer.ts';
@@ -48,6 +49,8 @@ export interface TestApp {
   store: Store;
   /** The hand-off store (SQLite) in the same folder. */
   handoff: HandoffStore;
+  /** The shadow runner: `idle()` waits for the challenger to catch up. */
+  shadow: ShadowRunner;
   /** The SLA clock over the app's clock, not started: tests call `tick()` after moving the clock. */
   sla: SlaTicker;
   dir: string;
@@ -76,6 +79,8 @@ export async function testApp(
     webhooks?: Partial<WebhookConfig> & { backoffBaseMs?: number };
     /** Without `webhooks`: what is woken after commits that queued deliveries (a test's counter). */
     deliverer?: DeliveryWaker;
+    /** Most live evaluations waiting for a challenger (default the runner's). */
+    shadowCapacity?: number;
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
@@ -102,8 +107,10 @@ export async function testApp(
     : undefined;
   const deliverer = sender ?? o.deliverer;
   const sla = new SlaTicker({ store: handoff, clock, logger: quiet, everyMs: 60_000, deliverer });
+  const shadow = new ShadowRunner({ store, logger: quiet, capacity: o.shadowCapacity });
   const app = createApp({
     store,
+    shadow,
     handoff,
     deliverer,
     clock,
@@ -129,11 +136,13 @@ export async function testApp(
     store,
     handoff,
     sla,
+    shadow,
     dir,
     clock,
     call,
     close: async () => {
       await sla.stop();
+      await shadow.stop();
       await sender?.close();
       await handoff.close();
       await store.close();

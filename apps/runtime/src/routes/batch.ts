@@ -16,12 +16,13 @@ import { isHangUp } from '../on-error.ts';
 import { invalidRequest, ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
 import { parseQuery } from '../validation.ts';
-import { type Target, targetOf } from './evaluate.ts';
+import { targetOf } from './evaluate.ts';
 
-function sourceFor(
+/** Reads an upload of leads by its content type: a JSON array, NDJSON, or a CSV read through `fields`. */
+export function leadSource(
   type: string,
   body: ReadableStream<Uint8Array>,
-  t: Target,
+  fields: FieldCatalogue,
   maxLine: number,
   mapping: string | undefined,
 ): BatchSource {
@@ -31,10 +32,7 @@ function sourceFor(
   }
   if (NDJSON.test(type)) return ndjsonSource(body, maxLine);
   if (JSON_ARRAY.test(type)) return jsonArraySource(body, maxLine);
-  if (csv) {
-    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
-    return csvSource(body, fields, maxLine, parseMapping(mapping, fields));
-  }
+  if (csv) return csvSource(body, fields, maxLine, parseMapping(mapping, fields));
   throw unsupportedType(type, 'application/json (an array), application/x-ndjson or text/csv');
 }
 
@@ -55,12 +53,14 @@ export function batchRoutes(api: Api, ctx: Ctx) {
         'The body is empty; send leads as a JSON array, NDJSON or CSV.',
       );
     const type = headerOf(c, 'content-type') ?? '';
-    const items = sourceFor(type, body, t, ctx.config.bodyLimitBytes, q.mapping)[Symbol.asyncIterator]();
+    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
+    const items = leadSource(type, body, fields, ctx.config.bodyLimitBytes, q.mapping)[
+      Symbol.asyncIterator
+    ]();
     // The first group is read before answering, so an unreadable start is a plain 400, not a stream.
     const first = await items.next();
     const evaluateAt = q.now === undefined ? undefined : Date.parse(q.now);
     const column = q.evaluatedAtColumn;
-    const fields = (t.row.versions[t.version - 1]?.workflow.fields ?? []) as FieldCatalogue;
     const timeOf = column === undefined ? null : leadTime(column, fields);
 
     /**
@@ -78,7 +78,9 @@ export function batchRoutes(api: Api, ctx: Ctx) {
       const flush = async () => {
         const handoffs = await handOff(ctx, pending);
         handoffs.forEach((h, k) => {
-          texts[slots[k]!.at] = lineOf(pending[k]!.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
+          const p = pending[k]!;
+          texts[slots[k]!.at] = lineOf(p.e, items[slots[k]!.at]!.line, slots[k]!.issue, h);
+          ctx.shadow.offer(t.row, p.e, p.lead, p.at, p.storedStage ?? undefined, nowMs);
         });
         pending = [];
         slots = [];
@@ -117,8 +119,10 @@ export function batchRoutes(api: Api, ctx: Ctx) {
             view: q.view,
             currentStage: stage,
           });
-          if (!needsHandoff(e)) texts[i] = lineOf(e, item.line, issue);
-          else {
+          if (!needsHandoff(e)) {
+            texts[i] = lineOf(e, item.line, issue);
+            ctx.shadow.offer(t.row, e, item.lead, at ?? nowMs, stage, nowMs);
+          } else {
             pending.push({
               e,
               lead: item.lead,

@@ -58,11 +58,17 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       view: q.view,
       currentStage: stored?.stage,
     });
-    if (!needsHandoff(e)) return c.body(ctx.decider.answer(e), 200, JSON_HEADERS);
-    const [handoff] = await handOff(ctx, [
-      { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: stored?.stage ?? null },
-    ]);
-    return c.body(ctx.decider.answer(e, undefined, handoff), 200, JSON_HEADERS);
+    const handoff = needsHandoff(e)
+      ? (
+          await handOff(ctx, [
+            { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: stored?.stage ?? null },
+          ])
+        )[0]
+      : undefined;
+    const answer = ctx.decider.answer(e, undefined, handoff);
+    // After the answer is built: the challenger runs later, on its own queue.
+    ctx.shadow.offer(t.row, e, body.lead, at ?? nowMs, stored?.stage, nowMs);
+    return c.body(answer, 200, JSON_HEADERS);
   });
 
   api.post('/v1/workflows/:id/draft/evaluate', 'editor', async (c) => {

@@ -43,6 +43,18 @@ describe('operations', () => {
     const doc = (await t.call('GET', '/v1/openapi.json')).body;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/v1/workflows/{id}/evaluate/batch');
+    expect(Object.keys(doc.paths['/v1/workflows/{id}/challenger'])).toEqual(['get', 'put', 'delete']);
+    expect(doc.components.schemas.Diff.properties.changes.items).toEqual({
+      $ref: '#/components/schemas/Change',
+    });
+    expect(Object.keys(doc.paths['/v1/workflows/{id}/diff/impact'].post.requestBody.content)).toContain(
+      'text/csv',
+    );
+    expect(
+      doc.paths['/v1/workflows/{id}/shadow/report'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/ShadowReport',
+    });
     const put = doc.paths['/v1/workflows/{id}'].put;
     expect(put.requestBody.content['application/json'].schema.required).toEqual(['workflow', 'revision']);
     expect(doc.components.schemas.Workflow.properties.nodes.type).toBe('array');

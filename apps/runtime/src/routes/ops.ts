@@ -32,6 +32,15 @@ export function opsRoutes(app: App, ctx: Ctx) {
         value: ctx.authThrottle.refused,
         type: 'counter',
       },
+      qualify_shadow_dropped_total: {
+        help: 'Live evaluations the challenger of a shadow run did not see: its queue was full, or its log was waiting for a failing disk.',
+        value: ctx.shadow.dropped,
+        type: 'counter',
+      },
+      qualify_shadow_waiting: {
+        help: 'Live evaluations queued for their challenger and not yet run.',
+        value: ctx.shadow.waiting,
+      },
       auth_throttled_addresses: {
         help: 'Client addresses refused at the moment for failed authentications.',
         value: ctx.authThrottle.blocked.size,

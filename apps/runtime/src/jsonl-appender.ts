@@ -1,0 +1,108 @@
+import { type FileHandle, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dayOf, fileName, listLogFiles } from './decision-files.ts';
+import { LineBuffer } from './line-buffer.ts';
+import type { Logger } from './logger.ts';
+
+export interface JsonlAppenderOptions<T> {
+  dir: string;
+  /** File names are `<prefix>-YYYYMMDD-N.jsonl`. */
+  prefix: string;
+  /** One entry as one line of JSON (no newline). */
+  encode: (entry: T) => string;
+  /** The entry's ISO time: the first pending entry's day names the file. */
+  atOf: (entry: T) => string;
+  /** Start a new file once the current one passes this size. */
+  rotateBytes: number;
+  /** Past this many unwritten entries (a disk that keeps failing) new ones are dropped and counted. */
+  maxUnwritten: number;
+  logger: Logger;
+  /** Names the log in error lines: "decision log", "shadow log". */
+  name: string;
+}
+
+/**
+ * Appends entries to day files as JSON Lines, in batches: the write side of the decision log and the
+ * shadow log. Entries are encoded at the flush, in one loop, rather than one by one between requests:
+ * the same work measured about four times cheaper there, with the code and data it touches still in
+ * the CPU's caches. A failed write keeps its bytes for the next flush.
+ */
+export class JsonlAppender<T> {
+  private queued: T[] = [];
+  private readonly pending = new LineBuffer();
+  private pendingAt = '';
+  private writing: Promise<void> = Promise.resolve();
+  private file: { handle: FileHandle; date: string; bytes: number } | null = null;
+  dropped = 0;
+
+  constructor(private readonly o: JsonlAppenderOptions<T>) {}
+
+  get pendingCount() {
+    return this.queued.length + this.pending.lines;
+  }
+
+  /** Queues the entry; false when it was dropped (too many unwritten). */
+  append(entry: T): boolean {
+    if (this.queued.length + this.pending.lines >= this.o.maxUnwritten) {
+      this.dropped++;
+      return false;
+    }
+    this.queued.push(entry);
+    return true;
+  }
+
+  /** Writes what is buffered; calls queue up so writes never interleave. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.writePending());
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.file?.handle.close();
+    this.file = null;
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.queued.length) {
+      if (this.pending.lines === 0) this.pendingAt = this.o.atOf(this.queued[0]!);
+      // Into one Buffer, so no string stays on the heap.
+      for (const entry of this.queued) this.pending.push(this.o.encode(entry));
+      this.queued = [];
+    }
+    if (this.pending.lines === 0) return;
+    const lines = this.pending.lines;
+    const at = this.pendingAt;
+    const bytes = this.pending.take();
+    let written = 0;
+    try {
+      const file = await this.fileFor(dayOf(at));
+      while (written < bytes.length) {
+        const { bytesWritten } = await file.handle.write(bytes, written);
+        written += bytesWritten;
+        file.bytes += bytesWritten;
+      }
+    } catch (e) {
+      // Kept for the next flush: a full or failing disk should cost memory for a while, not entries.
+      this.pending.putBack(bytes.subarray(written), lines);
+      this.pendingAt = at;
+      this.o.logger.error(`${this.o.name} write failed; will retry`, {
+        error: String(e),
+        pending: this.pending.lines,
+      });
+    }
+  }
+
+  /** The file to append to: the current one, or a new one on a new day or past the size limit. */
+  private async fileFor(date: string) {
+    if (this.file && this.file.date === date && this.file.bytes < this.o.rotateBytes) return this.file;
+    await this.file?.handle.close();
+    this.file = null;
+    const existing = (await listLogFiles(this.o.dir, this.o.prefix)).filter((f) => f.date === date);
+    // Always a fresh file after a restart, so a line torn by a crash is never continued.
+    const n = Math.max(0, ...existing.map((f) => f.n)) + 1;
+    const handle = await open(join(this.o.dir, fileName(date, n, this.o.prefix)), 'a');
+    this.file = { handle, date, bytes: 0 };
+    return this.file;
+  }
+}
