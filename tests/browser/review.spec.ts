@@ -152,6 +152,20 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   const p2 = await request.get(`/v1/workflows/${id}/proposals/p2`);
   expect(((await p2.json()) as { status: string }).status).toBe('open');
 
+  // Sending his own proposal back is allowed, with a comment; the draft can then be proposed again.
+  await banner.getByRole('button', { name: 'Request changes…' }).click();
+  const sendBack = page.getByRole('dialog', { name: 'Request changes p2' });
+  await sendBack.getByLabel('What should change').press('Enter');
+  await expect(sendBack.getByTestId('verdict-error')).toHaveText(
+    'Say what should change, so the editor knows what to do.',
+  );
+  await sendBack.getByLabel('What should change').fill('Wait for the sales sign-off');
+  await sendBack.getByLabel('What should change').press('Enter');
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Changes requested');
+  await expect(banner).toContainText('Changes requested by Abe Approver: Wait for the sales sign-off');
+  await expect(banner.getByRole('button', { name: 'Approve…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Propose for review…' })).toBeEnabled();
+
   // The audit trail names both people and each step: in the API, and on the workflow's Audit page.
   const audit = await request.get(`/v1/audit?workflow=${encodeURIComponent(id)}&limit=100`);
   expect(audit.ok()).toBe(true);
@@ -160,6 +174,7 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   expect(new Set(did('draft.saved'))).toEqual(new Set(['Abe Approver', 'Eve Editor']));
   expect(did('proposal.opened')).toEqual(['Abe Approver', 'Eve Editor']);
   expect(did('proposal.approved')).toEqual(['Abe Approver']);
+  expect(did('proposal.changes_requested')).toEqual(['Abe Approver']);
   expect(did('version.published')).toEqual(['Abe Approver', 'local']);
   expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
   expect(entries.find((e) => e.action === 'version.published')?.version).toBe(2);
