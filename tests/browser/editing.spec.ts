@@ -95,7 +95,7 @@ test('the side panel tabs follow the arrow keys', async ({ page, request }) => {
   await expect(page.getByRole('tab', { name: 'Test' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tab', { name: 'Test' })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(page.getByRole('tab', { name: 'Versions' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Review' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
 });
