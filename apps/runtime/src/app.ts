@@ -26,6 +26,7 @@ import { proposalRoutes } from './routes/proposals.ts';
 import { shadowRoutes } from './routes/shadow.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { teamRoutes } from './routes/team.ts';
+import { testCaseRoutes } from './routes/test-cases.ts';
 import { versionRoutes } from './routes/versions.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { workflowRoutes } from './routes/workflows.ts';
@@ -98,6 +99,7 @@ export function createApp({
   workflowRoutes(api, ctx);
   versionRoutes(api, ctx);
   proposalRoutes(api, ctx);
+  testCaseRoutes(api, ctx);
   auditRoutes(api, ctx);
   agreementRoutes(api, ctx);
   shadowRoutes(api, ctx);

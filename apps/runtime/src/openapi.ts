@@ -7,6 +7,7 @@ import {
   ProposalSchema,
   ProposeBody,
   ReviewBody,
+  TestRunSchema,
 } from './approval/schemas.ts';
 import { AuditPageSchema, AuditQuery } from './audit/schemas.ts';
 import { EvaluatedAtSchema } from './backtest-time.ts';
@@ -187,7 +188,7 @@ const OPS: Op[] = [
     method: 'post',
     path: '/v1/workflows/{id}/publish',
     summary:
-      'Publish the draft as the next version, live. When the approval rule requires it, only an approved proposal of the current revision (409 approval_required otherwise)',
+      "Publish the draft as the next version, live. When the approval rule requires it, only an approved proposal of the current revision (409 approval_required otherwise). The draft's test cases run first: any failure answers 422 test_cases_failed with `failures` (TestCaseResult) unless overrideTests gives a reason",
     role: 'approver',
     body: PublishBody,
     status: 201,
@@ -252,6 +253,14 @@ const OPS: Op[] = [
     summary: 'Withdraw an open or approved proposal (saving the draft withdraws it too)',
     role: 'editor',
     answer: ProposalSchema,
+  },
+  {
+    method: 'post',
+    path: '/v1/workflows/{id}/test-cases/run',
+    summary: 'Run the test cases of the workflow sent, else of the stored draft, without publishing',
+    role: 'editor',
+    body: OptionalWorkflowBody,
+    answer: TestRunSchema,
   },
   {
     method: 'get',

@@ -65,6 +65,13 @@ export const PublishBody = z.object({
     .min(1)
     .optional()
     .meta({ description: 'When given, publish only if the draft is still at this revision (else 409).' }),
+  overrideTests: z
+    .object({ reason: z.string().trim().min(1).max(1000) })
+    .optional()
+    .meta({
+      description:
+        "Publish although the draft's test cases fail (422 test_cases_failed otherwise); the reason and the failing cases are recorded on the version and in the audit trail.",
+    }),
 });
 export const LiveBody = z.object({ version: z.int().min(1) });
 export const EvaluateBody = z.object({ lead: LeadSchema, now: NowSchema.optional() });

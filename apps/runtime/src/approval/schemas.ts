@@ -64,3 +64,36 @@ export const ReviewBody = z.object({
   verdict: z.enum(['approve', 'request_changes']),
   comment: z.string().trim().max(2000).default(''),
 });
+
+const TestFailureSchema = z.object({
+  what: z.enum(['route', 'target', 'stage', 'score', 'fit', 'engagement', 'gate']),
+  gateId: z.string().optional(),
+  expected: z.string().meta({ description: 'As a person reads it: "Sales", "SQL", "60", "passed".' }),
+  actual: z.string(),
+  sentence: z.string().meta({ description: '"Expected route Sales, got Nurture (Nurture: 30-day drip)."' }),
+});
+
+export const TestCaseResultSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    passed: z.boolean(),
+    failures: z.array(TestFailureSchema),
+    actual: z.object({
+      route: z.enum(['sales', 'nurture', 'disqualify']).nullable(),
+      target: z.string().nullable(),
+      stage: z.string(),
+      score: z.number(),
+      fit: z.number(),
+      engagement: z.number(),
+    }),
+  })
+  .meta({ id: 'TestCaseResult' });
+
+export const TestRunSchema = z
+  .object({ passed: z.int(), failed: z.int(), results: z.array(TestCaseResultSchema) })
+  .meta({
+    id: 'TestRun',
+    description:
+      "The workflow's test cases, each evaluated at its own `now`. Publishing answers 422 test_cases_failed with `failures` (the failed results), `passed` and `failed` when any fails.",
+  });

@@ -177,7 +177,11 @@ describe('expected weekly volume', () => {
       sla: { firstContactHours: 24, touches: 2 },
     };
     expect((await t.call('PUT', WF, { workflow, revision: current.revision })).status).toBe(200);
-    expect((await t.call('POST', `${WF}/publish`, { note: 'two territories' })).status).toBe(201);
+    // The example's nurture cases expect the newsletter, which this version drops on purpose.
+    const overrideTests = { reason: 'Low scores go to sales now.' };
+    expect((await t.call('POST', `${WF}/publish`, { note: 'two territories', overrideTests })).status).toBe(
+      201,
+    );
     const hot = await t.call('POST', `${WF}/evaluate`, { lead: lead('Inbound SDR') });
     const cold = await t.call('POST', `${WF}/evaluate`, { lead: lead('Newsletter') });
     expect([hot.body.route.target, cold.body.route.target]).toEqual(['Inbound SDR', 'Inbound SDR']);

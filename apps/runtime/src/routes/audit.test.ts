@@ -1,6 +1,7 @@
 // The audit trail through HTTP: who did what, newest first, filtered and paged; what writes a change
 // writes its entry.
 import { afterEach, describe, expect, it } from 'vitest';
+import { emeaPool } from '../handoff/handoff-workflow.ts';
 import { editDraft, type TeamApp, teamApp } from '../team-app.ts';
 
 const WF = '/v1/workflows/anum-services';
@@ -132,5 +133,39 @@ describe('GET /v1/audit', () => {
       const res = await t.as('ada', 'GET', `/v1/audit?${bad}`);
       expect([res.status, res.body.code]).toEqual([422, 'invalid_request']);
     }
+  });
+
+  it('records subscription, pool and sign-off changes, naming a receiver by its host only', async () => {
+    t = await teamApp({ keysRequired: true });
+    const url = 'https://hooks.example.com/services/T000/B000/s3cr3t-path';
+    const sub = await t.as('ada', 'POST', '/v1/subscriptions', { url, events: ['decision'] });
+    expect(sub.status).toBe(201);
+    await t.as('ada', 'PATCH', `/v1/subscriptions/${sub.body.id}`, { active: false });
+    expect((await t.as('ada', 'DELETE', `/v1/subscriptions/${sub.body.id}`)).status).toBe(204);
+    expect((await t.as('ada', 'DELETE', `/v1/subscriptions/${sub.body.id}`)).status).toBe(404);
+
+    expect((await t.as('eve', 'PUT', '/v1/team/pools/emea-test', emeaPool())).status).toBe(201);
+    await t.as('eve', 'PUT', '/v1/team/pools/emea-test', { ...emeaPool(), name: 'EMEA', revision: 1 });
+    expect((await t.as('ed', 'DELETE', '/v1/team/pools/emea-test')).status).toBe(204);
+
+    const agree = { name: 'Dana Reyes', title: 'VP Sales', version: 1 };
+    expect((await t.as('abe', 'POST', `${WF}/signoffs`, agree)).status).toBe(201);
+
+    const trail = (await t.as('ada', 'GET', '/v1/audit?limit=7')).body.items as Entry[];
+    expect(trail.map((e) => [e.actor, e.action, e.detail])).toEqual([
+      ['Abe Approver', 'signoff.recorded', 'Recorded that Dana Reyes (VP Sales) agrees to version 1.'],
+      ['Ed Editor', 'pool.deleted', 'Deleted the team pool "emea-test".'],
+      ['Eve Editor', 'pool.saved', 'Saved the team pool "EMEA" (emea-test, revision 2, 2 reps).'],
+      ['Eve Editor', 'pool.saved', 'Created the team pool "EMEA AEs" (emea-test, revision 1, 2 reps).'],
+      ['Ada Admin', 'subscription.deleted', `Deleted subscription ${sub.body.id} (hooks.example.com).`],
+      [
+        'Ada Admin',
+        'subscription.updated',
+        `Changed the active of subscription ${sub.body.id} (hooks.example.com).`,
+      ],
+      ['Ada Admin', 'subscription.created', `Subscribed hooks.example.com to decision (${sub.body.id}).`],
+    ]);
+    expect(trail[0]!.workflowId).toBe('anum-services');
+    expect(JSON.stringify(trail)).not.toContain('s3cr3t');
   });
 });

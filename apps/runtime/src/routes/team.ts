@@ -1,5 +1,6 @@
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
+import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { PoolBodySchema, PoolIdSchema } from '../handoff/http-schemas.ts';
 import { liveUsersOfPool } from '../handoff/pool-usage.ts';
@@ -35,7 +36,18 @@ export function teamRoutes(api: Api, ctx: Ctx) {
           : `Pool "${id}" is at revision ${result.conflict}, not ${revision}: someone saved it since you loaded it. Load it again and reapply your change.`;
       throw new ProblemError(409, 'revision_conflict', detail, { currentRevision: result.conflict });
     }
-    return c.json(result.ok, result.ok.revision === 1 ? 201 : 200);
+    const pool = result.ok;
+    await ctx.store.appendAudit(
+      {
+        action: 'pool.saved',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `${pool.revision === 1 ? 'Created' : 'Saved'} the team pool "${pool.name}" (${pool.id}, revision ${pool.revision}, ${pool.reps.length} reps).`,
+        data: { poolId: pool.id, revision: pool.revision, reps: pool.reps.length },
+      },
+      isoAt(ctx.clock),
+    );
+    return c.json(pool, pool.revision === 1 ? 201 : 200);
   });
 
   api.delete('/v1/team/pools/:poolId', 'editor', async (c) => {
@@ -51,6 +63,16 @@ export function teamRoutes(api: Api, ctx: Ctx) {
       );
     }
     if (!(await ctx.handoff.deletePool(id))) throw poolNotFound(id);
+    await ctx.store.appendAudit(
+      {
+        action: 'pool.deleted',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `Deleted the team pool "${id}".`,
+        data: { poolId: id },
+      },
+      isoAt(ctx.clock),
+    );
     return c.body(null, 204);
   });
 }

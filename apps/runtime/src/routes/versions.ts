@@ -2,6 +2,8 @@ import { compile } from '@qualify/rules';
 import { pendingProposal } from '../approval/proposals.ts';
 import { ruleOf } from '../approval/rule.ts';
 import type { ProposalRow } from '../approval/schemas.ts';
+import { testGate } from '../approval/test-gate.ts';
+import type { AuditEvent } from '../audit/types.ts';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
@@ -60,6 +62,7 @@ export function versionRoutes(api: Api, ctx: Ctx) {
     const number = row.versions.length + 1;
     const at = isoAt(ctx.clock);
     const by = c.get('principal').name;
+    const override = testGate(row, body.overrideTests, by);
     const version: VersionRow = {
       number,
       note: body.note,
@@ -69,8 +72,9 @@ export function versionRoutes(api: Api, ctx: Ctx) {
       workflow: row.draft,
       artifact: compile(row.draft, { version: number }),
       ...(approved && { proposalId: approved.id, approvedBy: approved.decidedBy }),
+      ...(override && { testOverride: override.testOverride }),
     };
-    const result = await ctx.store.addVersion(id, version, at, {
+    const published: AuditEvent = {
       action: 'version.published',
       actor: by,
       workflowId: id,
@@ -81,7 +85,9 @@ export function versionRoutes(api: Api, ctx: Ctx) {
         approved ? ` (proposal ${approved.id}, approved by ${approved.decidedBy})` : ''
       }.`,
       ...(body.note && { data: { note: body.note.slice(0, 200) } }),
-    });
+    };
+    const audit = override ? [published, { ...override.audit, version: number }] : published;
+    const result = await ctx.store.addVersion(id, version, at, audit);
     if ('missing' in result) throw workflowNotFound(id);
     if ('conflict' in result) throw conflict(result.conflict, row.revision);
     // Prepared now, so the first evaluation after a publish pays nothing extra.

@@ -1,5 +1,6 @@
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
+import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
 import { parseQuery, parseWith } from '../validation.ts';
@@ -21,6 +22,15 @@ const deliveryNotFound = (id: string) =>
     `There is no delivery "${id.slice(0, 60)}" (deleting a subscription deletes its deliveries). GET /v1/deliveries lists them.`,
   );
 
+/** The audit trail names a receiver by its host: a webhook URL often carries its secret in the path. */
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an unreadable URL';
+  }
+};
+
 /**
  * Webhook subscriptions (admin: they send lead data off the machine) and their deliveries
  * (evaluator may read; replay is admin). docs/webhooks.md says what is sent and how it is signed.
@@ -34,7 +44,18 @@ export function webhookRoutes(api: Api, ctx: Ctx) {
 
   api.post('/v1/subscriptions', 'admin', async (c) => {
     const body = parseWith(CreateSubscriptionBody, await readJson(c, limit));
-    return c.json(await ctx.handoff.createSubscription(body), 201);
+    const sub = await ctx.handoff.createSubscription(body);
+    await ctx.store.appendAudit(
+      {
+        action: 'subscription.created',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `Subscribed ${hostOf(sub.url)} to ${sub.events.join(', ')} (${sub.id}).`,
+        data: { subscriptionId: sub.id, host: hostOf(sub.url), events: sub.events, active: sub.active },
+      },
+      isoAt(ctx.clock),
+    );
+    return c.json(sub, 201);
   });
 
   api.get('/v1/subscriptions/:id', 'admin', async (c) => {
@@ -49,6 +70,23 @@ export function webhookRoutes(api: Api, ctx: Ctx) {
     const patch = parseWith(UpdateSubscriptionBody, await readJson(c, limit));
     const sub = await ctx.handoff.updateSubscription(id, patch);
     if (!sub) throw subscriptionNotFound(id);
+    const changed = Object.keys(patch).sort();
+    await ctx.store.appendAudit(
+      {
+        action: 'subscription.updated',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `Changed the ${changed.join(', ')} of subscription ${sub.id} (${hostOf(sub.url)}).`,
+        data: {
+          subscriptionId: sub.id,
+          changed,
+          host: hostOf(sub.url),
+          events: sub.events,
+          active: sub.active,
+        },
+      },
+      isoAt(ctx.clock),
+    );
     // Made active again: its waiting deliveries may go now.
     if (patch.active) ctx.deliverer.wake();
     return c.json(sub);
@@ -56,7 +94,18 @@ export function webhookRoutes(api: Api, ctx: Ctx) {
 
   api.delete('/v1/subscriptions/:id', 'admin', async (c) => {
     const id = c.req.param('id');
-    if (!(await ctx.handoff.deleteSubscription(id))) throw subscriptionNotFound(id);
+    const sub = await ctx.handoff.getSubscription(id);
+    if (!sub || !(await ctx.handoff.deleteSubscription(id))) throw subscriptionNotFound(id);
+    await ctx.store.appendAudit(
+      {
+        action: 'subscription.deleted',
+        actor: c.get('principal').name,
+        workflowId: null,
+        detail: `Deleted subscription ${sub.id} (${hostOf(sub.url)}).`,
+        data: { subscriptionId: sub.id, host: hostOf(sub.url) },
+      },
+      isoAt(ctx.clock),
+    );
     return c.body(null, 204);
   });
 

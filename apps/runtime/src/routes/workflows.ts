@@ -18,7 +18,7 @@ export function mustFind(ctx: Ctx, id: string): WorkflowRow {
 }
 
 /** The workflow from an optional `{ workflow }` body, else the stored draft. */
-async function documentFor(ctx: Ctx, c: Context, id: string) {
+export async function documentFor(ctx: Ctx, c: Context, id: string) {
   const body = parseWith(OptionalWorkflowBody, (await readJson(c, ctx.config.bodyLimitBytes, true)) ?? {});
   return body.workflow ?? mustFind(ctx, id).draft;
 }
