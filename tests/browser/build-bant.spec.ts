@@ -104,7 +104,7 @@ test('build a BANT workflow from nothing, test it, publish it, evaluate over HTT
   await expectSaved(page);
 
   // Run a sample lead against the draft: the path lights up and the receipt explains it.
-  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
   await page.getByRole('tab', { name: 'JSON', exact: true }).click();
   await page.getByLabel('Lead JSON').fill(JSON.stringify(LEAD));
   await page.getByRole('button', { name: 'Run test lead' }).click();

@@ -92,8 +92,8 @@ test('the side panel tabs follow the arrow keys', async ({ page, request }) => {
   await expect(node(page, 'start')).toBeVisible();
   await page.getByRole('tab', { name: 'Inspector' }).focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Test' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tab', { name: 'Test' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Test', exact: true })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Test', exact: true })).toBeFocused();
   await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Review' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowRight');

@@ -183,7 +183,7 @@ test('a Friday-evening lead: previewed owner and Monday due time, assigned live,
       timeline: 'this_quarter',
       activity: { lastVisit: friday.dayBefore, pricingViews: 4, demoRequested: true, trialStarted: false },
     };
-    await page.getByRole('tab', { name: 'Test' }).click();
+    await page.getByRole('tab', { name: 'Test', exact: true }).click();
     await page.getByRole('tab', { name: 'JSON', exact: true }).click();
     const preview = await runTestLead(page, lead, friday.input);
     const receipt = page.getByTestId('receipt');

@@ -26,7 +26,7 @@ test("the receipt shows a kept stage in its header, and the hand-off's owner and
   ).toBe(200);
 
   await page.goto(`/workflows/${id}`);
-  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
   await page.getByRole('tab', { name: 'JSON', exact: true }).click();
   const lead = {
     email: 'ann@acme.io',

@@ -7,7 +7,7 @@ test('the receipt names each data issue once and asks for what the scores could 
 }) => {
   const id = await createFromTemplate(request, 'bant-inbound-saas', 'receipt');
   await page.goto(`/workflows/${id}`);
-  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
   await page.getByRole('tab', { name: 'JSON', exact: true }).click();
   const lead = {
     email: 'bob@acme.io',

@@ -8,7 +8,7 @@ test('screenshot of the studio with the inbound BANT example open', async ({ pag
   await page.goto('/workflows/bant-inbound-saas');
   await expect(node(page, 'start')).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Test' }).click();
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
   await page
     .getByLabel('Sample lead')
     .selectOption({ label: 'Hot inbound VP (Inbound SaaS: scoring and BANT hand-off)' });

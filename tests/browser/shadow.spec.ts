@@ -25,17 +25,22 @@ async function publish(request: APIRequestContext, id: string, workflow: Workflo
 const routeLabel = (d: { route: { kind: string; target: string } | null }) =>
   d.route ? `${d.route.kind[0]?.toUpperCase()}${d.route.kind.slice(1)} (${d.route.target})` : 'No route';
 
-test('a shadow run: start version 1 beside live version 2, evaluate leads, read the counts, promote, stop', async ({
+/** A workflow whose version 1 hands hot leads to sales, and whose live version 2 has an MQL threshold out of reach. */
+async function twoVersions(request: APIRequestContext, prefix: string): Promise<string> {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', prefix, { testCases: [] });
+  const base = (await (await request.get(`/v1/workflows/${id}`)).json()).workflow as Workflow;
+  await publish(request, id, withThreshold(base, 40), 'MQL at 40');
+  await publish(request, id, withThreshold(base, 200), 'MQL at 200');
+  return id;
+}
+
+test('a shadow run: start version 1 beside live version 2, evaluate leads, the report counts as a recount does, stop', async ({
   page,
   request,
 }) => {
   const crashes: string[] = [];
   page.on('pageerror', (e) => crashes.push(e.message));
-  const id = await createFromTemplate(request, 'bant-inbound-saas', 'shadow', { testCases: [] });
-  const base = (await (await request.get(`/v1/workflows/${id}`)).json()).workflow as Workflow;
-  // Version 1 hands hot leads to sales; version 2 (live) has an MQL threshold out of reach.
-  await publish(request, id, withThreshold(base, 40), 'MQL at 40');
-  await publish(request, id, withThreshold(base, 200), 'MQL at 200');
+  const id = await twoVersions(request, 'shadow');
 
   await page.goto(`/workflows/${id}`);
   await page.getByRole('link', { name: 'Shadow run' }).click();
@@ -102,21 +107,33 @@ test('a shadow run: start version 1 beside live version 2, evaluate leads, read 
   );
   await expect(page.getByTestId('shadow-scores').locator('.recharts-bar-rectangle').first()).toBeVisible();
 
-  // Promote: version 1 becomes the draft, proposed for review.
+  // Stop: the page offers to start one again, and keeps the last run's report.
+  await page.getByRole('button', { name: 'Stop the shadow run' }).click();
+  await expect(page.getByText('No challenger is running.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Report of the last run: Version 1' })).toBeVisible();
+  await expect(page.getByText(/Stopped by local/)).toBeVisible();
+  await expect(page.getByTestId('shadow-evaluations')).toHaveText(String(samples.length));
+  expect((await (await request.get(`/v1/workflows/${id}/challenger`)).json()).challenger).toBeNull();
+  expect(crashes).toEqual([]);
+});
+
+test('promoting the challenger makes it the draft and proposes it for review', async ({ page, request }) => {
+  const id = await twoVersions(request, 'promote');
+  const started = await request.put(`/v1/workflows/${id}/challenger`, { data: { version: 1 } });
+  expect(started.status()).toBe(200);
+  await page.goto(`/workflows/${id}/shadow`);
   await page.getByRole('button', { name: 'Promote…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Promote Version 1' });
+  await expect(dialog.getByLabel('Note')).toHaveValue(/Promoted from the shadow run of Version 1/);
   await dialog.getByRole('button', { name: 'Make it the draft and propose' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Version 1 is now the draft' })).toBeVisible();
   const draft = (await (await request.get(`/v1/workflows/${id}`)).json()).workflow as Workflow;
   expect(draft.nodes.find((n) => n.id === 'tiers')?.data.tiers).toEqual([
     { id: 'mql', label: 'MQL', min: 40 },
   ]);
-
-  // Stop: the page offers to start one again.
-  if (await page.getByTestId('challenger').isVisible()) {
-    await page.getByRole('button', { name: 'Stop the shadow run' }).click();
-  }
-  await expect(page.getByText('No challenger is running.')).toBeVisible();
-  expect((await (await request.get(`/v1/workflows/${id}/challenger`)).json()).challenger).toBeNull();
-  expect(crashes).toEqual([]);
+  const { items } = await (await request.get(`/v1/workflows/${id}/proposals`)).json();
+  expect(items[0]).toMatchObject({
+    status: 'open',
+    note: expect.stringContaining('shadow run of Version 1'),
+  });
 });

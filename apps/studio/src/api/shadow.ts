@@ -21,12 +21,26 @@ export interface ScoreBin {
   challenger: number;
 }
 
+/** A challenger that was stopped or replaced; its reports stay readable. */
+export interface PastChallenger extends Omit<Challenger, 'workflow'> {
+  stoppedBy: string;
+  stoppedAt: string;
+}
+
+/** The running challenger (null: none) and the earlier ones, newest first. */
+export interface ChallengerState {
+  challenger: Challenger | null;
+  past: PastChallenger[];
+}
+
 /** GET /v1/workflows/{id}/shadow/report: the live version and the challenger over a period. */
 export interface ShadowReport {
-  challenger: unknown;
-  since: string | null;
-  until: string | null;
+  challenger: Omit<Challenger, 'workflow'> & { running: boolean; stoppedAt: string | null };
+  since: string;
+  until: string;
+  /** Live evaluations the challenger also decided in the period. */
   evaluations: number;
+  /** Of them, those with the same route (kind and target) and stage. */
   agreed: number;
   agreementRate: number | null;
   routeMoves: Move[];
@@ -42,11 +56,12 @@ const wf = (id: string) => `/v1/workflows/${encodeURIComponent(id)}`;
 
 /** Shadow runs of one workflow (docs/governance.md, "Shadow runs"). */
 export const shadow = {
-  challenger: (id: string) =>
-    api<{ challenger: Challenger | null }>('GET', `${wf(id)}/challenger`).then((r) => r.challenger),
+  state: (id: string) => api<ChallengerState>('GET', `${wf(id)}/challenger`),
   /** Starts a challenger (replacing a running one); needs the approver role. */
-  start: (id: string, choice: ChallengerChoice) => api<Challenger>('PUT', `${wf(id)}/challenger`, choice),
-  stop: (id: string) => api<unknown>('DELETE', `${wf(id)}/challenger`),
+  start: (id: string, choice: ChallengerChoice) =>
+    api<ChallengerState>('PUT', `${wf(id)}/challenger`, choice),
+  stop: (id: string) => api<ChallengerState>('DELETE', `${wf(id)}/challenger`),
+  /** Without a challenger id: the running one, else the last one stopped. */
   report: (id: string, filter: { challenger?: string; since?: string; until?: string }) =>
     api<ShadowReport>('GET', `${wf(id)}/shadow/report${queryOf({ ...filter })}`),
   /** The challenger becomes the draft and is proposed; the approved proposal itself is published. */

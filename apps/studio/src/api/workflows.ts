@@ -31,9 +31,16 @@ export const runtime = {
     api<{ issues: Issue[] }>('POST', `${wf(id)}/validate`, { workflow }),
   compile: (id: string, workflow: Workflow) =>
     api<{ artifact: Artifact }>('POST', `${wf(id)}/compile`, { workflow }),
-  /** Publishes the stored draft; with `revision`, only if the draft is still the one the user saw. */
-  publish: (id: string, note: string, revision?: number) =>
-    api<Version>('POST', `${wf(id)}/publish`, revision === undefined ? { note } : { note, revision }),
+  /**
+   * Publishes the stored draft; with `revision`, only if the draft is still the one the user saw;
+   * with `overrideTests`, even though its test cases fail (approvers, and the reason is recorded).
+   */
+  publish: (id: string, note: string, revision?: number, overrideTests?: { reason: string }) =>
+    api<Version>('POST', `${wf(id)}/publish`, {
+      note,
+      ...(revision === undefined ? {} : { revision }),
+      ...(overrideTests ? { overrideTests } : {}),
+    }),
   versions: (id: string) =>
     api<{ items: VersionSummary[] }>('GET', `${wf(id)}/versions`).then((r) => r.items),
   version: (id: string, n: number) => api<Version>('GET', `${wf(id)}/versions/${n}`),

@@ -2,6 +2,7 @@ import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { type SideTab, useStudio } from '../store/studio-store.ts';
+import { TestCasesPanel } from '../test-cases/TestCasesPanel.tsx';
 import { TestPanel } from '../test-panel/TestPanel.tsx';
 import { tablistKeys } from '../ui/tablist-keys.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -10,13 +11,14 @@ import { VersionsPanel } from './VersionsPanel.tsx';
 const TABS: { id: SideTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'test', label: 'Test' },
+  { id: 'cases', label: 'Test cases' },
   { id: 'problems', label: 'Problems' },
   { id: 'fields', label: 'Fields' },
   { id: 'versions', label: 'Versions' },
   { id: 'review', label: 'Review' },
 ];
 
-/** The right-hand panel: inspector, test run, problems, field catalogue, versions, review. */
+/** The right-hand panel: inspector, test run, saved test cases, problems, field catalogue, versions, review. */
 export function SidePanel() {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
@@ -49,6 +51,7 @@ export function SidePanel() {
       <div className="qs-side-body" id="qs-side-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'inspector' && <Inspector />}
         {tab === 'test' && <TestPanel />}
+        {tab === 'cases' && <TestCasesPanel />}
         {tab === 'problems' && <ProblemsPanel />}
         {tab === 'fields' && <FieldCatalogueEditor />}
         {tab === 'versions' && <VersionsPanel />}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { governance, type Proposal } from '../api/governance.ts';
-import { type ChallengerChoice, shadow } from '../api/shadow.ts';
+import { type ChallengerChoice, type ChallengerState, shadow } from '../api/shadow.ts';
 import type { VersionSummary } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
 
@@ -25,7 +25,11 @@ function choicesOf(versions: VersionSummary[], proposals: Proposal[]) {
 }
 
 /** Starts (or replaces) the challenger: one of the workflow's versions or its approved proposal. */
-export function ChallengerPicker(props: { id: string; replacing: boolean; onStarted: () => void }) {
+export function ChallengerPicker(props: {
+  id: string;
+  replacing: boolean;
+  onStarted: (state: ChallengerState) => void;
+}) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [proposals, setProposals] = useState<Proposal[]>([]);
   const [picked, setPicked] = useState('');
@@ -55,8 +59,7 @@ export function ChallengerPicker(props: { id: string; replacing: boolean; onStar
     setBusy(true);
     setError(null);
     try {
-      await shadow.start(props.id, current.choice);
-      props.onStarted();
+      props.onStarted(await shadow.start(props.id, current.choice));
     } catch (err) {
       setError(errorMessage(err));
     } finally {

@@ -108,7 +108,7 @@ export function ShadowReportView({ report, challenger }: { report: ShadowReport;
           <dt>Agreement</dt>
           <dd data-testid="shadow-agreement">{fmtRate(report.agreementRate)}</dd>
           <dd className="qs-kpi-why">
-            {`${fmtCount(report.agreed)} of ${fmtCount(report.evaluations)} leads decided the same by both`}
+            {`${fmtCount(report.agreed)} of ${fmtCount(report.evaluations)} leads get the same route and stage from both`}
           </dd>
         </div>
       </dl>

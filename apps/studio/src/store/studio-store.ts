@@ -24,7 +24,7 @@ export type SaveState =
   | { status: 'error'; message: string }
   | { status: 'conflict'; currentRevision: number | null };
 
-export type SideTab = 'inspector' | 'test' | 'problems' | 'fields' | 'versions' | 'review';
+export type SideTab = 'inspector' | 'test' | 'cases' | 'problems' | 'fields' | 'versions' | 'review';
 
 /** The open workflow's review state as the runtime last answered it: its approval rule and proposals. */
 export interface ReviewInfo {
@@ -55,6 +55,12 @@ export interface TestRun {
   decision: Decision;
   /** The document the lead ran against; the highlight is marked stale once the draft moves on. */
   doc: Workflow;
+  /** The lead as it ran (an object), for "Save as test case"; null when it was not an object. */
+  lead: Record<string, unknown> | null;
+  /** The name of the example lead that ran, if one was picked and left unchanged. */
+  sample: string;
+  /** The name of the test case this run was saved as. */
+  savedAs?: string;
 }
 
 const HISTORY_LIMIT = 200;

@@ -4,6 +4,7 @@ import { useTeam } from '../api/use-team.ts';
 import { useTemplates } from '../api/use-templates.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
+import { addCaseFromRun } from '../test-cases/new-case.ts';
 import { tablistKeys } from '../ui/tablist-keys.ts';
 import { CompiledView } from './CompiledView.tsx';
 import { LeadForm } from './LeadForm.tsx';
@@ -76,7 +77,9 @@ export function TestPanel() {
     setBusy(true);
     try {
       const decision = await runtime.evaluateDraft(doc.id, doc, lead, fromLocalInput(input.now));
-      setRun({ decision, doc });
+      const sample = samples.find((s) => s.key === input.sample)?.lead.name ?? '';
+      const asObject = lead !== null && typeof lead === 'object' && !Array.isArray(lead);
+      setRun({ decision, doc, lead: asObject ? (lead as Record<string, unknown>) : null, sample });
       setView('receipt');
       requestAnimationFrame(() => resultRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
     } catch (err) {
@@ -88,6 +91,15 @@ export function TestPanel() {
     } finally {
       setBusy(false);
     }
+  };
+
+  // One click: the case expecting what this run did, added to the draft as any edit (undo, autosave).
+  const saveCase = () => {
+    if (!run?.lead) return;
+    const added = addCaseFromRun(doc, { decision: run.decision, lead: run.lead, sample: run.sample });
+    useStudio.getState().commit(added.doc);
+    // Test cases are not compiled: the run still holds for the draft that now carries it.
+    setRun({ ...run, doc: added.doc, savedAs: added.testCase.name });
   };
 
   return (
@@ -157,6 +169,33 @@ export function TestPanel() {
         <button type="button" className="qs-btn is-primary" onClick={evaluate} disabled={busy}>
           {busy ? 'Running…' : 'Run test lead'}
         </button>
+        {run?.savedAs && run.doc === doc && (
+          <span className="qs-hint" role="status">
+            Saved as test case "{run.savedAs}".{' '}
+            <button
+              type="button"
+              className="qs-link-btn"
+              onClick={() => useStudio.getState().setTab('cases')}
+            >
+              See test cases
+            </button>
+          </span>
+        )}
+        {run && !(run.savedAs && run.doc === doc) && (
+          <button
+            type="button"
+            className="qs-btn"
+            onClick={saveCase}
+            disabled={!run.lead || run.doc !== doc}
+            title={
+              run.doc !== doc
+                ? 'The draft changed since this run: run the lead again first.'
+                : 'Keep this lead and what the workflow did with it as a test case.'
+            }
+          >
+            Save as test case
+          </button>
+        )}
         {run && (
           <button type="button" className="qs-btn" onClick={() => setRun(null)}>
             Clear result
