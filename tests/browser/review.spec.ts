@@ -114,6 +114,15 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
     'Only leads above 100 points are MQLs',
   );
   await publish.getByRole('button', { name: 'Publish and make live' }).click();
+  // The two leads that move are test cases expecting the old routes: publishing stops there, and the
+  // approver publishes anyway with a reason, recorded.
+  const failing = publish.getByTestId('publish-failures');
+  await expect(failing).toContainText('2 test cases fail');
+  await expect(failing).toContainText('Hot inbound VP');
+  await publish
+    .getByLabel('Why publish anyway? (recorded with the version)')
+    .fill('Both cases follow the new threshold; Eve updates them next');
+  await publish.getByRole('button', { name: 'Publish anyway' }).click();
   await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v2');
   await expect(page.getByTestId('review-banner')).toHaveCount(0);
 
@@ -175,6 +184,7 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   expect(did('proposal.opened')).toEqual(['Abe Approver', 'Eve Editor']);
   expect(did('proposal.approved')).toEqual(['Abe Approver']);
   expect(did('proposal.changes_requested')).toEqual(['Abe Approver']);
+  expect(did('tests.overridden')).toEqual(['Abe Approver']);
   expect(did('version.published')).toEqual(['Abe Approver', 'local']);
   expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
   expect(entries.find((e) => e.action === 'version.published')?.version).toBe(2);
