@@ -93,6 +93,8 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
     'moves 1 of 4 leads from Sales (Inbound SDR) to Nurture (Newsletter)',
   );
   await expect(moves.filter({ hasText: 'from Sales' })).toContainText('Hot inbound VP');
+  // Which of the workflow's test cases the change breaks, before approving.
+  await expect(page.getByTestId('review-cases')).toContainText('2 of 4 test cases fail: Hot inbound VP');
   // The changed step is marked on the canvas, and only it.
   await expect(node(page, 'tiers').getByTestId('changed-badge')).toBeVisible();
   await expect(page.getByTestId('changed-badge')).toHaveCount(1);
