@@ -204,3 +204,39 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
 
   expect(crashes).toEqual([]);
 });
+
+test('an admin sets the approval rule in the Review tab; Publish becomes Propose for review', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'anum-services', 'rule');
+  await page.goto(`/workflows/${id}`);
+  await expect(page.getByRole('button', { name: 'Publish…' })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const panel = page.locator('.qs-side-body');
+  await expect(panel).toContainText('No proposal under review');
+  await expect(panel).toContainText('Not published yet: everything in the draft is new.');
+  // Local mode's default: one person, no approval needed.
+  await expect(page.getByTestId('approval-rule')).toContainText('Publishing does not need approval');
+  await expect(page.getByTestId('approval-rule')).toContainText('(the runtime’s default)');
+
+  await panel.getByRole('button', { name: 'Change the rule…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approval rule' });
+  await expect(dialog.getByLabel('Publishing needs an approved proposal')).toBeFocused();
+  await dialog.getByLabel('Publishing needs an approved proposal').check();
+  await dialog.getByLabel('Who may approve').selectOption('admin');
+  await dialog.getByLabel('Nobody who edited the proposal may approve it').check();
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('approval-rule')).toHaveText(
+    'Publishing needs an approved proposal: an admin approves, never someone who edited it.',
+  );
+  await expect(page.getByRole('button', { name: 'Propose for review…' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Publish…' })).toHaveCount(0);
+
+  const stored = await (await request.get(`/v1/workflows/${id}/approval`)).json();
+  expect(stored).toEqual({
+    rule: { required: true, role: 'admin', excludeEditors: true },
+    source: 'workflow',
+  });
+});
