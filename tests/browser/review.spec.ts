@@ -88,7 +88,13 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   await expect(changes.first()).toContainText('40 → 101');
   await expect(diff.getByTestId('impact-sentence')).toContainText('2 of 4 leads change route');
   const moves = diff.getByRole('list', { name: 'Route moves' }).getByRole('listitem');
-  await expect(moves.first()).toContainText(/moves 1 of 4 leads from Sales \(Inbound SDR\) to Nurture/);
+  await expect(moves).toHaveCount(2);
+  await expect(moves.filter({ hasText: 'from Sales' })).toContainText(
+    'moves 1 of 4 leads from Sales (Inbound SDR) to Nurture (Newsletter)',
+  );
+  await expect(moves.filter({ hasText: 'from Sales' })).toContainText('Hot inbound VP');
+  // Which of the workflow's test cases the change breaks, before approving.
+  await expect(page.getByTestId('review-cases')).toContainText('2 of 4 test cases fail: Hot inbound VP');
   // The changed step is marked on the canvas, and only it.
   await expect(node(page, 'tiers').getByTestId('changed-badge')).toBeVisible();
   await expect(page.getByTestId('changed-badge')).toHaveCount(1);
@@ -110,6 +116,15 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
     'Only leads above 100 points are MQLs',
   );
   await publish.getByRole('button', { name: 'Publish and make live' }).click();
+  // The two leads that move are test cases expecting the old routes: publishing stops there, and the
+  // approver publishes anyway with a reason, recorded.
+  const failing = publish.getByTestId('publish-failures');
+  await expect(failing).toContainText('2 test cases fail');
+  await expect(failing).toContainText('Hot inbound VP');
+  await publish
+    .getByLabel('Why publish anyway? (recorded with the version)')
+    .fill('Both cases follow the new threshold; Eve updates them next');
+  await publish.getByRole('button', { name: 'Publish anyway' }).click();
   await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v2');
   await expect(page.getByTestId('review-banner')).toHaveCount(0);
 
@@ -148,6 +163,20 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   const p2 = await request.get(`/v1/workflows/${id}/proposals/p2`);
   expect(((await p2.json()) as { status: string }).status).toBe('open');
 
+  // Sending his own proposal back is allowed, with a comment; the draft can then be proposed again.
+  await banner.getByRole('button', { name: 'Request changes…' }).click();
+  const sendBack = page.getByRole('dialog', { name: 'Request changes p2' });
+  await sendBack.getByLabel('What should change').press('Enter');
+  await expect(sendBack.getByTestId('verdict-error')).toHaveText(
+    'Say what should change, so the editor knows what to do.',
+  );
+  await sendBack.getByLabel('What should change').fill('Wait for the sales sign-off');
+  await sendBack.getByLabel('What should change').press('Enter');
+  await expect(banner.getByTestId('proposal-status')).toHaveText('Changes requested');
+  await expect(banner).toContainText('Changes requested by Abe Approver: Wait for the sales sign-off');
+  await expect(banner.getByRole('button', { name: 'Approve…' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Propose for review…' })).toBeEnabled();
+
   // The audit trail names both people and each step: in the API, and on the workflow's Audit page.
   const audit = await request.get(`/v1/audit?workflow=${encodeURIComponent(id)}&limit=100`);
   expect(audit.ok()).toBe(true);
@@ -156,6 +185,8 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   expect(new Set(did('draft.saved'))).toEqual(new Set(['Abe Approver', 'Eve Editor']));
   expect(did('proposal.opened')).toEqual(['Abe Approver', 'Eve Editor']);
   expect(did('proposal.approved')).toEqual(['Abe Approver']);
+  expect(did('proposal.changes_requested')).toEqual(['Abe Approver']);
+  expect(did('tests.overridden')).toEqual(['Abe Approver']);
   expect(did('version.published')).toEqual(['Abe Approver', 'local']);
   expect(entries.find((e) => e.action === 'proposal.approved')?.proposalId).toBe('p1');
   expect(entries.find((e) => e.action === 'version.published')?.version).toBe(2);
@@ -172,4 +203,40 @@ test('an editor proposes a threshold, an approver reviews its impact and approve
   await expect(row('Draft saved').last()).toContainText('Eve Editor');
 
   expect(crashes).toEqual([]);
+});
+
+test('an admin sets the approval rule in the Review tab; Publish becomes Propose for review', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'anum-services', 'rule');
+  await page.goto(`/workflows/${id}`);
+  await expect(page.getByRole('button', { name: 'Publish…' })).toBeEnabled();
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const panel = page.locator('.qs-side-body');
+  await expect(panel).toContainText('No proposal under review');
+  await expect(panel).toContainText('Not published yet: everything in the draft is new.');
+  // Local mode's default: one person, no approval needed.
+  await expect(page.getByTestId('approval-rule')).toContainText('Publishing does not need approval');
+  await expect(page.getByTestId('approval-rule')).toContainText('(the runtime’s default)');
+
+  await panel.getByRole('button', { name: 'Change the rule…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approval rule' });
+  await expect(dialog.getByLabel('Publishing needs an approved proposal')).toBeFocused();
+  await dialog.getByLabel('Publishing needs an approved proposal').check();
+  await dialog.getByLabel('Who may approve').selectOption('admin');
+  await dialog.getByLabel('Nobody who edited the proposal may approve it').check();
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('approval-rule')).toHaveText(
+    'Publishing needs an approved proposal: an admin approves, never someone who edited it.',
+  );
+  await expect(page.getByRole('button', { name: 'Propose for review…' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Publish…' })).toHaveCount(0);
+
+  const stored = await (await request.get(`/v1/workflows/${id}/approval`)).json();
+  expect(stored).toEqual({
+    rule: { required: true, role: 'admin', excludeEditors: true },
+    source: 'workflow',
+  });
 });

@@ -61,7 +61,7 @@ export function CompareVersions({ versions }: { versions: VersionSummary[] }) {
           onChange={setFrom}
         />
         <SidePicker id="qs-compare-to" label="with" value={to} versions={versions} onChange={setTo} />
-        <div className="qs-row">
+        <div className="qs-row qs-compare-actions">
           <button type="submit" className="qs-btn" disabled={from === to}>
             Compare
           </button>

@@ -7,7 +7,8 @@ import type { DiffState } from './use-diff.ts';
 /** How the sample leads move between the two sides: the impact sentence and each move with examples. */
 function ImpactView({ diff }: { diff: DiffAnswer }) {
   const { impact } = diff;
-  const lead = diff.changes.length === 1 ? headline(diff.changes) : null;
+  // One change making one move reads as the issue puts it: "threshold 40 → 101 moves 2 of 12 leads from Sales to Nurture".
+  const lead = diff.changes.length === 1 && impact.routeMoves.length === 1 ? headline(diff.changes) : null;
   return (
     <section className="qs-impact" aria-label="Impact on sample leads">
       <h3>
@@ -16,10 +17,10 @@ function ImpactView({ diff }: { diff: DiffAnswer }) {
       <p data-testid="impact-sentence">{impact.sentence}</p>
       {impact.routeMoves.length > 0 && (
         <ul className="qs-moves" aria-label="Route moves">
-          {impact.routeMoves.map((m, i) => (
+          {impact.routeMoves.map((m) => (
             <li key={`${m.from}>${m.to}`}>
               <strong>
-                {i === 0 && lead ? `${lead} ` : ''}
+                {lead ? `${lead} ` : ''}
                 {moveSentence(m, impact.leads)}
               </strong>
               {m.examples.length > 0 && <small className="qs-hint"> (e.g. {m.examples.join(', ')})</small>}

@@ -1,8 +1,10 @@
+import { describeTestRun } from '@qualify/rules';
 import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { governance, type Proposal } from '../api/governance.ts';
 import { hasRole, useMe } from '../api/use-me.ts';
 import { useStudio } from '../store/studio-store.ts';
+import { useCaseRun } from '../test-cases/use-case-run.ts';
 import { fullTime, relativeTime } from '../ui/time.ts';
 import { ApprovalRuleDialog } from './ApprovalRuleDialog.tsx';
 import { DiffView } from './DiffView.tsx';
@@ -77,6 +79,26 @@ function Comments({ proposal }: { proposal: Proposal }) {
   );
 }
 
+/** The draft's test cases as the publish gate will run them, so a reviewer knows before approving. */
+function DraftCases() {
+  const doc = useStudio((s) => s.doc);
+  const { state } = useCaseRun(doc);
+  if (!doc?.testCases.length || state.status === 'idle') return null;
+  if (state.status === 'error')
+    return (
+      <p className="qs-error-text" role="alert">
+        {state.message}
+      </p>
+    );
+  const failing = state.run.failed > 0;
+  return (
+    <p className={failing ? 'qs-callout is-warning' : 'qs-hint'} data-testid="review-cases">
+      {describeTestRun(state.run)}
+      {failing && ' Publishing stops there unless an approver publishes anyway with a reason.'}
+    </p>
+  );
+}
+
 /** What the draft changes against the live version (or the latest one), with its impact. */
 function DraftChanges() {
   const live = useStudio((s) => s.meta?.liveVersion ?? null);
@@ -133,6 +155,7 @@ export function ReviewPanel() {
       <section aria-label="Changes in the draft">
         <h2>Changes in the draft</h2>
         <DraftChanges />
+        <DraftCases />
       </section>
       {review.approval && (
         <section aria-label="Approval rule">
