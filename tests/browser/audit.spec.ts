@@ -7,7 +7,9 @@ test("a workflow's audit trail: who did what, filtered by action and person, pag
 }) => {
   const crashes: string[] = [];
   page.on('pageerror', (e) => crashes.push(e.message));
-  const id = await createFromTemplate(request, 'bant-inbound-saas', 'audit');
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'audit', {
+    name: 'Audit trail check',
+  });
   // 29 saves (the description changes each time), then a publish: 31 entries with the creation.
   let record = await (await request.get(`/v1/workflows/${id}`)).json();
   for (let i = 1; i <= 29; i++) {
