@@ -147,6 +147,18 @@ describe('runTestCases', () => {
     ).toBe('1 of 1 test case fails: Small company (expected no route, got Nurture).');
   });
 
+  it('names a gate the lead never reached by its step label, not its id', () => {
+    // The score step leads past the gate: no lead reaches "Fit check" now.
+    const wf = flow();
+    const bypass = { ...wf, edges: wf.edges.map((e) => (e.from === 'fit' ? { ...e, to: 'tiers' } : e)) };
+    const [r] = runTestCases(bypass, [
+      { ...small, expect: { ...small.expect, gates: { gate: true } } },
+    ]).results;
+    expect(r!.failures.map((f) => f.sentence)).toEqual([
+      'Expected gate "Fit check" passed, got not reached.',
+    ]);
+  });
+
   it('compares scores within 1e-9 and evaluates each case at its own time and stored stage', () => {
     const close: TestCase = { ...hot, expect: { ...hot.expect, score: 60 + 1e-12 } };
     const kept: TestCase = {

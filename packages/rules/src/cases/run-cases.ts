@@ -62,7 +62,7 @@ function failure(
 }
 
 /** What differs between a case's expectation and its decision, in the order a person checks it. */
-function failuresOf(want: TestExpect, d: Decision): TestFailure[] {
+function failuresOf(want: TestExpect, d: Decision, labelOf: (nodeId: string) => string): TestFailure[] {
   const out: TestFailure[] = [];
   const kind = d.route?.kind ?? null;
   if (want.route !== kind) {
@@ -90,10 +90,23 @@ function failuresOf(want: TestExpect, d: Decision): TestFailure[] {
   for (const [gateId, expected] of Object.entries(want.gates ?? {})) {
     const gate = d.gates.find((g) => g.nodeId === gateId);
     if (gate?.passed === expected) continue;
-    const noun = `gate "${gate?.label ?? gateId}"`;
+    // A gate the lead never reached is named by its step's label too, not its id.
+    const noun = `gate "${gate?.label ?? labelOf(gateId)}"`;
     out.push(failure('gate', noun, gateText(expected), gateText(gate?.passed), { gateId }));
   }
   return out;
+}
+
+/** A step's label by its id, from the document (the artifact leaves out steps no lead can reach). */
+function stepLabels(workflow: unknown): (nodeId: string) => string {
+  const nodes = (workflow as { nodes?: unknown }).nodes;
+  const labels = new Map<string, string>();
+  if (Array.isArray(nodes)) {
+    for (const n of nodes as { id?: unknown; label?: unknown }[]) {
+      if (typeof n?.id === 'string' && typeof n.label === 'string' && n.label) labels.set(n.id, n.label);
+    }
+  }
+  return (id) => labels.get(id) ?? id;
 }
 
 /**
@@ -107,13 +120,14 @@ export function runTestCases(workflow: WorkflowInput | unknown, cases?: TestCase
   const isObject = workflow !== null && typeof workflow === 'object';
   const doc = cases && isObject ? { ...workflow, testCases: [] } : workflow;
   const prepared = prepare(compile(doc));
+  const labelOf = stepLabels(workflow);
   const list = cases ?? readTestCases((workflow as { testCases?: unknown }).testCases).cases;
   const results = list.map((tc): TestCaseResult => {
     const d = prepared.evaluate(tc.lead, {
       now: tc.now,
       ...(tc.currentStage ? { currentStage: tc.currentStage } : {}),
     });
-    const failures = failuresOf(tc.expect, d);
+    const failures = failuresOf(tc.expect, d, labelOf);
     return {
       id: tc.id,
       name: tc.name,
