@@ -29,6 +29,7 @@ export const PROBLEM_TITLES = {
   nothing_to_publish: 'The draft has nothing new to publish',
   proposal_not_found: 'The proposal does not exist',
   proposal_exists: 'A proposal is waiting already',
+  nothing_to_propose: 'Nothing to propose',
   proposal_not_open: 'The proposal is no longer open',
   self_approval: 'Someone who edited it may not approve it',
   approval_required: 'Publishing needs an approved proposal',

@@ -99,6 +99,15 @@ export function propose(
       { currentRevision: row.revision },
     );
   }
+  const latest = row.versions.at(-1);
+  if (latest && latest.fromRevision === row.revision) {
+    throw new ProblemError(
+      409,
+      'nothing_to_propose',
+      `The draft has not changed since version ${latest.number}: there is nothing to review. Edit the draft, then propose it; to bring an older version back, make it live (PUT /v1/workflows/${row.id}/live).`,
+      { latestVersion: latest.number },
+    );
+  }
   const pending = pendingProposal(row);
   if (pending) {
     throw new ProblemError(

@@ -139,6 +139,11 @@ describe('proposals', () => {
     await t.as('abe', 'POST', `${WF}/proposals`, { revision: 3 });
     expect((await t.as('abe', 'POST', `${WF}/proposals/p2/review`, { verdict: 'approve' })).status).toBe(200);
     expect((await t.as('abe', 'POST', `${WF}/publish`, {})).status).toBe(201);
+    // Published: the draft is what is live now, so there is nothing left to review.
+    const revision = (await t.as('val', 'GET', WF)).body.revision;
+    const again = await t.as('eve', 'POST', `${WF}/proposals`, { revision, note: 'once more' });
+    problem(again, 409, 'nothing_to_propose');
+    expect(again.body.detail).toMatch(/has not changed since version \d+: there is nothing to review/);
   });
 
   it('withdraws an open or approved proposal when the draft is edited after it, in the same save', async () => {

@@ -5,10 +5,8 @@ import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
-import { workflowNotFound } from '../problem.ts';
-import type { WorkflowChange, WorkflowRow } from '../store.ts';
 import { parseWith } from '../validation.ts';
-import { mustFind } from './workflows.ts';
+import { changeRow, mustFind } from './workflows.ts';
 
 /** The workflow's approval rule and its proposals: propose, comment, review, withdraw. */
 export function proposalRoutes(api: Api, ctx: Ctx) {
@@ -16,12 +14,6 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
   const keys = ctx.config.keysRequired;
 
   /** Applies a change checked against the row as it stands when written (the change may refuse). */
-  const change = async (id: string, at: string, fn: WorkflowChange): Promise<WorkflowRow> => {
-    const row = await ctx.store.changeWorkflow(id, at, fn);
-    if (!row) throw workflowNotFound(id.slice(0, 100));
-    return row;
-  };
-
   api.get('/v1/workflows/:id/approval', 'evaluator', (c) =>
     c.json(ruleOf(mustFind(ctx, c.req.param('id')), keys)),
   );
@@ -29,7 +21,7 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
   api.put('/v1/workflows/:id/approval', 'admin', async (c) => {
     const id = c.req.param('id');
     const rule = parseWith(ApprovalRuleSchema, await readJson(c, limit));
-    const row = await change(id, isoAt(ctx.clock), (r) => ({
+    const row = await changeRow(ctx, id, isoAt(ctx.clock), (r) => ({
       row: { ...r, approval: rule },
       audit: {
         action: 'approval_rule.changed',
@@ -59,7 +51,7 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
     const id = c.req.param('id');
     const body = parseWith(ProposeBody, await readJson(c, limit));
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (r) => propose(r, body, c.get('principal').name, at));
+    const row = await changeRow(ctx, id, at, (r) => propose(r, body, c.get('principal').name, at));
     return c.json(row.proposals!.at(-1)!, 201);
   });
 
@@ -67,7 +59,9 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
     const { id, pid } = c.req.param();
     const body = parseWith(CommentBody, await readJson(c, limit));
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (r) => addComment(r, pid, c.get('principal').name, body.text, at));
+    const row = await changeRow(ctx, id, at, (r) =>
+      addComment(r, pid, c.get('principal').name, body.text, at),
+    );
     return c.json(mustFindProposal(row, pid));
   });
 
@@ -75,7 +69,7 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
     const { id, pid } = c.req.param();
     const body = parseWith(ReviewBody, await readJson(c, limit));
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (r) =>
+    const row = await changeRow(ctx, id, at, (r) =>
       review(r, pid, ruleOf(r, keys).rule, c.get('principal'), body, at),
     );
     return c.json(mustFindProposal(row, pid));
@@ -84,7 +78,7 @@ export function proposalRoutes(api: Api, ctx: Ctx) {
   api.post('/v1/workflows/:id/proposals/:pid/withdraw', 'editor', async (c) => {
     const { id, pid } = c.req.param();
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (r) => withdraw(r, pid, c.get('principal').name, at));
+    const row = await changeRow(ctx, id, at, (r) => withdraw(r, pid, c.get('principal').name, at));
     return c.json(mustFindProposal(row, pid));
   });
 }

@@ -4,18 +4,18 @@ import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
-import { invalidRequest, ProblemError, versionNotFound, workflowNotFound } from '../problem.ts';
+import { invalidRequest, ProblemError, versionNotFound } from '../problem.ts';
 import { ROLES } from '../schemas.ts';
 import { startChallenger, stopChallenger } from '../shadow/challenger.ts';
 import { ChallengerBody, PromoteBody, ShadowReportQuery } from '../shadow/http-schemas.ts';
 import { promotesByPublishing, promoteToProposal, reportSentence } from '../shadow/promote.ts';
 import { ShadowTally } from '../shadow/report.ts';
 import type { NewChallenger, PastChallenger } from '../shadow/types.ts';
-import type { WorkflowChange, WorkflowRow } from '../store.ts';
+import type { WorkflowRow } from '../store.ts';
 import { parseQuery, parseWith } from '../validation.ts';
 import { versionOf } from '../views.ts';
 import { publishDraft } from './versions.ts';
-import { mustFind } from './workflows.ts';
+import { changeRow, mustFind } from './workflows.ts';
 
 const stateOf = (row: WorkflowRow) => ({
   challenger: row.challenger ?? null,
@@ -93,12 +93,6 @@ function reportedChallenger(row: WorkflowRow, id: string | undefined) {
 export function shadowRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
-  const change = async (id: string, at: string, fn: WorkflowChange): Promise<WorkflowRow> => {
-    const row = await ctx.store.changeWorkflow(id, at, fn);
-    if (!row) throw workflowNotFound(id.slice(0, 100));
-    return row;
-  };
-
   api.get('/v1/workflows/:id/challenger', 'evaluator', (c) =>
     c.json(stateOf(mustFind(ctx, c.req.param('id')))),
   );
@@ -108,7 +102,7 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
     const body = parseWith(ChallengerBody, await readJson(c, limit));
     const by = c.get('principal').name;
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (r) => {
+    const row = await changeRow(ctx, id, at, (r) => {
       const next = challengerFrom(r, body, by, at);
       // A snapshot that does not compile would shadow nothing: refused now (422 workflow_invalid).
       compile(next.workflow);
@@ -120,7 +114,7 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
   api.delete('/v1/workflows/:id/challenger', 'approver', async (c) => {
     const id = c.req.param('id');
     if (!mustFind(ctx, id).challenger) return c.json(stateOf(mustFind(ctx, id)));
-    const row = await change(id, isoAt(ctx.clock), (r) =>
+    const row = await changeRow(ctx, id, isoAt(ctx.clock), (r) =>
       stopChallenger(r, c.get('principal').name, isoAt(ctx.clock)),
     );
     return c.json(stateOf(row));
@@ -194,7 +188,7 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
       );
       // Live now: a shadow run of a version against itself would show nothing.
       const at = isoAt(ctx.clock);
-      const stopped = await change(id, at, (x) =>
+      const stopped = await changeRow(ctx, id, at, (x) =>
         x.challenger?.id === running.id
           ? stopChallenger(x, who.name, at, `, promoted as version ${version.number}`)
           : { row: x, audit: [] },
@@ -202,7 +196,7 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
       return c.json({ promoted: 'published', version: versionOf(row, version), ...stateOf(stopped) }, 201);
     }
     const at = isoAt(ctx.clock);
-    const row = await change(id, at, (x) => {
+    const row = await changeRow(ctx, id, at, (x) => {
       if (x.challenger?.id !== running.id)
         throw new ProblemError(
           409,

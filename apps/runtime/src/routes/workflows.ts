@@ -6,13 +6,20 @@ import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
 import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
-import { newWorkflowRow, type WorkflowRow } from '../store.ts';
+import { newWorkflowRow, type WorkflowChange, type WorkflowRow } from '../store.ts';
 import { parseQuery, parseWith } from '../validation.ts';
 import { recordOf, summaryOf } from '../views.ts';
 
 /** The stored row or 404. */
 export function mustFind(ctx: Ctx, id: string): WorkflowRow {
   const row = ctx.store.getWorkflow(id);
+  if (!row) throw workflowNotFound(id.slice(0, 100));
+  return row;
+}
+
+/** A change to the stored row (`Store.changeWorkflow`), or 404. */
+export async function changeRow(ctx: Ctx, id: string, at: string, fn: WorkflowChange): Promise<WorkflowRow> {
+  const row = await ctx.store.changeWorkflow(id, at, fn);
   if (!row) throw workflowNotFound(id.slice(0, 100));
   return row;
 }
