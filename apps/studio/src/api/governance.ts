@@ -1,3 +1,4 @@
+import type { Change, Impact } from '@qualify/rules';
 import { api } from './client.ts';
 
 /** Shapes of the runtime's review answers (docs/governance.md); they mirror the runtime's and the rules core's. */
@@ -40,44 +41,8 @@ export interface Proposal {
   publishedVersion?: number;
 }
 
-export type ChangeKind =
-  | 'workflow'
-  | 'field_added'
-  | 'field_removed'
-  | 'field_changed'
-  | 'step_added'
-  | 'step_removed'
-  | 'step_changed'
-  | 'connection_changed'
-  | 'test_case_added'
-  | 'test_case_removed'
-  | 'test_case_changed';
-
-/** One change between two workflows, as one sentence in the product's words. */
-export interface Change {
-  kind: ChangeKind;
-  nodeId?: string;
-  field?: string;
-  testCaseId?: string;
-  sentence: string;
-}
-
-/** Leads that went from one route (or stage) to another: "Sales (Inbound SDR)" → "Nurture (Newsletter)". */
-export interface Move {
-  from: string;
-  to: string;
-  count: number;
-  examples: string[];
-}
-
-export interface Impact {
-  leads: number;
-  routeChanged: number;
-  stageChanged: number;
-  routeMoves: Move[];
-  stageMoves: Move[];
-  sentence: string;
-}
+// The diff's shapes are the rules core's own: the runtime answers what `diffWorkflows` and `impactOf` return.
+export type { Change, ChangeKind, Impact, Move } from '@qualify/rules';
 
 /** A side of a comparison: "draft", "live" or a version number. */
 export type DiffSide = number | 'draft' | 'live';
