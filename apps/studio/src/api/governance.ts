@@ -1,5 +1,5 @@
 import type { Change, Impact } from '@qualify/rules';
-import { api } from './client.ts';
+import { api, baseHeaders, networkError, toApiError } from './client.ts';
 
 /** Shapes of the runtime's review answers (docs/governance.md); they mirror the runtime's and the rules core's. */
 
@@ -51,8 +51,26 @@ export interface DiffAnswer {
   from: { label: string; version: number | null };
   to: { label: string; version: number | null };
   changes: Change[];
-  impact: Impact;
+  /** Null when a side does not compile (an unfinished draft); `impactIssue` says why. */
+  impact: Impact | null;
+  impactIssue?: string;
   sample: { source: string; leads: number };
+}
+
+/** The impact measured on a file of leads: how many were read and which lines could not be. */
+export interface FileImpactAnswer {
+  impact: Impact;
+  rows: number;
+  skipped: number;
+  skippedLines: { line: number; code?: string; detail?: string }[];
+}
+
+/** The content type the runtime reads a leads file as, from its name. */
+export function leadsFileType(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'application/x-ndjson';
+  if (lower.endsWith('.json')) return 'application/json';
+  return 'text/csv';
 }
 
 const wf = (id: string) => `/v1/workflows/${encodeURIComponent(id)}`;
@@ -76,4 +94,17 @@ export const governance = {
   /** What changed from one side to the other, and how the sample leads move. */
   diff: (id: string, from: DiffSide, to: DiffSide) =>
     api<DiffAnswer>('GET', `${wf(id)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+  /** The same comparison's impact on a file of the team's own leads (CSV, NDJSON or a JSON array). */
+  impactOfFile: async (id: string, from: DiffSide, to: DiffSide, file: File): Promise<FileImpactAnswer> => {
+    const headers = { ...baseHeaders(), 'content-type': leadsFileType(file.name) };
+    const url = `${wf(id)}/diff/impact?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { method: 'POST', headers, body: file });
+    } catch (err) {
+      throw networkError(err);
+    }
+    if (!res.ok) throw await toApiError(res);
+    return (await res.json()) as FileImpactAnswer;
+  },
 };

@@ -1,20 +1,28 @@
-import { useEffect } from 'react';
-import type { DiffAnswer } from '../api/governance.ts';
+import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { type DiffAnswer, type FileImpactAnswer, governance, type Impact } from '../api/governance.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { changedSteps, headline, moveSentence, noChangesText } from './review-state.ts';
 import type { DiffState } from './use-diff.ts';
 
-/** How the sample leads move between the two sides: the impact sentence and each move with examples. */
-function ImpactView({ diff }: { diff: DiffAnswer }) {
-  const { impact } = diff;
+/** How leads move between the two sides: the impact sentence and each move with examples. */
+function ImpactView({
+  diff,
+  impact,
+  title,
+  testId = 'impact-sentence',
+}: {
+  diff: DiffAnswer;
+  impact: Impact;
+  title: string;
+  testId?: string;
+}) {
   // One change making one move reads as the issue puts it: "threshold 40 → 101 moves 2 of 12 leads from Sales to Nurture".
   const lead = diff.changes.length === 1 && impact.routeMoves.length === 1 ? headline(diff.changes) : null;
   return (
-    <section className="qs-impact" aria-label="Impact on sample leads">
-      <h3>
-        Impact on {impact.leads} sample lead{impact.leads === 1 ? '' : 's'}
-      </h3>
-      <p data-testid="impact-sentence">{impact.sentence}</p>
+    <section className="qs-impact" aria-label={title}>
+      <h3>{title}</h3>
+      <p data-testid={testId}>{impact.sentence}</p>
       {impact.routeMoves.length > 0 && (
         <ul className="qs-moves" aria-label="Route moves">
           {impact.routeMoves.map((m) => (
@@ -39,6 +47,93 @@ function ImpactView({ diff }: { diff: DiffAnswer }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** A side of the comparison as the runtime names it: a version number, or the draft. */
+const sideOf = (s: DiffAnswer['from']) => s.version ?? 'draft';
+
+/** The same comparison measured on a file of the team's own leads (CSV, NDJSON or a JSON array). */
+function FileImpact({ diff }: { diff: DiffAnswer }) {
+  const id = useStudio((s) => s.meta?.id);
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<
+    { busy: string } | { answer: FileImpactAnswer; name: string } | { error: string } | null
+  >(null);
+  const measure = async (file: File) => {
+    if (!id) return;
+    setState({ busy: file.name });
+    try {
+      const answer = await governance.impactOfFile(id, sideOf(diff.from), sideOf(diff.to), file);
+      setState({ answer, name: file.name });
+    } catch (err) {
+      setState({ error: errorMessage(err) });
+    }
+  };
+  const skipped = state && 'answer' in state ? state.answer.skipped : 0;
+  return (
+    <div className="qs-file-impact">
+      <button
+        type="button"
+        className="qs-btn"
+        disabled={state !== null && 'busy' in state}
+        onClick={() => input.current?.click()}
+      >
+        Measure on a file of leads…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,.ndjson,.jsonl,.json,text/csv,application/x-ndjson,application/json"
+        hidden
+        aria-label="A file of leads to measure the impact on"
+        data-testid="impact-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void measure(file);
+          e.target.value = '';
+        }}
+      />
+      <p className="qs-hint">
+        A CSV whose header names catalogue fields, NDJSON or a JSON array; each lead is decided by both sides
+        as of now.
+      </p>
+      {state && 'busy' in state && (
+        <p className="qs-hint" role="status">
+          Deciding the leads in {state.busy}…
+        </p>
+      )}
+      {state && 'error' in state && (
+        <p className="qs-error-text" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state && 'answer' in state && (
+        <>
+          <ImpactView
+            diff={diff}
+            impact={state.answer.impact}
+            title={`Impact on ${state.answer.rows.toLocaleString('en')} lead${state.answer.rows === 1 ? '' : 's'} from ${state.name}`}
+            testId="file-impact-sentence"
+          />
+          {skipped > 0 && (
+            <div className="qs-hint" data-testid="impact-skipped">
+              {skipped} line{skipped === 1 ? '' : 's'} could not be read
+              {skipped > state.answer.skippedLines.length
+                ? `; the first ${state.answer.skippedLines.length}:`
+                : ':'}
+              <ul>
+                {state.answer.skippedLines.map((l) => (
+                  <li key={l.line}>
+                    Line {l.line}: {l.detail ?? l.code}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </div>
   );
 }
 
@@ -95,7 +190,18 @@ export function DiffView({ state }: { state: DiffState }) {
               </li>
             ))}
           </ul>
-          <ImpactView diff={d} />
+          {d.impact ? (
+            <ImpactView
+              diff={d}
+              impact={d.impact}
+              title={`Impact on ${d.impact.leads} sample lead${d.impact.leads === 1 ? '' : 's'}`}
+            />
+          ) : (
+            <p className="qs-hint" data-testid="impact-sentence">
+              No impact measured: {d.impactIssue ?? 'a side does not compile.'}
+            </p>
+          )}
+          {d.impact && <FileImpact diff={d} />}
         </>
       )}
     </div>
