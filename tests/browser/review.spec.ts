@@ -239,4 +239,26 @@ test('an admin sets the approval rule in the Review tab; Publish becomes Propose
     rule: { required: true, role: 'admin', excludeEditors: true },
     source: 'workflow',
   });
+
+  // A proposal's conversation: a comment typed in the Review tab is kept with its author; Withdraw in
+  // the banner ends the proposal, which then reads as an earlier one.
+  await page.getByRole('button', { name: 'Propose for review…' }).click();
+  const propose = page.getByRole('dialog', { name: 'Propose for review' });
+  await propose.getByLabel('Note for the reviewer').fill('First version of ANUM');
+  await propose.getByLabel('Note for the reviewer').press('Enter');
+  await expect(panel.getByRole('heading', { name: /^Proposal p1: / })).toBeVisible();
+  await expect(panel).toContainText('No comments yet.');
+  await panel.getByLabel('Comment', { exact: true }).fill('Is the 50-employee floor agreed with sales?');
+  await panel.getByLabel('Comment', { exact: true }).press('Enter');
+  const comments = panel.getByRole('list', { name: 'Comments' });
+  await expect(comments).toContainText('local');
+  await expect(comments).toContainText('Is the 50-employee floor agreed with sales?');
+  await page.getByRole('region', { name: 'Review' }).getByRole('button', { name: 'Withdraw' }).click();
+  await expect(panel.getByRole('heading', { name: 'No proposal under review' })).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Earlier proposals' })).toContainText('p1 Withdrawn');
+  const p1 = await (await request.get(`/v1/workflows/${id}/proposals/p1`)).json();
+  expect(p1).toMatchObject({
+    status: 'withdrawn',
+    comments: [{ by: 'local', text: 'Is the 50-employee floor agreed with sales?', verdict: null }],
+  });
 });
