@@ -89,6 +89,20 @@ test('a test case saved in one click passes, fails in words once the workflow ch
     failed: ['Hot inbound VP'],
   });
 
+  // The change is meant: accepting the new result makes the case expect what the draft does now;
+  // it is an edit like any other, so undo brings the old expectation back.
+  await page.getByRole('tab', { name: 'Test cases' }).click();
+  await expect(item).toContainText('Fails');
+  await item.getByRole('button', { name: 'Accept the new result for Hot inbound VP' }).click();
+  await expect(item).toContainText('Passes');
+  await expect(item).toContainText('Expects Nurture');
+  await expectSaved(page);
+  const accepted = (await (await request.get(`/v1/workflows/${id}`)).json()).workflow.testCases[0];
+  expect(accepted.expect.route).toBe('nurture');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await expect(item).toContainText('Fails');
+  await expect(item).toContainText('Expects Sales');
+
   // Opening the case puts its lead back in the test panel.
   await page.getByRole('tab', { name: 'Test cases' }).click();
   await item.getByRole('button', { name: 'Open Hot inbound VP in the test panel' }).click();

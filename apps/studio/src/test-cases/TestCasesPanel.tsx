@@ -3,7 +3,7 @@ import { useStudio } from '../store/studio-store.ts';
 import { formValues, toLocalInput } from '../test-panel/lead-object.ts';
 import { relativeTime } from '../ui/time.ts';
 import { expectationText } from './expectation.ts';
-import { removeCase } from './new-case.ts';
+import { acceptResult, removeCase } from './new-case.ts';
 import { useCaseRun } from './use-case-run.ts';
 
 function CaseItem({ c, result }: { c: TestCase; result: TestCaseResult | undefined }) {
@@ -46,6 +46,16 @@ function CaseItem({ c, result }: { c: TestCase; result: TestCaseResult | undefin
         <button type="button" className="qs-link-btn" onClick={open}>
           Open<span className="qs-sr"> {c.name}</span> in the test panel
         </button>
+        {result && !result.passed && (
+          <button
+            type="button"
+            className="qs-link-btn"
+            title="The change is meant: expect what the draft does with this lead now"
+            onClick={() => useStudio.getState().commit(acceptResult(doc, c.id))}
+          >
+            Accept the new result<span className="qs-sr"> for {c.name}</span>
+          </button>
+        )}
         <button
           type="button"
           className="qs-link-btn"

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compile, prepare, runTestCases, type Workflow, WorkflowSchema } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
-import { addCaseFromRun, defaultCaseName, removeCase } from './new-case.ts';
+import { acceptResult, addCaseFromRun, defaultCaseName, removeCase } from './new-case.ts';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../../../examples/${name}`, import.meta.url), 'utf8'));
@@ -44,6 +44,27 @@ describe('saving a test-panel run as a test case', () => {
     expect(run.failed).toBe(1);
     expect(run.results[0]?.failures.map((f) => f.what)).toContain('route');
     expect(run.results[0]?.failures[0]?.sentence).toMatch(/Sales/);
+  });
+
+  it('accepts the new result of a meant change, updating only what the case checks', () => {
+    const { doc, testCase } = addCaseFromRun(bant, runOf(bant, 0));
+    const checked = { ...testCase, expect: { route: testCase.expect.route, stage: testCase.expect.stage } };
+    const cut = {
+      ...doc,
+      testCases: [checked],
+      nodes: doc.nodes.map((n) =>
+        n.id === 'tiers'
+          ? { ...n, data: { ...(n.data as object), tiers: [{ id: 'mql', label: 'MQL', min: 200 }] } }
+          : n,
+      ),
+    };
+    expect(runTestCases(cut).failed).toBe(1);
+    const accepted = acceptResult(cut, testCase.id);
+    expect(runTestCases(accepted)).toMatchObject({ passed: 1, failed: 0 });
+    // Route and stage follow the draft; the score the case never checked stays unchecked.
+    expect(accepted.testCases[0]!.expect).toEqual({ route: 'nurture', stage: 'Lead' });
+    expect(accepted.testCases[0]!.lead).toBe(testCase.lead);
+    expect(acceptResult(cut, 'no-such-case')).toBe(cut);
   });
 
   it('gives each case its own name and id, and removes one by id', () => {

@@ -1,7 +1,10 @@
 import {
+  compile,
   type Decision,
+  prepare,
   type Stage,
   type TestCase,
+  type TestExpect,
   testCaseFromDecision,
   testCaseId,
   type Workflow,
@@ -54,3 +57,37 @@ export const removeCase = (doc: Workflow, id: string): Workflow => ({
   ...doc,
   testCases: doc.testCases.filter((c) => c.id !== id),
 });
+
+/**
+ * The draft with one case expecting what the draft does with its lead now, for a change that is meant
+ * ("the hot lead goes to the newsletter now, and should"). Only what the case already checks is
+ * updated: a case that never checked the score does not start to. A gate the lead no longer reaches
+ * leaves the expectation, which can say only passed or failed. Unchanged when the draft does not compile.
+ */
+export function acceptResult(doc: Workflow, id: string): Workflow {
+  const c = doc.testCases.find((x) => x.id === id);
+  if (!c) return doc;
+  let d: Decision;
+  try {
+    d = prepare(compile({ ...doc, testCases: [] })).evaluate(c.lead, {
+      now: c.now,
+      ...(c.currentStage ? { currentStage: c.currentStage } : {}),
+    });
+  } catch {
+    return doc;
+  }
+  const was = c.expect;
+  const expect: TestExpect = { route: d.route?.kind ?? null, stage: d.stage };
+  if (was.target !== undefined && d.route) expect.target = d.route.target;
+  if (was.score !== undefined) expect.score = d.score.total;
+  if (was.fit !== undefined) expect.fit = d.score.fit;
+  if (was.engagement !== undefined) expect.engagement = d.score.engagement;
+  if (was.gates) {
+    const reached = Object.keys(was.gates).flatMap((g) => {
+      const gate = d.gates.find((x) => x.nodeId === g);
+      return gate ? [[g, gate.passed] as const] : [];
+    });
+    if (reached.length) expect.gates = Object.fromEntries(reached);
+  }
+  return { ...doc, testCases: doc.testCases.map((x) => (x.id === id ? { ...x, expect } : x)) };
+}
