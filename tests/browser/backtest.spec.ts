@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectSaved, node, selectNode } from './canvas-helpers.ts';
 
 const HISTORY = fileURLToPath(new URL('../../examples/backtest/history.csv', import.meta.url));
@@ -233,4 +233,43 @@ test('past leads are scored as of the latest date in the file; another date or a
     { timeout: 30_000 },
   );
   await expect(page.getByTestId('kpi-sales')).toHaveText(['185']);
+});
+
+/** Runs the example history through the seeded workflow's live version alone. */
+async function runHistory(page: Page) {
+  await page.goto('/workflows/bant-inbound-saas/backtest');
+  await page.getByTestId('backtest-file').setInputFiles(HISTORY);
+  await expect(page.getByLabel('Outcome column: did the lead convert?')).toHaveValue('converted');
+  await page.getByLabel('Compare with').selectOption('');
+  await page.getByRole('button', { name: 'Run on live (v1)' }).click();
+  await expect(page.getByTestId('backtest-results')).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByTestId('backtest-histogram').locator('.recharts-bar-rectangle').first(),
+  ).toBeVisible();
+}
+
+test('the backtest page scrolls to the end of its results, not on into blank space', async ({ page }) => {
+  await runHistory(page);
+  // The screen-reader captions of the results' tables sit far down the page; they stay inside its scroll area.
+  const captions = page.getByTestId('backtest-results').locator('caption.qs-sr');
+  expect(await captions.count()).toBeGreaterThan(0);
+  const sizes = await page.evaluate(() => {
+    const wrap = document.querySelector('.qs-backtest-wrap') as HTMLElement;
+    const content = document.querySelector('.qs-backtest') as HTMLElement;
+    const root = document.scrollingElement as HTMLElement;
+    return {
+      rootScroll: root.scrollHeight,
+      rootHeight: root.clientHeight,
+      wrapScroll: wrap.scrollHeight,
+      contentBottom:
+        content.getBoundingClientRect().bottom - wrap.getBoundingClientRect().top + wrap.scrollTop,
+    };
+  });
+  // The window itself does not scroll: only the backtest's own area does, and it ends where its content ends.
+  expect(sizes.rootScroll).toBeLessThanOrEqual(sizes.rootHeight);
+  expect(sizes.wrapScroll).toBeLessThanOrEqual(Math.ceil(sizes.contentBottom) + 1);
+  // As a person would: scroll to the very bottom (the wheel scrolls whatever still can); the results are still in view.
+  await page.mouse.move(700, 500);
+  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, 2000);
+  await expect(page.getByTestId('backtest-data-issues')).toBeInViewport();
 });
