@@ -18,7 +18,7 @@ export function ScoreHistograms({ versions }: { versions: VersionMetrics[] }) {
         {versions.map((v) => (
           <figure key={v.name} className="qs-bt-figure" data-testid="backtest-histogram">
             <figcaption>{versionTitle(v.name)}</figcaption>
-            <ResponsiveContainer width="100%" height={240}>
+            <ResponsiveContainer width="100%" height={280}>
               <BarChart
                 data={v.scoreBands.map((b) => ({
                   band: bandLabel(b.from, b.to),
@@ -28,7 +28,16 @@ export function ScoreHistograms({ versions }: { versions: VersionMetrics[] }) {
                 margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
               >
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="band" tick={{ fontSize: 12 }} />
+                {/* Every band named (interval 0: recharts would otherwise skip labels that collide, such as
+                    "−10 to 0"), turned so the longer ranges below zero fit beside each other. */}
+                <XAxis
+                  dataKey="band"
+                  interval={0}
+                  angle={-40}
+                  textAnchor="end"
+                  height={56}
+                  tick={{ fontSize: 11 }}
+                />
                 <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                 <Tooltip />
                 <Legend itemSorter={null} />
