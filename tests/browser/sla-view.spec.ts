@@ -142,3 +142,24 @@ test("without decisions in the log, the SLA view offers the session's last backt
     /^In this session's last backtest, [\d,]+ of 2,000 leads \([\d.]+%\) came here\./,
   );
 });
+
+test('on paper, step numbers of two digits print whole ("10.", not "0.")', async ({ page }) => {
+  await page.goto('/workflows/bant-inbound-saas/sla');
+  const steps = page.locator('.qs-steps > li');
+  expect(await steps.count()).toBeGreaterThanOrEqual(10);
+  await page.emulateMedia({ media: 'print' });
+  // Nothing left of the page's left edge is printed: the marker "10. ", set in the item's own font and
+  // ending where the item starts, has to begin at or right of it.
+  const room = await steps.nth(9).evaluate((li) => {
+    const probe = document.createElement('span');
+    probe.textContent = '10. ';
+    probe.style.cssText = 'position: absolute; visibility: hidden; white-space: pre; font: inherit;';
+    li.append(probe);
+    const width = probe.getBoundingClientRect().width;
+    probe.remove();
+    const page = li.closest('.qs-page')?.getBoundingClientRect().left ?? 0;
+    return { markerStart: li.getBoundingClientRect().left - width, pageStart: Math.max(0, page) };
+  });
+  expect(room.markerStart).toBeGreaterThanOrEqual(room.pageStart);
+  await page.emulateMedia({ media: 'screen' });
+});
