@@ -5,10 +5,11 @@ import { runtime } from '../api/workflows.ts';
 import { CompareVersions } from '../review/CompareVersions.tsx';
 import { useStudio } from '../store/studio-store.ts';
 import { fullTime, relativeTime } from '../ui/time.ts';
+import { MakeLiveDialog } from './MakeLiveDialog.tsx';
 
 /**
  * Published versions, newest first: who, when, why, who approved it, which is live; any older one can be
- * made live again, and any two (or one and the draft) compared.
+ * made live again (after confirming), and any two (or one and the draft) compared.
  */
 export function VersionsPanel() {
   const id = useStudio((s) => s.meta?.id);
@@ -16,7 +17,7 @@ export function VersionsPanel() {
   const latest = useStudio((s) => s.meta?.latestVersion);
   const [items, setItems] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -32,19 +33,6 @@ export function VersionsPanel() {
   useEffect(() => {
     void load();
   }, [load, live, latest]);
-
-  const makeLive = async (n: number) => {
-    if (!id) return;
-    setBusy(n);
-    try {
-      useStudio.getState().setMeta(await runtime.makeLive(id, n));
-      useStudio.getState().notify('info', `Version ${n} is live again.`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   if (error)
     return (
@@ -74,13 +62,8 @@ export function VersionsPanel() {
               {v.live && <span className="qs-chip is-live">Live</span>}
               <span className="qs-grow" />
               {!v.live && (
-                <button
-                  type="button"
-                  className="qs-btn"
-                  disabled={busy !== null}
-                  onClick={() => makeLive(v.number)}
-                >
-                  {busy === v.number ? 'Switching…' : 'Make live'}
+                <button type="button" className="qs-btn" onClick={() => setConfirming(v.number)}>
+                  Make live…
                 </button>
               )}
             </div>
@@ -92,6 +75,7 @@ export function VersionsPanel() {
           </li>
         ))}
       </ol>
+      <MakeLiveDialog version={confirming} onClose={() => setConfirming(null)} />
     </>
   );
 }

@@ -1,0 +1,49 @@
+import { expect, type Page, test } from '@playwright/test';
+import { createFromTemplate } from './api-helpers.ts';
+import { expectSaved, node, selectNode } from './canvas-helpers.ts';
+
+/** Publishes the saved draft from the header. */
+async function publish(page: Page, note: string) {
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await page.getByLabel('What changed, and why').fill(note);
+  await page.getByRole('button', { name: 'Publish and make live' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
+
+/** Opens a fresh BANT workflow with two published versions: v1 (4 h first contact), v2 (2 h), v2 live. */
+async function twoVersions(page: Page, request: Parameters<typeof createFromTemplate>[0], prefix: string) {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', prefix);
+  await page.goto(`/workflows/${id}`);
+  await expect(node(page, 'toSales')).toBeVisible();
+  await publish(page, 'First');
+  await selectNode(page, 'toSales');
+  await page
+    .locator('.qs-side-body')
+    .getByLabel(/^First contact within/)
+    .first()
+    .fill('2');
+  await expectSaved(page);
+  await publish(page, 'Faster first contact');
+  await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v2');
+  return id;
+}
+
+test('making an older version live asks first; Escape cancels, Enter confirms', async ({ page, request }) => {
+  const id = await twoVersions(page, request, 'rollback-confirm');
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const older = page.locator('.qs-versions li').nth(1);
+  await older.getByRole('button', { name: 'Make live' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Make version 1 live' });
+  await expect(dialog).toContainText('instead of version 2');
+  // Nothing has changed yet; cancelling leaves version 2 live.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect((await (await request.get(`/v1/workflows/${id}`)).json()).liveVersion).toBe(2);
+
+  await older.getByRole('button', { name: 'Make live' }).click();
+  await expect(dialog.getByRole('button', { name: 'Make version 1 live' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v1');
+  expect((await (await request.get(`/v1/workflows/${id}`)).json()).liveVersion).toBe(1);
+});
