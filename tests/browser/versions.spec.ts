@@ -47,3 +47,39 @@ test('making an older version live asks first; Escape cancels, Enter confirms', 
   await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v1');
   expect((await (await request.get(`/v1/workflows/${id}`)).json()).liveVersion).toBe(1);
 });
+
+test('after an older version is made live, the header says the draft differs and offers the latest back', async ({
+  page,
+  request,
+}) => {
+  const id = await twoVersions(page, request, 'rollback-header');
+  const head = page.locator('.qs-editor-head');
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.locator('.qs-versions li').nth(1).getByRole('button', { name: 'Make live' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make version 1 live' }).click();
+  await expect(head.locator('.qs-chip.is-live')).toHaveText('Live v1');
+  // The draft is what was published as version 2: not "nothing to publish", and not published again.
+  await expect(head.locator('.qs-chip.is-pending')).toHaveText('Draft differs from live v1');
+  await expect(head.locator('.qs-publish-reason')).toHaveText(
+    'The draft is version 2; version 1 is live. Make version 2 live again to use it.',
+  );
+  await expect(head).not.toContainText('Nothing to publish');
+  await expect(head.getByRole('button', { name: 'Publish…' })).toHaveCount(0);
+
+  await head.getByRole('button', { name: 'Make v2 live…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make version 2 live' }).click();
+  await expect(head.locator('.qs-chip.is-live')).toHaveText('Live v2');
+  await expect(head.locator('.qs-chip.is-pending')).toHaveCount(0);
+  await expect(head.locator('.qs-publish-reason')).toHaveText('Nothing to publish: the draft is version 2.');
+  expect((await (await request.get(`/v1/workflows/${id}`)).json()).liveVersion).toBe(2);
+
+  // The workflows list says the same of a workflow whose draft is not the live version.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.locator('.qs-versions li').nth(1).getByRole('button', { name: 'Make live' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make version 1 live' }).click();
+  await expect(head.locator('.qs-chip.is-live')).toHaveText('Live v1');
+  await page.getByRole('link', { name: 'Back to workflows' }).click();
+  await expect(page.locator(`tr[data-workflow="${id}"] .qs-chip.is-pending`)).toHaveText(
+    'Draft differs from live v1',
+  );
+});
