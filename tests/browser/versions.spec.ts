@@ -83,3 +83,33 @@ test('after an older version is made live, the header says the draft differs and
     'Draft differs from live v1',
   );
 });
+
+test('any version restores into the draft as an undoable edit that is saved', async ({ page, request }) => {
+  const id = await twoVersions(page, request, 'restore');
+  const draftHours = async () => {
+    const record = await (await request.get(`/v1/workflows/${id}`)).json();
+    const toSales = record.workflow.nodes.find((n: { id: string }) => n.id === 'toSales');
+    return JSON.stringify(toSales.data);
+  };
+  const v2 = await draftHours();
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  const versions = page.locator('.qs-versions li');
+  // The live version can be restored too; it is the draft already.
+  await versions.first().getByRole('button', { name: 'Restore into the draft' }).click();
+  await expect(page.getByText('The draft already is version 2.')).toBeVisible();
+
+  await versions.nth(1).getByRole('button', { name: 'Restore into the draft' }).click();
+  await expect(node(page, 'toSales')).toContainText('contact within 4 working h');
+  await expectSaved(page);
+  const v1 = await draftHours();
+  expect(v1).not.toBe(v2);
+  const head = page.locator('.qs-editor-head');
+  await expect(head.locator('.qs-chip.is-pending')).toHaveText('Changes not yet published');
+  await expect(head.getByRole('button', { name: 'Publish…' })).toBeEnabled();
+
+  // One undo brings the draft back, and that is saved too.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(node(page, 'toSales')).toContainText('contact within 2 working h');
+  await expectSaved(page);
+  expect(await draftHours()).toBe(v2);
+});

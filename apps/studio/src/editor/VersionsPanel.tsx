@@ -1,3 +1,4 @@
+import { migrateWorkflow } from '@qualify/rules';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { VersionSummary } from '../api/types.ts';
@@ -9,7 +10,8 @@ import { MakeLiveDialog } from './MakeLiveDialog.tsx';
 
 /**
  * Published versions, newest first: who, when, why, who approved it, which is live; any older one can be
- * made live again (after confirming), and any two (or one and the draft) compared.
+ * made live again (after confirming), any one restored into the draft (an undoable edit, saved as usual),
+ * and any two (or one and the draft) compared.
  */
 export function VersionsPanel() {
   const id = useStudio((s) => s.meta?.id);
@@ -18,6 +20,7 @@ export function VersionsPanel() {
   const [items, setItems] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -33,6 +36,29 @@ export function VersionsPanel() {
   useEffect(() => {
     void load();
   }, [load, live, latest]);
+
+  // The version's document replaces the draft through the one commit path: Undo brings the draft back, and
+  // autosave stores it like any edit.
+  const restore = async (n: number) => {
+    if (!id) return;
+    setRestoring(n);
+    try {
+      const version = await runtime.version(id, n);
+      const s = useStudio.getState();
+      if (!s.doc || s.meta?.id !== id) return;
+      const doc = migrateWorkflow(version.workflow);
+      if (JSON.stringify(doc) === JSON.stringify(s.doc)) {
+        s.notify('info', `The draft already is version ${n}.`);
+        return;
+      }
+      s.commit(doc);
+      s.notify('info', `Version ${n} is restored into the draft; Undo brings back the draft as it was.`);
+    } catch (err) {
+      useStudio.getState().notify('error', `Version ${n} could not be restored: ${errorMessage(err)}`);
+    } finally {
+      setRestoring(null);
+    }
+  };
 
   if (error)
     return (
@@ -61,6 +87,14 @@ export function VersionsPanel() {
               <strong>Version {v.number}</strong>
               {v.live && <span className="qs-chip is-live">Live</span>}
               <span className="qs-grow" />
+              <button
+                type="button"
+                className="qs-btn"
+                disabled={restoring !== null}
+                onClick={() => void restore(v.number)}
+              >
+                {restoring === v.number ? 'Restoring…' : 'Restore into the draft'}
+              </button>
               {!v.live && (
                 <button type="button" className="qs-btn" onClick={() => setConfirming(v.number)}>
                   Make live…
