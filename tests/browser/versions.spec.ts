@@ -113,3 +113,51 @@ test('any version restores into the draft as an undoable edit that is saved', as
   await expectSaved(page);
   expect(await draftHours()).toBe(v2);
 });
+
+test('"Nothing to publish" is a state, not an error; the header and the Problems tab count the same errors', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'counts');
+  await page.goto(`/workflows/${id}`);
+  await expect(node(page, 'toDq')).toBeVisible();
+  await publish(page, 'First');
+  const reason = page.locator('.qs-publish-reason');
+  await expect(reason).toHaveText('Nothing to publish: the draft is version 1.');
+  const bad = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--bad').trim(),
+  );
+  const color = (l: typeof reason) => l.evaluate((el) => getComputedStyle(el).color);
+  const badRgb = await page.evaluate((c) => {
+    const probe = document.createElement('span');
+    probe.style.color = c;
+    document.body.append(probe);
+    const rgb = getComputedStyle(probe).color;
+    probe.remove();
+    return rgb;
+  }, bad);
+  expect(await color(reason)).not.toBe(badRgb);
+
+  // A warning (an unconnected copy, which no lead reaches), then an error (an exit that leads nowhere, which
+  // also leaves the step it led to unreached: a second warning).
+  await selectNode(page, 'toDq');
+  await page.keyboard.press('ControlOrMeta+d');
+  await expect(page.getByTestId('problem-count')).toHaveText('1');
+  await expect(page.getByTestId('problem-count')).toHaveClass(/is-warning/);
+  const edge = page.locator('.react-flow__edge[data-id="bant-fail-toMqlNurture"]');
+  await edge.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(edge).toHaveCount(0);
+  await expect(reason).toHaveText('Fix 1 error before publishing (see Problems).');
+  await expect(reason).toHaveClass(/is-error/);
+  expect(await color(reason)).toBe(badRgb);
+  await expect(page.getByTestId('problem-count')).toHaveText('1');
+  await expect(page.getByTestId('problem-count')).toHaveClass(/is-error/);
+  await expect(page.getByTestId('problem-count')).toHaveAttribute('title', '1 error and 2 warnings');
+  await page.getByRole('tab', { name: /Problems/ }).click();
+  await expect(page.getByTestId('problems-summary')).toHaveText(
+    '1 error and 2 warnings. Publishing waits until the errors are fixed.',
+  );
+  await expect(page.locator('.qs-problem.is-error')).toHaveCount(1);
+});

@@ -4,7 +4,7 @@ import { publishStep } from '../review/review-state.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
 import { type SaveState, useStudio } from '../store/studio-store.ts';
-import { useErrorCount } from '../store/use-issues-by-node.ts';
+import { countText, useErrorCount } from '../store/use-issues-by-node.ts';
 import { StatusChip } from '../ui/StatusChip.tsx';
 import type { EditorView } from './EditorPage.tsx';
 import { MakeLiveDialog } from './MakeLiveDialog.tsx';
@@ -50,7 +50,7 @@ export function EditorHeader({ view }: { view: EditorView }) {
   const verb = propose ? 'proposing' : 'publishing';
   const reason =
     errors > 0
-      ? `Fix ${errors} error${errors === 1 ? '' : 's'} before ${verb} (see Problems).`
+      ? `Fix ${countText(errors, 0)} before ${verb} (see Problems).`
       : bringBack !== null
         ? `The draft is version ${bringBack}; ${meta.liveVersion === null ? 'no version' : `version ${meta.liveVersion}`} is live. Make version ${bringBack} live again to use it.`
         : unchanged
@@ -96,7 +96,7 @@ export function EditorHeader({ view }: { view: EditorView }) {
       </Link>
       <span className="qs-publish">
         {(blocked || bringBack !== null) && (
-          <small className="qs-publish-reason" id="publish-reason">
+          <small className={`qs-publish-reason${errors > 0 ? ' is-error' : ''}`} id="publish-reason">
             {reason}
           </small>
         )}
