@@ -77,6 +77,7 @@ test('publish two versions, make the first live again, read the SLA view', async
   await expect(versions).toHaveCount(2);
   await expect(versions.first()).toContainText('Faster first contact');
   await versions.nth(1).getByRole('button', { name: 'Make live' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Make version 1 live' }).click();
   await expect(page.locator('.qs-editor-head .qs-chip.is-live')).toHaveText('Live v1');
   const record = await (await request.get(`/v1/workflows/${id}`)).json();
   expect(record.liveVersion).toBe(1);

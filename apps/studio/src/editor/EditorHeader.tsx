@@ -4,9 +4,10 @@ import { publishStep } from '../review/review-state.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
 import { type SaveState, useStudio } from '../store/studio-store.ts';
-import { useErrorCount } from '../store/use-issues-by-node.ts';
+import { countText, useErrorCount } from '../store/use-issues-by-node.ts';
 import { StatusChip } from '../ui/StatusChip.tsx';
 import type { EditorView } from './EditorPage.tsx';
+import { MakeLiveDialog } from './MakeLiveDialog.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 
 const SAVE_TEXT: Record<SaveState['status'], string> = {
@@ -25,6 +26,7 @@ const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] 
 /**
  * Workflow name and status, save state, canvas / backtest, the SLA view, shadow run, audit and Publish, or,
  * when the workflow's approval rule requires it, Propose for review until an approver has approved the draft.
+ * When the draft is the latest version but an older one is live, it offers to make the latest live again.
  */
 export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
@@ -35,25 +37,31 @@ export function EditorHeader({ view }: { view: EditorView }) {
   const review = useStudio((s) => s.review);
   const [publishing, setPublishing] = useState(false);
   const [proposing, setProposing] = useState(false);
+  const [bringingBack, setBringingBack] = useState(false);
   // An edit not yet saved makes a new revision: whatever was approved is not what would be published.
   const step = publishStep(review.approval?.rule ?? null, review.proposals ?? [], dirty ? -1 : meta.revision);
   const propose = step.kind !== 'publish';
-  // The runtime refuses to publish an unchanged draft (nothing_to_publish); say so before trying.
-  const unchanged = !dirty && !meta.hasUnpublishedChanges && meta.latestVersion !== null;
-  const blocked = errors > 0 || unchanged || step.kind === 'waiting';
+  // The runtime refuses to publish an unchanged draft (nothing_to_publish) and says to make that version live
+  // instead: say so before trying, and offer it when another version is live.
+  const draftIsLatest = !dirty && !meta.hasUnpublishedChanges && meta.latestVersion !== null;
+  const bringBack = draftIsLatest && meta.liveVersion !== meta.latestVersion ? meta.latestVersion : null;
+  const unchanged = draftIsLatest && bringBack === null;
+  const blocked = errors > 0 || unchanged || (bringBack === null && step.kind === 'waiting');
   const verb = propose ? 'proposing' : 'publishing';
   const reason =
     errors > 0
-      ? `Fix ${errors} error${errors === 1 ? '' : 's'} before ${verb} (see Problems).`
-      : unchanged
-        ? `Nothing to ${propose ? 'propose' : 'publish'}: the draft is version ${meta.latestVersion}.`
-        : step.kind === 'waiting'
-          ? step.reason
-          : propose
-            ? 'Publishing needs an approved proposal: propose the draft for review.'
-            : step.proposal
-              ? `Publish proposal ${step.proposal.id}, approved by ${step.proposal.decidedBy}, as a new live version.`
-              : 'Publish the draft as a new live version.';
+      ? `Fix ${countText(errors, 0)} before ${verb} (see Problems).`
+      : bringBack !== null
+        ? `The draft is version ${bringBack}; ${meta.liveVersion === null ? 'no version' : `version ${meta.liveVersion}`} is live. Make version ${bringBack} live again to use it.`
+        : unchanged
+          ? `Nothing to ${propose ? 'propose' : 'publish'}: the draft is version ${meta.latestVersion}.`
+          : step.kind === 'waiting'
+            ? step.reason
+            : propose
+              ? 'Publishing needs an approved proposal: propose the draft for review.'
+              : step.proposal
+                ? `Publish proposal ${step.proposal.id}, approved by ${step.proposal.decidedBy}, as a new live version.`
+                : 'Publish the draft as a new live version.';
 
   return (
     <header className="qs-editor-head">
@@ -87,22 +95,35 @@ export function EditorHeader({ view }: { view: EditorView }) {
         Audit
       </Link>
       <span className="qs-publish">
-        {blocked && (
-          <small className="qs-publish-reason" id="publish-reason">
+        {(blocked || bringBack !== null) && (
+          <small className={`qs-publish-reason${errors > 0 ? ' is-error' : ''}`} id="publish-reason">
             {reason}
           </small>
         )}
-        <button
-          type="button"
-          className="qs-btn is-primary"
-          disabled={blocked}
-          title={reason}
-          aria-describedby={blocked ? 'publish-reason' : undefined}
-          onClick={() => (propose ? setProposing(true) : setPublishing(true))}
-        >
-          {propose ? 'Propose for review…' : 'Publish…'}
-        </button>
+        {bringBack !== null && errors === 0 ? (
+          <button
+            type="button"
+            className="qs-btn is-primary"
+            title={reason}
+            aria-describedby="publish-reason"
+            onClick={() => setBringingBack(true)}
+          >
+            Make v{bringBack} live…
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="qs-btn is-primary"
+            disabled={blocked}
+            title={reason}
+            aria-describedby={blocked ? 'publish-reason' : undefined}
+            onClick={() => (propose ? setProposing(true) : setPublishing(true))}
+          >
+            {propose ? 'Propose for review…' : 'Publish…'}
+          </button>
+        )}
       </span>
+      <MakeLiveDialog version={bringingBack ? bringBack : null} onClose={() => setBringingBack(false)} />
       <PublishDialog
         open={publishing}
         proposal={step.kind === 'publish' ? step.proposal : null}

@@ -1,4 +1,5 @@
 import { useStudio } from '../store/studio-store.ts';
+import { countText, useErrorCount, useWarningCount } from '../store/use-issues-by-node.ts';
 
 /** Every validation issue of the draft; choosing one selects and centres its node. */
 export function ProblemsPanel() {
@@ -7,6 +8,8 @@ export function ProblemsPanel() {
   const focusNode = useStudio((s) => s.focusNode);
   const select = useStudio((s) => s.select);
   const setTab = useStudio((s) => s.setTab);
+  const errors = useErrorCount();
+  const warnings = useWarningCount();
 
   if (!issues.length) {
     return (
@@ -22,32 +25,38 @@ export function ProblemsPanel() {
     return n ? n.label || n.kind : id;
   };
   return (
-    <ul className="qs-problems" aria-label="Problems">
-      {issues.map((issue, i) => {
-        const target = issue.nodeId;
-        const edge = issue.edgeId;
-        const inCatalogue = issue.path?.startsWith('fields') ?? false;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: one node can have the same issue code twice
-          <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`}>
-            <button
-              type="button"
-              className={`qs-problem is-${issue.severity}`}
-              onClick={() => {
-                if (target) focusNode(target);
-                else if (edge) select([], [edge]);
-                else if (inCatalogue) setTab('fields');
-              }}
-              disabled={!target && !edge && !inCatalogue}
-            >
-              <span className="qs-problem-sev">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
-              <span className="qs-problem-msg">{issue.message}</span>
-              {target && <span className="qs-problem-node">{labelOf(target)}</span>}
-              {inCatalogue && <span className="qs-problem-node">Lead field catalogue</span>}
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <p className="qs-hint" data-testid="problems-summary">
+        {countText(errors, warnings)}.{' '}
+        {errors ? 'Publishing waits until the errors are fixed.' : 'Warnings do not stop publishing.'}
+      </p>
+      <ul className="qs-problems" aria-label="Problems">
+        {issues.map((issue, i) => {
+          const target = issue.nodeId;
+          const edge = issue.edgeId;
+          const inCatalogue = issue.path?.startsWith('fields') ?? false;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one node can have the same issue code twice
+            <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`}>
+              <button
+                type="button"
+                className={`qs-problem is-${issue.severity}`}
+                onClick={() => {
+                  if (target) focusNode(target);
+                  else if (edge) select([], [edge]);
+                  else if (inCatalogue) setTab('fields');
+                }}
+                disabled={!target && !edge && !inCatalogue}
+              >
+                <span className="qs-problem-sev">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
+                <span className="qs-problem-msg">{issue.message}</span>
+                {target && <span className="qs-problem-node">{labelOf(target)}</span>}
+                {inCatalogue && <span className="qs-problem-node">Lead field catalogue</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { type SideTab, useStudio } from '../store/studio-store.ts';
+import { countText, useErrorCount, useWarningCount } from '../store/use-issues-by-node.ts';
 import { TestCasesPanel } from '../test-cases/TestCasesPanel.tsx';
 import { TestPanel } from '../test-panel/TestPanel.tsx';
 import { tablistKeys } from '../ui/tablist-keys.ts';
@@ -22,8 +23,10 @@ const TABS: { id: SideTab; label: string }[] = [
 export function SidePanel() {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
-  const errors = useStudio((s) => s.issues.filter((i) => i.severity === 'error').length);
-  const warnings = useStudio((s) => s.issues.length) - errors;
+  // The badge counts what the header counts: errors while there are any (publishing waits for them), else
+  // warnings; its label says both.
+  const errors = useErrorCount();
+  const warnings = useWarningCount();
 
   return (
     <aside className="qs-side" aria-label="Details">
@@ -41,8 +44,12 @@ export function SidePanel() {
           >
             {t.label}
             {t.id === 'problems' && errors + warnings > 0 && (
-              <span className={`qs-count ${errors ? 'is-error' : 'is-warning'}`} data-testid="problem-count">
-                {errors + warnings}
+              <span
+                className={`qs-count ${errors ? 'is-error' : 'is-warning'}`}
+                data-testid="problem-count"
+                title={countText(errors, warnings)}
+              >
+                {errors || warnings}
               </span>
             )}
           </button>

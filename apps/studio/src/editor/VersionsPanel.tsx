@@ -1,3 +1,4 @@
+import { migrateWorkflow } from '@qualify/rules';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { VersionSummary } from '../api/types.ts';
@@ -5,10 +6,12 @@ import { runtime } from '../api/workflows.ts';
 import { CompareVersions } from '../review/CompareVersions.tsx';
 import { useStudio } from '../store/studio-store.ts';
 import { fullTime, relativeTime } from '../ui/time.ts';
+import { MakeLiveDialog } from './MakeLiveDialog.tsx';
 
 /**
  * Published versions, newest first: who, when, why, who approved it, which is live; any older one can be
- * made live again, and any two (or one and the draft) compared.
+ * made live again (after confirming), any one restored into the draft (an undoable edit, saved as usual),
+ * and any two (or one and the draft) compared.
  */
 export function VersionsPanel() {
   const id = useStudio((s) => s.meta?.id);
@@ -16,7 +19,8 @@ export function VersionsPanel() {
   const latest = useStudio((s) => s.meta?.latestVersion);
   const [items, setItems] = useState<VersionSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -33,16 +37,26 @@ export function VersionsPanel() {
     void load();
   }, [load, live, latest]);
 
-  const makeLive = async (n: number) => {
+  // The version's document replaces the draft through the one commit path: Undo brings the draft back, and
+  // autosave stores it like any edit.
+  const restore = async (n: number) => {
     if (!id) return;
-    setBusy(n);
+    setRestoring(n);
     try {
-      useStudio.getState().setMeta(await runtime.makeLive(id, n));
-      useStudio.getState().notify('info', `Version ${n} is live again.`);
+      const version = await runtime.version(id, n);
+      const s = useStudio.getState();
+      if (!s.doc || s.meta?.id !== id) return;
+      const doc = migrateWorkflow(version.workflow);
+      if (JSON.stringify(doc) === JSON.stringify(s.doc)) {
+        s.notify('info', `The draft already is version ${n}.`);
+        return;
+      }
+      s.commit(doc);
+      s.notify('info', `Version ${n} is restored into the draft; Undo brings back the draft as it was.`);
     } catch (err) {
-      setError(errorMessage(err));
+      useStudio.getState().notify('error', `Version ${n} could not be restored: ${errorMessage(err)}`);
     } finally {
-      setBusy(null);
+      setRestoring(null);
     }
   };
 
@@ -73,14 +87,17 @@ export function VersionsPanel() {
               <strong>Version {v.number}</strong>
               {v.live && <span className="qs-chip is-live">Live</span>}
               <span className="qs-grow" />
+              <button
+                type="button"
+                className="qs-btn"
+                disabled={restoring !== null}
+                onClick={() => void restore(v.number)}
+              >
+                {restoring === v.number ? 'Restoring…' : 'Restore into the draft'}
+              </button>
               {!v.live && (
-                <button
-                  type="button"
-                  className="qs-btn"
-                  disabled={busy !== null}
-                  onClick={() => makeLive(v.number)}
-                >
-                  {busy === v.number ? 'Switching…' : 'Make live'}
+                <button type="button" className="qs-btn" onClick={() => setConfirming(v.number)}>
+                  Make live…
                 </button>
               )}
             </div>
@@ -92,6 +109,7 @@ export function VersionsPanel() {
           </li>
         ))}
       </ol>
+      <MakeLiveDialog version={confirming} onClose={() => setConfirming(null)} />
     </>
   );
 }

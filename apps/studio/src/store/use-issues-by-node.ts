@@ -19,6 +19,18 @@ export function useIssuesByNode(): Map<string, Issue[]> {
   return useMemo(() => issuesByNode(issues), [issues]);
 }
 
+const errorsIn = (issues: readonly Issue[]) =>
+  issues.reduce((n, i) => n + (i.severity === 'error' ? 1 : 0), 0);
+
 /** Errors (not warnings) in the draft: publishing waits until there are none. */
-export const useErrorCount = (): number =>
-  useStudio((s) => s.issues.reduce((n, i) => n + (i.severity === 'error' ? 1 : 0), 0));
+export const useErrorCount = (): number => useStudio((s) => errorsIn(s.issues));
+
+/** Warnings in the draft: worth a look, but publishing does not wait for them. */
+export const useWarningCount = (): number => useStudio((s) => s.issues.length - errorsIn(s.issues));
+
+/** "2 errors and 1 warning", as the header, the Problems tab and its list count them. */
+export function countText(errors: number, warnings: number): string {
+  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (errors && warnings) return `${part(errors, 'error')} and ${part(warnings, 'warning')}`;
+  return errors ? part(errors, 'error') : part(warnings, 'warning');
+}

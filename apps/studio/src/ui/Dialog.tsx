@@ -2,8 +2,13 @@ import { type ReactNode, useEffect, useRef } from 'react';
 
 const FIRST_FIELD =
   '.qs-dialog-body :is(input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]))';
+/** A confirmation without fields starts on its confirm button, so Enter confirms (and never closes on ×). */
+const SUBMIT = '.qs-dialog-body form button[type=submit]:not([disabled])';
 
-/** A modal built on <dialog>: focus is trapped by the browser and starts on the first field, Escape closes it. */
+/**
+ * A modal built on <dialog>: focus is trapped by the browser and starts on the first field (or, in a form
+ * without fields, on its submit button), Escape closes it.
+ */
 export function Dialog(props: {
   open: boolean;
   title: string;
@@ -19,7 +24,7 @@ export function Dialog(props: {
       d.showModal();
       // The browser would focus the first focusable element, the header's close button; a dialog with a form
       // starts on its first field instead (React's autoFocus ran while the dialog was still closed).
-      d.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+      (d.querySelector<HTMLElement>(FIRST_FIELD) ?? d.querySelector<HTMLElement>(SUBMIT))?.focus();
     }
     if (!props.open && d.open) d.close();
   }, [props.open]);
