@@ -253,7 +253,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
       id: 'reference-workload',
       name: 'Reference workload (BANT + scoring)',
       description:
-        'The benchmark workflow of shared/bench/reference-workload in the product format: 13 scoring rules, hard disqualifiers, score tiers 60 / 35 and a BANT gate (3 of 4) before sales.',
+        "13 scoring rules and hard disqualifiers, then score tiers 60 / 35 and a BANT gate (3 of 4) before sales. The runtime's speed is measured on this workflow.",
       fields,
       nodes: f.nodes,
       edges: f.edges,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { compile, describeTestRun, describeWorkflow, prepare, runTestCases, validate } from '@qualify/rules';
 import { referenceEngine } from '@qualify/rules/reference';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,19 @@ describe('examples', () => {
     );
     expect(new Set(frameworks)).toEqual(new Set(['BANT', 'MEDDIC', 'CHAMP', 'ANUM']));
     expect(examples.map((e) => e.name)).toContain('reference-workload');
+  });
+
+  // A studio user reads these descriptions; the repository's folders and files mean nothing there.
+  it('have descriptions that name no folder or file of the repository', () => {
+    const olist = JSON.parse(
+      readFileSync(new URL('../examples/olist/olist-mql.workflow.json', import.meta.url), 'utf8'),
+    );
+    const described = [...examples.map((e) => e.workflow), olist] as { id: string; description: string }[];
+    const path = /[\w.-]+\/[\w.-]+|\b[\w-]+\.(?:ts|mjs|js|json|csv|md)\b/;
+    for (const w of described) {
+      expect(w.description, w.id).not.toBe('');
+      expect(w.description, w.id).not.toMatch(path);
+    }
   });
 
   describe.each(examples)('$name', ({ workflow, leads }) => {

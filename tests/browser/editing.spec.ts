@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createFromTemplate } from './api-helpers.ts';
-import { expectSaved, node, nodeIds, selectNode } from './canvas-helpers.ts';
+import { dragFromPalette, expectSaved, node, nodeIds, selectNode } from './canvas-helpers.ts';
 
 test('copy, paste, duplicate and delete, each undone', async ({ page, request }) => {
   const id = await createFromTemplate(request, 'bant-inbound-saas', 'edit');
@@ -149,4 +149,17 @@ test('a conflicting save shows a banner and keeps the local copy', async ({ page
   await expectSaved(page);
   const stored = await (await request.get(`/v1/workflows/${id}`)).json();
   expect(stored.workflow.name).toBe('My local name');
+});
+
+test('a new score step says what its rule without a test does, not "+10 if always"', async ({ page }) => {
+  const name = `Score summary ${Date.now()}`;
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New workflow' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create blank workflow' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const score = await dragFromPalette(page, 'score', { x: 420, y: 200 });
+  await expect(node(page, score)).toContainText('+10 for every lead');
+  await expect(node(page, score)).not.toContainText('always');
 });

@@ -33,4 +33,9 @@ test('the receipt names each data issue once and asks for what the scores could 
   await expect(questions.filter({ hasText: 'Ask for job title' })).toHaveText(
     'Ask for job title: "Senior job title" earns +20 fit points.',
   );
+  // The score tiers' reason names the exit by its label, as the canvas does, not by its id ("else").
+  const why = receipt.locator('section', { has: page.getByRole('heading', { name: 'Why' }) }).locator('li');
+  await expect(why.filter({ hasText: /^MQL threshold:/ })).toHaveText(
+    /^MQL threshold: total score \d+ → Not yet\.$/,
+  );
 });

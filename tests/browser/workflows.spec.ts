@@ -29,7 +29,11 @@ test('create from a template, duplicate, export, import and archive', async ({ p
   expect(exported.id).toBe(`${id}-copy`);
   expect(exported.nodes.length).toBeGreaterThan(3);
 
+  // The file's id is taken: the studio asks, and a copy is one of the answers.
   await page.getByTestId('import-file').setInputFiles(file);
+  const ask = page.getByRole('dialog', { name: 'Import workflow' });
+  await expect(ask).toContainText(`A workflow with the id ${id}-copy already exists`);
+  await ask.getByRole('button', { name: 'Create a copy' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Copy of Mid-market: CHAMP, weighted' }),
   ).toBeVisible();
@@ -44,6 +48,46 @@ test('create from a template, duplicate, export, import and archive', async ({ p
   await copy.getByRole('button', { name: /^Restore/ }).click();
   await page.getByLabel('Show archived').uncheck();
   await expect(copy.locator('.qs-chip')).toHaveText('Draft');
+});
+
+test('importing a file whose id exists can update that draft instead of making a copy', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'import-into');
+  const stored = (await (await request.get(`/v1/workflows/${id}`)).json()) as {
+    revision: number;
+    workflow: Record<string, unknown>;
+  };
+  const file = {
+    name: `${id}.workflow.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...stored.workflow, name: 'Inbound SaaS, edited offline' })),
+  };
+
+  await page.goto('/');
+  await page.getByTestId('import-file').setInputFiles(file);
+  const ask = page.getByRole('dialog', { name: 'Import workflow' });
+  await expect(ask).toContainText(`A workflow with the id ${id} already exists`);
+  // Cancel imports nothing.
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.locator(`tr[data-workflow^="${id}-"]`)).toHaveCount(0);
+
+  await page.getByTestId('import-file').setInputFiles(file);
+  await ask.getByRole('button', { name: 'Update the draft' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbound SaaS, edited offline' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(`/workflows/${id}`);
+  const after = (await (await request.get(`/v1/workflows/${id}`)).json()) as {
+    revision: number;
+    workflow: { name: string };
+  };
+  expect(after.workflow.name).toBe('Inbound SaaS, edited offline');
+  expect(after.revision).toBe(stored.revision + 1);
+  const all = (await (await request.get('/v1/workflows?archived=true')).json()) as {
+    items: { id: string }[];
+  };
+  expect(all.items.filter((w) => w.id.startsWith(`${id}-`))).toEqual([]);
 });
 
 test('publish two versions, make the first live again, read the SLA view', async ({ page, request }) => {

@@ -1,3 +1,4 @@
+import type { Workflow } from '@qualify/rules';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { WorkflowSummary } from '../api/types.ts';
@@ -20,6 +21,8 @@ export function WorkflowsPage() {
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState<'blank' | 'template' | null>(null);
   const [archiving, setArchiving] = useState<WorkflowSummary | null>(null);
+  /** A file whose id an existing workflow holds: update that draft or create a copy, as the user says. */
+  const [clash, setClash] = useState<{ doc: Workflow; existing: WorkflowSummary } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   const load = useCallback(async () => {
@@ -71,8 +74,30 @@ export function WorkflowsPage() {
   const importFile = (file: File) =>
     act(async () => {
       const doc = parseImported(await readJsonFile(file));
-      const record = await createUnique(doc);
-      notify('info', `Imported "${record.name}".`);
+      const existing = (await runtime.list(true)).find((w) => w.id === doc.id);
+      if (existing) {
+        setClash({ doc, existing });
+        return;
+      }
+      await importAsNew(doc);
+    });
+  const importAsNew = async (doc: Workflow) => {
+    const record = await createUnique(doc);
+    notify('info', `Imported "${record.name}".`);
+    navigate(pathFor({ page: 'editor', id: record.id }));
+  };
+  const importCopy = (doc: Workflow) =>
+    act(async () => {
+      setClash(null);
+      await importAsNew(doc);
+    });
+  // A normal draft save: the file becomes the draft at the workflow's current revision; versions stay.
+  const importIntoDraft = (doc: Workflow) =>
+    act(async () => {
+      setClash(null);
+      const { revision } = await runtime.get(doc.id);
+      const record = await runtime.save(doc.id, doc, revision);
+      notify('info', `Updated the draft of "${record.name}" from the file.`);
       navigate(pathFor({ page: 'editor', id: record.id }));
     });
 
@@ -221,6 +246,33 @@ export function WorkflowsPage() {
       )}
 
       {creating && <NewWorkflowDialog open startWith={creating} onClose={() => setCreating(null)} />}
+      <Dialog open={clash !== null} title="Import workflow" onClose={() => setClash(null)}>
+        <p>
+          A workflow with the id <code>{clash?.doc.id}</code> already exists:{' '}
+          <strong>{clash?.existing.name}</strong>
+          {clash?.existing.archived ? ' (archived)' : ''}. Update its draft with this file, or create a copy
+          beside it?
+        </p>
+        <p className="qs-hint">
+          Updating replaces the draft only: published versions and what is live stay as they are, and the
+          change can be published like any other edit.
+        </p>
+        <div className="qs-dialog-foot">
+          <button type="button" className="qs-btn" onClick={() => setClash(null)}>
+            Cancel
+          </button>
+          <button type="button" className="qs-btn" onClick={() => clash && void importCopy(clash.doc)}>
+            Create a copy
+          </button>
+          <button
+            type="button"
+            className="qs-btn is-primary"
+            onClick={() => clash && void importIntoDraft(clash.doc)}
+          >
+            Update the draft
+          </button>
+        </div>
+      </Dialog>
       <Dialog open={archiving !== null} title="Archive workflow" onClose={() => setArchiving(null)}>
         <p>
           Archive <strong>{archiving?.name}</strong>? It leaves this list; its versions and decision log are

@@ -1,4 +1,4 @@
-import { validate } from '@qualify/rules';
+import { compile, evaluate, validate } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import { around, exitOf, flags, points, run } from '../testing/build.ts';
 
@@ -67,11 +67,27 @@ describe('branch node', () => {
     expect(d.path).toEqual(['start', 'fit', 'eng', 'n', `to-${expected}`]);
   });
 
-  it('says the score and the exit in its reason', () => {
-    const d = run(
-      around('branch', hotWarm('total'), { fields, before, label: 'MQL threshold' }),
-      lead('f40', 'e30'),
-    );
+  it('says the score and the tier by its label in its reason, not its id', () => {
+    const named = {
+      on: 'total',
+      tiers: [
+        { id: 'hot', label: 'Sales ready', min: 60 },
+        { id: 'warm', label: 'Warming up', min: 35 },
+      ],
+      elseLabel: 'Not yet',
+    };
+    const wf = around('branch', named, { fields, before, label: 'MQL threshold' });
+    expect(run(wf, lead('f40', 'e30')).reasons).toContain('MQL threshold: total score 70 → Sales ready.');
+    expect(run(wf, lead('e30', 'e5')).reasons).toContain('MQL threshold: total score 35 → Warming up.');
+    expect(run(wf, lead('e5')).reasons).toContain('MQL threshold: total score 5 → Not yet.');
+  });
+
+  it('names the port in its reason for an artifact that carries no labels', () => {
+    const wf = around('branch', hotWarm('total'), { fields, before, label: 'MQL threshold' });
+    const artifact = compile(wf);
+    const node = Object.values(artifact.nodes).find((n) => n.kind === 'branch')!;
+    delete node.labels;
+    const d = evaluate(artifact, lead('f40', 'e30'));
     expect(d.reasons).toContain('MQL threshold: total score 70 → hot.');
   });
 

@@ -24,6 +24,8 @@ type Data = z.infer<typeof DataSchema>;
 interface Compiled extends ArtifactNode {
   on: Data['on'];
   select: JsonLogic;
+  /** Each exit's name for the receipt ("Hot", and the else label); an artifact without one shows the port. */
+  labels?: Record<string, string>;
 }
 
 const scoreName = { total: 'total score', fit: 'fit score', engagement: 'engagement score' } as const;
@@ -107,7 +109,8 @@ export const branch = defineKind<Data, Compiled>({
   compile: (d) => {
     const v = { var: `score.${d.on}` };
     const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ '>=': [v, t.min] }, t.id]);
-    return { on: d.on, select: { if: [...arms, 'else'] } };
+    const labels = Object.fromEntries([...d.tiers.map((t) => [t.id, t.label]), ['else', d.elseLabel]]);
+    return { on: d.on, select: { if: [...arms, 'else'] }, labels };
   },
   fuse: (node, ctx) => {
     // The select this kind compiles is `if` over comparisons, each naming a port: jump on each
@@ -141,17 +144,19 @@ export const branch = defineKind<Data, Compiled>({
   },
   prepare: (node, { logic }) => {
     const select = logic(node.select);
-    const { on } = node;
+    const { on, labels } = node;
+    const lead = `${node.label}: ${scoreName[on]} `;
+    // The tier's label ("→ Hot"), not its id; a port the artifact names no label for reads as itself.
     const names = new Map<string, string>();
     return (s) => {
       const port = String(select(s.data));
       if (!s.explain) return port;
       let name = names.get(port);
       if (name === undefined) {
-        name = `${node.label}: ${scoreName[on]} `;
+        name = labels && Object.hasOwn(labels, port) ? labels[port]! : port;
         names.set(port, name);
       }
-      s.reasons.push(`${name}${s.data.score[on]} → ${port}.`);
+      s.reasons.push(`${lead}${s.data.score[on]} → ${name}.`);
       return port;
     };
   },

@@ -1,6 +1,14 @@
-import { compare as c, type Decision, validate } from '@qualify/rules';
+import {
+  all,
+  any,
+  compare as c,
+  type Decision,
+  diffWorkflows,
+  summarizeNode,
+  validate,
+} from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
-import { around, daysAgo, routeTo, run, workflow } from '../testing/build.ts';
+import { around, daysAgo, FIELDS, routeTo, run, workflow } from '../testing/build.ts';
 
 const rule = (id: string, condition: unknown, points: number, decay?: { field: string; days: number }) => ({
   id,
@@ -312,5 +320,23 @@ describe('questions from score rules', () => {
       ['title', 'titled'],
       ['size', 'big'],
     ]);
+  });
+});
+
+describe('a score rule with no test yet', () => {
+  const step = (data: unknown) => ({ id: 'n', kind: 'score', label: 'Fit', data });
+
+  it('reads as what it does, not "+10 if always"', () => {
+    expect(summarizeNode(step(fit([rule('r', all(), 10)])), FIELDS)).toBe('+10 for every lead');
+    expect(summarizeNode(step(fit([rule('r', any(), 10)])), FIELDS)).toBe('+10 for no lead');
+    expect(summarizeNode(step(fit([rule('r', c('size', 'gte', 50), 10)])), FIELDS)).toBe(
+      '+10 if Company size is at least 50',
+    );
+  });
+
+  it('reads the same way in the list of changes', () => {
+    const wf = (condition: unknown) => around('score', fit([rule('r', condition, 10)]), { label: 'Fit' });
+    const sentences = diffWorkflows(wf(all()), wf(c('size', 'gte', 50))).map((x) => x.sentence);
+    expect(sentences.join('\n')).toContain('Fit: "r" applies for every lead → if');
   });
 });

@@ -91,11 +91,21 @@ function pointsLogic(rule: ScoreRule, test: JsonLogic): JsonLogic {
   };
 }
 
-function ruleText(r: ScoreRule, fields: Parameters<typeof conditionText>[1]): string {
+/**
+ * Which leads a rule applies to: "if Company size is at least 50". A rule with no test yet (an empty
+ * group) reads as what it does: "for every lead" (all of nothing is met), "for no lead" (any of nothing).
+ */
+function appliesText(condition: Condition, fields: FieldCatalogue): string {
+  if (condition.type === 'group' && condition.conditions.length === 0)
+    return condition.match === 'all' ? 'for every lead' : 'for no lead';
+  return `if ${conditionText(condition, fields)}`;
+}
+
+function ruleText(r: ScoreRule, fields: FieldCatalogue): string {
   const decay = r.decay
     ? `, full within ${r.decay.days} days of ${findField(fields, r.decay.field)?.label ?? r.decay.field}, half within ${2 * r.decay.days}`
     : '';
-  return `${signed(r.points)} if ${conditionText(r.condition, fields)}${decay}`;
+  return `${signed(r.points)} ${appliesText(r.condition, fields)}${decay}`;
 }
 
 function decayText(r: ScoreRule, fields: FieldCatalogue): string {
@@ -116,10 +126,10 @@ function diffScore(a: Data, b: Data, ctx: DiffContext): string[] {
   for (const [x, y] of kept) {
     if (x.label !== y.label) out.push(`${name}: rule ${q(x.label)} renamed to ${q(y.label)}.`);
     if (x.points !== y.points) out.push(`${name}: ${q(y.label)} ${x.points} → ${pts(y.points)}.`);
-    const was = conditionText(x.condition, ctx.beforeFields);
-    const now = conditionText(y.condition, ctx.fields);
+    const was = appliesText(x.condition, ctx.beforeFields);
+    const now = appliesText(y.condition, ctx.fields);
     if (!same(x.condition, y.condition) || was !== now)
-      out.push(`${name}: ${q(y.label)} applies if ${was} → if ${now}.`);
+      out.push(`${name}: ${q(y.label)} applies ${was} → ${now}.`);
     if (x.decay && y.decay && x.decay.field === y.decay.field && x.decay.days !== y.decay.days)
       out.push(`${name}: ${q(y.label)} full points within ${x.decay.days} → ${y.decay.days} days.`);
     else if (!same(x.decay, y.decay))
