@@ -75,7 +75,9 @@ test('importing a file whose id exists can update that draft instead of making a
   await expect(page.locator(`tr[data-workflow^="${id}-"]`)).toHaveCount(0);
 
   await page.getByTestId('import-file').setInputFiles(file);
-  await ask.getByRole('button', { name: 'Update the draft' }).click();
+  // A dialog of choices starts on its main one, so Enter takes it (not the × that would close it).
+  await expect(ask.getByRole('button', { name: 'Update the draft' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Inbound SaaS, edited offline' })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(`/workflows/${id}`);
   const after = (await (await request.get(`/v1/workflows/${id}`)).json()) as {

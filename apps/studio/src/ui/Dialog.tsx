@@ -4,10 +4,12 @@ const FIRST_FIELD =
   '.qs-dialog-body :is(input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]))';
 /** A confirmation without fields starts on its confirm button, so Enter confirms (and never closes on ×). */
 const SUBMIT = '.qs-dialog-body form button[type=submit]:not([disabled])';
+/** A dialog of choices only (no form) starts on its main choice; a destructive one (is-danger) does not. */
+const PRIMARY = '.qs-dialog-body .qs-btn.is-primary:not([disabled])';
 
 /**
  * A modal built on <dialog>: focus is trapped by the browser and starts on the first field (or, in a form
- * without fields, on its submit button), Escape closes it.
+ * without fields, on its submit button; in a dialog of choices, on its main one), Escape closes it.
  */
 export function Dialog(props: {
   open: boolean;
@@ -24,7 +26,11 @@ export function Dialog(props: {
       d.showModal();
       // The browser would focus the first focusable element, the header's close button; a dialog with a form
       // starts on its first field instead (React's autoFocus ran while the dialog was still closed).
-      (d.querySelector<HTMLElement>(FIRST_FIELD) ?? d.querySelector<HTMLElement>(SUBMIT))?.focus();
+      (
+        d.querySelector<HTMLElement>(FIRST_FIELD) ??
+        d.querySelector<HTMLElement>(SUBMIT) ??
+        d.querySelector<HTMLElement>(PRIMARY)
+      )?.focus();
     }
     if (!props.open && d.open) d.close();
   }, [props.open]);
