@@ -56,13 +56,16 @@ async function load(
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': type },
+        headers: { 'content-type': type, authorization: `Bearer ${KEY.value}` },
         setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }),
       },
     ],
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
+
+/** The bench key the servers' process made; every request sends it. */
+const KEY = { value: '' };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -74,98 +77,137 @@ async function main() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  const ports = await new Promise<{ bare: number; runtime: number }>((resolve) => {
+  const ports = await new Promise<{ bare: number; runtime: number; peer: number; key: string }>((resolve) => {
     child.stdout!.once('data', (b) => resolve(JSON.parse(String(b))));
   });
+  KEY.value = ports.key;
   const bare = `http://127.0.0.1:${ports.bare}`;
   const rt = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-workload`;
   const rtHandoff = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-handoff`;
   const rtShadow = `http://127.0.0.1:${ports.runtime}/v1/workflows/reference-shadow`;
+  const peer = `http://127.0.0.1:${ports.peer}`;
   const single = { bodies: singleBodies, type: 'application/json', c: 50, leads: 1 };
   const batch = { bodies: batchBodies, type: 'application/x-ndjson', c: 4, leads: 1000 };
-  // `base`: the bare endpoint of the same kind; `floor`: the bare endpoint replying an answer of the same size;
-  // `without`: the same evaluation without the hand-off, or without a challenger (what either costs).
+  // Each scenario is compared with others named by id: `base` the bare endpoint of the same kind; `floor`
+  // the bare endpoint replying an answer of the same size; `peer` the peer stack doing the same job;
+  // `without` the same evaluation without the hand-off, or without a challenger (what either costs).
   const scenarios: ({
+    id: string;
     name: string;
     url: string;
-    base?: number;
-    floor?: number;
-    without?: number;
+    base?: string;
+    floor?: string;
+    peer?: string;
+    without?: string;
   } & typeof single)[] = [
-    { name: 'single, bare Hono (parse + reply)', url: `${bare}/evaluate`, ...single },
-    { name: 'single, bare Hono replying a fixed full receipt', url: `${bare}/fixed`, ...single, base: 0 },
+    { id: 'bare', name: 'single, bare Hono (parse + reply)', url: `${bare}/evaluate`, ...single },
     {
+      id: 'fixed-full',
+      name: 'single, bare Hono replying a fixed full receipt',
+      url: `${bare}/fixed`,
+      ...single,
+      base: 'bare',
+    },
+    {
+      id: 'fixed-summary',
       name: 'single, bare Hono replying a fixed summary',
       url: `${bare}/fixed?view=summary`,
       ...single,
-      base: 0,
+      base: 'bare',
     },
     {
+      id: 'peer',
+      name: 'single, peer stack (key check, json-logic-engine, randomUUID, pino)',
+      url: `${peer}/evaluate`,
+      ...single,
+      base: 'bare',
+    },
+    {
+      id: 'full',
       name: 'single, runtime evaluate + log (full receipt)',
       url: `${rt}/evaluate`,
       ...single,
-      base: 0,
-      floor: 1,
+      base: 'bare',
+      floor: 'fixed-full',
+      peer: 'peer',
     },
     {
+      id: 'summary',
       name: 'single, runtime evaluate + log (view=summary)',
       url: `${rt}/evaluate?view=summary`,
       ...single,
-      base: 0,
-      floor: 2,
+      base: 'bare',
+      floor: 'fixed-summary',
+      peer: 'peer',
     },
     {
+      id: 'handoff',
       name: 'single, runtime evaluate + log + hand-off (lead ids, pool; full receipt)',
       url: `${rtHandoff}/evaluate`,
       ...single,
       bodies: handoffSingleBodies,
-      base: 0,
-      floor: 1,
-      without: 3,
+      base: 'bare',
+      floor: 'fixed-full',
+      without: 'full',
     },
-    { name: 'batch 1,000, bare Hono (parse + reply)', url: `${bare}/batch`, ...batch },
+    { id: 'batch-bare', name: 'batch 1,000, bare Hono (parse + reply)', url: `${bare}/batch`, ...batch },
     {
+      id: 'batch-fixed-full',
       name: 'batch 1,000, bare Hono replying fixed full receipts',
       url: `${bare}/fixed/batch`,
       ...batch,
-      base: 6,
+      base: 'batch-bare',
     },
     {
+      id: 'batch-fixed-summary',
       name: 'batch 1,000, bare Hono replying fixed summaries',
       url: `${bare}/fixed/batch?view=summary`,
       ...batch,
-      base: 6,
+      base: 'batch-bare',
     },
     {
+      id: 'batch-peer',
+      name: 'batch 1,000, peer stack (key check, json-logic-engine, randomUUID, pino)',
+      url: `${peer}/batch`,
+      ...batch,
+      base: 'batch-bare',
+    },
+    {
+      id: 'batch-full',
       name: 'batch 1,000, runtime evaluate + log (full receipts)',
       url: `${rt}/evaluate/batch?now=${NOW}`,
       ...batch,
-      base: 6,
-      floor: 7,
+      base: 'batch-bare',
+      floor: 'batch-fixed-full',
+      peer: 'batch-peer',
     },
     {
+      id: 'batch-summary',
       name: 'batch 1,000, runtime evaluate + log (view=summary)',
       url: `${rt}/evaluate/batch?now=${NOW}&view=summary`,
       ...batch,
-      base: 6,
-      floor: 8,
+      base: 'batch-bare',
+      floor: 'batch-fixed-summary',
+      peer: 'batch-peer',
     },
     {
+      id: 'batch-handoff',
       name: 'batch 1,000, runtime evaluate + log + hand-off (lead ids, pool; full receipts)',
       url: `${rtHandoff}/evaluate/batch?now=${NOW}`,
       ...batch,
       bodies: handoffBatchBodies,
-      base: 6,
-      floor: 7,
-      without: 9,
+      base: 'batch-bare',
+      floor: 'batch-fixed-full',
+      without: 'batch-full',
     },
     {
+      id: 'shadow',
       name: 'single, runtime evaluate + log + shadow run (a challenger running; full receipt)',
       url: `${rtShadow}/evaluate`,
       ...single,
-      base: 0,
-      floor: 1,
-      without: 3,
+      base: 'bare',
+      floor: 'fixed-full',
+      without: 'full',
     },
   ];
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
@@ -196,23 +238,21 @@ async function main() {
       errors: rs.reduce((n, r) => n + r.errors, 0),
     };
   });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ratio = (r: { rps: number }, to: string | undefined) =>
+    to === undefined ? '' : (r.rps / byId.get(to)!.rps).toFixed(2);
+  const fmt = (n: number) => Math.round(n).toLocaleString('en');
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to without (hand-off, challenger) | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to the peer stack | ratio to without (hand-off, challenger) | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
-  rows.forEach((r, k) => {
-    const base = rows[scenarios[k]!.base ?? k]!;
-    const floor = scenarios[k]!.floor;
-    const fmt = (n: number) => Math.round(n).toLocaleString('en');
-    const toFloor = floor === undefined ? '' : (r.rps / rows[floor]!.rps).toFixed(2);
-    const without = scenarios[k]!.without;
-    const toWithout = without === undefined ? '' : (r.rps / rows[without]!.rps).toFixed(2);
+  for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${(r.rps / base.rps).toFixed(2)} | ${toFloor} | ${toWithout} | ${r.errors} |`,
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${ratio(r, r.base ?? r.id)} | ${ratio(r, r.floor)} | ${ratio(r, r.peer)} | ${ratio(r, r.without)} | ${r.errors} |`,
     );
-  });
+  }
   lines.push(
     '',
     `Shadow run: the challenger evaluated ${(shadowed as { evaluations: number }).evaluations.toLocaleString('en')} leads; ${dropped} offers dropped (queue full).`,

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { compile, prepare } from '@qualify/rules';
 import { Hono } from 'hono';
+import { handRoute, handScore } from '../../../packages/rules/bench/hand-written.ts';
 import { createApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
 import { openHandoffStore } from '../src/handoff/sqlite-store.ts';
+import { newApiKey } from '../src/keys.ts';
 import { silentLogger } from '../src/logger.ts';
 import { openLowdbStore } from '../src/lowdb-store.ts';
 import { seedTemplates } from '../src/seed.ts';
 import { loadTemplates } from '../src/templates.ts';
 import { generateLeads } from './gen.ts';
+import { peerApp, peerJudge } from './peer.ts';
 
 /**
  * The two servers the benchmark compares, in one process apart from the load generator:
@@ -76,6 +79,25 @@ const dir = mkdtempSync(join(tmpdir(), 'qualify-bench-'));
 const { store } = await openLowdbStore({ dir, logger: silentLogger });
 const handoff = await openHandoffStore({ dir, clock: systemClock, logger: silentLogger });
 await seedTemplates(store, systemClock, loadTemplates());
+/**
+ * Every request carries an API key, as a deployed client's would: the runtime checks it against its
+ * stored hashes (a key always counts, even in local mode), and so does the peer stack.
+ */
+const { key, row } = newApiKey('bench', 'admin', new Date().toISOString());
+await store.createKey(row, {
+  action: 'key.created',
+  actor: 'bench',
+  workflowId: null,
+  detail: 'Created the admin key "bench".',
+});
+// The peer must do the same job: its routes and scores equal the hand-written reference's on the leads.
+const judge = peerJudge();
+for (const lead of generateLeads(10_000)) {
+  const got = judge(lead);
+  if (got.route !== handRoute(lead) || got.score !== handScore(lead))
+    throw new Error(`The peer stack disagrees with the reference on lead ${JSON.stringify(lead)}`);
+}
+const peer = peerApp(join(dir, 'peer-decisions.jsonl'), new Set([row.hash]));
 const runtime = createApp({
   store,
   handoff,
@@ -91,7 +113,7 @@ const runtime = createApp({
 const send = async (method: string, path: string, body: unknown) => {
   const res = await runtime.request(path, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify(body),
   });
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
@@ -145,11 +167,16 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
     servers.push(s);
   });
 const servers: ReturnType<typeof serve>[] = [];
-const ports = { bare: await listen(bare.fetch), runtime: await listen(runtime.fetch) };
-process.stdout.write(`${JSON.stringify(ports)}\n`);
+const ports = {
+  bare: await listen(bare.fetch),
+  runtime: await listen(runtime.fetch),
+  peer: await listen(peer.app.fetch),
+};
+process.stdout.write(`${JSON.stringify({ ...ports, key })}\n`);
 
 process.on('SIGTERM', async () => {
   for (const s of servers) s.close();
+  peer.close();
   await handoff.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,61 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { LogicEngine } from 'json-logic-engine';
+import pino from 'pino';
+import { BANT_COUNT, HARD_DQ, routeOf, SCORE } from './peer-rules.ts';
+
+/**
+ * The peer stack (issue 14): the same job assembled from well-kept parts. Hono; an API-key check against
+ * stored sha256 hashes; the reference workload compiled by json-logic-engine; `crypto.randomUUID()` as
+ * the decision id; one JSON line a decision through pino's asynchronous file destination; the answer.
+ */
+export function peerApp(logFile: string, keyHashes: ReadonlySet<string>) {
+  const judge = peerJudge();
+  const destination = pino.destination({ dest: logFile, sync: false, minLength: 4096 });
+  const log = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+
+  const decide = (lead: Record<string, unknown>) => {
+    const decision = {
+      decisionId: randomUUID(),
+      leadId: typeof lead.id === 'string' ? lead.id : null,
+      ...judge(lead),
+    };
+    log.info(decision);
+    return decision;
+  };
+  const authorized = (header: string | undefined) =>
+    header?.startsWith('Bearer ') === true &&
+    keyHashes.has(createHash('sha256').update(header.slice(7)).digest('hex'));
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (!authorized(c.req.header('authorization'))) return c.json({ title: 'Unauthorized' }, 401);
+    await next();
+  });
+  app.post('/evaluate', async (c) => {
+    const body = (await c.req.json()) as { lead: Record<string, unknown> };
+    return c.json(decide(body.lead));
+  });
+  app.post('/batch', async (c) => {
+    const lines = (await c.req.text()).split('\n');
+    let out = '';
+    lines.forEach((line, i) => {
+      if (line) out += `${JSON.stringify({ line: i + 1, ...decide(JSON.parse(line)) })}\n`;
+    });
+    return c.body(out, 200, { 'content-type': 'application/x-ndjson' });
+  });
+  return { app, close: () => destination.flushSync() };
+}
+
+/** The peer's rules: json-logic-engine's compiled documents, the route read from the three results. */
+export function peerJudge() {
+  const engine = new LogicEngine();
+  const score = engine.build(SCORE) as (lead: unknown) => number;
+  const bant = engine.build(BANT_COUNT) as (lead: unknown) => number;
+  const hardDq = engine.build(HARD_DQ) as (lead: unknown) => boolean;
+  return (lead: unknown) => {
+    const s = score(lead);
+    const b = bant(lead);
+    return { route: routeOf(s, b, Boolean(hardDq(lead))), score: s, bant: b };
+  };
+}
