@@ -43,7 +43,7 @@ CREATE TABLE audit (
 CREATE INDEX audit_workflow ON audit (workflow_id, seq);
 CREATE INDEX audit_at ON audit (at);
 CREATE TABLE decisions (
-  id text PRIMARY KEY,
+  id text COLLATE "C" PRIMARY KEY,
   at timestamptz NOT NULL,
   workflow_id text NOT NULL,
   version integer NOT NULL,
