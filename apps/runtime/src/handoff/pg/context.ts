@@ -1,7 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import type { PoolClient, QueryResultRow } from 'pg';
+import pg, { type PoolClient, type QueryResultRow } from 'pg';
 import { decisionIds } from '../../decision-id.ts';
 import type { Schedule, Subscription } from '../types.ts';
+
+const INT8 = 20;
+/**
+ * bigint columns (epoch milliseconds, counts) as numbers, for this store's queries only: node-postgres
+ * answers strings by default, and changing its global parser would change every other user of pg.
+ * Every value kept is far below 2^53.
+ */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 /** What lives as long as the store: id makers and parsed schedules (no state another replica could change). */
 export class Shared {
@@ -35,17 +46,21 @@ export class Tx {
     private readonly shared: Shared,
   ) {}
 
+  private query<T extends QueryResultRow>(text: string, values: unknown[]) {
+    return this.client.query<T>({ text, values, types });
+  }
+
   async all<T extends QueryResultRow>(sql: string, args: unknown[] = []): Promise<T[]> {
-    return (await this.client.query<T>(sql, args)).rows;
+    return (await this.query<T>(sql, args)).rows;
   }
 
   async get<T extends QueryResultRow>(sql: string, args: unknown[] = []): Promise<T | undefined> {
-    return (await this.client.query<T>(sql, args)).rows[0];
+    return (await this.query<T>(sql, args)).rows[0];
   }
 
   /** Rows changed. */
   async run(sql: string, args: unknown[] = []): Promise<number> {
-    return (await this.client.query(sql, args)).rowCount ?? 0;
+    return (await this.query(sql, args)).rowCount ?? 0;
   }
 
   /** A time-sortable id with a prefix: evt_, sla_, dlv_. */
@@ -76,7 +91,7 @@ export class Tx {
    * ('lead:', 'event:') and hashed to the 64-bit key PostgreSQL's advisory locks take.
    */
   async lock(key: string): Promise<void> {
-    await this.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`handoff:${key}`]);
+    await this.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`handoff:${key}`]);
   }
 
   /** Like lock(), but answers false at once when another transaction holds it. */
