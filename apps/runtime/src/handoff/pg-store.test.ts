@@ -31,9 +31,9 @@ describe.skipIf(!url)('PostgreSQL', () => {
     it('refuses to open on a database without the hand-off tables, saying so', async () => {
       const db = await createTestDb(url as string);
       schemas.set(db.schema, db);
-      await expect(
-        openPgHandoffStore({ url: url as string, options: db.options }),
-      ).rejects.toThrow(/hand-off store could not open: relation "handoff_pools" does not exist/);
+      await expect(openPgHandoffStore({ url: url as string, options: db.options })).rejects.toThrow(
+        /hand-off store could not open: relation "handoff_pools" does not exist/,
+      );
     });
   });
 });

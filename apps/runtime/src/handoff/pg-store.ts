@@ -99,7 +99,10 @@ export class PgHandoffStore implements HandoffStore {
           broken = e;
         });
         if (retryable(error) && attempt < TRIES) {
-          this.logger.info('hand-off transaction retried', { code: (error as { code: string }).code, attempt });
+          this.logger.info('hand-off transaction retried', {
+            code: (error as { code: string }).code,
+            attempt,
+          });
           continue;
         }
         throw error;
@@ -131,8 +134,7 @@ export class PgHandoffStore implements HandoffStore {
 
   listSubscriptions = () => this.tx((tx) => loadSubscriptions(tx));
   getSubscription = (id: string) => this.tx((tx) => getSubscription(tx, id));
-  createSubscription = (input: SubscriptionInput) =>
-    this.tx((tx, now) => createSubscription(tx, input, now));
+  createSubscription = (input: SubscriptionInput) => this.tx((tx, now) => createSubscription(tx, input, now));
   updateSubscription = (id: string, patch: Partial<SubscriptionInput>) =>
     this.tx((tx, now) => updateSubscription(tx, id, patch, now));
   deleteSubscription = (id: string) => this.tx((tx) => deleteSubscription(tx, id));

@@ -63,14 +63,10 @@ export async function setHolder(
   pool: string | null,
   queue: string | null,
 ) {
-  await tx.run('UPDATE handoff_leads SET owner = $1, owner_id = $2, holder = $3, pool = $4, queue = $5 WHERE id = $6', [
-    owner ? JSON.stringify(owner) : null,
-    owner?.id ?? null,
-    holder,
-    pool,
-    queue,
-    id,
-  ]);
+  await tx.run(
+    'UPDATE handoff_leads SET owner = $1, owner_id = $2, holder = $3, pool = $4, queue = $5 WHERE id = $6',
+    [owner ? JSON.stringify(owner) : null, owner?.id ?? null, holder, pool, queue, id],
+  );
 }
 
 /** Sets the stage, keeping the one before it as the prior stage. */

@@ -24,9 +24,12 @@ export const sequencer = (tx: Tx): Sequencer => {
     next: async (leadId) =>
       leadId === null
         ? ++anonymous
-        : ((await tx.get<{ seq: number }>('UPDATE handoff_leads SET seq = seq + 1 WHERE id = $1 RETURNING seq', [
-            leadId,
-          ])) as { seq: number }).seq,
+        : (
+            (await tx.get<{ seq: number }>(
+              'UPDATE handoff_leads SET seq = seq + 1 WHERE id = $1 RETURNING seq',
+              [leadId],
+            )) as { seq: number }
+          ).seq,
   };
 };
 

@@ -38,10 +38,12 @@ export async function tickSla(tx: Tx, nowMs: number): Promise<SlaTickResult> {
 }
 
 async function applyDue(tx: Tx, row: SlaDbRow, nowMs: number, result: SlaTickResult) {
-  const steps = await tx.all<{ step: number; action: EscalationAction; due_at: number; done_at: number | null }>(
-    'SELECT step, action, due_at, done_at FROM handoff_sla_steps WHERE sla_id = $1 ORDER BY step',
-    [row.id],
-  );
+  const steps = await tx.all<{
+    step: number;
+    action: EscalationAction;
+    due_at: number;
+    done_at: number | null;
+  }>('SELECT step, action, due_at, done_at FROM handoff_sla_steps WHERE sla_id = $1 ORDER BY step', [row.id]);
   const transitions = dueTransitions(
     {
       status: row.status,
@@ -148,8 +150,7 @@ async function reassign(
       nowMs,
     ],
   );
-  const schedule =
-    rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(tx, row));
+  const schedule = rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(tx, row));
   const next = await startSla(tx, {
     leadId: row.lead_id,
     decisionId: row.decision_id,

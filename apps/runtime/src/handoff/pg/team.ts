@@ -97,10 +97,9 @@ export async function loadPool(
   nowMs: number,
   lock = false,
 ): Promise<LoadedPool | undefined> {
-  const row = await tx.get<PoolRow>(
-    `SELECT * FROM handoff_pools WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
+  const row = await tx.get<PoolRow>(`SELECT * FROM handoff_pools WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   if (!row) return undefined;
   const schedule = tx.schedule(row.schedule);
   return {

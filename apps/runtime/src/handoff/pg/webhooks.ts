@@ -55,7 +55,15 @@ export async function createSubscription(
   await tx.run(
     `INSERT INTO handoff_subscriptions (id, url, events, description, active, secret, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-    [id, input.url, JSON.stringify(input.events), input.description ?? null, input.active !== false, secret, nowMs],
+    [
+      id,
+      input.url,
+      JSON.stringify(input.events),
+      input.description ?? null,
+      input.active !== false,
+      secret,
+      nowMs,
+    ],
   );
   tx.forgetSubscriptions();
   return { ...((await getSubscription(tx, id)) as Subscription), secret };
