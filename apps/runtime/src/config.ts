@@ -4,6 +4,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL for every piece of state instead of the embedded stores in dataDir (DATABASE_URL). */
+  databaseUrl: string | null;
   auth: 'auto' | 'required';
   /** Keys are required unless the address is loopback and AUTH is `auto` (local mode). */
   keysRequired: boolean;
@@ -69,6 +71,14 @@ function decimal(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(raw.trim())) {
+    throw new Error(`DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/db); got "${raw}".`);
+  }
+  return raw.trim();
+}
+
 /**
  * Reads the server's settings from environment variables, failing with a readable message.
  * Relative paths resolve against `cwd`; the studio folder defaults to `defaultStudioDir`.
@@ -83,6 +93,7 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
     host,
     port: int(env, 'PORT', 8787, 0, 65535),
     dataDir: path(env.DATA_DIR || './data'),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     auth,
     keysRequired: auth === 'required' || !isLoopback(host),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -6,10 +6,10 @@ import { type Clock, systemClock } from './clock.ts';
 import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig, DeliveryWaker } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
-import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
-import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
+import { openStores } from './open-store.ts';
+import { takeSchema, testDatabaseUrl, testStoreIsPostgres } from './pg/test-schemas.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
@@ -47,7 +47,7 @@ export function settableClock(start: string | number) {
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
-  /** The hand-off store (SQLite) in the same folder. */
+  /** The hand-off store beside it (SQLite in the same folder, or PostgreSQL). */
   handoff: HandoffStore;
   /** The shadow runner: `idle()` waits for the challenger to catch up. */
   shadow: ShadowRunner;
@@ -68,7 +68,10 @@ export interface Answer {
   text: string;
 }
 
-/** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
+/**
+ * The app over a real store in a fresh temp folder (lowdb and SQLite; PostgreSQL in a schema of the
+ * test file's own with QUALIFY_TEST_STORE=postgres), seeded with the examples unless `seed: false`.
+ */
 export async function testApp(
   o: {
     seed?: boolean;
@@ -84,11 +87,20 @@ export async function testApp(
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
-  const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
   const quiet = { info() {}, error() {} };
   // Webhook tests wait for real retries, so they run on the system clock unless they bring one.
   const clock = o.clock ?? (o.webhooks ? systemClock : steppingClock());
-  const handoff = await openHandoffStore({ dir, clock, logger: quiet });
+  // QUALIFY_TEST_STORE=postgres: the same app on PostgreSQL, in a schema of this test file's own.
+  const schema = testStoreIsPostgres() ? await takeSchema(dir, o.dir !== undefined) : undefined;
+  const stores = await openStores({
+    dataDir: dir,
+    databaseUrl: schema ? testDatabaseUrl() : null,
+    pgOptions: schema?.options,
+    clock,
+    logger: quiet,
+    decisionFlushMs: 20,
+  });
+  const { store, handoff } = stores;
   if (o.seed !== false) {
     await seedTemplates(store, clock, loadTemplates());
     await seedTeam(handoff, loadTeam());
@@ -144,8 +156,8 @@ export async function testApp(
       await sla.stop();
       await shadow.stop();
       await sender?.close();
-      await handoff.close();
-      await store.close();
+      await stores.close();
+      schema?.release();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -8,17 +8,13 @@ import type { Audit, KeyRow, Store, VersionRow, WorkflowRow } from '../store.ts'
 import { listAuditSql } from './audit-sql.ts';
 import type { DecisionTable } from './decision-table.ts';
 import type { ChangeListener } from './listener.ts';
-import { CHANNEL, type Change, type Mirror, storedRow } from './mirror.ts';
+import { type Change, type Mirror, storedRow } from './mirror.ts';
 import { inTransaction } from './pool.ts';
 import type { ShadowTable } from './shadow-table.ts';
 
 type Client = pg.PoolClient;
 
 const json = (v: unknown) => JSON.stringify(v);
-
-async function notify(c: Client, change: Change) {
-  await c.query('SELECT pg_notify($1, $2)', [CHANNEL, json(change)]);
-}
 
 /** Records the events in the audit trail inside the caller's transaction; answers the entries. */
 async function recordAudit(c: Client, audit: Audit, at: string): Promise<AuditEntry[]> {
@@ -51,12 +47,17 @@ export class PgStore implements Store {
 
   constructor(
     private readonly pool: pg.Pool,
+    private readonly channel: string,
     private readonly mirror: Mirror,
     private readonly listener: ChangeListener,
     private readonly decisions: DecisionTable,
     private readonly shadow: ShadowTable,
     private readonly logger: Logger,
   ) {}
+
+  private async notify(c: Client, change: Change) {
+    await c.query('SELECT pg_notify($1, $2)', [this.channel, json(change)]);
+  }
 
   /** One transaction, tracked so close() waits for it. */
   private tx<T>(fn: (c: Client) => Promise<T>): Promise<T> {
@@ -98,7 +99,7 @@ export class PgStore implements Store {
         ]);
       }
       await recordAudit(c, s.audit, at);
-      await notify(c, { table: 'workflows', id, stamp: stamp + 1 });
+      await this.notify(c, { table: 'workflows', id, stamp: stamp + 1 });
       return { before, after, stamp: stamp + 1 };
     });
     if (result?.after) this.mirror.install(result.after, result.stamp);
@@ -132,7 +133,7 @@ export class PgStore implements Store {
         ]);
       }
       await recordAudit(c, audit, row.createdAt);
-      await notify(c, { table: 'workflows', id: row.id, stamp: 1 });
+      await this.notify(c, { table: 'workflows', id: row.id, stamp: 1 });
       return true;
     });
     if (!created) return null;
@@ -184,7 +185,7 @@ export class PgStore implements Store {
         json(row),
       ]);
       await recordAudit(c, audit, row.createdAt);
-      await notify(c, { table: 'api_keys', id: row.id });
+      await this.notify(c, { table: 'api_keys', id: row.id });
     });
     this.mirror.setKeys([...this.mirror.keys.filter((k) => k.id !== row.id), row]);
     return row;
@@ -195,7 +196,7 @@ export class PgStore implements Store {
       const { rowCount } = await c.query('DELETE FROM api_keys WHERE id = $1', [id]);
       if (!rowCount) return false;
       await recordAudit(c, audit, at);
-      await notify(c, { table: 'api_keys', id });
+      await this.notify(c, { table: 'api_keys', id });
       return true;
     });
     if (deleted) this.mirror.setKeys(this.mirror.keys.filter((k) => k.id !== id));
