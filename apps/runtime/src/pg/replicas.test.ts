@@ -46,7 +46,10 @@ describe.skipIf(!url)('two runtime processes on one PostgreSQL database', () => 
   const start = () => {
     const dir = mkdtempSync(join(tmpdir(), 'replica-'));
     dirs.push(dir);
-    return startServer({ DATABASE_URL: url!, PGOPTIONS: db.options, DATA_DIR: dir, LOG_LEVEL: 'error' }, 60_000);
+    return startServer(
+      { DATABASE_URL: url!, PGOPTIONS: db.options, DATA_DIR: dir, LOG_LEVEL: 'error' },
+      60_000,
+    );
   };
 
   beforeAll(async () => {

@@ -36,7 +36,8 @@ export async function takeSchema(
   dir: string,
   reopening: boolean,
 ): Promise<{ options: string; release(): void }> {
-  let slot = reopening ? slots.find((s) => s.dir === dir && !s.busy) : undefined;
+  // Reopening: the folder's schema, even when the app before closed only its store.
+  let slot = reopening ? slots.find((s) => s.dir === dir) : undefined;
   if (!slot) {
     slot = slots.find((s) => !s.busy);
     if (slot) await empty(slot.db.pool);
