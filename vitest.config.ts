@@ -57,6 +57,9 @@ export default defineConfig(async () => ({
                 name: 'postgres',
                 include: httpTests(),
                 env: { QUALIFY_TEST_STORE: 'postgres' },
+                // Every commit waits for the server, and hand-offs are transactions: slower than SQLite.
+                testTimeout: 90_000,
+                hookTimeout: 60_000,
                 setupFiles: ['apps/runtime/src/pg/http-setup.ts'],
               },
             },

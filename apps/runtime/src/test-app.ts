@@ -7,8 +7,10 @@ import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig, DeliveryWaker } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
 import type { HandoffStore } from './handoff/types.ts';
+import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
 import { openStores } from './open-store.ts';
+import { openPgStore } from './pg/open.ts';
 import { takeSchema, testDatabaseUrl, testStoreIsPostgres } from './pg/test-schemas.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
@@ -55,6 +57,8 @@ export interface TestApp {
   sla: SlaTicker;
   dir: string;
   clock: Clock;
+  /** A second store on the same data (folder or schema), as another process would open it; close it after. */
+  openStoreAgain(): Promise<Store>;
   /** Sends a request; a plain object body goes as JSON. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
@@ -152,6 +156,10 @@ export async function testApp(
     dir,
     clock,
     call,
+    openStoreAgain: async () =>
+      schema
+        ? (await openPgStore({ url: testDatabaseUrl(), options: schema.options, logger: quiet })).store
+        : (await openLowdbStore({ dir, logger: quiet })).store,
     close: async () => {
       await sla.stop();
       await shadow.stop();
