@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
+import { becomePrimary } from './cluster.ts';
 import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
@@ -30,6 +31,7 @@ async function main() {
     process.env.INIT_CWD ?? process.cwd(),
     fileURLToPath(new URL('../../studio/dist', import.meta.url)),
   );
+  if (becomePrimary(config.workers, logger)) return;
   // PostgreSQL is shared by replicas; the embedded stores' folder is one process's, under a lock.
   let release = () => {};
   if (!config.databaseUrl) {
@@ -95,6 +97,7 @@ async function main() {
     const mode = config.keysRequired ? 'API keys required' : 'local mode, no API key needed';
     logger.info(`Qualify runtime on ${url} (${mode})`, {
       url,
+      pid: process.pid,
       mode: config.keysRequired ? 'keys' : 'local',
       ...(stores.backend === 'postgres' ? { store: 'PostgreSQL' } : { dataDir: config.dataDir }),
       studio: studioDir ?? 'not built (npm run build -w @qualify/studio)',
