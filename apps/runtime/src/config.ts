@@ -4,6 +4,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** DATABASE_URL: PostgreSQL for the shared state (docs/handoff.md, "PostgreSQL"); null: the embedded stores. */
+  databaseUrl: string | null;
   auth: 'auto' | 'required';
   /** Keys are required unless the address is loopback and AUTH is `auto` (local mode). */
   keysRequired: boolean;
@@ -83,6 +85,7 @@ export function readConfig(env: Env, cwd: string, defaultStudioDir: string): Ser
     host,
     port: int(env, 'PORT', 8787, 0, 65535),
     dataDir: path(env.DATA_DIR || './data'),
+    databaseUrl: env.DATABASE_URL || null,
     auth,
     keysRequired: auth === 'required' || !isLoopback(host),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -5,8 +5,8 @@ import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
 import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
+import { openHandoffStoreFor } from './handoff/open.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
-import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
@@ -38,8 +38,14 @@ async function main() {
     logger,
     decisionFlushMs: config.decisionFlushMs,
   });
-  // Beside store.json in the same folder, under the same lock: lead state, team, SLA timers, outbox.
-  const handoff = await openHandoffStore({ dir: config.dataDir, clock: systemClock, logger });
+  // Lead state, team, SLA timers, outbox: in PostgreSQL with DATABASE_URL, else beside store.json in the
+  // same folder, under the same lock.
+  const handoff = await openHandoffStoreFor({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    clock: systemClock,
+    logger,
+  });
   if (fresh) {
     await seedTemplates(store, systemClock, loadTemplates());
     await seedTeam(handoff, loadTeam());

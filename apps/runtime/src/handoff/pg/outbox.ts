@@ -52,14 +52,14 @@ export async function emit(tx: Tx, seq: Sequencer, e: EmitInput): Promise<number
     data: e.data,
   };
   const key = leadKey(e.leadId, e.decisionId);
-  await tx.run(
-    'INSERT INTO handoff_outbox_events (id, lead_key, lead_id, sequence, type, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [event.id, key, e.leadId, event.sequence, e.type, e.at, eventBody(event)],
-  );
+  // The event and its deliveries in one statement (the deliveries' reference to it is checked at its end).
   // Each delivery goes no earlier than the undelivered ones ahead of it in its (subscription, lead) line
   // (their latest next attempt), so a dead endpoint's backlog stays out of the claim's due index.
   await tx.run(
-    `INSERT INTO handoff_deliveries (id, subscription_id, event_id, event_type, lead_key, lead_id, sequence, status,
+    `WITH event AS (
+       INSERT INTO handoff_outbox_events (id, lead_key, lead_id, sequence, type, created_at, body)
+       VALUES ($1, $3, $4, $5, $2, $6, $9))
+     INSERT INTO handoff_deliveries (id, subscription_id, event_id, event_type, lead_key, lead_id, sequence, status,
        created_at, queued_at, next_attempt_at)
      SELECT t.id, t.sub, $1, $2, $3, $4, $5, 'pending', $6, $6, GREATEST($6, COALESCE((
        SELECT MAX(d.next_attempt_at) FROM handoff_deliveries d
@@ -74,6 +74,7 @@ export async function emit(tx: Tx, seq: Sequencer, e: EmitInput): Promise<number
       e.at,
       subs.map(() => tx.id('dlv', e.at)),
       subs.map((s) => s.id),
+      eventBody(event),
     ],
   );
   return subs.length;

@@ -126,7 +126,34 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
     );
   }
   await tx.run('UPDATE handoff_leads SET sla_id = $1 WHERE id = $2', [id, s.leadId]);
-  return (await readSla(tx, id)) as SlaRow;
+  // The row as readSla would answer it, without reading back what was just written.
+  return {
+    id,
+    leadId: s.leadId,
+    workflowId: s.workflow.id,
+    version: s.workflow.version,
+    owner: s.owner,
+    pool: s.pool,
+    queue: s.queue,
+    startedAt: iso(plan.startedAt) as string,
+    dueSoonAt: iso(plan.dueSoonAt) as string,
+    dueAt: iso(plan.dueAt) as string,
+    status: 'open',
+    firstContactHours: s.firstContactHours,
+    touches: s.touches,
+    touched: 0,
+    acceptDueAt: iso(plan.acceptDueAt),
+    metAt: null,
+    closedAt: null,
+    escalations: plan.steps.map((p) => ({
+      step: p.step,
+      action: p.action,
+      afterHours: p.afterHours,
+      dueAt: iso(p.dueAt) as string,
+      doneAt: null,
+    })),
+    workingHours: plan.workingHours,
+  };
 }
 
 export const scheduleOfRow = (tx: Tx, row: SlaDbRow) => (row.schedule ? tx.schedule(row.schedule) : null);
