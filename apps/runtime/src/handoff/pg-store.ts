@@ -39,6 +39,8 @@ export interface PgHandoffStoreOptions {
    * store's by src/pg/migrate.ts). Give `url` instead to let the store make its own pool.
    */
   pool?: pg.Pool;
+  /** With `pool`: close() ends it (the store was given a pool made for it alone). */
+  ownsPool?: boolean;
   url?: string;
   /** With `url`: server options for each connection, e.g. `-c search_path=s1`. */
   options?: string;
@@ -222,5 +224,5 @@ export async function openPgHandoffStore(o: PgHandoffStoreOptions): Promise<PgHa
     throw new Error(`The hand-off store could not open: ${(error as Error).message}`);
   }
   logger.info('hand-off store open', { backend: 'postgresql' });
-  return new PgHandoffStore(pool, o.clock ?? systemClock, logger, !o.pool);
+  return new PgHandoffStore(pool, o.clock ?? systemClock, logger, !o.pool || o.ownsPool === true);
 }
