@@ -6,7 +6,7 @@ import { type Clock, systemClock } from './clock.ts';
 import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig, DeliveryWaker } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
-import { openHandoffStore } from './handoff/sqlite-store.ts';
+import { openTestHandoffStore } from './handoff/test-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
@@ -47,7 +47,7 @@ export function settableClock(start: string | number) {
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
-  /** The hand-off store (SQLite) in the same folder. */
+  /** The hand-off store: SQLite in the same folder, or PostgreSQL (HANDOFF_TEST_BACKEND=postgres). */
   handoff: HandoffStore;
   /** The shadow runner: `idle()` waits for the challenger to catch up. */
   shadow: ShadowRunner;
@@ -88,7 +88,7 @@ export async function testApp(
   const quiet = { info() {}, error() {} };
   // Webhook tests wait for real retries, so they run on the system clock unless they bring one.
   const clock = o.clock ?? (o.webhooks ? systemClock : steppingClock());
-  const handoff = await openHandoffStore({ dir, clock, logger: quiet });
+  const handoff = await openTestHandoffStore(dir, clock, quiet);
   if (o.seed !== false) {
     await seedTemplates(store, clock, loadTemplates());
     await seedTeam(handoff, loadTeam());
