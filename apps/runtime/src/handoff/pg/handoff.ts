@@ -5,7 +5,7 @@ import { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Tx } from './context.ts';
 import { type Holder, leadRow, setHolder } from './leads.ts';
-import { emit, sequencer } from './outbox.ts';
+import { Outbox } from './outbox.ts';
 import { finishSla, isLive, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
@@ -190,9 +190,9 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
 
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
-  const seq = sequencer(tx);
+  const outbox = new Outbox(tx);
   const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = await emit(tx, seq, {
+  let deliveries = await outbox.add({
     ...base,
     type: 'decision',
     data: eventData.decision(
@@ -203,7 +203,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   });
   if (req.priorStage !== req.stage) {
     const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += await emit(tx, seq, {
+    deliveries += await outbox.add({
       ...base,
       type: 'stage.changed',
       data: eventData.stageChanged(req.priorStage, req.stage, reason),
@@ -217,8 +217,10 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       reasons,
       dueAt === null ? null : new Date(dueAt).toISOString(),
     );
-    deliveries += await emit(tx, seq, { ...base, type: 'assigned', data });
+    deliveries += await outbox.add({ ...base, type: 'assigned', data });
   }
+
+  await outbox.flush();
 
   const shownSla: HandoffResult['sla'] = anonymous.due
     ? {
