@@ -22,8 +22,8 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-/** Starts the real server (`server.ts` under tsx) and resolves once it listens (or fails after `startMs`). */
-export async function startServer(env: Record<string, string>, startMs = 15_000): Promise<RunningServer> {
+/** Starts the real server (`server.ts` under tsx) and resolves once it listens. */
+export async function startServer(env: Record<string, string>, timeoutMs = 15_000): Promise<RunningServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/runtime/src/server.ts'], {
     cwd: root,
@@ -33,7 +33,7 @@ export async function startServer(env: Record<string, string>, startMs = 15_000)
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), startMs);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), timeoutMs);
     const onData = (b: Buffer) => {
       out += b.toString();
       if (out.includes('Qualify runtime on')) {

@@ -35,12 +35,10 @@ import type {
 
 export interface PgHandoffStoreOptions {
   /**
-   * The connections to use, migrated already (HANDOFF_MIGRATIONS, applied at start with the core
-   * store's by src/pg/migrate.ts). Give `url` instead to let the store make its own pool.
+   * The connections to use, migrated already (openStores applies the core store's migrations, then
+   * HANDOFF_MIGRATIONS, and shares its pool). Give `url` instead to let the store make its own pool.
    */
   pool?: pg.Pool;
-  /** With `pool`: close() ends it (the store was given a pool made for it alone). */
-  ownsPool?: boolean;
   url?: string;
   /** With `url`: server options for each connection, e.g. `-c search_path=s1`. */
   options?: string;
@@ -238,5 +236,5 @@ export async function openPgHandoffStore(o: PgHandoffStoreOptions): Promise<PgHa
     throw new Error(`The hand-off store could not open: ${(error as Error).message}`);
   }
   logger.info('hand-off store open', { backend: 'postgresql' });
-  return new PgHandoffStore(pool, o.clock ?? systemClock, logger, !o.pool || o.ownsPool === true);
+  return new PgHandoffStore(pool, o.clock ?? systemClock, logger, !o.pool);
 }

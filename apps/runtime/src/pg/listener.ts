@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../logger.ts';
-import { CHANNEL, type Change, type Mirror } from './mirror.ts';
+import type { Change, Mirror } from './mirror.ts';
 
 /**
  * One connection that LISTENs for changes and reloads the rows they name. When it is lost (the
@@ -12,7 +12,9 @@ export class ChangeListener {
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
-  constructor(private readonly o: { url: string; options?: string; mirror: Mirror; logger: Logger }) {}
+  constructor(
+    private readonly o: { url: string; options?: string; channel: string; mirror: Mirror; logger: Logger },
+  ) {}
 
   /** Resolves once listening; the caller loads the mirror after this, so no change falls in between. */
   async start(): Promise<void> {
@@ -22,7 +24,7 @@ export class ChangeListener {
       ...(this.o.options ? { options: this.o.options } : {}),
     });
     client.on('notification', (n) => {
-      if (n.channel !== CHANNEL || !n.payload) return;
+      if (n.channel !== this.o.channel || !n.payload) return;
       try {
         void this.o.mirror.changed(JSON.parse(n.payload) as Change);
       } catch {
@@ -32,7 +34,7 @@ export class ChangeListener {
     client.on('error', (e) => this.lost(client, e));
     client.on('end', () => this.lost(client, new Error('connection ended')));
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN "${this.o.channel}"`);
     this.client = client;
   }
 

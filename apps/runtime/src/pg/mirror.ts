@@ -2,8 +2,12 @@ import type pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { KeyRow, VersionRow, WorkflowRow } from '../store.ts';
 
-/** The channel every change is announced on, inside the transaction that made it (sent at COMMIT). */
-export const CHANNEL = 'qualify_changes';
+/**
+ * The channel changes are announced on, inside the transaction that made them (sent at COMMIT). One per
+ * schema: notifications are database-wide, and two deployments (or test files) may share a database.
+ */
+export const channelOf = (schema: string) =>
+  `qualify_changes_${schema}`.replace(/[^a-z0-9_]/gi, '_').slice(0, 63);
 
 /** What a change announces: the table and row to reload; `stamp`, when known, skips a reload already done. */
 export interface Change {

@@ -1,8 +1,9 @@
+import type pg from 'pg';
 import type { Logger } from '../logger.ts';
 import { DecisionTable } from './decision-table.ts';
 import { ChangeListener } from './listener.ts';
 import { type Migration, migrate } from './migrate.ts';
-import { Mirror } from './mirror.ts';
+import { channelOf, Mirror } from './mirror.ts';
 import { PgStore } from './pg-store.ts';
 import { createPool } from './pool.ts';
 import { CORE_MIGRATIONS } from './schema.ts';
@@ -25,6 +26,8 @@ export interface PgStoreOptions {
 
 export interface OpenedPgStore {
   store: PgStore;
+  /** The store's connections, for the hand-off store beside it; the store's close() ends them. */
+  pool: pg.Pool;
   /**
    * Runs `seed` once per database: when it was never seeded and holds no workflow, under a lock that
    * makes a second replica starting at the same time wait and then find it done. True when it ran.
@@ -38,14 +41,23 @@ export async function openPgStore(o: PgStoreOptions): Promise<OpenedPgStore> {
   try {
     const applied = await migrate(pool, CORE_MIGRATIONS, ...(o.moreMigrations ?? []));
     if (applied.length) o.logger.info('applied database migrations', { migrations: applied });
+    const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+    const channel = channelOf(rows[0]!.schema);
     const mirror = new Mirror(pool, o.logger);
-    const listener = new ChangeListener({ url: o.url, options: o.options, mirror, logger: o.logger });
+    const listener = new ChangeListener({
+      url: o.url,
+      options: o.options,
+      channel,
+      mirror,
+      logger: o.logger,
+    });
     // Listening before loading: a change committed in between is reloaded rather than missed.
     await listener.start();
     await mirror.loadAll();
     const flushMs = o.decisionFlushMs ?? 200;
     const store = new PgStore(
       pool,
+      channel,
       mirror,
       listener,
       new DecisionTable(pool, { flushMs, logger: o.logger }),
@@ -54,6 +66,7 @@ export async function openPgStore(o: PgStoreOptions): Promise<OpenedPgStore> {
     );
     return {
       store,
+      pool,
       async seedOnce(seed) {
         const c = await pool.connect();
         try {

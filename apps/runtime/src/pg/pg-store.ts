@@ -8,17 +8,13 @@ import type { Audit, KeyRow, Store, VersionRow, WorkflowRow } from '../store.ts'
 import { listAuditSql } from './audit-sql.ts';
 import type { DecisionTable } from './decision-table.ts';
 import type { ChangeListener } from './listener.ts';
-import { CHANNEL, type Change, type Mirror, storedRow } from './mirror.ts';
+import { type Change, type Mirror, storedRow } from './mirror.ts';
 import { inTransaction } from './pool.ts';
 import type { ShadowTable } from './shadow-table.ts';
 
 type Client = pg.PoolClient;
 
 const json = (v: unknown) => JSON.stringify(v);
-
-async function notify(c: Client, change: Change) {
-  await c.query('SELECT pg_notify($1, $2)', [CHANNEL, json(change)]);
-}
 
 /** Records the events in the audit trail inside the caller's transaction; answers the entries. */
 async function recordAudit(c: Client, audit: Audit, at: string): Promise<AuditEntry[]> {
@@ -51,12 +47,51 @@ export class PgStore implements Store {
 
   constructor(
     private readonly pool: pg.Pool,
+    private readonly channel: string,
     private readonly mirror: Mirror,
     private readonly listener: ChangeListener,
     private readonly decisions: DecisionTable,
     private readonly shadow: ShadowTable,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * The rest of a write as one statement: the workflow row (with `row`), its new versions, the audit
+   * entries in order, and the notification (sent at COMMIT). One round trip, whatever the change.
+   */
+  private async finish(
+    c: Client,
+    at: string,
+    audit: Audit,
+    change: Change,
+    w: { row?: WorkflowRow; versions?: VersionRow[] } = {},
+  ) {
+    const events = Array.isArray(audit) ? audit : [audit];
+    await c.query(
+      `WITH u AS (
+         UPDATE workflows SET row = $7, revision = $8, stamp = $9 WHERE $7::jsonb IS NOT NULL AND id = $1
+       ), v AS (
+         INSERT INTO workflow_versions (workflow_id, number, data)
+         SELECT $1, (x->>'number')::int, x FROM jsonb_array_elements($2::jsonb) AS x
+       ), a AS (
+         INSERT INTO audit (at, workflow_id, actor, action, entry)
+         SELECT $3, e->>'workflowId', e->>'actor', e->>'action', e
+         FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
+       )
+       SELECT pg_notify($5, $6)`,
+      [
+        change.id,
+        json(w.versions ?? []),
+        at,
+        json(events),
+        this.channel,
+        json(change),
+        w.row ? json(storedRow(w.row)) : null,
+        w.row?.revision ?? null,
+        change.stamp ?? null,
+      ],
+    );
+  }
 
   /** One transaction, tracked so close() waits for it. */
   private tx<T>(fn: (c: Client) => Promise<T>): Promise<T> {
@@ -84,21 +119,16 @@ export class PgStore implements Store {
       const s = step(before);
       if (!s) return { before, stamp };
       const after = { ...s.row, id };
-      await c.query('UPDATE workflows SET row = $2, revision = $3, stamp = $4 WHERE id = $1', [
-        id,
-        json(storedRow(after)),
-        after.revision,
-        stamp + 1,
-      ]);
-      for (const v of after.versions.slice(before.versions.length)) {
-        await c.query('INSERT INTO workflow_versions (workflow_id, number, data) VALUES ($1, $2, $3)', [
-          id,
-          v.number,
-          json(v),
-        ]);
-      }
-      await recordAudit(c, s.audit, at);
-      await notify(c, { table: 'workflows', id, stamp: stamp + 1 });
+      await this.finish(
+        c,
+        at,
+        s.audit,
+        { table: 'workflows', id, stamp: stamp + 1 },
+        {
+          row: after,
+          versions: after.versions.slice(before.versions.length),
+        },
+      );
       return { before, after, stamp: stamp + 1 };
     });
     if (result?.after) this.mirror.install(result.after, result.stamp);
@@ -124,15 +154,15 @@ export class PgStore implements Store {
         [row.id, row.revision, json(storedRow(row))],
       );
       if (!rows[0]) return false;
-      for (const v of row.versions) {
-        await c.query('INSERT INTO workflow_versions (workflow_id, number, data) VALUES ($1, $2, $3)', [
-          row.id,
-          v.number,
-          json(v),
-        ]);
-      }
-      await recordAudit(c, audit, row.createdAt);
-      await notify(c, { table: 'workflows', id: row.id, stamp: 1 });
+      await this.finish(
+        c,
+        row.createdAt,
+        audit,
+        { table: 'workflows', id: row.id, stamp: 1 },
+        {
+          versions: row.versions,
+        },
+      );
       return true;
     });
     if (!created) return null;
@@ -183,8 +213,7 @@ export class PgStore implements Store {
         row.hash,
         json(row),
       ]);
-      await recordAudit(c, audit, row.createdAt);
-      await notify(c, { table: 'api_keys', id: row.id });
+      await this.finish(c, row.createdAt, audit, { table: 'api_keys', id: row.id });
     });
     this.mirror.setKeys([...this.mirror.keys.filter((k) => k.id !== row.id), row]);
     return row;
@@ -194,8 +223,7 @@ export class PgStore implements Store {
     const deleted = await this.tx(async (c) => {
       const { rowCount } = await c.query('DELETE FROM api_keys WHERE id = $1', [id]);
       if (!rowCount) return false;
-      await recordAudit(c, audit, at);
-      await notify(c, { table: 'api_keys', id });
+      await this.finish(c, at, audit, { table: 'api_keys', id });
       return true;
     });
     if (deleted) this.mirror.setKeys(this.mirror.keys.filter((k) => k.id !== id));

@@ -52,7 +52,8 @@ export async function createTestDb(url: string): Promise<TestDb> {
   } finally {
     await admin.end();
   }
-  const options = `-c search_path=${schema}`;
+  // A test's commits need not survive a power cut: not waiting for the disk on each makes them fast.
+  const options = `-c search_path=${schema} -c synchronous_commit=off`;
   const pool = createPool({ url, options, max: 5, applicationName: 'qualify-test' });
   return {
     url,

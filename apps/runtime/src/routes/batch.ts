@@ -166,14 +166,14 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           // hold tens of thousands of leads, each answered with a kilobyte.
           for (let from = 0; from < group.value.length && !out.aborted; from += GROUP) {
             const text = await answerGroup(group.value.slice(from, from + GROUP), ctx.clock.now());
-            // PostgreSQL: a line goes out only once its decision is committed.
-            await ctx.store.decisionsDurable();
             // Buffer.from encodes faster than the TextEncoder the stream helper would use on a string.
             await out.write(Buffer.from(text));
             await nextTurn();
           }
         }
         await items.return?.();
+        // PostgreSQL: the answer ends only once every decision in it is committed.
+        await ctx.store.decisionsDurable();
         if (out.aborted) ctx.metrics.requestAborted();
       },
       async (err, out) => {

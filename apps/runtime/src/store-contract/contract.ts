@@ -85,9 +85,11 @@ export function storeContract(name: string, open: () => Promise<Opened & { drop(
       );
       expect(await store.setLive('wf-a', 7, iso(T0 + 6), event('version.live', 'wf-a'))).toBeUndefined();
       const row = store.getWorkflow('wf-a')!;
-      expect([row.liveVersion, row.versions.map((v) => v.number), row.versions[1]!.note]).toEqual(
-        [1, [1, 2], 'v2'],
-      );
+      expect([row.liveVersion, row.versions.map((v) => v.number), row.versions[1]!.note]).toEqual([
+        1,
+        [1, 2],
+        'v2',
+      ]);
     });
 
     it('records sign-offs and archiving', async () => {
