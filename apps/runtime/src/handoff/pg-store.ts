@@ -35,8 +35,8 @@ import type {
 
 export interface PgHandoffStoreOptions {
   /**
-   * The connections to use, migrated already (HANDOFF_MIGRATIONS, applied at start with the core
-   * store's by src/pg/migrate.ts). Give `url` instead to let the store make its own pool.
+   * The connections to use, migrated already (openStores applies the core store's migrations, then
+   * HANDOFF_MIGRATIONS, and shares its pool). Give `url` instead to let the store make its own pool.
    */
   pool?: pg.Pool;
   url?: string;
@@ -74,6 +74,8 @@ export class PgHandoffStore implements HandoffStore {
   /** Hand-off calls waiting for the next transaction, and whether one is running. */
   private waiting: Waiting[] = [];
   private grouping = false;
+  /** The last getLeads answer: the next waits for it. */
+  private lastRead: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -118,7 +120,19 @@ export class PgHandoffStore implements HandoffStore {
     this.tx((tx, now) => putPool(tx, input, expectedRevision, now));
   deletePool = (id: string) => this.tx((tx) => deletePool(tx, id));
 
-  getLeads = async (leadIds: string[]) => new Map(await this.tx((tx) => getLeads(tx, leadIds)));
+  /**
+   * Read concurrently, answered in call order, as the SQLite store's one queue answers: two evaluations
+   * of one lead sent one after the other reach handoff() in that order, so the first sent is stored first.
+   */
+  getLeads = (leadIds: string[]) => {
+    const read = this.tx((tx) => getLeads(tx, leadIds));
+    const answered = this.lastRead.then(
+      () => read,
+      () => read,
+    );
+    this.lastRead = answered.catch(() => undefined);
+    return answered.then((rows) => new Map(rows));
+  };
   getLead = (leadId: string) => this.tx((tx) => getLead(tx, leadId));
   handoff = (reqs: HandoffRequest[]) =>
     new Promise<HandoffResult[]>((resolve, reject) => {

@@ -4,8 +4,8 @@ import { pickOwner, repSchedule } from '../pick-owner.ts';
 import { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Tx } from './context.ts';
-import { type Holder, leadRow, setHolder, setStage } from './leads.ts';
-import { emit, sequencer } from './outbox.ts';
+import { type Holder, leadRow, setHolder } from './leads.ts';
+import { Outbox } from './outbox.ts';
 import { finishSla, isLive, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
@@ -65,20 +65,25 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   const settled = settleStage(request, before?.stage ?? null);
   const req = settled.req;
   if (leadId) {
+    // Stored and staged in one statement (the SQLite store's insert, then setStage).
     await tx.run(
       `INSERT INTO handoff_leads (id, stage, workflow_id, workflow_version, last_decision_id, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version,
-         last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at`,
+         last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at,
+         prior_stage = CASE WHEN handoff_leads.stage = excluded.stage THEN handoff_leads.prior_stage
+           ELSE handoff_leads.stage END,
+         stage = excluded.stage`,
       [leadId, req.stage, req.workflow.id, req.workflow.version, req.decisionId, at],
     );
-    await setStage(tx, leadId, req.stage);
   }
   let owner: Owner | null = before?.owner ? (JSON.parse(before.owner) as Owner) : null;
   let holder: Holder = before?.holder ?? null;
   let pool = before?.pool ?? null;
   let queue = before?.queue ?? null;
   let sla: SlaRow | null = before ? await readSla(tx, before.sla_id) : null;
+  /** A timer was finished here: the one read at the start is stale (a timer started here is not). */
+  let finished = false;
   const live = () => (sla && isLive(sla.status) ? sla : null);
   let assigned: HandoffResult['assigned'] = null;
   const reasons: string[] = settled.reason ? [settled.reason] : [];
@@ -89,6 +94,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
     holder = null;
     const open = live();
     if (open) await finishSla(tx, open.id, 'closed', at);
+    finished = true;
   }
 
   const sales = req.route?.kind === 'sales' ? req.route : null;
@@ -106,6 +112,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       if (!terms) return;
       const open = live();
       if (open) await finishSla(tx, open.id, 'closed', at);
+      finished = true;
       const base = {
         firstContactHours: terms.firstContactHours,
         ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
@@ -179,13 +186,13 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   }
   if (leadId) await setHolder(tx, leadId, owner, holder, pool, queue);
   // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
-  sla = sla && (await readSla(tx, sla.id));
+  if (sla && finished && sla.id === before?.sla_id) sla = await readSla(tx, sla.id);
 
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
-  const seq = sequencer(tx);
+  const outbox = new Outbox(tx);
   const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = await emit(tx, seq, {
+  let deliveries = await outbox.add({
     ...base,
     type: 'decision',
     data: eventData.decision(
@@ -196,7 +203,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   });
   if (req.priorStage !== req.stage) {
     const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += await emit(tx, seq, {
+    deliveries += await outbox.add({
       ...base,
       type: 'stage.changed',
       data: eventData.stageChanged(req.priorStage, req.stage, reason),
@@ -210,8 +217,10 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       reasons,
       dueAt === null ? null : new Date(dueAt).toISOString(),
     );
-    deliveries += await emit(tx, seq, { ...base, type: 'assigned', data });
+    deliveries += await outbox.add({ ...base, type: 'assigned', data });
   }
+
+  await outbox.flush();
 
   const shownSla: HandoffResult['sla'] = anonymous.due
     ? {

@@ -9,7 +9,7 @@ import type {
 } from '../types.ts';
 import type { Tx } from './context.ts';
 import { type LeadRow, leadRow, setHolder, setStage, toLeadState } from './leads.ts';
-import { emit, sequencer } from './outbox.ts';
+import { Outbox } from './outbox.ts';
 import { finishSla, isLive, slaDbRow } from './sla.ts';
 
 /** The event as compared for idempotency: its fields in a fixed order, absent ones left out. */
@@ -69,7 +69,8 @@ export async function recordEvent(
   await tx.run('UPDATE handoff_leads SET updated_at = $1 WHERE id = $2', [nowMs, leadId]);
   if (effect.stageChange) {
     const { from, to, reason } = effect.stageChange;
-    await emit(tx, sequencer(tx), {
+    const outbox = new Outbox(tx);
+    await outbox.add({
       type: 'stage.changed',
       leadId,
       decisionId: null,
@@ -77,6 +78,7 @@ export async function recordEvent(
       data: eventData.stageChanged(from, to, reason),
       at: nowMs,
     });
+    await outbox.flush();
   }
   const result: LeadEventResult = {
     eventId: ev.eventId,

@@ -1,5 +1,5 @@
 import { eventBody, leadKey, subscribersOf } from '../outbox.ts';
-import type { EventType, OutboxEvent } from '../types.ts';
+import type { EventType, OutboxEvent, Subscription } from '../types.ts';
 import type { Tx } from './context.ts';
 import { loadSubscriptions } from './webhooks.ts';
 
@@ -12,69 +12,92 @@ export interface EmitInput {
   at: number;
 }
 
-/** Counts a lead-less hand-off's events (its sequence lives only as long as the hand-off). */
-export interface Sequencer {
-  next(leadId: string | null): Promise<number>;
+interface Pending {
+  event: Omit<OutboxEvent, 'sequence'>;
+  key: string;
+  /** Each subscription's delivery id, made when the event was. */
+  deliveries: Array<{ id: string; sub: Subscription }>;
 }
 
-/** A lead's sequence rises on its row, under the lead's row lock: one order across replicas. */
-export const sequencer = (tx: Tx): Sequencer => {
-  let anonymous = 0;
-  return {
-    next: async (leadId) =>
-      leadId === null
-        ? ++anonymous
-        : (
-            (await tx.get<{ seq: number }>(
-              'UPDATE handoff_leads SET seq = seq + 1 WHERE id = $1 RETURNING seq',
-              [leadId],
-            )) as { seq: number }
-          ).seq,
-  };
-};
-
 /**
- * Writes an event to the outbox and a delivery for each subscription that wants it, in the caller's
- * transaction: the event exists exactly when the change that caused it committed. An event nobody
- * subscribed to is not written. Returns the deliveries queued.
+ * One change's events (a hand-off's, an SLA step's, a CRM event's: one lead, or one lead-less
+ * hand-off), kept until flush() writes them in two statements: the lead's sequence raised once for all
+ * of them, then every event and its deliveries. The SQLite store writes each as it comes; the rows are
+ * the same, in fewer round trips.
  */
-export async function emit(tx: Tx, seq: Sequencer, e: EmitInput): Promise<number> {
-  const subs = subscribersOf(e.type, await tx.activeSubscriptions(() => loadSubscriptions(tx)));
-  if (subs.length === 0) return 0;
-  const event: OutboxEvent = {
-    id: tx.id('evt', e.at),
-    type: e.type,
-    createdAt: new Date(e.at).toISOString(),
-    leadId: e.leadId,
-    sequence: await seq.next(e.leadId),
-    workflow: e.workflow,
-    decisionId: e.decisionId,
-    data: e.data,
-  };
-  const key = leadKey(e.leadId, e.decisionId);
-  await tx.run(
-    'INSERT INTO handoff_outbox_events (id, lead_key, lead_id, sequence, type, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-    [event.id, key, e.leadId, event.sequence, e.type, e.at, eventBody(event)],
-  );
-  // Each delivery goes no earlier than the undelivered ones ahead of it in its (subscription, lead) line
-  // (their latest next attempt), so a dead endpoint's backlog stays out of the claim's due index.
-  await tx.run(
-    `INSERT INTO handoff_deliveries (id, subscription_id, event_id, event_type, lead_key, lead_id, sequence, status,
-       created_at, queued_at, next_attempt_at)
-     SELECT t.id, t.sub, $1, $2, $3, $4, $5, 'pending', $6, $6, GREATEST($6, COALESCE((
-       SELECT MAX(d.next_attempt_at) FROM handoff_deliveries d
-       WHERE d.subscription_id = t.sub AND d.lead_key = $3 AND d.status IN ('pending', 'failed')), 0))
-     FROM unnest($7::text[], $8::text[]) WITH ORDINALITY AS t(id, sub, n) ORDER BY t.n`,
-    [
-      event.id,
-      e.type,
-      key,
-      e.leadId,
-      event.sequence,
-      e.at,
-      subs.map(() => tx.id('dlv', e.at)),
-      subs.map((s) => s.id),
-    ],
-  );
-  return subs.length;
+export class Outbox {
+  private readonly pending: Pending[] = [];
+
+  constructor(private readonly tx: Tx) {}
+
+  /** Queues an event for the subscriptions that want it; an event nobody subscribed to is not written. */
+  async add(e: EmitInput): Promise<number> {
+    const subs = subscribersOf(e.type, await this.tx.activeSubscriptions(() => loadSubscriptions(this.tx)));
+    if (subs.length === 0) return 0;
+    const event = {
+      id: this.tx.id('evt', e.at),
+      type: e.type,
+      createdAt: new Date(e.at).toISOString(),
+      leadId: e.leadId,
+      workflow: e.workflow,
+      decisionId: e.decisionId,
+      data: e.data,
+    };
+    const deliveries = subs.map((sub) => ({ id: this.tx.id('dlv', e.at), sub }));
+    this.pending.push({ event, key: leadKey(e.leadId, e.decisionId), deliveries });
+    return subs.length;
+  }
+
+  /**
+   * Writes the queued events, in the caller's transaction: an event exists exactly when the change that
+   * caused it committed. A lead's events take the next numbers of its sequence (raised on its row, under
+   * its lock); a lead-less hand-off's count from 1. Each delivery goes no earlier than the undelivered
+   * ones ahead of it in its (subscription, lead) line, so a dead endpoint's backlog stays out of the
+   * claim's due index.
+   */
+  async flush(): Promise<void> {
+    const events = this.pending.splice(0);
+    if (events.length === 0) return;
+    const leadId = events[0]?.event.leadId ?? null;
+    let first = 1;
+    if (leadId !== null) {
+      const row = (await this.tx.get<{ seq: number }>(
+        'UPDATE handoff_leads SET seq = seq + $2 WHERE id = $1 RETURNING seq',
+        [leadId, events.length],
+      )) as { seq: number };
+      first = row.seq - events.length + 1;
+    }
+    const written = events.map((p, i) => ({ ...p, sequence: first + i }));
+    const deliveries = written.flatMap((p) => p.deliveries.map((d) => ({ ...d, p })));
+    await this.tx.run(
+      `WITH events AS (
+         INSERT INTO handoff_outbox_events (id, lead_key, lead_id, sequence, type, created_at, body)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::bigint[], $7::text[]))
+       INSERT INTO handoff_deliveries (id, subscription_id, event_id, event_type, lead_key, lead_id, sequence,
+         status, created_at, queued_at, next_attempt_at)
+       SELECT t.id, t.sub, t.event_id, t.type, t.key, t.lead_id, t.sequence, 'pending', t.at, t.at,
+         GREATEST(t.at, COALESCE((SELECT MAX(d.next_attempt_at) FROM handoff_deliveries d
+           WHERE d.subscription_id = t.sub AND d.lead_key = t.key AND d.status IN ('pending', 'failed')), 0))
+       FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::int[],
+         $15::bigint[]) WITH ORDINALITY AS t(id, sub, event_id, type, key, lead_id, sequence, at, n)
+       ORDER BY t.n`,
+      [
+        written.map((p) => p.event.id),
+        written.map((p) => p.key),
+        written.map((p) => p.event.leadId),
+        written.map((p) => p.sequence),
+        written.map((p) => p.event.type),
+        written.map((p) => Date.parse(p.event.createdAt)),
+        written.map((p) => eventBody({ ...p.event, sequence: p.sequence })),
+        deliveries.map((d) => d.id),
+        deliveries.map((d) => d.sub.id),
+        deliveries.map((d) => d.p.event.id),
+        deliveries.map((d) => d.p.event.type),
+        deliveries.map((d) => d.p.key),
+        deliveries.map((d) => d.p.event.leadId),
+        deliveries.map((d) => d.p.sequence),
+        deliveries.map((d) => Date.parse(d.p.event.createdAt)),
+      ],
+    );
+  }
 }

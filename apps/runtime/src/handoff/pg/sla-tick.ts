@@ -4,7 +4,7 @@ import { dueTransitions } from '../sla-plan.ts';
 import type { EscalationAction, EscalationStep, Owner, SlaTickResult } from '../types.ts';
 import { json, type Tx } from './context.ts';
 import { leadRow, setHolder } from './leads.ts';
-import { type EmitInput, emit, sequencer } from './outbox.ts';
+import { type EmitInput, Outbox } from './outbox.ts';
 import { finishSla, type SlaDbRow, scheduleOfRow, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
@@ -55,14 +55,14 @@ async function applyDue(tx: Tx, row: SlaDbRow, nowMs: number, result: SlaTickRes
   );
   if (transitions.length === 0) return;
   const owner = json<Owner>(row.owner);
-  const seq = sequencer(tx);
+  const outbox = new Outbox(tx);
   const lead = await leadRow(tx, row.lead_id);
   const workflow = lead
     ? { id: lead.workflow_id, version: lead.workflow_version }
     : { id: row.workflow_id, version: row.workflow_version };
   const base = { leadId: row.lead_id, decisionId: row.decision_id, workflow, at: nowMs };
   const send = async (e: Pick<EmitInput, 'type' | 'data'>) => {
-    result.deliveries += await emit(tx, seq, { ...base, ...e });
+    result.deliveries += await outbox.add({ ...base, ...e });
   };
   const dueAt = new Date(row.due_at).toISOString();
   for (const t of transitions) {
@@ -100,6 +100,7 @@ async function applyDue(tx: Tx, row: SlaDbRow, nowMs: number, result: SlaTickRes
       }
     }
   }
+  await outbox.flush();
 }
 
 /**

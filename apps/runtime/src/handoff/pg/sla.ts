@@ -83,11 +83,17 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
     schedule: s.schedule,
   });
   const id = tx.id('sla', s.startMs);
+  // The timer, its steps and the lead's pointer to it in one statement.
   await tx.run(
-    `INSERT INTO handoff_sla (id, lead_id, workflow_id, workflow_version, owner, owner_id, pool, queue, started_at,
-       due_soon_at, due_at, accept_due_at, status, first_contact_hours, touches, working_hours, schedule, escalation,
-       due_soon_hours, accept_within_hours, method, decision_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
+    `WITH timer AS (
+       INSERT INTO handoff_sla (id, lead_id, workflow_id, workflow_version, owner, owner_id, pool, queue, started_at,
+         due_soon_at, due_at, accept_due_at, status, first_contact_hours, touches, working_hours, schedule, escalation,
+         due_soon_hours, accept_within_hours, method, decision_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $16, $17, $18, $19, $20, $21)),
+     steps AS (
+       INSERT INTO handoff_sla_steps (sla_id, step, action, after_hours, due_at)
+       SELECT $1, * FROM unnest($22::int[], $23::text[], $24::float8[], $25::bigint[]))
+     UPDATE handoff_leads SET sla_id = $1 WHERE id = $2`,
     [
       id,
       s.leadId,
@@ -110,23 +116,40 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
       s.acceptWithinHours ?? null,
       s.method,
       s.decisionId,
+      plan.steps.map((p) => p.step),
+      plan.steps.map((p) => p.action),
+      plan.steps.map((p) => p.afterHours),
+      plan.steps.map((p) => p.dueAt),
     ],
   );
-  if (plan.steps.length > 0) {
-    await tx.run(
-      `INSERT INTO handoff_sla_steps (sla_id, step, action, after_hours, due_at)
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::float8[], $5::bigint[])`,
-      [
-        id,
-        plan.steps.map((p) => p.step),
-        plan.steps.map((p) => p.action),
-        plan.steps.map((p) => p.afterHours),
-        plan.steps.map((p) => p.dueAt),
-      ],
-    );
-  }
-  await tx.run('UPDATE handoff_leads SET sla_id = $1 WHERE id = $2', [id, s.leadId]);
-  return (await readSla(tx, id)) as SlaRow;
+  // The row as readSla would answer it, without reading back what was just written.
+  return {
+    id,
+    leadId: s.leadId,
+    workflowId: s.workflow.id,
+    version: s.workflow.version,
+    owner: s.owner,
+    pool: s.pool,
+    queue: s.queue,
+    startedAt: iso(plan.startedAt) as string,
+    dueSoonAt: iso(plan.dueSoonAt) as string,
+    dueAt: iso(plan.dueAt) as string,
+    status: 'open',
+    firstContactHours: s.firstContactHours,
+    touches: s.touches,
+    touched: 0,
+    acceptDueAt: iso(plan.acceptDueAt),
+    metAt: null,
+    closedAt: null,
+    escalations: plan.steps.map((p) => ({
+      step: p.step,
+      action: p.action,
+      afterHours: p.afterHours,
+      dueAt: iso(p.dueAt) as string,
+      doneAt: null,
+    })),
+    workingHours: plan.workingHours,
+  };
 }
 
 export const scheduleOfRow = (tx: Tx, row: SlaDbRow) => (row.schedule ? tx.schedule(row.schedule) : null);
