@@ -1,5 +1,4 @@
 import type { Clock } from './clock.ts';
-import { HANDOFF_MIGRATIONS } from './handoff/pg/migrations.ts';
 import { openPgHandoffStore } from './handoff/pg-store.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
@@ -42,7 +41,6 @@ export async function openStores(o: StoreChoice): Promise<OpenedStores> {
       options: o.pgOptions,
       logger: o.logger,
       decisionFlushMs: o.decisionFlushMs,
-      moreMigrations: [HANDOFF_MIGRATIONS],
     });
     const handoff = await openPgHandoffStore({ pool, clock: o.clock, logger: o.logger }).catch(async (e) => {
       await store.close();

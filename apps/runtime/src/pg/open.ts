@@ -1,8 +1,9 @@
 import type pg from 'pg';
+import { HANDOFF_MIGRATIONS } from '../handoff/pg/migrations.ts';
 import type { Logger } from '../logger.ts';
 import { DecisionTable } from './decision-table.ts';
 import { ChangeListener } from './listener.ts';
-import { type Migration, migrate } from './migrate.ts';
+import { migrate } from './migrate.ts';
 import { channelOf, Mirror } from './mirror.ts';
 import { PgStore } from './pg-store.ts';
 import { createPool } from './pool.ts';
@@ -18,8 +19,6 @@ export interface PgStoreOptions {
   options?: string;
   logger: Logger;
   decisionFlushMs?: number;
-  /** Applied after the core's, in order (the hand-off store's). */
-  moreMigrations?: readonly (readonly Migration[])[];
   /** Connections this process keeps at most. */
   poolSize?: number;
 }
@@ -39,7 +38,8 @@ export interface OpenedPgStore {
 export async function openPgStore(o: PgStoreOptions): Promise<OpenedPgStore> {
   const pool = createPool({ url: o.url, options: o.options, max: o.poolSize ?? 10 });
   try {
-    const applied = await migrate(pool, CORE_MIGRATIONS, ...(o.moreMigrations ?? []));
+    // Both lists, always: a database migrated by the whole runtime has both, and refuses a build that knows one.
+    const applied = await migrate(pool, CORE_MIGRATIONS, HANDOFF_MIGRATIONS);
     if (applied.length) o.logger.info('applied database migrations', { migrations: applied });
     const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
     const channel = channelOf(rows[0]!.schema);
