@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg, { type PoolClient, type QueryResultRow } from 'pg';
 import { decisionIds } from '../../decision-id.ts';
 import type { Schedule, Subscription } from '../types.ts';
+import type { LoadedPool } from './team.ts';
 
 const INT8 = 20;
 /**
@@ -46,6 +47,13 @@ export class Shared {
  */
 export class Tx {
   private subscriptions: Subscription[] | null = null;
+  /**
+   * Pools this transaction locked to assign from (with their turn state), and the rep-day counts it
+   * locked: nobody else can change them until it ends, so after the first read they are kept here,
+   * with this transaction's own picks applied, instead of read again for each hand-off of a group.
+   */
+  readonly lockedPools = new Map<string, LoadedPool>();
+  readonly lockedCounts = new Map<string, number>();
 
   constructor(
     readonly client: PoolClient,
@@ -89,6 +97,13 @@ export class Tx {
 
   forgetSubscriptions() {
     this.subscriptions = null;
+  }
+
+  /** After a savepoint is rolled back: what was kept may include undone picks, so it is read again. */
+  forgetKept() {
+    this.subscriptions = null;
+    this.lockedPools.clear();
+    this.lockedCounts.clear();
   }
 
   /**
