@@ -35,7 +35,9 @@ async function postgresAnswers(): Promise<boolean> {
   }
 }
 
-export default defineConfig(async () => ({
+const onPostgres = await postgresAnswers();
+
+export default defineConfig({
   test: {
     exclude: EXCLUDE,
     pool: 'forks',
@@ -49,16 +51,16 @@ export default defineConfig(async () => ({
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
         },
       },
-      ...((await postgresAnswers())
+      ...(onPostgres
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'postgres',
                 include: httpTests(),
                 env: { QUALIFY_TEST_STORE: 'postgres' },
                 // Every commit waits for the server, and hand-offs are transactions: slower than SQLite.
-                testTimeout: 90_000,
+                testTimeout: 180_000,
                 hookTimeout: 60_000,
                 setupFiles: ['apps/runtime/src/pg/http-setup.ts'],
               },
@@ -67,4 +69,4 @@ export default defineConfig(async () => ({
         : []),
     ],
   },
-}));
+});

@@ -20,7 +20,8 @@ export class ChangeListener {
   async start(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.o.url,
-      application_name: 'qualify-runtime-listen',
+      // Names the channel, so an operator (or a test) can tell which deployment's listener this is.
+      application_name: `qualify-listen ${this.o.channel}`.slice(0, 63),
       ...(this.o.options ? { options: this.o.options } : {}),
     });
     client.on('notification', (n) => {

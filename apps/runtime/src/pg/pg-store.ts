@@ -135,8 +135,9 @@ export class PgStore implements Store {
     return result;
   }
 
+  /** Not while the change notifications are lost: this replica's reads could be stale until they are back. */
   isReady() {
-    return !this.closed;
+    return !this.closed && this.listener.listening;
   }
 
   listWorkflows() {

@@ -46,10 +46,8 @@ describe.skipIf(!url)('two runtime processes on one PostgreSQL database', () => 
   const start = () => {
     const dir = mkdtempSync(join(tmpdir(), 'replica-'));
     dirs.push(dir);
-    return startServer(
-      { DATABASE_URL: url!, PGOPTIONS: db.options, DATA_DIR: dir, LOG_LEVEL: 'error' },
-      60_000,
-    );
+    // One process each (WORKERS=1), so the kill -9 below ends the very process that answered.
+    return startServer({ DATABASE_URL: url!, PGOPTIONS: db.options, DATA_DIR: dir, WORKERS: '1' }, 60_000);
   };
 
   beforeAll(async () => {

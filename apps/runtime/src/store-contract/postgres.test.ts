@@ -48,3 +48,35 @@ describe.skipIf(!url)('PostgreSQL: two stores on one database behave as one', ()
     }
   });
 });
+
+describe.skipIf(!url)('PostgreSQL: a store that lost its change notifications', () => {
+  it('is not ready until they are back, then holds what changed meanwhile', async () => {
+    const db = await createTestDb(url!);
+    const open = async () =>
+      (await openPgStore({ url: url!, options: db.options, logger: quiet, decisionFlushMs: 20 })).store;
+    const [a, b] = [await open(), await open()];
+    try {
+      await created(a, 'wf-a');
+      await expect.poll(() => b.getWorkflow('wf-a')?.revision, { timeout: 1000 }).toBe(1);
+      // Cut every listening connection of this schema (both stores'), then change a row at once.
+      await db.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE application_name = left('qualify-listen qualify_changes_' || current_schema(), 63)`,
+      );
+      await expect.poll(() => b.isReady(), { timeout: 2000, interval: 5 }).toBe(false);
+      await a.saveDraft(
+        'wf-a',
+        { ...draftOf('wf-a'), name: 'While B was deaf' },
+        1,
+        iso(T0 + 1),
+        event('draft.saved', 'wf-a'),
+      );
+      await expect.poll(() => b.isReady(), { timeout: 5000 }).toBe(true);
+      await expect.poll(() => b.getWorkflow('wf-a')?.draft.name, { timeout: 2000 }).toBe('While B was deaf');
+    } finally {
+      await a.close();
+      await b.close();
+      await db.drop();
+    }
+  });
+});
