@@ -66,7 +66,9 @@ async function expectKept(store: HandoffStore, acked: string[]) {
   expect(assigned).toBeGreaterThanOrEqual(acked.length);
 }
 
-it('keeps every acknowledged hand-off and its outbox events across a kill -9', async () => {
+it('keeps every acknowledged hand-off and its outbox events across a kill -9', {
+  timeout: 120_000,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'handoff-kill9-'));
   const acked = await runAndKill(dir, 400);
   expect(acked.length).toBeGreaterThanOrEqual(400);

@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger.ts';
 import { migrate } from '../pg/migrate.ts';
 import { createTestDb, postgresForTests, type TestDb } from '../pg/test-db.ts';
@@ -10,6 +10,10 @@ import { openPgHandoffStore, type PgHandoffStore } from './pg-store.ts';
 import { SlaTicker } from './sla-ticker.ts';
 
 const url = await postgresForTests('hand-off store replicas');
+
+// Every hand-off here is a transaction of round trips to the server, slower than the embedded store's
+// thread on a busy machine: more time per test and per fresh schema than the suite's defaults.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 /**
  * Two stores on one schema, each with its own pool of connections: two replicas as PostgreSQL sees

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { migrate } from '../pg/migrate.ts';
 import { createTestDb, postgresForTests, type TestDb } from '../pg/test-db.ts';
 import { handoffStoreContract } from './contract/index.ts';
@@ -6,6 +6,10 @@ import { HANDOFF_MIGRATIONS } from './pg/migrations.ts';
 import { openPgHandoffStore } from './pg-store.ts';
 
 const url = await postgresForTests('hand-off store contract');
+
+// Every hand-off here is a transaction of round trips to the server, slower than the embedded store's
+// thread on a busy machine: more time per test and per fresh schema than the suite's defaults.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
 /** Each test's store in its own schema (a random name), all dropped after the file. */
 const schemas = new Map<string, TestDb>();

@@ -184,6 +184,7 @@ export class PgHandoffStore implements HandoffStore {
               // A deadlock runs the whole group again (its locks stay held past a savepoint).
               if (retryable(error)) throw error;
               await tx.run('ROLLBACK TO SAVEPOINT call');
+              tx.forgetKept();
               out.push(error as Error);
             }
           }

@@ -44,6 +44,8 @@ describe.skipIf(!url)('two runtime processes on one PostgreSQL database', () => 
           DATA_DIR: dir,
           DATABASE_URL: url as string,
           PGOPTIONS: db.options,
+          // One process per replica, so kill -9 ends the process that answered.
+          WORKERS: '1',
           WEBHOOK_POLL_MS: '20',
           // Long enough that a slow answer on a busy machine is not retried (a retry is a second
           // delivery); a killed replica's claims lapse after twice this plus 5 s.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg, { type PoolClient, type QueryResultRow } from 'pg';
 import { decisionIds } from '../../decision-id.ts';
 import type { Schedule, Subscription } from '../types.ts';
+import type { LoadedPool } from './team.ts';
 
 const INT8 = 20;
 /**
@@ -13,6 +14,12 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
+
+/**
+ * An advisory lock's key: advisory locks are the database's, not a schema's, so the schema is part of
+ * the key (two stores in two schemas of one database, as the tests run, never wait on each other's lead).
+ */
+const LOCK_KEY = `hashtextextended('handoff:' || current_schema() || ':' || $1, 0)`;
 
 /** What lives as long as the store: id makers and parsed schedules (no state another replica could change). */
 export class Shared {
@@ -40,6 +47,13 @@ export class Shared {
  */
 export class Tx {
   private subscriptions: Subscription[] | null = null;
+  /**
+   * Pools this transaction locked to assign from (with their turn state), and the rep-day counts it
+   * locked: nobody else can change them until it ends, so after the first read they are kept here,
+   * with this transaction's own picks applied, instead of read again for each hand-off of a group.
+   */
+  readonly lockedPools = new Map<string, LoadedPool>();
+  readonly lockedCounts = new Map<string, number>();
 
   constructor(
     readonly client: PoolClient,
@@ -85,21 +99,25 @@ export class Tx {
     this.subscriptions = null;
   }
 
+  /** After a savepoint is rolled back: what was kept may include undone picks, so it is read again. */
+  forgetKept() {
+    this.subscriptions = null;
+    this.lockedPools.clear();
+    this.lockedCounts.clear();
+  }
+
   /**
    * Holds `key` until this transaction ends: every write to a lead (hand-off, CRM event, SLA step)
    * takes its lead's lock first, so two replicas never work on one lead at once. Keys are namespaced
-   * ('lead:', 'event:') and hashed to the 64-bit key PostgreSQL's advisory locks take.
+   * ('lead:', 'event:', 'pool:') and hashed to the 64-bit key PostgreSQL's advisory locks take.
    */
   async lock(key: string): Promise<void> {
-    await this.run('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`handoff:${key}`]);
+    await this.run(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [key]);
   }
 
   /** Like lock(), but answers false at once when another transaction holds it. */
   async tryLock(key: string): Promise<boolean> {
-    const row = await this.get<{ ok: boolean }>(
-      'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS ok',
-      [`handoff:${key}`],
-    );
+    const row = await this.get<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS ok`, [key]);
     return row?.ok === true;
   }
 }

@@ -49,6 +49,7 @@ export async function previewHandoff(tx: Tx, reqs: HandoffRequest[]): Promise<Ha
   } finally {
     await tx.run('ROLLBACK TO SAVEPOINT preview');
     await tx.run('RELEASE SAVEPOINT preview');
+    tx.forgetKept();
   }
 }
 

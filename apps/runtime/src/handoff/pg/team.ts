@@ -49,35 +49,31 @@ async function countsToday(tx: Tx, reps: Array<{ id: string; day: string }>, loc
   return new Map(rows.map((r) => [r.rep_id, r.count]));
 }
 
+const repOf = (tx: Tx, row: RepRow) => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  weight: row.weight,
+  dailyCap: row.daily_cap,
+  active: row.active,
+  ...(row.schedule ? { schedule: tx.schedule(row.schedule) } : {}),
+  daysOff: JSON.parse(row.days_off) as string[],
+  current: row.current ?? 0,
+});
+
 /** A pool's reps with today's count and their turn state. */
-async function candidates(
-  tx: Tx,
-  poolId: string,
-  schedule: Schedule,
-  nowMs: number,
-  lock: boolean,
-): Promise<Candidate[]> {
+async function candidates(tx: Tx, poolId: string, schedule: Schedule, nowMs: number): Promise<Candidate[]> {
   const rows = await tx.all<RepRow>(
     `SELECT r.*, s.current FROM handoff_reps r
      LEFT JOIN handoff_pool_state s ON s.pool_id = r.pool_id AND s.rep_id = r.id
      WHERE r.pool_id = $1 ORDER BY r.position`,
     [poolId],
   );
-  const reps = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    weight: row.weight,
-    dailyCap: row.daily_cap,
-    active: row.active,
-    ...(row.schedule ? { schedule: tx.schedule(row.schedule) } : {}),
-    daysOff: JSON.parse(row.days_off) as string[],
-    current: row.current ?? 0,
-  }));
+  const reps = rows.map((row) => repOf(tx, row));
   const counts = await countsToday(
     tx,
     reps.map((rep) => ({ id: rep.id, day: repDay(rep, schedule, nowMs) })),
-    lock,
+    false,
   );
   return reps.map(({ current, ...rep }) => ({ ...rep, assignedToday: counts.get(rep.id) ?? 0, current }));
 }
@@ -97,19 +93,60 @@ export async function loadPool(
   nowMs: number,
   lock = false,
 ): Promise<LoadedPool | undefined> {
-  const row = await tx.get<PoolRow>(`SELECT * FROM handoff_pools WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
-    id,
-  ]);
+  if (lock) return lockedPool(tx, id, nowMs);
+  const row = await tx.get<PoolRow>('SELECT * FROM handoff_pools WHERE id = $1', [id]);
   if (!row) return undefined;
   const schedule = tx.schedule(row.schedule);
   return {
-    id: row.id,
-    name: row.name,
-    schedule,
-    ...(row.manager_email ? { managerEmail: row.manager_email } : {}),
-    reps: await candidates(tx, row.id, schedule, nowMs, lock),
-    revision: row.revision,
-    updatedAt: iso(row.updated_at) as string,
+    ...poolOf(row, schedule),
+    reps: await candidates(tx, row.id, schedule, nowMs),
+  };
+}
+
+const poolOf = (row: PoolRow, schedule: Schedule) => ({
+  id: row.id,
+  name: row.name,
+  schedule,
+  ...(row.manager_email ? { managerEmail: row.manager_email } : {}),
+  revision: row.revision,
+  updatedAt: iso(row.updated_at) as string,
+});
+
+const countKey = (repId: string, day: string) => `${repId}\n${day}`;
+
+/**
+ * A pool for an assignment: its row locked (then its reps and turn state read), and each rep's count for
+ * the day locked. Both are kept in the transaction (Tx.lockedPools, Tx.lockedCounts): the next hand-off
+ * of the group from this pool reads nothing again, only locks the counts of a day not seen yet.
+ */
+async function lockedPool(tx: Tx, id: string, nowMs: number): Promise<LoadedPool | undefined> {
+  let pool = tx.lockedPools.get(id);
+  if (!pool) {
+    const row = await tx.get<PoolRow>('SELECT * FROM handoff_pools WHERE id = $1 FOR UPDATE', [id]);
+    if (!row) return undefined;
+    const schedule = tx.schedule(row.schedule);
+    const reps = await tx.all<RepRow>(
+      `SELECT r.*, s.current FROM handoff_reps r
+       LEFT JOIN handoff_pool_state s ON s.pool_id = r.pool_id AND s.rep_id = r.id
+       WHERE r.pool_id = $1 ORDER BY r.position`,
+      [id],
+    );
+    pool = { ...poolOf(row, schedule), reps: reps.map((r) => ({ ...repOf(tx, r), assignedToday: 0 })) };
+    tx.lockedPools.set(id, pool);
+  }
+  const { schedule } = pool;
+  const days = pool.reps.map((rep) => ({ id: rep.id, day: repDay(rep, schedule, nowMs) }));
+  const missing = days.filter((d) => !tx.lockedCounts.has(countKey(d.id, d.day)));
+  if (missing.length > 0) {
+    const counts = await countsToday(tx, missing, true);
+    for (const d of missing) tx.lockedCounts.set(countKey(d.id, d.day), counts.get(d.id) ?? 0);
+  }
+  return {
+    ...pool,
+    reps: pool.reps.map((rep, i) => {
+      const d = days[i] as { id: string; day: string };
+      return { ...rep, assignedToday: tx.lockedCounts.get(countKey(d.id, d.day)) ?? 0 };
+    }),
   };
 }
 
@@ -203,10 +240,16 @@ export async function recordPick(
     );
   }
   if (rep) {
+    const day = repDay(rep, pool.schedule, nowMs);
     await tx.run(
       `INSERT INTO handoff_rep_day_counts (rep_id, day, count) VALUES ($1, $2, 1)
        ON CONFLICT (rep_id, day) DO UPDATE SET count = handoff_rep_day_counts.count + 1`,
-      [rep.id, repDay(rep, pool.schedule, nowMs)],
+      [rep.id, day],
     );
+    const key = countKey(rep.id, day);
+    if (tx.lockedCounts.has(key)) tx.lockedCounts.set(key, (tx.lockedCounts.get(key) ?? 0) + 1);
   }
+  // The kept pool's turn moves with the pick (the counts above; the turn state here).
+  const kept = tx.lockedPools.get(pool.id);
+  if (kept) for (const c of kept.reps) c.current = turn.get(c.id) ?? c.current;
 }
