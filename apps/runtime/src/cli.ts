@@ -5,7 +5,7 @@ import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
 import { newApiKey } from './keys.ts';
 import { jsonLogger } from './logger.ts';
-import { openStores } from './open-store.ts';
+import { openCoreStore } from './open-store.ts';
 import { RoleSchema } from './schemas.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { loadTeam, loadTemplates } from './templates.ts';
@@ -40,19 +40,25 @@ async function main(argv: string[]): Promise<number> {
     () => {},
     (line) => process.stderr.write(`${line}\n`),
   );
-  const stores = await openStores({
+  const core = await openCoreStore({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     clock: systemClock,
     logger,
   });
-  const { store } = stores;
+  const { store } = core;
   try {
     // Creating the first key usually comes before the first start (keys required): the store is new,
     // so seed it as the server's first start would, or the examples would never appear.
-    await stores.seedOnce(async () => {
+    // The hand-off store is opened only for that: a key command needs none of it.
+    await core.seedOnce(async () => {
       await seedTemplates(store, systemClock, loadTemplates());
-      await seedTeam(stores.handoff, loadTeam());
+      const handoff = await core.openHandoff();
+      try {
+        await seedTeam(handoff, loadTeam());
+      } finally {
+        await handoff.close();
+      }
     });
     if (command === 'list') {
       for (const k of store.listKeys())
@@ -92,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    await stores.close();
+    await store.close();
     release();
   }
 }

@@ -1,10 +1,8 @@
 import type { Clock } from './clock.ts';
-import { openPgHandoffStore } from './handoff/pg-store.ts';
 import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
-import { openPgStore } from './pg/open.ts';
 import type { Store } from './store.ts';
 
 export interface StoreChoice {
@@ -30,47 +28,69 @@ export interface OpenedStores {
   close(): Promise<void>;
 }
 
-/**
- * The stores the configuration asks for: with a database URL both live in PostgreSQL (one pool,
- * migrations core first, then the hand-off store's); else the embedded default in the data folder.
- */
-export async function openStores(o: StoreChoice): Promise<OpenedStores> {
+/** The core store alone, with the hand-off store opened only on demand (the keys CLI needs it only to seed). */
+export interface CoreStore {
+  store: Store;
+  backend: OpenedStores['backend'];
+  /** Opens the hand-off store beside it (the same folder, or the same connections); the caller closes it. */
+  openHandoff(): Promise<HandoffStore>;
+  seedOnce: OpenedStores['seedOnce'];
+}
+
+export async function openCoreStore(o: StoreChoice): Promise<CoreStore> {
   if (o.databaseUrl) {
+    // Loaded only with PostgreSQL: the embedded default (and the keys CLI on it) starts without pg.
+    const [{ openPgStore }, { openPgHandoffStore }] = await Promise.all([
+      import('./pg/open.ts'),
+      import('./handoff/pg-store.ts'),
+    ]);
     const { store, pool, seedOnce } = await openPgStore({
       url: o.databaseUrl,
       options: o.pgOptions,
       logger: o.logger,
       decisionFlushMs: o.decisionFlushMs,
     });
-    const handoff = await openPgHandoffStore({ pool, clock: o.clock, logger: o.logger }).catch(async (e) => {
-      await store.close();
-      throw e;
-    });
-    return { store, handoff, backend: 'postgres', seedOnce, close: closeBoth(store, handoff) };
+    const openHandoff = () => openPgHandoffStore({ pool, clock: o.clock, logger: o.logger });
+    return { store, backend: 'postgres', seedOnce, openHandoff };
   }
   const { store, fresh } = await openLowdbStore({
     dir: o.dataDir,
     logger: o.logger,
     decisionFlushMs: o.decisionFlushMs,
   });
-  // Beside store.json in the same folder, under the same lock.
-  const handoff = await openHandoffStore({ dir: o.dataDir, clock: o.clock, logger: o.logger });
   let unseeded = fresh;
   return {
     store,
-    handoff,
     backend: 'embedded',
+    // Beside store.json in the same folder, under the same lock.
+    openHandoff: () => openHandoffStore({ dir: o.dataDir, clock: o.clock, logger: o.logger }),
     async seedOnce(seed) {
       if (!unseeded) return false;
       unseeded = false;
       await seed();
       return true;
     },
-    close: closeBoth(store, handoff),
   };
 }
 
-const closeBoth = (store: Store, handoff: HandoffStore) => async () => {
-  await handoff.close();
-  await store.close();
-};
+/**
+ * The stores the configuration asks for: with a database URL both live in PostgreSQL (one pool,
+ * migrations core first, then the hand-off store's); else the embedded default in the data folder.
+ */
+export async function openStores(o: StoreChoice): Promise<OpenedStores> {
+  const core = await openCoreStore(o);
+  const handoff = await core.openHandoff().catch(async (e) => {
+    await core.store.close();
+    throw e;
+  });
+  return {
+    store: core.store,
+    handoff,
+    backend: core.backend,
+    seedOnce: core.seedOnce,
+    close: async () => {
+      await handoff.close();
+      await core.store.close();
+    },
+  };
+}
