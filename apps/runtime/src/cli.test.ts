@@ -15,7 +15,8 @@ describe('keys CLI', () => {
     const keys = (...args: string[]) =>
       execFileSync(process.execPath, ['--import', 'tsx', 'apps/runtime/src/cli.ts', ...args], {
         cwd: root,
-        env: { ...process.env, DATA_DIR: dir },
+        // The embedded store, whatever the test run's DATABASE_URL (CI sets one).
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dir },
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -34,5 +35,5 @@ describe('keys CLI', () => {
     expect(keys('list')).toBe('');
     expect(() => keys('create', '--name', 'x', '--role', 'root')).toThrow();
     rmSync(dir, { recursive: true, force: true });
-  }, 20_000);
+  }, 60_000); // four processes, each starting tsx: slow on a busy machine
 });

@@ -5,10 +5,10 @@ import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
 import { newApiKey } from './keys.ts';
 import { jsonLogger } from './logger.ts';
-import { openLowdbStore } from './lowdb-store.ts';
+import { openCoreStore } from './open-store.ts';
 import { RoleSchema } from './schemas.ts';
-import { seedTemplates } from './seed.ts';
-import { loadTemplates } from './templates.ts';
+import { seedTeam, seedTemplates } from './seed.ts';
+import { loadTeam, loadTemplates } from './templates.ts';
 
 /** Who the audit trail names for keys made or deleted here: whoever can read the data folder. */
 const CLI_ACTOR = 'keys command';
@@ -16,7 +16,8 @@ const USAGE = `Usage: npm run keys -w @qualify/runtime -- <command>
   create --name <name> --role <admin|approver|editor|evaluator>   prints the key once
   list
   delete <key id>
-Uses DATA_DIR like the server; stop the server first (it holds the data folder).`;
+Uses DATA_DIR like the server; stop the server first (it holds the data folder).
+With DATABASE_URL it uses PostgreSQL instead, and the servers may keep running.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -30,17 +31,35 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const config = readConfig(process.env, process.env.INIT_CWD ?? process.cwd(), '');
-  mkdirSync(config.dataDir, { recursive: true });
-  const release = lockDataDir(config.dataDir, process.pid);
+  let release = () => {};
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    release = lockDataDir(config.dataDir, process.pid);
+  }
   const logger = jsonLogger(
     () => {},
     (line) => process.stderr.write(`${line}\n`),
   );
-  const { store, fresh } = await openLowdbStore({ dir: config.dataDir, logger });
+  const core = await openCoreStore({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    clock: systemClock,
+    logger,
+  });
+  const { store } = core;
   try {
-    // Creating the first key usually comes before the first start (keys required): the data folder
-    // is new, so seed it as the server's first start would, or the examples would never appear.
-    if (fresh) await seedTemplates(store, systemClock, loadTemplates());
+    // Creating the first key usually comes before the first start (keys required): the store is new,
+    // so seed it as the server's first start would, or the examples would never appear.
+    // The hand-off store is opened only for that: a key command needs none of it.
+    await core.seedOnce(async () => {
+      await seedTemplates(store, systemClock, loadTemplates());
+      const handoff = await core.openHandoff();
+      try {
+        await seedTeam(handoff, loadTeam());
+      } finally {
+        await handoff.close();
+      }
+    });
     if (command === 'list') {
       for (const k of store.listKeys())
         process.stdout.write(`${k.id}\t${k.role}\t${k.name}\t${k.prefix}…\t${k.createdAt}\n`);

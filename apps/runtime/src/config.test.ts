@@ -20,7 +20,21 @@ describe('readConfig', () => {
       authFailuresPerMinute: 30,
       trustProxy: 0,
       slaTickMs: 5000,
+      databaseUrl: null,
     });
+  });
+
+  it('reads DATABASE_URL as PostgreSQL for every piece of state, and refuses anything else', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/test';
+    expect(readConfig({ DATABASE_URL: url }, '/', '').databaseUrl).toBe(url);
+    expect(readConfig({ DATABASE_URL: ' ' }, '/', '').databaseUrl).toBeNull();
+    expect(readConfig({ DATABASE_URL: url }, '/', '', 6).workers).toBe(6);
+    expect(readConfig({ DATABASE_URL: url, WORKERS: '2' }, '/', '', 6).workers).toBe(2);
+    expect(readConfig({}, '/', '', 6).workers).toBe(1);
+    expect(() => readConfig({ WORKERS: '2' }, '/', '')).toThrow(/WORKERS=2 needs DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x@y/z' }, '/', '')).toThrow(
+      /DATABASE_URL must be a PostgreSQL URL/,
+    );
   });
 
   it('reads how often the SLA clock ticks, within bounds', () => {

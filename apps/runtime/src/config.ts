@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** PostgreSQL for every piece of state instead of the embedded stores in dataDir (DATABASE_URL). */
+  databaseUrl: string | null;
+  /** Processes behind the port (node:cluster): one per core with PostgreSQL, 1 with the embedded store. */
+  workers: number;
   auth: 'auto' | 'required';
   /** Keys are required unless the address is loopback and AUTH is `auto` (local mode). */
   keysRequired: boolean;
@@ -69,20 +74,42 @@ function decimal(env: Env, name: string, fallback: number, min: number, max: num
   return n;
 }
 
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!/^postgres(ql)?:\/\//.test(raw.trim())) {
+    throw new Error(`DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/db); got "${raw}".`);
+  }
+  return raw.trim();
+}
+
 /**
  * Reads the server's settings from environment variables, failing with a readable message.
  * Relative paths resolve against `cwd`; the studio folder defaults to `defaultStudioDir`.
  */
-export function readConfig(env: Env, cwd: string, defaultStudioDir: string): ServerConfig {
+export function readConfig(
+  env: Env,
+  cwd: string,
+  defaultStudioDir: string,
+  cores = availableParallelism(),
+): ServerConfig {
   const auth = env.AUTH ?? 'auto';
   if (auth !== 'auto' && auth !== 'required')
     throw new Error(`AUTH must be "auto" or "required"; got "${auth}".`);
   const host = env.HOST || '127.0.0.1';
   const path = (p: string) => (isAbsolute(p) ? p : resolve(cwd, p));
+  const dbUrl = databaseUrl(env.DATABASE_URL);
+  const workers = int(env, 'WORKERS', dbUrl ? cores : 1, 1, 256);
+  if (workers > 1 && !dbUrl) {
+    throw new Error(
+      `WORKERS=${workers} needs DATABASE_URL: the embedded store belongs to one process (its data folder is locked), so it runs 1 worker.`,
+    );
+  }
   return {
     host,
     port: int(env, 'PORT', 8787, 0, 65535),
     dataDir: path(env.DATA_DIR || './data'),
+    databaseUrl: dbUrl,
+    workers,
     auth,
     keysRequired: auth === 'required' || !isLoopback(host),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
-import { afterDraftSave, publishedIn } from './approval/proposals.ts';
 import { auditEntryOf, auditPageOf } from './audit/trail.ts';
 import type { AuditEntry, AuditEvent } from './audit/types.ts';
 import { CommitQueue } from './commit-queue.ts';
 import { DecisionLog } from './decision-log.ts';
 import type { Logger } from './logger.ts';
+import { archivedSet, draftSaved, liveSet, type Step, signoffAdded, versionAdded } from './row-changes.ts';
 import type { Draft } from './schemas.ts';
 import { ShadowLog } from './shadow/shadow-log.ts';
 import type {
@@ -154,6 +154,17 @@ class LowdbStore implements Store {
     return row;
   }
 
+  /** Applies a step to the row in memory and writes it with its audit entries; null: refused. */
+  private async apply(row: WorkflowRow | undefined, at: string, step: (row: WorkflowRow) => Step | null) {
+    if (!row) return undefined;
+    const s = step(row);
+    if (!s) return null;
+    const next = this.replace(s.row);
+    this.record(s.audit, at);
+    await this.persist();
+    return next;
+  }
+
   async saveDraft(
     id: string,
     draft: Draft,
@@ -162,63 +173,33 @@ class LowdbStore implements Store {
     audit: AuditEvent,
   ): Promise<SaveDraftResult> {
     const row = this.getWorkflow(id);
-    if (!row) return { missing: true };
-    if (row.revision !== expectedRevision) return { conflict: row.revision };
-    const saved = afterDraftSave(
-      { ...row, draft, revision: row.revision + 1, updatedAt: at },
-      audit.actor,
-      at,
-    );
-    const next = this.replace(saved.row);
-    this.record([audit, ...saved.audit], at);
-    await this.persist();
-    return { ok: next };
+    const next = await this.apply(row, at, (r) => draftSaved(r, draft, expectedRevision, at, audit));
+    if (next === undefined) return { missing: true };
+    return next ? { ok: next } : { conflict: row!.revision };
   }
 
   async setArchived(id: string, archived: boolean, at: string, audit: Audit) {
-    const row = this.getWorkflow(id);
-    if (!row) return undefined;
-    const next = this.replace({ ...row, archived, updatedAt: at });
-    this.record(audit, at);
-    await this.persist();
-    return next;
+    return (
+      (await this.apply(this.getWorkflow(id), at, (r) => archivedSet(r, archived, at, audit))) ?? undefined
+    );
   }
 
   async addVersion(id: string, version: VersionRow, at: string, audit: Audit): Promise<AddVersionResult> {
     const row = this.getWorkflow(id);
-    if (!row) return { missing: true };
-    if (version.number !== row.versions.length + 1 || version.fromRevision !== row.revision) {
-      return { conflict: row.revision };
-    }
-    const next = this.replace({
-      ...row,
-      versions: [...row.versions, version],
-      liveVersion: version.number,
-      updatedAt: at,
-      draftEditors: [],
-      proposals: publishedIn(row, version.proposalId, version.number),
-    });
-    this.record(audit, at);
-    await this.persist();
-    return { ok: next };
+    const next = await this.apply(row, at, (r) => versionAdded(r, version, at, audit));
+    if (next === undefined) return { missing: true };
+    return next ? { ok: next } : { conflict: row!.revision };
   }
 
   async setLive(id: string, version: number, at: string, audit: Audit) {
-    const row = this.getWorkflow(id);
-    if (!row?.versions[version - 1]) return undefined;
-    const next = this.replace({ ...row, liveVersion: version, updatedAt: at });
-    this.record(audit, at);
-    await this.persist();
-    return next;
+    return (await this.apply(this.getWorkflow(id), at, (r) => liveSet(r, version, at, audit))) ?? undefined;
   }
 
   async addSignoff(id: string, signoff: SignoffRow, audit: Audit) {
-    const row = this.getWorkflow(id);
-    if (!row) return undefined;
-    const next = this.replace({ ...row, signoffs: [...(row.signoffs ?? []), signoff] });
-    this.record(audit, signoff.at);
-    await this.persist();
-    return next;
+    return (
+      (await this.apply(this.getWorkflow(id), signoff.at, (r) => signoffAdded(r, signoff, audit))) ??
+      undefined
+    );
   }
 
   async changeWorkflow(id: string, at: string, change: WorkflowChange) {
@@ -268,6 +249,7 @@ class LowdbStore implements Store {
     auditPageOf(this.trail, filter, cursor, limit);
 
   appendDecision: Store['appendDecision'] = (entry) => this.decisions.append(entry);
+  decisionsDurable: Store['decisionsDurable'] = () => null;
   decisionLogState: Store['decisionLogState'] = () => ({
     unwritten: this.decisions.pendingCount,
     dropped: this.decisions.dropped,

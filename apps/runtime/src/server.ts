@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { systemClock } from './clock.ts';
+import { becomePrimary } from './cluster.ts';
 import { readConfig } from './config.ts';
 import { lockDataDir } from './data-lock.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
-import { openHandoffStore } from './handoff/sqlite-store.ts';
 import { jsonLogger } from './logger.ts';
-import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
+import { openStores } from './open-store.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
 import { loadTeam, loadTemplates } from './templates.ts';
@@ -31,20 +31,28 @@ async function main() {
     process.env.INIT_CWD ?? process.cwd(),
     fileURLToPath(new URL('../../studio/dist', import.meta.url)),
   );
-  mkdirSync(config.dataDir, { recursive: true });
-  const release = lockDataDir(config.dataDir, process.pid);
-  const { store, fresh } = await openLowdbStore({
-    dir: config.dataDir,
+  if (becomePrimary(config.workers, logger)) return;
+  // PostgreSQL is shared by replicas; the embedded stores' folder is one process's, under a lock.
+  let release = () => {};
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    release = lockDataDir(config.dataDir, process.pid);
+  }
+  const stores = await openStores({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    clock: systemClock,
     logger,
     decisionFlushMs: config.decisionFlushMs,
   });
-  // Beside store.json in the same folder, under the same lock: lead state, team, SLA timers, outbox.
-  const handoff = await openHandoffStore({ dir: config.dataDir, clock: systemClock, logger });
-  if (fresh) {
+  const { store, handoff } = stores;
+  const seeded = await stores.seedOnce(async () => {
     await seedTemplates(store, systemClock, loadTemplates());
     await seedTeam(handoff, loadTeam());
+  });
+  if (seeded) {
     logger.info('seeded the example workflows, version 1 live, and the team their sales routes assign from', {
-      dataDir: config.dataDir,
+      store: stores.backend === 'postgres' ? 'PostgreSQL' : config.dataDir,
     });
   }
   const studioDir = existsSync(config.studioDir) ? config.studioDir : null;
@@ -89,13 +97,16 @@ async function main() {
     const mode = config.keysRequired ? 'API keys required' : 'local mode, no API key needed';
     logger.info(`Qualify runtime on ${url} (${mode})`, {
       url,
+      pid: process.pid,
       mode: config.keysRequired ? 'keys' : 'local',
-      dataDir: config.dataDir,
+      ...(stores.backend === 'postgres' ? { store: 'PostgreSQL' } : { dataDir: config.dataDir }),
       studio: studioDir ?? 'not built (npm run build -w @qualify/studio)',
     });
     if (config.keysRequired && store.listKeys().length === 0) {
       logger.info(
-        'no API keys yet: npm run keys -w @qualify/runtime -- create --name admin --role admin (with the server stopped)',
+        `no API keys yet: npm run keys -w @qualify/runtime -- create --name admin --role admin${
+          stores.backend === 'postgres' ? '' : ' (with the server stopped)'
+        }`,
       );
     }
   });
@@ -121,8 +132,7 @@ async function main() {
         await sla.stop();
         await shadow.stop();
         await deliverer.close();
-        await handoff.close();
-        await store.close();
+        await stores.close();
         release();
         logger.info('stopped cleanly');
         process.exit(0);

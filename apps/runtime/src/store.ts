@@ -187,6 +187,12 @@ export interface Store {
 
   /** Buffers the entry; it reaches disk with the next periodic flush (DECISION_FLUSH_MS). */
   appendDecision(entry: DecisionLogEntry): void;
+  /**
+   * Resolves when every decision appended so far is durable, for a store whose writes are quick enough
+   * that an answer waits for them (PostgreSQL: one batched INSERT for all requests waiting); null for
+   * the embedded log, whose decisions reach disk with the next periodic flush, after the answer.
+   */
+  decisionsDurable(): Promise<void> | null;
   /** Entries waiting for the disk, and how many were dropped because too many waited (a failing disk). */
   decisionLogState(): { unwritten: number; dropped: number };
   /** Newest first; `cursor` is the `nextCursor` of the page before. */

@@ -6,10 +6,12 @@ import { type Clock, systemClock } from './clock.ts';
 import { DEFAULT_WEBHOOKS, type WebhookConfig } from './config.ts';
 import type { AppConfig, DeliveryWaker } from './context.ts';
 import { SlaTicker } from './handoff/sla-ticker.ts';
-import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import { openLowdbStore } from './lowdb-store.ts';
 import { Metrics } from './metrics.ts';
+import { openStores } from './open-store.ts';
+import { openPgStore } from './pg/open.ts';
+import { takeSchema, testDatabaseUrl, testStoreIsPostgres } from './pg/test-schemas.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
@@ -47,7 +49,7 @@ export function settableClock(start: string | number) {
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   store: Store;
-  /** The hand-off store (SQLite) in the same folder. */
+  /** The hand-off store beside it (SQLite in the same folder, or PostgreSQL). */
   handoff: HandoffStore;
   /** The shadow runner: `idle()` waits for the challenger to catch up. */
   shadow: ShadowRunner;
@@ -55,6 +57,8 @@ export interface TestApp {
   sla: SlaTicker;
   dir: string;
   clock: Clock;
+  /** A second store on the same data (folder or schema), as another process would open it; close it after. */
+  openStoreAgain(): Promise<Store>;
   /** Sends a request; a plain object body goes as JSON. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
@@ -68,7 +72,10 @@ export interface Answer {
   text: string;
 }
 
-/** The app over a real lowdb store in a fresh temp folder, seeded with the examples unless `seed: false`. */
+/**
+ * The app over a real store in a fresh temp folder (lowdb and SQLite; PostgreSQL in a schema of the
+ * test file's own with QUALIFY_TEST_STORE=postgres), seeded with the examples unless `seed: false`.
+ */
 export async function testApp(
   o: {
     seed?: boolean;
@@ -84,11 +91,20 @@ export async function testApp(
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
-  const { store } = await openLowdbStore({ dir, logger: { info() {}, error() {} }, decisionFlushMs: 20 });
   const quiet = { info() {}, error() {} };
   // Webhook tests wait for real retries, so they run on the system clock unless they bring one.
   const clock = o.clock ?? (o.webhooks ? systemClock : steppingClock());
-  const handoff = await openHandoffStore({ dir, clock, logger: quiet });
+  // QUALIFY_TEST_STORE=postgres: the same app on PostgreSQL, in a schema of this test file's own.
+  const schema = testStoreIsPostgres() ? await takeSchema(dir, o.dir !== undefined) : undefined;
+  const stores = await openStores({
+    dataDir: dir,
+    databaseUrl: schema ? testDatabaseUrl() : null,
+    pgOptions: schema?.options,
+    clock,
+    logger: quiet,
+    decisionFlushMs: 20,
+  });
+  const { store, handoff } = stores;
   if (o.seed !== false) {
     await seedTemplates(store, clock, loadTemplates());
     await seedTeam(handoff, loadTeam());
@@ -140,12 +156,16 @@ export async function testApp(
     dir,
     clock,
     call,
+    openStoreAgain: async () =>
+      schema
+        ? (await openPgStore({ url: testDatabaseUrl(), options: schema.options, logger: quiet })).store
+        : (await openLowdbStore({ dir, logger: quiet })).store,
     close: async () => {
       await sla.stop();
       await shadow.stop();
       await sender?.close();
-      await handoff.close();
-      await store.close();
+      await stores.close();
+      schema?.release();
       if (!o.dir) rmSync(dir, { recursive: true, force: true });
     },
   };

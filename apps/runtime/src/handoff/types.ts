@@ -1,7 +1,8 @@
 /**
  * The hand-off store's contract (docs/handoff.md): team pools, lead state, assignment, SLA timers, CRM
  * lead events and the webhook outbox. The SQLite store (sqlite-store.ts) implements it through a worker
- * thread; issue 12's PostgreSQL store implements it beside it, and both run contract.test-suite.ts.
+ * thread, the PostgreSQL store (pg-store.ts) for many replicas on one database; both run the contract
+ * suite in contract/.
  * Times crossing this interface are ISO strings in rows and epoch milliseconds in arguments.
  */
 import type { RouteHandoff, RouteKind, Schedule, Stage } from '@qualify/rules';

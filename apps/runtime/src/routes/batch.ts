@@ -172,6 +172,8 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           }
         }
         await items.return?.();
+        // PostgreSQL: the answer ends only once every decision in it is committed.
+        await ctx.store.decisionsDurable();
         if (out.aborted) ctx.metrics.requestAborted();
       },
       async (err, out) => {

@@ -75,6 +75,8 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       currentStage: stored?.stage,
       loggedAt: nowMs,
     });
+    // PostgreSQL: answered only once the decision is committed, so no answered decision is lost.
+    await ctx.store.decisionsDurable();
     return c.body(answer, 200, JSON_HEADERS);
   });
 

@@ -10,7 +10,11 @@ export function opsRoutes(app: App, ctx: Ctx) {
 
   app.get('/readyz', (c) => {
     if (!ctx.store.isReady())
-      throw new ProblemError(503, 'not_ready', 'The store is not open (starting or shutting down).');
+      throw new ProblemError(
+        503,
+        'not_ready',
+        "The store is not open (starting or shutting down), or it cannot see the other replicas' changes.",
+      );
     return c.json({ status: 'ready', workflows: ctx.store.listWorkflows().length });
   });
 

@@ -172,7 +172,14 @@ describe('delivery', () => {
       rmSync(dir, { recursive: true, force: true });
     }
 
-    const [row] = await deliveries();
+    // The sender records the attempt after the receiver's answer reaches it: wait for the record rather
+    // than read once (the embedded store's thread happened to commit it while python3 ran; a store whose
+    // commits need this thread's event loop had not yet).
+    let [row] = await deliveries();
+    for (let i = 0; i < 100 && row.status === 'pending'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      [row] = await deliveries();
+    }
     expect(row).toMatchObject({
       id: got!.delivery,
       eventType: 'decision',

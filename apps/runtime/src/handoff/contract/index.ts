@@ -6,7 +6,7 @@ import { teamAndAssignmentContract } from './team-assignment.ts';
 
 export type { StoreFactory } from './fixtures.ts';
 
-/** The hand-off store's contract: every backend (SQLite now, PostgreSQL in issue 12) runs these cases. */
+/** The hand-off store's contract: every backend (SQLite, PostgreSQL) runs these cases. */
 export function handoffStoreContract(name: string, factory: StoreFactory) {
   describe(`${name}: team and assignment`, () => teamAndAssignmentContract(factory));
   describe(`${name}: leads and SLA`, () => leadsAndSlaContract(factory));

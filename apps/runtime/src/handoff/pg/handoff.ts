@@ -1,0 +1,248 @@
+import { nextStage, type Stage } from '@qualify/rules/handoff';
+import { eventData } from '../outbox.ts';
+import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { planSla } from '../sla-plan.ts';
+import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
+import type { Tx } from './context.ts';
+import { type Holder, leadRow, setHolder } from './leads.ts';
+import { Outbox } from './outbox.ts';
+import { finishSla, isLive, readSla, startSla } from './sla.ts';
+import { loadPool, recordPick } from './team.ts';
+
+/**
+ * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
+ * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
+ * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
+ * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
+ * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
+ * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
+ * still wins over an unchanged stored one, as in the rules.
+ */
+function settleStage(
+  req: HandoffRequest,
+  stored: Stage | null,
+): { req: HandoffRequest; reason: string | null } {
+  const read = req.readStage === undefined ? req.priorStage : req.readStage;
+  if (stored === null || stored === read) return { req, reason: null };
+  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
+  if (next.stage === req.stage) return { req, reason: null };
+  const reason = next.kept
+    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
+    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
+  return {
+    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
+    reason,
+  };
+}
+
+/**
+ * A hand-off worked out exactly as handoff() would (the same code, in a savepoint) and then undone:
+ * who would get each lead, why, and the due time, with nothing written (no turn taken, no cap used,
+ * no lead state, no outbox event). For the studio's test panel.
+ */
+export async function previewHandoff(tx: Tx, reqs: HandoffRequest[]): Promise<HandoffResult[]> {
+  await tx.run('SAVEPOINT preview');
+  try {
+    const results: HandoffResult[] = [];
+    for (const req of reqs) results.push(await handoff(tx, req));
+    return results;
+  } finally {
+    await tx.run('ROLLBACK TO SAVEPOINT preview');
+    await tx.run('RELEASE SAVEPOINT preview');
+    tx.forgetKept();
+  }
+}
+
+/**
+ * One decision's hand-off, inside the caller's transaction (docs/handoff.md "Re-evaluating a known lead"):
+ * the stage the rules decided, the owner kept or picked (caps, turn, stickiness, days off; the fallback
+ * queue when nobody is eligible), the SLA timer started at a new assignment, and the outbox events.
+ */
+export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffResult> {
+  const { leadId, at } = request;
+  // The lead's lock first: its hand-offs, CRM events and SLA steps take turns on every replica.
+  if (leadId) await tx.lock(`lead:${leadId}`);
+  const before = leadId ? await leadRow(tx, leadId) : undefined;
+  const settled = settleStage(request, before?.stage ?? null);
+  const req = settled.req;
+  if (leadId) {
+    // Stored and staged in one statement (the SQLite store's insert, then setStage).
+    await tx.run(
+      `INSERT INTO handoff_leads (id, stage, workflow_id, workflow_version, last_decision_id, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version,
+         last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at,
+         prior_stage = CASE WHEN handoff_leads.stage = excluded.stage THEN handoff_leads.prior_stage
+           ELSE handoff_leads.stage END,
+         stage = excluded.stage`,
+      [leadId, req.stage, req.workflow.id, req.workflow.version, req.decisionId, at],
+    );
+  }
+  let owner: Owner | null = before?.owner ? (JSON.parse(before.owner) as Owner) : null;
+  let holder: Holder = before?.holder ?? null;
+  let pool = before?.pool ?? null;
+  let queue = before?.queue ?? null;
+  let sla: SlaRow | null = before ? await readSla(tx, before.sla_id) : null;
+  /** A timer was finished here: the one read at the start is stale (a timer started here is not). */
+  let finished = false;
+  const live = () => (sla && isLive(sla.status) ? sla : null);
+  let assigned: HandoffResult['assigned'] = null;
+  const reasons: string[] = settled.reason ? [settled.reason] : [];
+
+  if (req.recycle && holder) {
+    if (owner) reasons.push(`${owner.name} released: recycled to ${req.recycle.stage}`);
+    owner = null;
+    holder = null;
+    const open = live();
+    if (open) await finishSla(tx, open.id, 'closed', at);
+    finished = true;
+  }
+
+  const sales = req.route?.kind === 'sales' ? req.route : null;
+  let newHolder = false;
+  // A lead without an id keeps no timer; its due time is still worked out for the answer.
+  const anonymous: { due?: { dueAt: number; workingHours: string | null } } = {};
+  if (sales) {
+    const terms = req.sales;
+    queue = sales.target;
+    const begin = async (
+      o: Owner | null,
+      schedule: Parameters<typeof planSla>[0]['schedule'],
+      poolId: string | null,
+    ) => {
+      if (!terms) return;
+      const open = live();
+      if (open) await finishSla(tx, open.id, 'closed', at);
+      finished = true;
+      const base = {
+        firstContactHours: terms.firstContactHours,
+        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
+        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
+        escalation: terms.escalation ?? [],
+        schedule,
+      };
+      if (!leadId) {
+        const plan = planSla({ ...base, startMs: at });
+        anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
+        return;
+      }
+      sla = await startSla(tx, {
+        ...base,
+        leadId,
+        decisionId: req.decisionId,
+        workflow: req.workflow,
+        owner: o,
+        pool: poolId,
+        queue: sales.target,
+        method: terms.method ?? null,
+        startMs: at,
+        touches: terms.touches,
+      });
+    };
+    if (owner) {
+      assigned = 'kept';
+      reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
+    } else if (terms?.pool) {
+      const team = await loadPool(tx, terms.pool, at, true);
+      const pick = team
+        ? pickOwner({
+            pool: team,
+            method: terms.method ?? 'turn',
+            nowMs: at,
+            sticky: terms.stickyOwnerId
+              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
+              : null,
+            fallbackQueue: sales.target,
+          })
+        : null;
+      if (team && pick) await recordPick(tx, team, pick.rep, pick.turn, at);
+      reasons.push(
+        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
+      );
+      pool = terms.pool;
+      if (pick?.rep && team) {
+        owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
+        holder = 'owner';
+        assigned = 'new';
+        newHolder = true;
+        await begin(owner, repSchedule(pick.rep, team.schedule), team.id);
+      } else {
+        assigned = 'fallback';
+        newHolder = holder !== 'fallback';
+        holder = 'fallback';
+        if (!live()) await begin(null, team?.schedule ?? null, terms.pool);
+      }
+    } else if (holder === null) {
+      holder = 'queue';
+      pool = null;
+      await begin(null, null, null);
+    }
+    if (newHolder) {
+      await tx.run(
+        `INSERT INTO handoff_assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [leadId, req.decisionId, owner?.id ?? null, pool, queue, assigned, JSON.stringify(reasons), at],
+      );
+    }
+  }
+  if (leadId) await setHolder(tx, leadId, owner, holder, pool, queue);
+  // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
+  if (sla && finished && sla.id === before?.sla_id) sla = await readSla(tx, sla.id);
+
+  const open = live();
+  const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
+  const outbox = new Outbox(tx);
+  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
+  let deliveries = await outbox.add({
+    ...base,
+    type: 'decision',
+    data: eventData.decision(
+      req.route && { kind: req.route.kind, target: req.route.target },
+      req.stage,
+      req.score,
+    ),
+  });
+  if (req.priorStage !== req.stage) {
+    const reason = req.recycle ? req.recycle.reason : 'decision';
+    deliveries += await outbox.add({
+      ...base,
+      type: 'stage.changed',
+      data: eventData.stageChanged(req.priorStage, req.stage, reason),
+    });
+  }
+  if (newHolder) {
+    const data = eventData.assigned(
+      owner,
+      pool,
+      queue,
+      reasons,
+      dueAt === null ? null : new Date(dueAt).toISOString(),
+    );
+    deliveries += await outbox.add({ ...base, type: 'assigned', data });
+  }
+
+  await outbox.flush();
+
+  const shownSla: HandoffResult['sla'] = anonymous.due
+    ? {
+        dueAt: new Date(anonymous.due.dueAt).toISOString(),
+        workingHours: anonymous.due.workingHours,
+        status: 'untracked',
+      }
+    : sla && (sales || isLive(sla.status))
+      ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
+      : null;
+  return {
+    leadId,
+    priorStage: req.priorStage,
+    stage: req.stage,
+    stageKept: req.stageKept,
+    owner,
+    pool: sales || owner ? pool : null,
+    queue: sales || holder ? queue : null,
+    assigned,
+    reasons,
+    sla: shownSla,
+    deliveries,
+  };
+}

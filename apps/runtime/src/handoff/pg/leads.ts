@@ -1,0 +1,78 @@
+import type { Stage } from '@qualify/rules';
+import type { LeadState, Owner } from '../types.ts';
+import { iso, json, type Tx } from './context.ts';
+import { readSla } from './sla.ts';
+
+/** Who holds a lead: a rep (owner), the route's queue (no pool), the fallback queue (nobody was eligible), or nobody. */
+export type Holder = 'owner' | 'queue' | 'fallback' | null;
+
+export interface LeadRow {
+  id: string;
+  stage: Stage;
+  prior_stage: Stage | null;
+  owner: string | null;
+  owner_id: string | null;
+  holder: Holder;
+  pool: string | null;
+  queue: string | null;
+  workflow_id: string;
+  workflow_version: number | null;
+  last_decision_id: string;
+  updated_at: number;
+  sla_id: string | null;
+  seq: number;
+}
+
+export const leadRow = (tx: Tx, id: string) =>
+  tx.get<LeadRow>('SELECT * FROM handoff_leads WHERE id = $1', [id]);
+
+export async function toLeadState(tx: Tx, row: LeadRow): Promise<LeadState> {
+  return {
+    leadId: row.id,
+    stage: row.stage,
+    priorStage: row.prior_stage,
+    owner: json<Owner>(row.owner),
+    pool: row.pool,
+    queue: row.queue,
+    workflow: { id: row.workflow_id, version: row.workflow_version },
+    lastDecisionId: row.last_decision_id,
+    updatedAt: iso(row.updated_at) as string,
+    sla: await readSla(tx, row.sla_id),
+  };
+}
+
+export async function getLeads(tx: Tx, ids: string[]): Promise<Array<[string, LeadState]>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const rows = await tx.all<LeadRow>('SELECT * FROM handoff_leads WHERE id = ANY($1::text[])', [wanted]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const out: Array<[string, LeadState]> = [];
+  for (const id of wanted) {
+    const row = byId.get(id);
+    if (row) out.push([id, await toLeadState(tx, row)]);
+  }
+  return out;
+}
+
+/** Writes the lead's owner and holder; the stage moves only through setStage. */
+export async function setHolder(
+  tx: Tx,
+  id: string,
+  owner: Owner | null,
+  holder: Holder,
+  pool: string | null,
+  queue: string | null,
+) {
+  await tx.run(
+    'UPDATE handoff_leads SET owner = $1, owner_id = $2, holder = $3, pool = $4, queue = $5 WHERE id = $6',
+    [owner ? JSON.stringify(owner) : null, owner?.id ?? null, holder, pool, queue, id],
+  );
+}
+
+/** Sets the stage, keeping the one before it as the prior stage. */
+export async function setStage(tx: Tx, id: string, stage: Stage) {
+  await tx.run(
+    'UPDATE handoff_leads SET prior_stage = CASE WHEN stage = $1 THEN prior_stage ELSE stage END, stage = $1 WHERE id = $2',
+    [stage, id],
+  );
+}

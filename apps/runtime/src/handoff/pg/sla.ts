@@ -1,0 +1,279 @@
+import type { Schedule } from '@qualify/rules';
+import { planSla } from '../sla-plan.ts';
+import type {
+  AssignMethod,
+  EscalationAction,
+  EscalationRecord,
+  EscalationStep,
+  Owner,
+  SlaCounts,
+  SlaFilter,
+  SlaPage,
+  SlaRow,
+  SlaStatus,
+} from '../types.ts';
+import { iso, json, type Tx } from './context.ts';
+
+export interface SlaDbRow {
+  id: string;
+  lead_id: string;
+  workflow_id: string;
+  workflow_version: number | null;
+  owner: string | null;
+  owner_id: string | null;
+  pool: string | null;
+  queue: string | null;
+  started_at: number;
+  due_soon_at: number;
+  due_at: number;
+  accept_due_at: number | null;
+  status: SlaStatus;
+  first_contact_hours: number;
+  touches: number;
+  touched: number;
+  met_at: number | null;
+  closed_at: number | null;
+  accepted_at: number | null;
+  working_hours: string | null;
+  schedule: string | null;
+  escalation: string;
+  due_soon_hours: number | null;
+  accept_within_hours: number | null;
+  method: AssignMethod | null;
+  decision_id: string | null;
+}
+
+interface StepRow {
+  sla_id: string;
+  step: number;
+  action: EscalationAction;
+  after_hours: number;
+  due_at: number;
+  done_at: number | null;
+  new_owner: string | null;
+}
+
+export const LIVE = `('open', 'due_soon', 'breached')`;
+
+export interface StartSla {
+  leadId: string;
+  decisionId: string | null;
+  workflow: { id: string; version: number | null };
+  owner: Owner | null;
+  pool: string | null;
+  queue: string | null;
+  method: AssignMethod | null;
+  startMs: number;
+  firstContactHours: number;
+  touches: number;
+  dueSoonHours?: number;
+  acceptWithinHours?: number;
+  escalation: EscalationStep[];
+  schedule: Schedule | null;
+}
+
+/** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
+export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
+  const plan = planSla({
+    startMs: s.startMs,
+    firstContactHours: s.firstContactHours,
+    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
+    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
+    escalation: s.escalation,
+    schedule: s.schedule,
+  });
+  const id = tx.id('sla', s.startMs);
+  // The timer, its steps and the lead's pointer to it in one statement.
+  await tx.run(
+    `WITH timer AS (
+       INSERT INTO handoff_sla (id, lead_id, workflow_id, workflow_version, owner, owner_id, pool, queue, started_at,
+         due_soon_at, due_at, accept_due_at, status, first_contact_hours, touches, working_hours, schedule, escalation,
+         due_soon_hours, accept_within_hours, method, decision_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $16, $17, $18, $19, $20, $21)),
+     steps AS (
+       INSERT INTO handoff_sla_steps (sla_id, step, action, after_hours, due_at)
+       SELECT $1, * FROM unnest($22::int[], $23::text[], $24::float8[], $25::bigint[]))
+     UPDATE handoff_leads SET sla_id = $1 WHERE id = $2`,
+    [
+      id,
+      s.leadId,
+      s.workflow.id,
+      s.workflow.version,
+      s.owner ? JSON.stringify(s.owner) : null,
+      s.owner?.id ?? null,
+      s.pool,
+      s.queue,
+      plan.startedAt,
+      plan.dueSoonAt,
+      plan.dueAt,
+      plan.acceptDueAt,
+      s.firstContactHours,
+      s.touches,
+      plan.workingHours,
+      s.schedule ? JSON.stringify(s.schedule) : null,
+      JSON.stringify(s.escalation),
+      s.dueSoonHours ?? null,
+      s.acceptWithinHours ?? null,
+      s.method,
+      s.decisionId,
+      plan.steps.map((p) => p.step),
+      plan.steps.map((p) => p.action),
+      plan.steps.map((p) => p.afterHours),
+      plan.steps.map((p) => p.dueAt),
+    ],
+  );
+  // The row as readSla would answer it, without reading back what was just written.
+  return {
+    id,
+    leadId: s.leadId,
+    workflowId: s.workflow.id,
+    version: s.workflow.version,
+    owner: s.owner,
+    pool: s.pool,
+    queue: s.queue,
+    startedAt: iso(plan.startedAt) as string,
+    dueSoonAt: iso(plan.dueSoonAt) as string,
+    dueAt: iso(plan.dueAt) as string,
+    status: 'open',
+    firstContactHours: s.firstContactHours,
+    touches: s.touches,
+    touched: 0,
+    acceptDueAt: iso(plan.acceptDueAt),
+    metAt: null,
+    closedAt: null,
+    escalations: plan.steps.map((p) => ({
+      step: p.step,
+      action: p.action,
+      afterHours: p.afterHours,
+      dueAt: iso(p.dueAt) as string,
+      doneAt: null,
+    })),
+    workingHours: plan.workingHours,
+  };
+}
+
+export const scheduleOfRow = (tx: Tx, row: SlaDbRow) => (row.schedule ? tx.schedule(row.schedule) : null);
+
+export const slaDbRow = (tx: Tx, id: string) =>
+  tx.get<SlaDbRow>('SELECT * FROM handoff_sla WHERE id = $1', [id]);
+
+const toEscalation = (s: StepRow): EscalationRecord => ({
+  step: s.step,
+  action: s.action,
+  afterHours: s.after_hours,
+  dueAt: iso(s.due_at) as string,
+  doneAt: iso(s.done_at),
+  ...(s.action === 'reassign' && s.done_at !== null ? { newOwner: json<Owner>(s.new_owner) } : {}),
+});
+
+function toSlaRowWith(row: SlaDbRow, steps: StepRow[]): SlaRow {
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    workflowId: row.workflow_id,
+    version: row.workflow_version,
+    owner: json<Owner>(row.owner),
+    pool: row.pool,
+    queue: row.queue,
+    startedAt: iso(row.started_at) as string,
+    dueSoonAt: iso(row.due_soon_at) as string,
+    dueAt: iso(row.due_at) as string,
+    status: row.status,
+    firstContactHours: row.first_contact_hours,
+    touches: row.touches,
+    touched: row.touched,
+    acceptDueAt: iso(row.accept_due_at),
+    metAt: iso(row.met_at),
+    closedAt: iso(row.closed_at),
+    escalations: steps.map(toEscalation),
+    workingHours: row.working_hours,
+  };
+}
+
+/** Timers as the interface shows them, with their steps read in one query. */
+export async function toSlaRows(tx: Tx, rows: SlaDbRow[]): Promise<SlaRow[]> {
+  if (rows.length === 0) return [];
+  const steps = await tx.all<StepRow>(
+    'SELECT * FROM handoff_sla_steps WHERE sla_id = ANY($1::text[]) ORDER BY sla_id, step',
+    [rows.map((r) => r.id)],
+  );
+  const bySla = new Map<string, StepRow[]>();
+  for (const s of steps) bySla.set(s.sla_id, [...(bySla.get(s.sla_id) ?? []), s]);
+  return rows.map((row) => toSlaRowWith(row, bySla.get(row.id) ?? []));
+}
+
+export async function readSla(tx: Tx, id: string | null): Promise<SlaRow | null> {
+  const row = id ? await slaDbRow(tx, id) : undefined;
+  return row ? ((await toSlaRows(tx, [row]))[0] as SlaRow) : null;
+}
+
+export const isLive = (status: SlaStatus) =>
+  status === 'open' || status === 'due_soon' || status === 'breached';
+
+/** Ends a live timer: met, met late or closed. Steps not yet taken are dropped (they will never happen). */
+export async function finishSla(tx: Tx, id: string, status: 'met' | 'met_late' | 'closed', atMs: number) {
+  if (status === 'closed')
+    await tx.run('UPDATE handoff_sla SET status = $1, closed_at = $2 WHERE id = $3', [status, atMs, id]);
+  else
+    await tx.run('UPDATE handoff_sla SET status = $1, met_at = $2, touched = touched + 1 WHERE id = $3', [
+      status,
+      atMs,
+      id,
+    ]);
+  await tx.run('DELETE FROM handoff_sla_steps WHERE sla_id = $1 AND done_at IS NULL', [id]);
+}
+
+export async function listSla(tx: Tx, f: SlaFilter): Promise<SlaPage> {
+  const where: string[] = [`status IN ${LIVE}`];
+  const args: unknown[] = [];
+  const add = (column: string, value: unknown) => {
+    args.push(value);
+    where.push(`${column} = $${args.length}`);
+  };
+  if (f.owner) add('owner_id', f.owner);
+  if (f.pool) add('pool', f.pool);
+  if (f.workflow) add('workflow_id', f.workflow);
+  const counts = await slaCounts(tx, where.join(' AND '), args);
+  if (f.status) add('status', f.status);
+  if (f.cursor) {
+    const [due, id] = Buffer.from(f.cursor, 'base64url').toString().split('|');
+    args.push(Number(due), id);
+    where.push(`(due_at > $${args.length - 1} OR (due_at = $${args.length - 1} AND id > $${args.length}))`);
+  }
+  args.push(f.limit + 1);
+  const rows = await tx.all<SlaDbRow>(
+    `SELECT * FROM handoff_sla WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT $${args.length}`,
+    args,
+  );
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return {
+    items: await toSlaRows(tx, page),
+    counts,
+    nextCursor:
+      rows.length > f.limit && last ? Buffer.from(`${last.due_at}|${last.id}`).toString('base64url') : null,
+  };
+}
+
+async function slaCounts(tx: Tx, where: string, args: unknown[]): Promise<SlaCounts> {
+  const sums = `count(*) FILTER (WHERE status = 'open') AS open,
+    count(*) FILTER (WHERE status = 'due_soon') AS "dueSoon", count(*) FILTER (WHERE status = 'breached') AS breached`;
+  type Sums = { open: number; dueSoon: number; breached: number };
+  const n = (s: Sums) => ({ open: s.open, dueSoon: s.dueSoon, breached: s.breached });
+  const total = (await tx.get<Sums>(`SELECT ${sums} FROM handoff_sla WHERE ${where}`, args)) as Sums;
+  // NULLS FIRST: SQLite sorts a missing owner or pool first, and both stores answer alike.
+  const byOwner = await tx.all<Sums & { owner: string | null }>(
+    `SELECT owner_id, MAX(owner) AS owner, ${sums} FROM handoff_sla WHERE ${where}
+     GROUP BY owner_id ORDER BY owner_id NULLS FIRST`,
+    args,
+  );
+  const byPool = await tx.all<Sums & { pool: string | null }>(
+    `SELECT pool, ${sums} FROM handoff_sla WHERE ${where} GROUP BY pool ORDER BY pool NULLS FIRST`,
+    args,
+  );
+  return {
+    ...n(total),
+    byOwner: byOwner.map((r) => ({ owner: json<Owner>(r.owner), ...n(r) })),
+    byPool: byPool.map((r) => ({ pool: r.pool, ...n(r) })),
+  };
+}

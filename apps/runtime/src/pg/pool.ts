@@ -1,0 +1,49 @@
+import pg from 'pg';
+
+export interface PoolOptions {
+  /** `postgres://user@host:port/db`; the runtime reads it from DATABASE_URL. */
+  url: string;
+  /** Connections per process; replicas multiply it, so keep it small. */
+  max?: number;
+  /** Extra server options for every connection, e.g. `-c search_path=s1` (the tests' own schema). */
+  options?: string;
+  /** Shown in pg_stat_activity, so an operator can tell the runtime's connections apart. */
+  applicationName?: string;
+}
+
+/**
+ * A pool of PostgreSQL connections with settings a server process wants: a bounded size, a connect
+ * timeout (a database that does not answer fails start-up instead of hanging it), idle connections
+ * closed after a while, and a statement timeout so one stuck query cannot hold a connection forever.
+ * An error on an idle connection (the server restarted) is logged by the pool's owner, never thrown.
+ */
+export function createPool(o: PoolOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: o.url,
+    max: o.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    application_name: o.applicationName ?? 'qualify-runtime',
+    ...(o.options ? { options: o.options } : {}),
+  });
+  // Without a listener an idle client's error (server restart) would crash the process.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** Runs `fn` in one transaction on one connection: COMMIT when it resolves, ROLLBACK when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
