@@ -166,3 +166,4 @@ export { KIND_NAMES, kindOf, NODE_KINDS, type NodeKindName } from './nodes/index
 export type { DiffContext, KindContext, NodeKind, Port } from './nodes/kind.ts';
 export { ASSIGN_METHODS, DEFAULT_DUE_SOON_HOURS, ESCALATION_ACTIONS } from './nodes/route.ts';
 export { validate } from './validate/validate.ts';
+export * from './sql/index.ts';

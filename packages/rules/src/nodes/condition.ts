@@ -4,6 +4,7 @@ import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/sc
 import { conditionText } from '../conditions/text.ts';
 import { same } from '../diff/words.ts';
 import { type JsonLogic, MET, UNKNOWN } from '../model/logic.ts';
+import { SQL_MET } from '../sql/truth.ts';
 import { type ArtifactNode, defineKind } from './kind.ts';
 
 const DataSchema = z.object({ condition: ConditionSchema });
@@ -45,6 +46,9 @@ export const condition = defineKind<Data, Compiled>({
     const test = ctx.expr(node.test);
     return test && `if((${test})===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`;
   },
+  sql: (d, ctx) => ({
+    exits: [{ when: `${ctx.condition(d.condition)} = ${SQL_MET}`, port: 'true' }, { port: 'false' }],
+  }),
   prepare: (node, { logic }) => {
     const test = logic(node.test);
     const yes = `${node.label}: yes, ${node.text}.`;

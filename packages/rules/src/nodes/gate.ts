@@ -6,6 +6,7 @@ import { byId, q, same } from '../diff/words.ts';
 import type { CriterionResult } from '../evaluate/decision.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
+import { SQL_MET, truthStatusSql } from '../sql/truth.ts';
 import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const CriterionSchema = z.object({
@@ -211,6 +212,20 @@ export const gate = defineKind<Data, Compiled>({
     }
     const pass = ctx.expr(node.pass, { gate: node.criteria.length });
     return pass && `${code}if((${pass})===true){${ctx.goto('pass')}}${ctx.goto('fail')}`;
+  },
+  sql: (d, ctx) => {
+    const truths = d.criteria.map((c) => ctx.fact(ctx.condition(c.condition)));
+    // The runtime's sum, in its order: 1 (or the weight) for each met criterion.
+    const hits = truths.map(
+      (t, i) =>
+        `CASE WHEN ${t} = ${SQL_MET} THEN ${ctx.sql.num(d.pass.rule === 'atLeast' ? 1 : d.criteria[i]!.weight)} ELSE ${ctx.sql.num(0)} END`,
+    );
+    const bar = d.pass.rule === 'atLeast' ? d.pass.count : d.pass.threshold;
+    const passed = ctx.fact(`(${hits.join(' + ') || ctx.sql.num(0)}) >= ${ctx.sql.num(bar)}`);
+    ctx.report(`gate.${ctx.nodeId}`, passed);
+    for (const [i, c] of d.criteria.entries())
+      ctx.report(`gate.${ctx.nodeId}.${c.id}`, truthStatusSql(truths[i]!));
+    return { exits: [{ when: passed, port: 'pass' }, { port: 'fail' }] };
   },
   prepare: (node, { logic, nodeId }) => {
     const tests = node.criteria.map((c) => logic(c.test));

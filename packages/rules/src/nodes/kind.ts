@@ -62,6 +62,31 @@ export interface FuseContext {
   truth(i: number): string;
 }
 
+/** What a kind needs to write its step in SQL (sql/compile-sql.ts): one query walks the graph per lead. */
+export interface SqlContext extends KindContext {
+  /** A condition as an SQL truth value: 2 met, 1 unknown, 0 not met (sql/truth.ts). */
+  condition(condition: import('../conditions/schema.ts').Condition): string;
+  /** The column of a field's normalised value (NULL when missing). */
+  field(path: string): string;
+  /** Names a value computed once per lead before the walk (it may read fields, not scores). */
+  fact(expr: string): string;
+  /** The scores so far, when the lead reaches this step. */
+  score: { total: string; fit: string; engagement: string };
+  /** The evaluation time in epoch milliseconds. */
+  now: string;
+  sql: import('../sql/dialect.ts').SqlDialect;
+  /** A column of the decision for this step: its value for a lead that passed the step, else NULL. */
+  report(name: string, expr: string): void;
+}
+
+/** A step in SQL: points it adds, the stage or route it sets, and its exits (the first that holds). */
+export interface SqlStep {
+  exits: { when?: string; port: string }[];
+  add?: { scoreType: 'fit' | 'engagement'; points: string };
+  stage?: Stage;
+  route?: { kind: string; target: string; recycle?: Stage };
+}
+
 /**
  * Everything the product knows about one node kind. Palette, inspector, validator, compiler,
  * evaluator and the plain-language view loop over the registry of these; nothing else
@@ -100,6 +125,8 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   prepare(node: A, ctx: PrepareContext): Step;
   /** The node as statements of the fused decide() (same outcome as its step); undefined falls back. */
   fuse?(node: A, ctx: FuseContext & { nodeId: string }): string | undefined;
+  /** The step in SQL, with the same outcome as its step; a kind without one is refused by the SQL compiler. */
+  sql?(data: D, ctx: SqlContext): SqlStep;
 }
 
 /** Helper that keeps each kind file's types inferred from its schema. */

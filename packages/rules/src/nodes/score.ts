@@ -7,6 +7,7 @@ import { byId, pts, q, same } from '../diff/words.ts';
 import type { Contribution } from '../evaluate/decision.ts';
 import { type FieldCatalogue, findField } from '../model/fields.ts';
 import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
+import { SQL_MET } from '../sql/truth.ts';
 import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const DecaySchema = z.object({
@@ -232,6 +233,20 @@ export const score = defineKind<Data, Compiled>({
     if (node.cap !== null) code += `if(q>${node.cap})q=${node.cap};`;
     const own = node.scoreType === 'fit' ? ctx.score.fit : ctx.score.engagement;
     return `${code}${own}+=q;${ctx.score.total}+=q;${ctx.goto('next')}`;
+  },
+  sql: (d, ctx) => {
+    const { num } = ctx.sql;
+    const points = d.rules.map((r) => {
+      const met = `${ctx.condition(r.condition)} = ${SQL_MET}`;
+      if (!r.decay) return `CASE WHEN ${met} THEN ${num(r.points)} ELSE ${num(0)} END`;
+      // Full points within N days of the event, half within 2N, none after (pointsLogic).
+      const when = ctx.field(r.decay.field);
+      const age = `(${ctx.now} - ${when})`;
+      return `CASE WHEN NOT (${met}) OR ${when} IS NULL THEN ${num(0)} WHEN ${age} <= ${num(r.decay.days * DAY_MS)} THEN ${num(r.points)} WHEN ${age} <= ${num(2 * r.decay.days * DAY_MS)} THEN ${num(r.points / 2)} ELSE ${num(0)} END`;
+    });
+    const sum = points.length ? `(${points.join(' + ')})` : num(0);
+    const capped = d.cap === null ? sum : `LEAST(${sum}, ${num(d.cap)})`;
+    return { add: { scoreType: d.scoreType, points: ctx.fact(capped) }, exits: [{ port: 'next' }] };
   },
   prepare: (node, { logic, nodeId }) => {
     const fns = node.rules.map((r) => logic(r.points));
