@@ -23,7 +23,9 @@ export async function loadDuckDb(
   columns: readonly string[],
   rows: Iterable<Row>,
 ): Promise<void> {
-  await connection.run(`CREATE TABLE ${quote(table)} (${columns.map((c) => `${quote(c)} VARCHAR`).join(', ')})`);
+  await connection.run(
+    `CREATE TABLE ${quote(table)} (${columns.map((c) => `${quote(c)} VARCHAR`).join(', ')})`,
+  );
   const appender = await connection.createAppender(table);
   for (const row of rows) {
     for (const cell of row) {

@@ -8,6 +8,7 @@ import { DIALECTS, type SqlDialectName } from './dialect.ts';
 import {
   auxSql,
   type FieldColumns,
+  lowerSql,
   SqlRefusedError,
   stageOfSql,
   trimSql,
@@ -29,7 +30,7 @@ export interface SqlOptions {
 
 export interface CompiledSql {
   sql: string;
-  /** The query's parameters in order: `now` (epoch milliseconds) unless given as a literal. */
+  /** The query's parameters in order: `now` (epoch milliseconds) when it reads the time and none was given. */
   params: 'now'[];
   /** The columns of each decision row, in order. */
   columns: string[];
@@ -94,7 +95,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     if (i === undefined) throw new Error(`"${path}" is not a field; validate the workflow first`);
     return v(i);
   };
-  const facts: string[] = [];
+  const facts: { expr: string; level: number }[] = [];
   const reports: { name: string; expr: string; step: number }[] = [];
   const steps: SqlStep[] = order.map((id, k) => {
     const { node, kind, data } = nodes.get(id)!;
@@ -107,7 +108,9 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
       condition: (c) => conditionSql(c, { fields: wf.fields, sql, column, now, where }),
       field: column,
       fact: (expr) => {
-        facts.push(expr);
+        // A fact may read earlier facts (a gate's pass reads its criteria): it goes a layer after them.
+        const reads = [...expr.matchAll(/\bk(\d+)\b/g)].map((m) => facts[Number(m[1])]!.level);
+        facts.push({ expr, level: Math.max(-1, ...reads) + 1 });
         return `k${facts.length - 1}`;
       },
       score: { total: 'st_total', fit: 'st_fit', engagement: 'st_engagement' },
@@ -139,24 +142,28 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
   layers.push(
     `SELECT ${sql.asText(q(idColumn))} AS lead_id${raw.map((r) => `, ${r}`).join('')} FROM ${options.table}`,
   );
-  layers.push(`SELECT ${list(cols.flatMap((c) => [c.x, `${trimSql(sql, c.x)} AS ${c.t}`]))} FROM l0`);
+  layers.push(
+    `SELECT ${list(cols.flatMap((c) => [c.x, `${trimSql(sql, c.x)} AS ${c.t}`]))} FROM l0${sql.fence}`,
+  );
   layers.push(
     `SELECT ${list(
       cols.flatMap((c, i) => {
         const aux = auxSql(sql, fields[i]!, c);
-        return [
-          c.x,
-          c.t,
-          `lower(replace(${c.t}, chr(304), chr(105) || chr(775))) AS ${c.f}`,
-          ...(aux ? [`${aux} AS ${c.aux}`] : []),
-        ];
+        return [c.x, c.t, `${lowerSql(sql, c.t)} AS ${c.f}`, ...(aux ? [`${aux} AS ${c.aux}`] : [])];
       }),
-    )} FROM l1`,
+    )} FROM l1${sql.fence}`,
   );
   const values = fields.map((_, i) => v(i));
-  layers.push(`SELECT ${list(fields.map((f, i) => `${valueSql(sql, f, cols[i]!)} AS ${v(i)}`))} FROM l2`);
+  layers.push(
+    `SELECT ${list(fields.map((f, i) => `${valueSql(sql, f, cols[i]!)} AS ${v(i)}`))} FROM l2${sql.fence}`,
+  );
   const factCols = facts.map((_, j) => `k${j}`);
-  layers.push(`SELECT ${list([...values, ...facts.map((e, j) => `${e} AS k${j}`)])} FROM l3`);
+  const levels = Math.max(0, ...facts.map((f) => f.level + 1));
+  for (let level = 0; level < levels; level++) {
+    const known = facts.flatMap((f, j) => (f.level < level ? [`k${j}`] : []));
+    const added = facts.flatMap((f, j) => (f.level === level ? [`${f.expr} AS k${j}`] : []));
+    layers.push(`SELECT ${list([...values, ...known, ...added])} FROM l${layers.length - 1}${sql.fence}`);
+  }
 
   // The walk: the step each lead is at, its scores, stage and route so far, and the steps it passed.
   const reported = [...new Set(reports.map((r) => r.step))];
@@ -171,7 +178,9 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     ...Object.fromEntries(reported.map((k) => [`p${k}`, 'FALSE'])),
   };
   const carry = [...values, ...factCols];
-  layers.push(`SELECT ${list([...carry, ...Object.entries(state).map(([n, e]) => `${e} AS ${n}`)])} FROM l4`);
+  layers.push(
+    `SELECT ${list([...carry, ...Object.entries(state).map(([n, e]) => `${e} AS ${n}`)])} FROM l${layers.length - 1}`,
+  );
   steps.forEach((step, k) => {
     const here = `st_at = ${k}`;
     const set: Record<string, string> = {};
@@ -227,9 +236,11 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
   ];
   layers.push(`SELECT *, ${prior} AS prior FROM l${layers.length - 1}`);
   const ctes = layers.map((body, i) => `l${i} AS (${body})`).join(',\n');
+  const text = `WITH ${ctes}\nSELECT ${decision.join(', ')} FROM l${layers.length - 1}`;
   return {
-    sql: `WITH ${ctes}\nSELECT ${decision.join(', ')} FROM l${layers.length - 1}`,
-    params: options.now === undefined ? ['now'] : [],
+    sql: text,
+    // Only a workflow that reads dates or decays points reads the time.
+    params: options.now === undefined && text.includes(now) ? ['now'] : [],
     columns: [...DECISION_COLUMNS, ...reports.map((r) => r.name)],
   };
 }

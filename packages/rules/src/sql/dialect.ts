@@ -51,6 +51,13 @@ export interface SqlDialect {
 const HUGE = (2n ** 1024n - 2n ** 970n).toString();
 const TINY = `0.${(5n ** 1075n).toString().padStart(1075, '0')}`;
 
+/**
+ * Trimming with a set of characters costs both engines much more than a look at the two ends: only
+ * text that starts or ends with one of them is trimmed.
+ */
+const guardedTrim = (e: string, chars: string, fn: string) =>
+  `CASE WHEN strpos(${chars}, left(${e}, 1)) > 0 OR strpos(${chars}, right(${e}, 1)) > 0 THEN ${fn}(${e}, ${chars}) ELSE ${e} END`;
+
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const text = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
@@ -69,7 +76,7 @@ export const POSTGRES: SqlDialect = {
     Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? `${numText(v)}::float8` : `'${numText(v)}'::float8`,
   textList: (items) => `ARRAY[${items}]::text[]`,
   matches: (e, re) => `(${e} ~ ${text(`^(${re})$`)})`,
-  trim: (e, chars) => `btrim(${e}, ${chars})`,
+  trim: (e, chars) => guardedTrim(e, chars, 'btrim'),
   contains: (hay, needle) => `(strpos(${hay}, ${needle}) > 0)`,
   startsWith: (e, p) => `starts_with(${e}, ${p})`,
   endsWith: (e, s) => `(right(${e}, char_length(${s})) = ${s})`,
@@ -102,7 +109,7 @@ export const DUCKDB: SqlDialect = {
   num: (v) => `CAST(${text(numText(v))} AS DOUBLE)`,
   textList: (items) => `CAST([${items}] AS VARCHAR[])`,
   matches: (e, re) => `regexp_full_match(${e}, ${text(re)})`,
-  trim: (e, chars) => `trim(${e}, ${chars})`,
+  trim: (e, chars) => guardedTrim(e, chars, 'trim'),
   contains: (hay, needle) => `(strpos(${hay}, ${needle}) > 0)`,
   startsWith: (e, p) => `starts_with(${e}, ${p})`,
   endsWith: (e, s) => `ends_with(${e}, ${s})`,

@@ -40,13 +40,19 @@ export function checkFoldable(text: string, where: string): void {
 
 /** SQL that trims and lower-cases text as `s.trim().toLowerCase()` does. */
 export function foldSql(sql: SqlDialect, expr: string): string {
-  const chars = JS_WHITE_SPACE.map((c) => `chr(${c})`).join(' || ');
-  // İ is the one letter JavaScript lower-cases to two characters (i and a combining dot).
-  return `lower(replace(${sql.trim(expr, chars)}, chr(304), chr(105) || chr(775)))`;
+  return lowerSql(sql, trimSql(sql, expr));
 }
 
+/** The characters as one literal (an expression of chr() calls is computed again for every row). */
+const WHITE_SPACE = String.fromCodePoint(...JS_WHITE_SPACE);
+
 export function trimSql(sql: SqlDialect, expr: string): string {
-  return sql.trim(expr, JS_WHITE_SPACE.map((c) => `chr(${c})`).join(' || '));
+  return sql.trim(expr, sql.text(WHITE_SPACE));
+}
+
+/** Lower case as JavaScript's: İ is the one letter it lower-cases to two characters (i, combining dot). */
+export function lowerSql(sql: SqlDialect, expr: string): string {
+  return `lower(replace(${expr}, ${sql.text('\u0130')}, ${sql.text('i\u0307')}))`;
 }
 
 /** The columns of one field in the normalising layers: raw text `x`, trimmed `t`, folded `f`, the rest. */
