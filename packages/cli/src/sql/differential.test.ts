@@ -44,7 +44,7 @@ function casesOf(): Case[] {
       const start = rows.length;
       if (name === 'reference-workload') {
         const leads = generateLeads(count, { seed: 7 + m, mode });
-        leads.forEach((lead, i) => rows.push(rowOf(String(start + i), lead, paths)));
+        for (const [i, lead] of leads.entries()) rows.push(rowOf(String(start + i), lead, paths));
       } else rows.push(...catalogueRows(workflow, count, { seed: 11 + m, mode, now: NOW, firstId: start }));
     }
     return { name, workflow, paths, rows };

@@ -38,7 +38,10 @@ export function leadOfRow(row: Row, paths: readonly string[]): Record<string, un
     if (cell === null || cell === undefined) return;
     const segs = path.split('.');
     let at = lead;
-    for (const seg of segs.slice(0, -1)) at = (at[seg] ??= {}) as Record<string, unknown>;
+    for (const seg of segs.slice(0, -1)) {
+      at[seg] ??= {};
+      at = at[seg] as Record<string, unknown>;
+    }
     at[segs.at(-1)!] = cell;
   });
   return lead;
