@@ -43,21 +43,17 @@ as the runtime does, 2 when an option is wrong, a file cannot be read or the dat
     const doc = await readWorkflow(path!);
     const fields = (Array.isArray(doc.fields) ? doc.fields : []) as FieldCatalogue;
     const given = columnsOf(options.column, fields);
-    const idColumn = options.id as string | undefined;
+    const givenId = options.id as string | undefined;
     const compileFor =
-      (dialect: 'postgres' | 'duckdb') => (table: string, columns: Record<string, string | null>) =>
-        compileSqlOrReport(
-          path!,
-          doc,
-          { dialect, table, columns, now, ...(idColumn ? { idColumn } : {}) },
-          io.err,
-        );
+      (dialect: 'postgres' | 'duckdb') =>
+      (table: string, columns: Record<string, string | null>, idColumn: string | null) =>
+        compileSqlOrReport(path!, doc, { dialect, table, columns, now, idColumn }, io.err);
     let tally: Record<string, number> | null;
     let where: string;
     if (file !== undefined) {
       const out = options.out as string | undefined;
       if (!out) throw new UsageError('--file needs --out <decisions.csv|.parquet>.');
-      tally = await scoreFile(file, out, fields, compileFor('duckdb'), given);
+      tally = await scoreFile(file, out, fields, compileFor('duckdb'), given, givenId);
       where = out;
     } else {
       const [table, outTable] = [
@@ -65,7 +61,7 @@ as the runtime does, 2 when an option is wrong, a file cannot be read or the dat
         options['out-table'] as string | undefined,
       ];
       if (!table || !outTable) throw new UsageError('--db needs --table <name> and --out-table <name>.');
-      tally = await scoreTable(db!, table, outTable, fields, compileFor('postgres'), given);
+      tally = await scoreTable(db!, table, outTable, fields, compileFor('postgres'), given, givenId);
       where = outTable;
     }
     if (!tally) return 1;

@@ -74,6 +74,19 @@ export function mapColumns(
   return Object.fromEntries(fields.map((f) => [f.path, given[f.path] ?? byPath.get(f.path) ?? null]));
 }
 
+/** The id column of a table with `headers`: `--id`, the lead-id field's column, `id`, `lead_id`, else none. */
+export function idColumnOf(
+  headers: readonly string[],
+  fields: FieldCatalogue,
+  columns: Record<string, string | null>,
+  given: string | undefined,
+): string | null {
+  if (given !== undefined) return given;
+  const field = fields.find((f) => f.leadId);
+  const own = field ? columns[field.path] : null;
+  return own ?? headers.find((h) => h === 'id') ?? headers.find((h) => h === 'lead_id') ?? null;
+}
+
 /** Compiles to SQL, or writes why not (the workflow's errors, or the step SQL cannot express) and answers null. */
 export function compileSqlOrReport(
   path: string,

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { CompiledSql, FieldCatalogue } from '@qualify/rules';
 import { InputError } from '../command.ts';
 import { openDuckDb } from './duckdb.ts';
-import { mapColumns } from './options.ts';
+import { idColumnOf, mapColumns } from './options.ts';
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -30,8 +30,13 @@ export async function scoreFile(
   file: string,
   out: string,
   fields: FieldCatalogue,
-  compileFor: (table: string, columns: Record<string, string | null>) => CompiledSql | null,
+  compileFor: (
+    table: string,
+    columns: Record<string, string | null>,
+    id: string | null,
+  ) => CompiledSql | null,
   given: Record<string, string>,
+  givenId: string | undefined,
 ): Promise<Record<string, number> | null> {
   const db = await openDuckDb();
   try {
@@ -44,7 +49,8 @@ export async function scoreFile(
     } catch (e) {
       throw new InputError(`${file} cannot be read: ${(e as Error).message.split('\n')[0]}`);
     }
-    const query = compileFor(source, mapColumns(headers, fields, given));
+    const columns = mapColumns(headers, fields, given);
+    const query = compileFor(source, columns, idColumnOf(headers, fields, columns, givenId));
     if (!query) return null;
     await db.connection.run(`CREATE TEMP TABLE decisions AS ${query.sql}`);
     await db.connection.run(`COPY decisions TO ${literal(out)} ${format}`);

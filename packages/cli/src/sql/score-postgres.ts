@@ -1,6 +1,6 @@
 import type { CompiledSql, FieldCatalogue } from '@qualify/rules';
 import { InputError } from '../command.ts';
-import { mapColumns } from './options.ts';
+import { idColumnOf, mapColumns } from './options.ts';
 import { connectPostgres } from './postgres.ts';
 
 const quoteName = (name: string) =>
@@ -18,8 +18,13 @@ export async function scoreTable(
   table: string,
   outTable: string,
   fields: FieldCatalogue,
-  compileFor: (table: string, columns: Record<string, string | null>) => CompiledSql | null,
+  compileFor: (
+    table: string,
+    columns: Record<string, string | null>,
+    id: string | null,
+  ) => CompiledSql | null,
   given: Record<string, string>,
+  givenId: string | undefined,
 ): Promise<Record<string, number> | null> {
   const client = await connectPostgres(url);
   if (typeof client === 'string') throw new InputError(`--db: ${client}.`);
@@ -30,14 +35,9 @@ export async function scoreTable(
       [name, schema],
     );
     if (!found.rows.length) throw new InputError(`--table: no table or view "${table}" in the database.`);
-    const query = compileFor(
-      quoteName(table),
-      mapColumns(
-        found.rows.map((r) => r.column_name),
-        fields,
-        given,
-      ),
-    );
+    const headers = found.rows.map((r) => r.column_name as string);
+    const columns = mapColumns(headers, fields, given);
+    const query = compileFor(quoteName(table), columns, idColumnOf(headers, fields, columns, givenId));
     if (!query) return null;
     await client.query(`CREATE TABLE ${quoteName(outTable)} AS ${query.sql}`);
     const tally = await client.query(

@@ -22,8 +22,11 @@ export interface SqlOptions {
   table: string;
   /** Column per field path where it differs from the default (`company.size` → `company_size`); null: none. */
   columns?: Record<string, string | null>;
-  /** The column holding the lead's id; default: the catalogue's lead-id field's column, else `id`. */
-  idColumn?: string;
+  /**
+   * The column holding the lead's id; default: the catalogue's lead-id field's column, else `id`. Null:
+   * the row's number in the table's order (1 for the first), for files without an id.
+   */
+  idColumn?: string | null;
   /** The evaluation time (epoch ms) as a literal; without it the query takes it as parameter $1. */
   now?: number;
 }
@@ -132,16 +135,16 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
   const mapped = (path: string) =>
     options.columns && Object.hasOwn(options.columns, path) ? options.columns[path]! : defaultColumn(path);
   const idField = wf.fields.find((f) => f.leadId);
-  const idColumn = options.idColumn ?? (idField ? mapped(idField.path) : null) ?? 'id';
+  const idColumn =
+    options.idColumn === undefined ? ((idField ? mapped(idField.path) : null) ?? 'id') : options.idColumn;
+  const id = idColumn === null ? sql.asText('row_number() OVER ()') : sql.asText(q(idColumn));
   const raw = fields.map((f, i) => {
     const name = mapped(f.path);
     return `${name === null ? 'CAST(NULL AS text)' : sql.asText(q(name))} AS x${i}`;
   });
   const list = (names: string[]) => ['lead_id', ...names].join(', ');
   const layers: string[] = [];
-  layers.push(
-    `SELECT ${sql.asText(q(idColumn))} AS lead_id${raw.map((r) => `, ${r}`).join('')} FROM ${options.table}`,
-  );
+  layers.push(`SELECT ${id} AS lead_id${raw.map((r) => `, ${r}`).join('')} FROM ${options.table}`);
   layers.push(
     `SELECT ${list(cols.flatMap((c) => [c.x, `${trimSql(sql, c.x)} AS ${c.t}`]))} FROM l0${sql.fence}`,
   );
