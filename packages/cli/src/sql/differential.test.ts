@@ -33,7 +33,7 @@ function casesOf(): Case[] {
     .map((f) => f.replace('.workflow.json', ''));
   // The reference workload takes the largest share, from the benchmark's own generator.
   const share = Math.floor(TOTAL / (names.length + 1));
-  return names.map((name) => {
+  const cases = names.map((name) => {
     const workflow = JSON.parse(readFileSync(join(EXAMPLES, `${name}.workflow.json`), 'utf8'));
     const paths = (workflow.fields as { path: string }[]).map((f) => f.path);
     const own = JSON.parse(readFileSync(join(EXAMPLES, `${name}.leads.json`), 'utf8')) as { lead: unknown }[];
@@ -49,6 +49,21 @@ function casesOf(): Case[] {
     }
     return { name, workflow, paths, rows };
   });
+  return [...cases, limited(cases.find((c) => c.name === 'bant-inbound-saas')!)];
+}
+
+/** The BANT example with a floor and cap on each score table, the workflow's limits and grade bands. */
+function limited(c: Case): Case {
+  const workflow = structuredClone(c.workflow) as Case['workflow'] & Record<string, unknown>;
+  for (const n of workflow.nodes as { kind?: string; data: Record<string, unknown> }[])
+    if (n.kind === 'score') Object.assign(n.data, { floor: -5, cap: 35 });
+  workflow.scoreLimits = {
+    fit: { floor: 0, cap: 30 },
+    engagement: { floor: 5, cap: null },
+    total: { floor: null, cap: 55 },
+  };
+  workflow.grade = { fit: { A: 25, B: 10 }, engagement: { '1': 30, '2': 15 } };
+  return { ...c, name: `${c.name} with floors, limits and a grade`, workflow };
 }
 
 /** What must agree: route, stage and scores, and each gate on the path with its criteria. */
@@ -63,6 +78,7 @@ function fromRuntime(d: Decision) {
     stage: d.stage,
     stageKept: d.stageKept,
     score: [d.score.fit, d.score.engagement, d.score.total],
+    grade: (d as { grade?: string }).grade ?? null,
     gates,
   };
 }
@@ -75,6 +91,7 @@ function fromSql(r: Record<string, unknown>) {
     stage: r.stage,
     stageKept: r.stage_kept,
     score: [Number(r.fit), Number(r.engagement), Number(r.total)],
+    grade: r.grade ?? null,
     gates,
   };
 }

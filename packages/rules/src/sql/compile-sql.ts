@@ -1,10 +1,11 @@
 import { artifactField } from '../compile/artifact.ts';
-import { WorkflowInvalidError } from '../compile/compile-workflow.ts';
+import { limitsOf, WorkflowInvalidError } from '../compile/compile-workflow.ts';
+import type { Grade } from '../model/grade.ts';
 import { DEFAULT_STAGE } from '../model/stages.ts';
 import type { SqlContext, SqlStep } from '../nodes/kind.ts';
 import { analyze } from '../validate/analyze.ts';
 import { conditionSql } from './condition-sql.ts';
-import { DIALECTS, type SqlDialectName } from './dialect.ts';
+import { DIALECTS, type SqlDialect, type SqlDialectName } from './dialect.ts';
 import {
   auxSql,
   type FieldColumns,
@@ -37,6 +38,13 @@ export interface CompiledSql {
   params: 'now'[];
   /** The columns of each decision row, in order. */
   columns: string[];
+}
+
+/** The grade (gradeOf) of the final fit and engagement scores. */
+function gradeSql(grade: Grade, sql: SqlDialect): string {
+  const fit = `CASE WHEN st_fit >= ${sql.num(grade.fit.A)} THEN 'A' WHEN st_fit >= ${sql.num(grade.fit.B)} THEN 'B' ELSE 'C' END`;
+  const eng = `CASE WHEN st_engagement >= ${sql.num(grade.engagement['1'])} THEN '1' WHEN st_engagement >= ${sql.num(grade.engagement['2'])} THEN '2' ELSE '3' END`;
+  return `(${fit} || ${eng})`;
 }
 
 /** The column a field is read from when the mapping does not say: the path with `_` for `.`. */
@@ -90,6 +98,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
   const order = topological(wf.nodes.find((n) => n.kind === 'start')!.id, next);
   const index = new Map(order.map((id, i) => [id, i]));
   const now = sql.now(options.now);
+  const scoreLimits = limitsOf(wf.scoreLimits);
 
   const v = (i: number) => `v${i}`;
   const fieldIndex = new Map(fields.map((f, i) => [f.path, i]));
@@ -120,6 +129,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
       now,
       sql,
       report: (name, expr) => reports.push({ name, expr, step: k }),
+      ...(scoreLimits ? { scoreLimits } : {}),
     };
     try {
       return kind.sql(data, ctx);
@@ -194,10 +204,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     if (!step.exits.length) set.st_at = '-1';
     else if (step.exits.length === 1 && otherwise) set.st_at = to(otherwise.port);
     else set.st_at = `CASE ${arms.join(' ')}${otherwise ? '' : ' ELSE -1'} END`;
-    if (step.add) {
-      set[`st_${step.add.scoreType}`] = `st_${step.add.scoreType} + ${step.add.points}`;
-      set.st_total = `st_total + ${step.add.points}`;
-    }
+    for (const [name, expr] of Object.entries(step.scores ?? {})) set[`st_${name}`] = expr;
     if (step.stage) set.st_stage = sql.text(step.stage);
     if (step.route) set.st_route = String(k);
     if (reported.includes(k)) set[`p${k}`] = 'TRUE';
@@ -235,6 +242,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     'st_fit AS fit',
     'st_engagement AS engagement',
     'st_total AS total',
+    ...(wf.grade ? [`${gradeSql(wf.grade, sql)} AS grade`] : []),
     ...reports.map((r) => `CASE WHEN p${r.step} THEN ${r.expr} END AS ${q(r.name)}`),
   ];
   layers.push(`SELECT *, ${prior} AS prior FROM l${layers.length - 1}`);
@@ -244,6 +252,6 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     sql: text,
     // Only a workflow that reads dates or decays points reads the time.
     params: options.now === undefined && text.includes(now) ? ['now'] : [],
-    columns: [...DECISION_COLUMNS, ...reports.map((r) => r.name)],
+    columns: [...DECISION_COLUMNS, ...(wf.grade ? ['grade'] : []), ...reports.map((r) => r.name)],
   };
 }

@@ -54,6 +54,14 @@ function comparisonSql(c: Comparison, ctx: ConditionSqlContext): string {
  */
 export function conditionSql(condition: Condition, ctx: ConditionSqlContext): string {
   if (condition.type === 'compare') return comparisonSql(condition, ctx);
+  if (condition.type === 'events')
+    throw new SqlRefusedError(
+      `${ctx.where}: it counts the lead's events, a list the leads table does not hold as columns; score it with the runtime.`,
+    );
+  if (condition.type === 'grade')
+    throw new SqlRefusedError(
+      `${ctx.where}: it reads the grade on the path, which SQL does not compute step by step.`,
+    );
   const parts = condition.conditions.map((c) => conditionSql(c, ctx));
   if (parts.length === 0) return String(condition.match === 'all' ? SQL_MET : SQL_NOT_MET);
   if (parts.length === 1) return parts[0]!;
