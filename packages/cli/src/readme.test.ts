@@ -63,6 +63,42 @@ describe("the README's command line examples", () => {
   });
 });
 
+describe("the README's SQL examples", () => {
+  const sh = () =>
+    blocks('sh')
+      .find((b) => b.includes('qualify score'))!
+      .replace(/\\\n\s*/g, '');
+  const argsOf = (line: string) =>
+    line
+      .replace(/ > \S+$/, '')
+      .split(/\s+/)
+      .slice(2);
+
+  it('sql prints one query for the table named', () => {
+    const line = sh()
+      .split('\n')
+      .find((l) => l.includes('qualify sql'))!;
+    const r = qualify(...argsOf(line));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^WITH l0 AS \(SELECT CAST\("id" AS text\) AS lead_id/);
+    expect(r.stdout).toContain('FROM leads');
+  });
+
+  it('score writes the decisions file and says how many leads went each way', () => {
+    const [line, note] = sh()
+      .split('\n')
+      .filter((l) => l.includes('qualify score') || l.startsWith('# stderr'));
+    const dir = scratch({});
+    symlinkSync(join(root, 'examples'), join(dir, 'examples'));
+    const r = qualifyIn(dir, ...argsOf(line!));
+    expect(r.stderr.trim()).toBe(note!.replace('# stderr: ', ''));
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(dir, 'decisions.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toMatch(/^lead_id,route_kind,route_target,route_step,stage,/);
+    expect(rows).toHaveLength(2001);
+  }, 60_000);
+});
+
 describe("the README's diff example", () => {
   it('is what diff prints for a copy of the BANT example whose MQL threshold is 60', () => {
     const w = JSON.parse(readFileSync(join(root, 'examples/bant-inbound-saas.workflow.json'), 'utf8'));

@@ -137,7 +137,7 @@ export function ScoreEditor({ data, fields, onChange }: KindEditorProps<ScoreDat
                       setRule(i, { decay: { field: e.target.value, days: r.decay?.days ?? 30 } })
                     }
                   >
-                    {!findField(fields, r.decay.field) && (
+                    {!findField(fields, r.decay.field ?? '') && (
                       <option value={r.decay.field}>{r.decay.field || 'choose…'}</option>
                     )}
                     {dateFields.map((f) => (

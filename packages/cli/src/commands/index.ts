@@ -2,6 +2,8 @@ import type { Command } from '../command.ts';
 import { compileCommand } from './compile.ts';
 import { diffCommand } from './diff.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { scoreCommand } from './score.ts';
+import { sqlCommand } from './sql.ts';
 import { testCommand } from './test.ts';
 import { validateCommand } from './validate.ts';
 
@@ -12,6 +14,8 @@ export const COMMANDS: readonly Command[] = [
   evaluateCommand,
   testCommand,
   diffCommand,
+  sqlCommand,
+  scoreCommand,
 ];
 
 export const commandNamed = (name: string) => COMMANDS.find((c) => c.name === name);

@@ -142,6 +142,12 @@ export const branch = defineKind<Data, Compiled>({
     const ports = Object.keys(node.next);
     return `p=String(${select});${ports.map((port) => `if(p===${JSON.stringify(port)}){${ctx.goto(port)}}`).join('')}${ctx.goto('')}`;
   },
+  sql: (d, ctx) => ({
+    exits: [
+      ...d.tiers.map((t) => ({ when: `${ctx.score[d.on]} >= ${ctx.sql.num(t.min)}`, port: t.id })),
+      { port: 'else' },
+    ],
+  }),
   prepare: (node, { logic }) => {
     const select = logic(node.select);
     const { on, labels } = node;

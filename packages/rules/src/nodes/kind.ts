@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { ConditionScope } from '../conditions/scope.ts';
 import type { RunState } from '../evaluate/run-state.ts';
 import type { FieldCatalogue } from '../model/fields.ts';
 import type { JsonLogic, LogicEngine } from '../model/logic.ts';
+import type { ScoreLimits } from '../model/score-limits.ts';
 import type { Stage } from '../model/stages.ts';
 import type { Issue } from '../model/workflow.ts';
 
@@ -10,7 +12,8 @@ export interface Port {
   label: string;
 }
 
-export interface KindContext {
+/** What a kind knows of its workflow: the lead fields, and (ConditionScope) event properties and grade bands. */
+export interface KindContext extends ConditionScope {
   fields: FieldCatalogue;
   nodeId: string;
   label: string;
@@ -20,11 +23,15 @@ export interface KindContext {
 export interface DiffContext extends KindContext {
   /** The catalogue before the change, for conditions as they read then. */
   beforeFields: FieldCatalogue;
+  /** The event properties and grade bands before the change. */
+  before?: ConditionScope;
 }
 
 export interface CompileContext extends KindContext {
   /** Compiles a condition to a JSON-logic expression whose value is MET, NOT_MET or UNKNOWN. */
   condition: (condition: import('../conditions/schema.ts').Condition) => JsonLogic;
+  /** The workflow's floors and caps on its scores, which score steps apply after adding. */
+  scoreLimits?: ScoreLimits;
 }
 
 /** A compiled node inside the artifact: its kind, label, kind-specific body and where each port leads. */
@@ -60,6 +67,34 @@ export interface FuseContext {
   score: { total: string; fit: string; engagement: string };
   stage: string;
   truth(i: number): string;
+}
+
+/** What a kind needs to write its step in SQL (sql/compile-sql.ts): one query walks the graph per lead. */
+export interface SqlContext extends KindContext {
+  /** A condition as an SQL truth value: 2 met, 1 unknown, 0 not met (sql/truth.ts). */
+  condition(condition: import('../conditions/schema.ts').Condition): string;
+  /** The column of a field's normalised value (NULL when missing). */
+  field(path: string): string;
+  /** Names a value computed once per lead before the walk (it may read fields, not scores). */
+  fact(expr: string): string;
+  /** The scores so far, when the lead reaches this step. */
+  score: { total: string; fit: string; engagement: string };
+  /** The evaluation time in epoch milliseconds. */
+  now: string;
+  sql: import('../sql/dialect.ts').SqlDialect;
+  /** A column of the decision for this step: its value for a lead that passed the step, else NULL. */
+  report(name: string, expr: string): void;
+  /** The workflow's floors and caps on its scores, which score steps apply after adding. */
+  scoreLimits?: ScoreLimits;
+}
+
+/** A step in SQL: points it adds, the stage or route it sets, and its exits (the first that holds). */
+export interface SqlStep {
+  exits: { when?: string; port: string }[];
+  /** The scores after the step (each an expression of the scores before it), where it changes them. */
+  scores?: { fit?: string; engagement?: string; total?: string };
+  stage?: Stage;
+  route?: { kind: string; target: string; recycle?: Stage };
 }
 
 /**
@@ -100,6 +135,8 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   prepare(node: A, ctx: PrepareContext): Step;
   /** The node as statements of the fused decide() (same outcome as its step); undefined falls back. */
   fuse?(node: A, ctx: FuseContext & { nodeId: string }): string | undefined;
+  /** The step in SQL, with the same outcome as its step; a kind without one is refused by the SQL compiler. */
+  sql?(data: D, ctx: SqlContext): SqlStep;
 }
 
 /** Helper that keeps each kind file's types inferred from its schema. */

@@ -279,6 +279,15 @@ export const route = defineKind<Data, Compiled>({
   diff: diffRoute,
   compile: (d) => ({ route: d }),
   fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
+  sql: (d) => ({
+    exits: [],
+    route:
+      d.to === 'sales'
+        ? { kind: 'sales', target: d.queue }
+        : d.to === 'nurture'
+          ? { kind: 'nurture', target: d.track, ...(d.recycle ? { recycle: d.recycle.stage } : {}) }
+          : { kind: 'disqualify', target: d.reason },
+  }),
   prepare: (node, { nodeId }) => {
     const d = node.route;
     const result = routeResult(node, nodeId);

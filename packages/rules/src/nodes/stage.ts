@@ -25,6 +25,7 @@ export const stage = defineKind<Data, Compiled>({
   diff: (a, b, ctx) => (a.stage === b.stage ? [] : [`${ctx.label}: stage ${a.stage} → ${b.stage}.`]),
   compile: (d) => ({ stage: d.stage }),
   fuse: (node, ctx) => `${ctx.stage}=${ctx.constant(node.stage)};${ctx.goto('next')}`,
+  sql: (d) => ({ stage: d.stage, exits: [{ port: 'next' }] }),
   prepare: (node) => {
     const reason = `Stage set to ${node.stage}.`;
     return (s) => {

@@ -20,4 +20,5 @@ export const start = defineKind({
   compile: () => ({}),
   prepare: () => () => 'next',
   fuse: (_, ctx) => ctx.goto('next'),
+  sql: () => ({ exits: [{ port: 'next' }] }),
 });

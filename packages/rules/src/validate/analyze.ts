@@ -1,3 +1,5 @@
+import { scopeOf } from '../conditions/scope.ts';
+import { EVENTS_PATH } from '../model/events.ts';
 import { findField } from '../model/fields.ts';
 import { migrateWorkflow } from '../model/migrate.ts';
 import {
@@ -11,6 +13,7 @@ import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import type { NodeKind, Port } from '../nodes/kind.ts';
 import { checkFields } from './check-fields.ts';
 import { checkGraph } from './check-graph.ts';
+import { checkEventsPath, checkScoring } from './check-scoring.ts';
 import { checkTestCaseGates, readTestCases } from './check-test-cases.ts';
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from './depth.ts';
 import { schemaIssues } from './schema-issues.ts';
@@ -95,12 +98,13 @@ export function analyze(stored: unknown): Analysis {
       issues.push(...schemaIssues(data.error, `nodes.${i}.data`, node.id));
       return;
     }
-    const ctx = { fields: workflow.fields, nodeId: node.id, label: node.label };
+    const ctx = { fields: workflow.fields, ...scopeOf(workflow), nodeId: node.id, label: node.label };
     for (const finding of kind.check?.(data.data, ctx) ?? []) {
       issues.push({ ...finding, nodeId: node.id, path: `nodes.${i}.${finding.path ?? 'data'}` });
     }
     for (const field of kind.reads(data.data)) {
       if (
+        field !== EVENTS_PATH &&
         !findField(workflow.fields, field) &&
         !issues.some((x) => x.nodeId === node.id && x.code === 'unknown_field')
       ) {
@@ -116,6 +120,8 @@ export function analyze(stored: unknown): Analysis {
     nodes.set(node.id, { node, kind, data: data.data, ports: kind.ports(data.data) });
   });
 
+  const counted = [...nodes.values()].some((n) => n.kind.reads(n.data).includes(EVENTS_PATH));
+  issues.push(...checkScoring(workflow), ...checkEventsPath(workflow.fields, counted));
   issues.push(...checkGraph(workflow, nodes));
   return { issues, workflow, nodes };
 }
