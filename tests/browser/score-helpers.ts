@@ -39,7 +39,14 @@ export async function countThroughRuntime(
     expect(res.ok()).toBe(true);
     const d = (await res.json()) as Decision;
     decisions.push(d);
-    const route = d.route ? `${ROUTE_NAMES[d.route.kind]}: ${labels.get(d.route.nodeId)}` : 'No route';
+    // Named as the panel names a route step: its label, with its kind unless the label says it.
+    const label = d.route ? labels.get(d.route.nodeId)! : '';
+    const kind = d.route ? ROUTE_NAMES[d.route.kind] : '';
+    const route = !d.route
+      ? 'No route'
+      : label.toLowerCase().includes(kind.toLowerCase())
+        ? label
+        : `${label} (${kind})`;
     routes[route] = (routes[route] ?? 0) + 1;
     const band = bandName(Math.floor(d.score.total / 10) * 10);
     bands[band] = (bands[band] ?? 0) + 1;

@@ -128,7 +128,7 @@ test('an empty score step says so and still takes pasted rows', async ({ page, r
       .first()
       .click();
   await expect(page.getByTestId('score-rules')).toContainText('No rules yet: this step adds no points.');
-  await side.getByText('Paste rows from a spreadsheet').click();
+  await side.getByText('Paste rows from a spreadsheet', { exact: true }).click();
   await side.getByLabel('Rows to paste').fill('Label\tPoints\nDemo booked\t25');
   await side.getByRole('button', { name: 'Add rows' }).click();
   await expect(ruleRows(page)).toHaveCount(1);

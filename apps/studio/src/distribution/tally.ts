@@ -21,7 +21,7 @@ export interface RouteCount {
   /** The route step's id, or '' for leads that reached no route. */
   nodeId: string;
   kind: RouteKind | null;
-  /** "Sales: Inbound SDR", "No route". */
+  /** "Inbound SDR (Sales)", "No route". */
   label: string;
   leads: number;
 }
@@ -40,12 +40,18 @@ export interface NotEvaluated {
   error: string;
 }
 
+/** A route step by its label, with its kind unless the label says it: "Inbound SDR (Sales)", "Disqualify". */
+export function routeText(kind: RouteKind, label: string): string {
+  const name = routeName(kind);
+  return label.toLowerCase().includes(name.toLowerCase()) ? label : `${label} (${name})`;
+}
+
 const bandOf = (score: number) => Math.floor(score / BAND) * BAND;
 
 /**
  * Evaluates every lead of the sample with the rules core (compiled and prepared once) and counts
  * scores by band, routes and stages. Route steps are named by their step label.
- * @example distributionOf(doc, [{ lead: { email: 'ann@acme.io' } }]).routes // [{ label: 'Sales: Inbound SDR', leads: 1, … }]
+ * @example distributionOf(doc, [{ lead: { email: 'ann@acme.io' } }]).routes // [{ label: 'Inbound SDR (Sales)', leads: 1, … }]
  */
 export function distributionOf(doc: Workflow, sample: readonly SampleLead[]): Distribution | NotEvaluated {
   let decide: (s: SampleLead) => Outcome;
@@ -78,7 +84,7 @@ export function distributionOf(doc: Workflow, sample: readonly SampleLead[]): Di
     const r = routes.get(id) ?? {
       nodeId: id,
       kind: o.route?.kind ?? null,
-      label: o.route ? `${routeName(o.route.kind)}: ${labels.get(id) ?? id}` : routeName(null),
+      label: o.route ? routeText(o.route.kind, labels.get(id) ?? id) : routeName(null),
       leads: 0,
     };
     r.leads++;

@@ -69,9 +69,11 @@ export function ScoreRulesTable({ data, fields, onChange }: Props) {
     <section className="qs-rules" aria-label="Rules">
       <h3 className="qs-subhead">
         Rules{' '}
-        <span className="qs-muted">
-          ({rules.length}, up to +{top})
-        </span>
+        {rules.length > 0 && (
+          <span className="qs-muted">
+            ({rules.length}, up to +{top})
+          </span>
+        )}
       </h3>
       {/* Pasting spreadsheet rows anywhere in the table (a label box, a row) adds them as rules. */}
       <div className="qs-rule-table-wrap" onPaste={onPaste} data-testid="score-rules">
@@ -194,9 +196,11 @@ export function ScoreRulesTable({ data, fields, onChange }: Props) {
           </table>
         )}
       </div>
-      <p id={hintId} className="qs-hint">
-        Drag ⠿ or press Alt+↑/↓ in a row to reorder; paste rows from a spreadsheet into the table.
-      </p>
+      {rules.length > 0 && (
+        <p id={hintId} className="qs-hint">
+          Drag ⠿ or press Alt+↑/↓ in a row to reorder; paste rows from a spreadsheet into the table.
+        </p>
+      )}
       <p className="qs-sr" aria-live="polite">
         {said}
       </p>
