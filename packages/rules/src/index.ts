@@ -41,7 +41,7 @@ export {
 export type { Artifact, ArtifactField } from './compile/artifact.ts';
 export { ARTIFACT_FORMAT, ArtifactSchema } from './compile/artifact.ts';
 export { compile, WorkflowInvalidError } from './compile/compile-workflow.ts';
-export { conditionLogic } from './conditions/logic.ts';
+export { conditionLogic, eventCountLogic } from './conditions/logic.ts';
 export type { EditorHint, Operand, OperandShape } from './conditions/operands.ts';
 export {
   CONDITION_OPERATORS,
@@ -56,14 +56,22 @@ export {
 export {
   all,
   any,
+  COUNT_OPS,
   type Comparison,
   type Condition,
   ConditionSchema,
+  type CountOp,
   compare,
+  type EventsCondition,
+  eventConditionsOf,
+  events,
   fieldsOf,
+  type GradeCondition,
   type Group,
+  readsGrade,
 } from './conditions/schema.ts';
-export { conditionText } from './conditions/text.ts';
+export { type ConditionScope, scopeOf } from './conditions/scope.ts';
+export { conditionText, eventsText } from './conditions/text.ts';
 export { CSV_READING } from './csv-reading.ts';
 export {
   describeOutcomes,
@@ -88,7 +96,9 @@ export type {
   CriterionResult,
   DataIssue,
   Decision,
+  EventCount,
   GateResult,
+  LimitApplied,
   NextQuestion,
   RouteHandoff,
   RouteKind,
@@ -122,6 +132,15 @@ export {
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
+  DEFAULT_EVENT_PROPERTIES,
+  EVENT_TIME,
+  EVENTS_PATH,
+  type EventCatalogue,
+  EventCatalogueSchema,
+  type EventProperty,
+  MAX_EVENTS,
+} from './model/events.ts';
+export {
   DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
@@ -134,8 +153,26 @@ export {
   missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
+export {
+  DEFAULT_GRADE,
+  GRADES,
+  type Grade,
+  type GradeName,
+  GradeSchema,
+  gradeBandsText,
+  gradeLogic,
+  gradeOf,
+} from './model/grade.ts';
 export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
 export { migrateWorkflow } from './model/migrate.ts';
+export {
+  clamp,
+  type Limit,
+  SCORE_NAMES,
+  type ScoreLimits,
+  ScoreLimitsSchema,
+  type ScoreName,
+} from './model/score-limits.ts';
 export {
   type NextStage,
   nextStage,

@@ -1,4 +1,4 @@
-import { all, type Condition, type FieldCatalogue, type Group } from '@qualify/rules';
+import { all, type Condition, conditionText, type FieldCatalogue, type Group } from '@qualify/rules';
 import { ComparisonRow } from './ComparisonRow.tsx';
 import { newComparison } from './condition-defaults.ts';
 
@@ -17,6 +17,9 @@ const MAX_DEPTH = 4;
 
 /** AND / OR groups of field checks that nest; a single top-level check can grow into a group. */
 export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, preferField }: Props) {
+  if (value.type === 'events' || value.type === 'grade') {
+    return <p className="qs-hint">{conditionText(value, fields)}</p>;
+  }
   if (value.type === 'compare') {
     return (
       <div className="qs-group">
@@ -59,7 +62,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, 
         <p className="qs-hint">No checks yet. Add one: which lead field, compared how.</p>
       )}
       {group.conditions.map((c, i) =>
-        c.type === 'group' ? (
+        c.type !== 'compare' ? (
           <ConditionEditor
             // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no ids; position is their identity
             key={i}

@@ -5,7 +5,7 @@ import type { ScoreData } from './score-table/rule-edits.ts';
 import { ScoreRulesTable } from './score-table/ScoreRulesTable.tsx';
 
 /**
- * A score step: whether it adds fit or engagement points and its cap, then its rules as a table, then
+ * A score step: whether it adds fit or engagement points, its cap and floor, then its rules as a table, then
  * how the draft's scores and routes fall over the sample leads as the rules change.
  */
 export function ScoreEditor({ data, fields, onChange }: KindEditorProps<ScoreData>) {
@@ -32,9 +32,21 @@ export function ScoreEditor({ data, fields, onChange }: KindEditorProps<ScoreDat
             <NumberInput
               label="Cap (points)"
               min={0}
+              step={1}
               placeholder="no cap"
               value={data.cap}
               onChange={(n) => onChange({ ...data, cap: n }, 'cap')}
+            />
+          )}
+        </FormRow>
+        <FormRow label="Floor (points)" hint="Empty: no floor. The step never adds less (may be negative).">
+          {() => (
+            <NumberInput
+              label="Floor (points)"
+              step={1}
+              placeholder="no floor"
+              value={data.floor}
+              onChange={(n) => onChange({ ...data, floor: n }, 'floor')}
             />
           )}
         </FormRow>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Field, FieldPathSchema, FieldTypeSchema, missingValuesOf } from '../model/fields.ts';
+import type { JsonLogic } from '../model/logic.ts';
 import { KIND_NAMES } from '../nodes/index.ts';
 import type { ArtifactNode } from '../nodes/kind.ts';
 
@@ -32,6 +33,13 @@ export function artifactField(field: Field, missingValues: readonly string[]): A
   };
 }
 
+/**
+ * The lead's events, when a condition counts them: each event of `lead.events` is normalised to `at`
+ * (epoch ms) and these properties, converted as fields are (docs/artifact.md).
+ */
+export const ArtifactEventsSchema = z.object({ properties: z.array(ArtifactFieldSchema) });
+export type ArtifactEvents = z.infer<typeof ArtifactEventsSchema>;
+
 const ArtifactNodeSchema = z.looseObject({
   kind: z.enum(KIND_NAMES as [string, ...string[]]),
   label: z.string(),
@@ -48,6 +56,9 @@ export const ArtifactSchema = z
     format: z.literal(ARTIFACT_FORMAT),
     workflow: z.object({ id: z.string(), name: z.string(), version: z.number().int().nullable() }),
     fields: z.array(ArtifactFieldSchema),
+    events: ArtifactEventsSchema.optional(),
+    /** The grade (A1 to C3) as JSON-logic over `score`, for the receipt; only with grade bands. */
+    grade: z.unknown().optional(),
     start: z.string(),
     nodes: z.record(z.string(), ArtifactNodeSchema),
   })
@@ -71,6 +82,8 @@ export interface Artifact {
   format: typeof ARTIFACT_FORMAT;
   workflow: { id: string; name: string; version: number | null };
   fields: ArtifactField[];
+  events?: ArtifactEvents;
+  grade?: JsonLogic;
   start: string;
   nodes: Record<string, ArtifactNode>;
 }

@@ -1,5 +1,9 @@
 import { conditionLogic } from '../conditions/logic.ts';
 import type { Condition } from '../conditions/schema.ts';
+import { scopeOf } from '../conditions/scope.ts';
+import { EVENTS_PATH } from '../model/events.ts';
+import { gradeLogic } from '../model/grade.ts';
+import type { ScoreLimits } from '../model/score-limits.ts';
 import type { Issue } from '../model/workflow.ts';
 import type { ArtifactNode } from '../nodes/kind.ts';
 import { analyze } from '../validate/analyze.ts';
@@ -42,13 +46,19 @@ export function compile(workflow: unknown, options: { version?: number | null } 
   visit(start);
 
   const compiled: Record<string, ArtifactNode> = {};
+  const scope = scopeOf(wf);
+  const scoreLimits = limitsOf(wf.scoreLimits);
+  let countsEvents = false;
   for (const id of order) {
     const { node, kind, data, ports } = nodes.get(id)!;
+    if (kind.reads(data).includes(EVENTS_PATH)) countsEvents = true;
     const ctx = {
       fields: wf.fields,
+      ...scope,
       nodeId: id,
       label: node.label,
-      condition: (c: Condition) => conditionLogic(c, wf.fields),
+      condition: (c: Condition) => conditionLogic(c, wf.fields, scope),
+      ...(scoreLimits ? { scoreLimits } : {}),
     };
     const links: Record<string, string> = {};
     for (const p of ports) links[p.id] = next.get(id)![p.id]!;
@@ -64,7 +74,22 @@ export function compile(workflow: unknown, options: { version?: number | null } 
     format: ARTIFACT_FORMAT,
     workflow: { id: wf.id, name: wf.name, version: options.version ?? null },
     fields: wf.fields.map((f) => artifactField(f, wf.missingValues)),
+    ...(countsEvents
+      ? {
+          events: {
+            properties: (wf.events?.properties ?? []).map((f) => artifactField(f, wf.missingValues)),
+          },
+        }
+      : {}),
+    ...(wf.grade ? { grade: gradeLogic(wf.grade) } : {}),
     start,
     nodes: compiled,
   };
+}
+
+/** The workflow's limits, or undefined when none is set (so artifacts without any stay as they were). */
+function limitsOf(limits: ScoreLimits | undefined): ScoreLimits | undefined {
+  if (!limits) return undefined;
+  const set = Object.entries(limits).filter(([, l]) => l && (l.cap !== null || l.floor !== null));
+  return set.length ? (Object.fromEntries(set) as ScoreLimits) : undefined;
 }

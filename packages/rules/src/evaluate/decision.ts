@@ -12,6 +12,34 @@ export interface Contribution {
   points: number;
 }
 
+/**
+ * A floor or cap that held a score: a score step's own (`step`, on what its table adds) or the
+ * workflow's (`workflow`, on the fit, engagement or total score after that step). `points` is what it
+ * changed the score by (negative for a cap).
+ */
+export interface LimitApplied {
+  nodeId: string;
+  score: 'fit' | 'engagement' | 'total';
+  limit: 'cap' | 'floor';
+  by: 'step' | 'workflow';
+  value: number;
+  points: number;
+}
+
+/**
+ * How many of the lead's events an events condition counted, for the receipt: one per events condition
+ * of each score rule and gate criterion on the path; `count` is null when the lead has no events list.
+ */
+export interface EventCount {
+  nodeId: string;
+  /** The score rule or gate criterion. */
+  ruleId: string;
+  label: string;
+  /** The events condition in words: "at least 3 events where Page contains /pricing in the last 7 days". */
+  text: string;
+  count: number | null;
+}
+
 export interface CriterionResult {
   id: string;
   label: string;
@@ -101,7 +129,18 @@ export interface Decision {
   priorStage: Stage | null;
   /** True when the lead stayed at `priorStage` because the path set a lower stage. */
   stageKept: boolean;
-  score: { total: number; fit: number; engagement: number; contributions: Contribution[] };
+  score: {
+    total: number;
+    fit: number;
+    engagement: number;
+    contributions: Contribution[];
+  };
+  /** Floors and caps that held a score on the path; only when one did. */
+  limits?: LimitApplied[];
+  /** Fit × engagement (A1 to C3) from the final scores; only for a workflow with grade bands. */
+  grade?: string;
+  /** The events each events condition on the path counted; only when the path has one. */
+  events?: EventCount[];
   gates: GateResult[];
   nextQuestions: NextQuestion[];
   sla: Sla | null;

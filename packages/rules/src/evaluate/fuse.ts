@@ -27,6 +27,8 @@ export type Fusion = { decide: FusedDecide; why?: undefined } | { decide?: undef
  * keeps the step driver.
  */
 export function fuseDecide(artifact: Artifact): Fusion {
+  // Events are lists the fused locals do not hold; their counts run on the step driver.
+  if (artifact.events) return { why: "the lead's events are counted by the step driver" };
   const ids = Object.keys(artifact.nodes);
   const index = new Map(ids.map((id, i) => [id, i]));
   const fieldIndex = new Map(artifact.fields.map((f, i) => [`lead.${f.path}`, i]));

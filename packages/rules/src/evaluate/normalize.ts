@@ -1,6 +1,8 @@
-import type { ArtifactField } from '../compile/artifact.ts';
+import type { ArtifactEvents, ArtifactField } from '../compile/artifact.ts';
 import { dateValue } from '../model/dates.ts';
+import { EVENTS_PATH } from '../model/events.ts';
 import type { DataIssue } from './decision.ts';
+import { makeEventsNormalizer } from './normalize-events.ts';
 
 type Convert = (raw: unknown) => unknown;
 const BAD = Symbol('bad');
@@ -236,7 +238,19 @@ export function normalizationSource(
  * checked identifiers and enter the source only through JSON.stringify); every lead then gets the
  * same object shape, which keeps the JSON-logic reads monomorphic.
  */
-export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
+export function makeNormalizer(fields: readonly ArtifactField[], events?: ArtifactEvents): Normalizer {
+  const base = makeFieldsNormalizer(fields);
+  if (!events) return base;
+  const readEvents = makeEventsNormalizer(events);
+  return (raw) => {
+    const out = base(raw);
+    const e = readEvents(raw);
+    if (e.events !== undefined) out.lead[EVENTS_PATH] = e.events;
+    return e.issues.length ? { lead: out.lead, issues: [...out.issues, ...e.issues] } : out;
+  };
+}
+
+function makeFieldsNormalizer(fields: readonly ArtifactField[]): Normalizer {
   // Every nested object of the catalogue, parents before children.
   const parents = [''];
   for (const f of fields) {
@@ -267,6 +281,20 @@ export function makeNormalizer(fields: readonly ArtifactField[]): Normalizer {
   const factory = new Function('C', 'E', 'M', 'I', 'BAD', 'NO', `return function(raw){${code}}`);
   const { converters, enums, missing } = fieldsSource;
   return factory(converters, enums, missing, issue, BAD, NO_ISSUES) as Normalizer;
+}
+
+/**
+ * One value converted as a field of its type is by the normaliser (a string meaning missing is missing):
+ * `{ value }` (undefined when missing) or `{ bad: true }`. For values outside the generated code (events).
+ */
+export function valueConverter(field: ArtifactField): (raw: unknown) => { value?: unknown; bad?: true } {
+  const missing = missingSetOf(field);
+  const convert = field.type === 'enum' ? enumOf(answers(field, missing)) : CONVERT[field.type];
+  return (raw) => {
+    if (typeof raw === 'string' && missing.has(raw.trim().toLowerCase())) return {};
+    const c = convert(raw);
+    return c === BAD ? { bad: true } : { value: c };
+  };
 }
 
 /** The (frozen, shared) answer for a lead without data issues. */

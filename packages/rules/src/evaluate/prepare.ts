@@ -2,7 +2,7 @@ import { type Artifact, ArtifactSchema } from '../compile/artifact.ts';
 import { generateLogic, whyNotGenerated } from '../jsonlogic/generate-logic.ts';
 import { compileLogic } from '../jsonlogic/index.ts';
 import { dateValue } from '../model/dates.ts';
-import type { LogicEngine } from '../model/logic.ts';
+import type { JsonLogic, LogicEngine } from '../model/logic.ts';
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
@@ -117,7 +117,8 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   const fusion = fast ? fuseDecide(artifact) : undefined;
   if (fusion?.why) reasons.push(`decide() is not fused: ${fusion.why}`);
   const fused = fusion?.decide;
-  const normalize = makeNormalizer(artifact.fields);
+  const normalize = makeNormalizer(artifact.fields, artifact.events);
+  const grade = artifact.grade === undefined ? undefined : logic(artifact.grade as JsonLogic);
   const stages = stageRule(artifact.fields);
   const stagePath = stages.field < 0 ? undefined : artifact.fields[stages.field]!.path.split('.');
   const workflow = { id: artifact.workflow.id, version: artifact.workflow.version };
@@ -131,6 +132,8 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       explain,
       data: { lead, now, score: { total: 0, fit: 0, engagement: 0 }, gate: [] },
       contributions: [],
+      limits: [],
+      eventCounts: [],
       gates: [],
       nextQuestions: [],
       scoreQuestions: [],
@@ -177,7 +180,15 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         stage: settled.stage,
         priorStage: settled.priorStage,
         stageKept: settled.stageKept,
-        score: { total, fit, engagement, contributions: s.contributions },
+        score: {
+          total,
+          fit,
+          engagement,
+          contributions: s.contributions,
+        },
+        ...(s.limits.length ? { limits: s.limits } : {}),
+        ...(grade ? { grade: grade(s.data) as string } : {}),
+        ...(s.eventCounts.length ? { events: s.eventCounts } : {}),
         gates: s.gates,
         nextQuestions: questionsOf(s),
         sla: s.sla,

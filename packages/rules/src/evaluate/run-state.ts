@@ -1,5 +1,13 @@
 import type { Stage } from '../model/stages.ts';
-import type { Contribution, GateResult, NextQuestion, RouteResult, Sla } from './decision.ts';
+import type {
+  Contribution,
+  EventCount,
+  GateResult,
+  LimitApplied,
+  NextQuestion,
+  RouteResult,
+  Sla,
+} from './decision.ts';
 
 /** What JSON-logic expressions see: the normalised lead, the evaluation time, the score so far, the current gate. */
 export interface LogicData {
@@ -15,6 +23,10 @@ export interface RunState {
   explain: boolean;
   data: LogicData;
   contributions: Contribution[];
+  /** Floors and caps that held a score (explain only). */
+  limits: LimitApplied[];
+  /** Events counted by events conditions (explain only). */
+  eventCounts: EventCount[];
   gates: GateResult[];
   nextQuestions: NextQuestion[];
   /** Questions from score rules that could not read a field, ordered and merged when the run ends. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { EventCatalogueSchema } from './events.ts';
 import { DEFAULT_MISSING_VALUES, FieldSchema, MissingValuesSchema } from './fields.ts';
+import { GradeSchema } from './grade.ts';
 import { IdSchema } from './ids.ts';
+import { ScoreLimitsSchema } from './score-limits.ts';
 import { MAX_TEST_CASES, TestCaseSchema } from './test-cases.ts';
 
 /**
@@ -36,6 +39,12 @@ export const WorkflowSchema = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(5000).default(''),
   fields: z.array(FieldSchema).max(500),
+  /** The properties of the lead's events (`lead.events`) that conditions may test; optional. */
+  events: EventCatalogueSchema.optional(),
+  /** Floors and caps on the workflow's fit, engagement and total scores; optional. */
+  scoreLimits: ScoreLimitsSchema.optional(),
+  /** Fit × engagement as a grade A1 to C3, from these bands; optional (no grade without it). */
+  grade: GradeSchema.optional(),
   /** Values that mean missing in every field without a list of its own; a new document gets the product's. */
   missingValues: MissingValuesSchema.default(() => [...DEFAULT_MISSING_VALUES]),
   nodes: z.array(WorkflowNodeSchema).max(5000),

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { ConditionScope } from '../conditions/scope.ts';
 import type { RunState } from '../evaluate/run-state.ts';
 import type { FieldCatalogue } from '../model/fields.ts';
 import type { JsonLogic, LogicEngine } from '../model/logic.ts';
+import type { ScoreLimits } from '../model/score-limits.ts';
 import type { Stage } from '../model/stages.ts';
 import type { Issue } from '../model/workflow.ts';
 
@@ -10,7 +12,8 @@ export interface Port {
   label: string;
 }
 
-export interface KindContext {
+/** What a kind knows of its workflow: the lead fields, and (ConditionScope) event properties and grade bands. */
+export interface KindContext extends ConditionScope {
   fields: FieldCatalogue;
   nodeId: string;
   label: string;
@@ -20,11 +23,15 @@ export interface KindContext {
 export interface DiffContext extends KindContext {
   /** The catalogue before the change, for conditions as they read then. */
   beforeFields: FieldCatalogue;
+  /** The event properties and grade bands before the change. */
+  before?: ConditionScope;
 }
 
 export interface CompileContext extends KindContext {
   /** Compiles a condition to a JSON-logic expression whose value is MET, NOT_MET or UNKNOWN. */
   condition: (condition: import('../conditions/schema.ts').Condition) => JsonLogic;
+  /** The workflow's floors and caps on its scores, which score steps apply after adding. */
+  scoreLimits?: ScoreLimits;
 }
 
 /** A compiled node inside the artifact: its kind, label, kind-specific body and where each port leads. */

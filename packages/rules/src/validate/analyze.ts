@@ -1,3 +1,5 @@
+import { scopeOf } from '../conditions/scope.ts';
+import { EVENTS_PATH } from '../model/events.ts';
 import { findField } from '../model/fields.ts';
 import { migrateWorkflow } from '../model/migrate.ts';
 import {
@@ -95,12 +97,13 @@ export function analyze(stored: unknown): Analysis {
       issues.push(...schemaIssues(data.error, `nodes.${i}.data`, node.id));
       return;
     }
-    const ctx = { fields: workflow.fields, nodeId: node.id, label: node.label };
+    const ctx = { fields: workflow.fields, ...scopeOf(workflow), nodeId: node.id, label: node.label };
     for (const finding of kind.check?.(data.data, ctx) ?? []) {
       issues.push({ ...finding, nodeId: node.id, path: `nodes.${i}.${finding.path ?? 'data'}` });
     }
     for (const field of kind.reads(data.data)) {
       if (
+        field !== EVENTS_PATH &&
         !findField(workflow.fields, field) &&
         !issues.some((x) => x.nodeId === node.id && x.code === 'unknown_field')
       ) {

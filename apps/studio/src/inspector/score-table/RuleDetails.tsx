@@ -1,4 +1,4 @@
-import { type FieldCatalogue, findField } from '@qualify/rules';
+import { eventConditionsOf, type FieldCatalogue, findField } from '@qualify/rules';
 import { NumberInput } from '../../ui/inputs.tsx';
 import { ConditionEditor } from '../ConditionEditor.tsx';
 import type { ScoreRule } from './rule-edits.ts';
@@ -14,6 +14,8 @@ interface Props {
 /** A rule's whole form, opened from its row: the condition editor and decay by the age of a date field. */
 export function RuleDetails({ rule: r, index: i, fields, onChange }: Props) {
   const dateFields = fields.filter((f) => f.type === 'date');
+  // A rule counting events can decay by the age of the newest event it counted instead of a date field.
+  const counted = eventConditionsOf(r.condition).length === 1;
   return (
     <div className="qs-rule-details" data-testid="rule-details">
       <p className="qs-rule-details-title">Applies when</p>
@@ -27,30 +29,37 @@ export function RuleDetails({ rule: r, index: i, fields, onChange }: Props) {
           <input
             type="checkbox"
             checked={Boolean(r.decay)}
-            disabled={!dateFields.length && !r.decay}
+            disabled={!dateFields.length && !counted && !r.decay}
             onChange={(e) => {
-              if (e.target.checked) onChange({ ...r, decay: { field: dateFields[0]?.path ?? '', days: 30 } });
+              if (e.target.checked)
+                onChange({
+                  ...r,
+                  decay: counted ? { days: 30 } : { field: dateFields[0]?.path ?? '', days: 30 },
+                });
               else {
                 const { decay: _drop, ...rest } = r;
                 onChange(rest);
               }
             }}
           />
-          Decay with age {dateFields.length ? '' : '(add a date field first)'}
+          Decay with age {dateFields.length || counted ? '' : '(add a date field first)'}
         </label>
         {r.decay && (
           <span className="qs-inline">
             <select
               className="qs-input"
-              aria-label={`Rule ${i + 1} decay date field`}
-              value={r.decay.field}
-              onChange={(e) =>
-                onChange({ ...r, decay: { field: e.target.value, days: r.decay?.days ?? 30 } })
-              }
+              aria-label={`Rule ${i + 1} decay date`}
+              value={r.decay.field ?? ''}
+              onChange={(e) => {
+                const days = r.decay?.days ?? 30;
+                onChange({ ...r, decay: e.target.value ? { field: e.target.value, days } : { days } });
+              }}
             >
-              {!findField(fields, r.decay.field) && (
+              {counted && <option value="">the newest event it counts</option>}
+              {r.decay.field !== undefined && !findField(fields, r.decay.field) && (
                 <option value={r.decay.field}>{r.decay.field || 'choose…'}</option>
               )}
+              {!counted && r.decay.field === undefined && <option value="">choose…</option>}
               {dateFields.map((f) => (
                 <option key={f.path} value={f.path}>
                   {f.label}
@@ -84,9 +93,7 @@ export function DecayCell({ rule: r, index: i, onChange }: Omit<Props, 'fields'>
         min={1}
         step={1}
         value={r.decay.days}
-        onChange={(n) =>
-          onChange({ ...r, decay: { field: r.decay?.field ?? '', days: n ?? 1 } }, 'decay-days')
-        }
+        onChange={(n) => onChange({ ...r, decay: { ...r.decay, days: n ?? 1 } }, 'decay-days')}
       />
       <span className="qs-unit">d</span>
     </span>

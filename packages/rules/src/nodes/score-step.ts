@@ -1,0 +1,194 @@
+import type { Contribution, LimitApplied } from '../evaluate/decision.ts';
+import type { RunState } from '../evaluate/run-state.ts';
+import type { JsonLogic } from '../model/logic.ts';
+import { clamp, type Limit, type ScoreLimits } from '../model/score-limits.ts';
+import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
+import { signed } from './score-words.ts';
+
+interface CompiledRule {
+  id: string;
+  label: string;
+  points: JsonLogic;
+  /** The points the rule earns when met, and the fit or conversation fields it reads: for questions when one is missing. */
+  worth: number;
+  reads: { path: string; label: string }[];
+  /** Each events condition of the rule in words, and its count (null without an events list): for the receipt. */
+  counts?: { text: string; count: JsonLogic }[];
+}
+
+/** A score step in the artifact (docs/artifact.md). */
+export interface CompiledScore extends ArtifactNode {
+  scoreType: 'fit' | 'engagement';
+  rules: CompiledRule[];
+  cap: number | null;
+  /** The least the table adds (only when set). */
+  floor?: number;
+  /** The workflow's floors and caps, applied after the table adds (only when the workflow sets any). */
+  limits?: ScoreLimits;
+}
+
+const NAMES = { fit: 'Fit score', engagement: 'Engagement score', total: 'Total score' } as const;
+
+/** Statements that hold the local `v` within `limit` (`onChange(delta)` runs when it moves). */
+function clampSource(v: string, limit: Limit | undefined, onChange: (delta: string) => string): string {
+  if (!limit) return '';
+  let code = '';
+  if (limit.cap !== null) code += `if(${v}>${limit.cap}){${onChange(`${limit.cap}-${v}`)}${v}=${limit.cap};}`;
+  if (limit.floor !== null)
+    code += `else if(${v}<${limit.floor}){${onChange(`${limit.floor}-${v}`)}${v}=${limit.floor};}`;
+  return limit.cap === null ? code.replace(/^else /, '') : code;
+}
+
+/** The step as statements of the fused decide(): the same sums, floors and caps as `prepareScore`. */
+export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: string }): string | undefined {
+  let code = 'p=0;q=0;';
+  for (const r of node.rules) {
+    const points = ctx.expr(r.points);
+    if (points === undefined) return undefined;
+    code += `p=${points};if(p!==0)q+=p;`;
+  }
+  if (node.cap !== null) code += `if(q>${node.cap})q=${node.cap};`;
+  if (node.floor !== undefined) code += `if(q<${node.floor})q=${node.floor};`;
+  const own = node.scoreType === 'fit' ? ctx.score.fit : ctx.score.engagement;
+  code += `${own}+=q;${ctx.score.total}+=q;`;
+  code += clampSource(own, node.limits?.[node.scoreType], (d) => `${ctx.score.total}+=${d};`);
+  code += clampSource(ctx.score.total, node.limits?.total, () => '');
+  return code + ctx.goto('next');
+}
+
+/** The step: adds each rule's points, holds the sum within the table's cap and floor, then the workflow's limits. */
+export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareContext): Step {
+  const fns = node.rules.map((r) => logic(r.points));
+  const counts = node.rules.map((r) => r.counts?.map((c) => ({ text: c.text, count: logic(c.count) })));
+  const n = fns.length;
+  const { scoreType, cap } = node;
+  const floor = node.floor ?? null;
+  const own = node.limits?.[scoreType];
+  const total = node.limits?.total;
+  const framework = `${scoreType} score`;
+  // For each rule worth points: each field it reads, how to find it in the lead, and the question.
+  // Null for a rule that asks nothing, so most zero-point rules cost one comparison.
+  const asks = node.rules.map((r) =>
+    r.worth > 0 && r.reads?.length
+      ? r.reads.map((f) => ({
+          missing: isMissingIn(f.path),
+          question: {
+            nodeId,
+            criterionId: r.id,
+            framework,
+            label: f.label,
+            fields: [f.path],
+            question: `Ask for ${f.label.toLowerCase()}: "${r.label}" earns ${signed(r.worth)} ${scoreType} points.`,
+            points: r.worth,
+          },
+        }))
+      : null,
+  );
+  const held = (s: RunState, l: Omit<LimitApplied, 'nodeId'>, contribution: boolean) => {
+    s.limits.push({ nodeId, ...l });
+    const words =
+      l.by === 'step'
+        ? l.limit === 'cap'
+          ? `Capped at ${l.value} points`
+          : `Raised to the floor of ${l.value} points`
+        : `${NAMES[l.score]} ${l.limit === 'cap' ? 'capped at' : 'raised to the floor of'} ${l.value} points (workflow)`;
+    if (contribution) {
+      const ruleId = `${l.by === 'step' ? '' : 'workflow-'}${l.limit}`;
+      const c: Contribution = { nodeId, ruleId, label: words, scoreType, points: l.points };
+      s.contributions.push(c);
+    }
+    if (l.by === 'workflow') s.reasons.push(`${node.label}: ${words}, ${signed(l.points)}.`);
+  };
+  return (s) => {
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const p = fns[i]!(s.data) as number;
+      if (s.explain && counts[i]) {
+        const r = node.rules[i]!;
+        for (const c of counts[i]!)
+          s.eventCounts.push({
+            nodeId,
+            ruleId: r.id,
+            label: r.label,
+            text: c.text,
+            count: c.count(s.data) as number | null,
+          });
+      }
+      if (p !== 0) {
+        sum += p;
+        if (!s.explain) continue;
+        const r = node.rules[i]!;
+        s.contributions.push({ nodeId, ruleId: r.id, label: r.label, scoreType, points: p });
+      } else if (s.explain) {
+        const ask = asks[i];
+        if (ask !== null) for (const a of ask!) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
+      }
+    }
+    if (cap !== null && sum > cap) {
+      if (s.explain)
+        held(s, { score: scoreType, limit: 'cap', by: 'step', value: cap, points: cap - sum }, true);
+      sum = cap;
+    }
+    if (floor !== null && sum < floor) {
+      if (s.explain)
+        held(s, { score: scoreType, limit: 'floor', by: 'step', value: floor, points: floor - sum }, true);
+      sum = floor;
+    }
+    const score = s.data.score;
+    score[scoreType] += sum;
+    score.total += sum;
+    if (s.explain) s.reasons.push(`${node.label}: ${signed(sum)} ${scoreType} points.`);
+    if (own) {
+      const v = clamp(score[scoreType], own);
+      if (v !== score[scoreType]) {
+        const d = v - score[scoreType];
+        if (s.explain)
+          held(
+            s,
+            { score: scoreType, limit: d < 0 ? 'cap' : 'floor', by: 'workflow', value: v, points: d },
+            true,
+          );
+        score[scoreType] = v;
+        score.total += d;
+      }
+    }
+    if (total) {
+      const v = clamp(score.total, total);
+      if (v !== score.total) {
+        const d = v - score.total;
+        if (s.explain)
+          held(
+            s,
+            { score: 'total', limit: d < 0 ? 'cap' : 'floor', by: 'workflow', value: v, points: d },
+            false,
+          );
+        score.total = v;
+      }
+    }
+    return 'next';
+  };
+}
+
+/**
+ * Whether a normalised lead lacks the field at `path`. The normaliser builds every parent object of the
+ * catalogue and leaves a missing field out (never null), so one or two plain reads answer for most paths.
+ */
+function isMissingIn(path: string): (lead: Record<string, unknown>) => boolean {
+  const segs = path.split('.');
+  const [a, b] = segs as [string, string | undefined];
+  if (segs.length === 1) return (lead) => lead[a] === undefined;
+  if (segs.length === 2) {
+    return (lead) => {
+      const parent = lead[a] as Record<string, unknown> | undefined;
+      return parent === undefined || parent[b!] === undefined;
+    };
+  }
+  return (lead) => {
+    let v: unknown = lead;
+    for (const seg of segs) {
+      if (v === null || typeof v !== 'object') return true;
+      v = (v as Record<string, unknown>)[seg];
+    }
+    return v === undefined;
+  };
+}
