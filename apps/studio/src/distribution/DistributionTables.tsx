@@ -1,4 +1,6 @@
+import { GRADES } from '@qualify/rules';
 import type { RouteRow } from './rows.ts';
+import type { Distribution } from './tally.ts';
 
 interface Band {
   band: string;
@@ -11,14 +13,15 @@ const change = (draft: number, live: number | undefined) => {
   return draft > live ? ` (+${draft - live})` : ` (−${live - draft})`;
 };
 
-/** The numbers behind the charts: leads per route (shown) and per score band (folded). */
+/** The numbers behind the charts: leads per route, per grade (when the workflow grades) and per score band (folded). */
 export function DistributionTables(props: {
   kind: string;
   bands: Band[];
   routes: RouteRow[];
   live: boolean;
+  grades: { draft: Distribution['grades']; live: Distribution['grades'] };
 }) {
-  const { kind, bands, routes, live } = props;
+  const { kind, bands, routes, live, grades } = props;
   return (
     <>
       <table className="qs-dist-table" data-testid="distribution-route-table">
@@ -43,6 +46,37 @@ export function DistributionTables(props: {
           ))}
         </tbody>
       </table>
+      {grades.draft && (
+        <table className="qs-dist-table" data-testid="distribution-grade-table">
+          <caption className="qs-sr">Leads per grade</caption>
+          <thead>
+            <tr>
+              <th scope="col">Grade</th>
+              {GRADES.map((g) => (
+                <th key={g} scope="col">
+                  {g}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Draft</th>
+              {GRADES.map((g) => (
+                <td key={g}>{grades.draft?.get(g) ?? 0}</td>
+              ))}
+            </tr>
+            {grades.live && (
+              <tr>
+                <th scope="row">Live</th>
+                {GRADES.map((g) => (
+                  <td key={g}>{grades.live?.get(g) ?? 0}</td>
+                ))}
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
       <details className="qs-dist-numbers">
         <summary>Leads per {kind.toLowerCase()} score band</summary>
         <table className="qs-dist-table" data-testid="distribution-band-table">

@@ -102,7 +102,13 @@ export function ScoreDistribution() {
                 </BarChart>
               </ResponsiveContainer>
             </figure>
-            <DistributionTables kind={KIND_NAMES[kind]} bands={bands} routes={routes} live={l !== null} />
+            <DistributionTables
+              kind={KIND_NAMES[kind]}
+              bands={bands}
+              routes={routes}
+              live={l !== null}
+              grades={{ draft: d?.grades ?? null, live: l?.grades ?? null }}
+            />
           </>
         )}
       </section>

@@ -53,6 +53,7 @@ describe('rows and bands', () => {
       leads: 2,
       bands: { total: new Map(), fit: new Map(), engagement: new Map() },
       stages: new Map(),
+      grades: null,
     };
     const rows = routeRows(
       {

@@ -1,5 +1,7 @@
 import {
   compile,
+  type GradeName,
+  gradeOf,
   type Outcome,
   prepare,
   type RouteKind,
@@ -33,6 +35,8 @@ export interface Distribution {
   bands: Record<ScoreKind, Map<number, number>>;
   routes: RouteCount[];
   stages: Map<Stage, number>;
+  /** Leads per grade (A1 to C3), when the workflow grades leads. */
+  grades: Map<GradeName, number> | null;
 }
 
 /** A version that cannot be evaluated: the draft has errors. */
@@ -74,8 +78,13 @@ export function distributionOf(doc: Workflow, sample: readonly SampleLead[]): Di
   const bands: Distribution['bands'] = { total: new Map(), fit: new Map(), engagement: new Map() };
   const routes = new Map<string, RouteCount>();
   const stages = new Map<Stage, number>();
+  const grades = doc.grade ? new Map<GradeName, number>() : null;
   for (const s of sample) {
     const o = decide(s);
+    if (grades && doc.grade) {
+      const g = gradeOf(doc.grade, o.score.fit, o.score.engagement);
+      grades.set(g, (grades.get(g) ?? 0) + 1);
+    }
     for (const k of SCORE_KINDS) {
       const b = bandOf(o.score[k]);
       bands[k].set(b, (bands[k].get(b) ?? 0) + 1);
@@ -91,7 +100,7 @@ export function distributionOf(doc: Workflow, sample: readonly SampleLead[]): Di
     routes.set(id, r);
     stages.set(o.stage, (stages.get(o.stage) ?? 0) + 1);
   }
-  return { leads: sample.length, bands, routes: [...routes.values()], stages };
+  return { leads: sample.length, bands, routes: [...routes.values()], stages, grades };
 }
 
 export const isEvaluated = (d: Distribution | NotEvaluated | null): d is Distribution =>
