@@ -78,7 +78,7 @@ export {
   type OutcomeDescription,
   type OutcomePath,
 } from './describe/describe-outcomes.ts';
-export { describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
+export { describeScoring, describeWorkflow, type NodeSentence } from './describe/describe-workflow.ts';
 export { summarizeNode } from './describe/summarize-node.ts';
 export {
   type Change,

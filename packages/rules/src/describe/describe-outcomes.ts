@@ -1,3 +1,4 @@
+import { scopeOf } from '../conditions/scope.ts';
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { analyze } from '../validate/analyze.ts';
 
@@ -31,7 +32,7 @@ export function describeOutcomes(workflow: unknown, maxPaths = 20): OutcomeDescr
   const outcomes = new Map<string, OutcomeDescription>();
   for (const [id, typed] of nodes) {
     if (typed.kind.kind !== 'route') continue;
-    const ctx = { fields: wf.fields, nodeId: id, label: typed.node.label };
+    const ctx = { fields: wf.fields, ...scopeOf(wf), nodeId: id, label: typed.node.label };
     outcomes.set(id, {
       nodeId: id,
       label: typed.node.label,
@@ -55,7 +56,7 @@ export function describeOutcomes(workflow: unknown, maxPaths = 20): OutcomeDescr
       else outcome.more++;
       return;
     }
-    const ctx = { fields: wf.fields, nodeId: id, label: typed.node.label };
+    const ctx = { fields: wf.fields, ...scopeOf(wf), nodeId: id, label: typed.node.label };
     const nextStage = (typed.kind.outcome?.(typed.data)?.stage ?? stage) as Stage;
     const next = new Set(seen).add(id);
     for (const port of typed.ports) {

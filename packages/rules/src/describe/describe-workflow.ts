@@ -1,3 +1,7 @@
+import { scopeOf } from '../conditions/scope.ts';
+import { EVENTS_PATH } from '../model/events.ts';
+import { gradeBandsText } from '../model/grade.ts';
+import { SCORE_NAMES } from '../model/score-limits.ts';
 import { analyze } from '../validate/analyze.ts';
 
 export interface NodeSentence {
@@ -60,7 +64,7 @@ export function describeWorkflow(workflow: unknown): NodeSentence[] {
 
   return order.map((id) => {
     const { node, kind, data, ports } = nodes.get(id)!;
-    const ctx = { fields: wf.fields, nodeId: id, label: node.label };
+    const ctx = { fields: wf.fields, ...scopeOf(wf), nodeId: id, label: node.label };
     const exits = ports.map((p) => {
       const to = next.get(id)?.get(p.id);
       const target = to ? nodes.get(to) : undefined;
@@ -68,4 +72,35 @@ export function describeWorkflow(workflow: unknown): NodeSentence[] {
     });
     return { nodeId: id, kind: kind.kind, text: kind.describe(data, ctx), exits };
   });
+}
+
+/**
+ * The workflow-wide scoring agreement as sentences for the SLA view: the limits on its scores, its grade
+ * bands and which events it counts. Empty when the workflow sets none of them.
+ * @example describeScoring(wf) // ['The total score is held between 0 and 150 points.', 'Leads are graded ...']
+ */
+export function describeScoring(workflow: unknown): string[] {
+  const { workflow: wf, nodes } = analyze(workflow);
+  if (!wf) return [];
+  const out: string[] = [];
+  for (const name of SCORE_NAMES) {
+    const l = wf.scoreLimits?.[name];
+    if (!l || (l.cap === null && l.floor === null)) continue;
+    const range =
+      l.cap !== null && l.floor !== null
+        ? `between ${l.floor} and ${l.cap} points`
+        : l.cap !== null
+          ? `at ${l.cap} points or fewer`
+          : `at ${l.floor} points or more`;
+    out.push(`The ${name} score is held ${range}, after every score step.`);
+  }
+  if (wf.grade) out.push(`Leads are graded fit × engagement, A1 (best) to C3: ${gradeBandsText(wf.grade)}.`);
+  const counted = [...nodes.values()].some((n) => n.kind.reads(n.data).includes(EVENTS_PATH));
+  if (counted) {
+    const props = wf.events?.properties ?? [];
+    out.push(
+      `Events count from the lead's events list (each with its time${props.length ? ` and ${props.map((p) => p.label.toLowerCase()).join(', ')}` : ''}); a lead sent without one is unknown, not zero.`,
+    );
+  }
+  return out;
 }

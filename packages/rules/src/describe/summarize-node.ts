@@ -1,3 +1,4 @@
+import type { ConditionScope } from '../conditions/scope.ts';
 import type { FieldCatalogue } from '../model/fields.ts';
 import { kindOf } from '../nodes/index.ts';
 
@@ -5,9 +6,12 @@ import { kindOf } from '../nodes/index.ts';
 export function summarizeNode(
   node: { id: string; kind: string; label: string; data: unknown },
   fields: FieldCatalogue,
+  scope: ConditionScope = {},
 ): string {
   const kind = kindOf(node.kind);
   if (!kind) return '';
   const data = kind.dataSchema.safeParse(node.data);
-  return data.success ? kind.summary(data.data, { fields, nodeId: node.id, label: node.label }) : '';
+  return data.success
+    ? kind.summary(data.data, { fields, ...scope, nodeId: node.id, label: node.label })
+    : '';
 }

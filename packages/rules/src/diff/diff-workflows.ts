@@ -1,9 +1,11 @@
+import { scopeOf } from '../conditions/scope.ts';
 import type { FieldCatalogue } from '../model/fields.ts';
 import type { WorkflowEdge, WorkflowInput, WorkflowNode } from '../model/workflow.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { NodeKind } from '../nodes/kind.ts';
 import { diffFields } from './fields.ts';
 import { type LooseDoc, readDoc } from './read-doc.ts';
+import { diffScoring } from './scoring.ts';
 import { diffTestCases } from './test-cases.ts';
 import type { Change } from './types.ts';
 import { bare, byId, list, q, same } from './words.ts';
@@ -29,7 +31,12 @@ function stepOf(node: WorkflowNode): Step {
   };
 }
 
-const ctxOf = (s: Step, fields: FieldCatalogue) => ({ fields, nodeId: s.node.id, label: s.name });
+const ctxOf = (s: Step, doc: LooseDoc) => ({
+  fields: doc.fields as FieldCatalogue,
+  ...scopeOf(doc),
+  nodeId: s.node.id,
+  label: s.name,
+});
 const title = (s: Step) => s.kind?.title ?? `unknown kind "${s.node.kind}"`;
 
 /** Where each exit of each step leads: step id -> port -> step id. */
@@ -78,12 +85,12 @@ class Sides {
   }
 }
 
-function describeStep(s: Step, fields: FieldCatalogue): string {
-  return s.kind && s.parsed ? bare(s.kind.describe(s.data, ctxOf(s, fields))) : 'unfinished settings';
+function describeStep(s: Step, doc: LooseDoc): string {
+  return s.kind && s.parsed ? bare(s.kind.describe(s.data, ctxOf(s, doc))) : 'unfinished settings';
 }
 
 function addedStep(s: Step, sides: Sides): Change {
-  const summary = s.kind && s.parsed ? `: ${s.kind.summary(s.data, ctxOf(s, sides.b.fields))}` : '';
+  const summary = s.kind && s.parsed ? `: ${s.kind.summary(s.data, ctxOf(s, sides.b))}` : '';
   const out = [...(sides.exitsAfter.get(s.node.id) ?? new Map<string, string>())].map(
     ([port, to]) => `${portLabel(port, s)} leads to ${sides.target(to, 'after')}`,
   );
@@ -99,17 +106,17 @@ function addedStep(s: Step, sides: Sides): Change {
 function stepChanges(a: Step, b: Step, sides: Sides): string[] {
   if (a.node.kind !== b.node.kind) {
     return [
-      `Step ${q(b.name)} is now a ${title(b)} step, was a ${title(a)} step: ${describeStep(b, sides.b.fields)}.`,
+      `Step ${q(b.name)} is now a ${title(b)} step, was a ${title(a)} step: ${describeStep(b, sides.b)}.`,
     ];
   }
   const out: string[] = [];
   if (a.name !== b.name) out.push(`Step ${q(a.name)} renamed to ${q(b.name)}.`);
   if (same(a.data, b.data)) return out;
-  const ctx = { ...ctxOf(b, sides.b.fields), beforeFields: sides.a.fields };
+  const ctx = { ...ctxOf(b, sides.b), beforeFields: sides.a.fields, before: scopeOf(sides.a) };
   const written = a.parsed && b.parsed && b.kind?.diff ? b.kind.diff(a.data, b.data, ctx) : [];
   if (written.length) return [...out, ...written];
-  const was = describeStep(a, sides.a.fields);
-  const now = describeStep(b, sides.b.fields);
+  const was = describeStep(a, sides.a);
+  const now = describeStep(b, sides.b);
   return [...out, `${b.name}: was ${was}; now ${now}.`];
 }
 
@@ -158,6 +165,7 @@ export function diffWorkflows(from: WorkflowInput | unknown, to: WorkflowInput |
   const changes: Change[] = [
     ...workflowChanges(sides.a, sides.b),
     ...diffFields(sides.a.fields, sides.b.fields),
+    ...diffScoring(sides.a, sides.b),
   ];
   const { removed, added, kept } = byId(sides.a.nodes, sides.b.nodes);
   for (const n of removed) {

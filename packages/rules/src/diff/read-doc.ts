@@ -1,5 +1,8 @@
+import { type EventCatalogue, EventCatalogueSchema } from '../model/events.ts';
 import { type Field, FieldSchema } from '../model/fields.ts';
+import { type Grade, GradeSchema } from '../model/grade.ts';
 import { migrateWorkflow } from '../model/migrate.ts';
+import { type ScoreLimits, ScoreLimitsSchema } from '../model/score-limits.ts';
 import { type TestCase, TestCaseSchema } from '../model/test-cases.ts';
 import {
   type WorkflowEdge,
@@ -17,7 +20,13 @@ export interface LooseDoc {
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
   testCases: TestCase[];
+  events: EventCatalogue | undefined;
+  grade: Grade | undefined;
+  scoreLimits: ScoreLimits | undefined;
 }
+
+const optional = <T>(raw: unknown, parse: (x: unknown) => { success: boolean; data?: T }): T | undefined =>
+  raw === undefined ? undefined : (parse(raw).data as T | undefined);
 
 const listOf = <T>(raw: unknown, parse: (x: unknown) => { success: boolean; data?: T }): T[] =>
   Array.isArray(raw) ? raw.flatMap((x) => (parse(x).success ? [parse(x).data as T] : [])) : [];
@@ -35,5 +44,8 @@ export function readDoc(raw: unknown): LooseDoc {
     nodes: listOf(doc.nodes, (x) => WorkflowNodeSchema.safeParse(x)),
     edges: listOf(doc.edges, (x) => WorkflowEdgeSchema.safeParse(x)),
     testCases: listOf(doc.testCases, (x) => TestCaseSchema.safeParse(x)),
+    events: optional(doc.events, (x) => EventCatalogueSchema.safeParse(x)),
+    grade: optional(doc.grade, (x) => GradeSchema.safeParse(x)),
+    scoreLimits: optional(doc.scoreLimits, (x) => ScoreLimitsSchema.safeParse(x)),
   };
 }

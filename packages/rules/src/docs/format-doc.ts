@@ -3,12 +3,19 @@ import { compile } from '../compile/compile-workflow.ts';
 import { checkCondition } from '../conditions/check.ts';
 import type { Sample } from '../conditions/operands.ts';
 import { operatorOf, operatorsForType } from '../conditions/operators.ts';
-import { type Comparison, ComparisonSchema, GroupSchema } from '../conditions/schema.ts';
+import {
+  type Comparison,
+  ComparisonSchema,
+  EventsConditionSchema,
+  GradeConditionSchema,
+  GroupSchema,
+} from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
 import { describeWorkflow } from '../describe/describe-workflow.ts';
 import { diffWorkflows } from '../diff/diff-workflows.ts';
 import { impactOf } from '../diff/impact.ts';
 import { prepare } from '../evaluate/prepare.ts';
+import { MAX_EVENTS } from '../model/events.ts';
 import { FIELD_TYPES, type Field, FieldSchema, type FieldType } from '../model/fields.ts';
 import { TestCaseSchema } from '../model/test-cases.ts';
 import { WorkflowEdgeSchema, WorkflowNodeSchema, WorkflowSchema } from '../model/workflow.ts';
@@ -334,6 +341,40 @@ export function formatDoc(): string {
         ],
       }),
     ),
+    '## Events',
+    'A lead may carry a list of events, `"events": [{"type": "page_view", "url": "/pricing", "at": "2026-11-28T10:00:00Z"}]`, ' +
+      `at most ${MAX_EVENTS} (the runtime refuses more). Each event needs \`at\`, when it happened (ISO 8601 or epoch ms); ` +
+      'an item without a readable `at`, or that is not an object, is left out and reported once in `dataIssues`. ' +
+      "Properties are read as the catalogue's `events.properties` say, like fields; others are ignored. " +
+      'An events condition counts the events matching `where` within the last `withinDays` days and compares the count. ' +
+      'A lead without an `events` list (or with one that is not a list) makes it *unknown*: it earns no points and leaves a criterion unmet; ' +
+      'an empty list counts 0. A score rule with an events condition may decay by the newest event it counted ' +
+      '(`decay` without `field`): full points when that event is at most `days` old, half when at most twice that, none after.',
+    notes.table('events', rowsOf(jsonSchemaOf(EventsConditionSchema))),
+    block(
+      'json',
+      pretty({
+        type: 'events',
+        where: {
+          type: 'group',
+          match: 'all',
+          conditions: [
+            { type: 'compare', field: 'type', op: 'eq', value: 'page_view' },
+            { type: 'compare', field: 'url', op: 'contains', value: '/pricing' },
+          ],
+        },
+        withinDays: 7,
+        count: { op: 'gte', value: 3 },
+      }),
+    ),
+    '## Score limits and grade',
+    'A score step adds the points of its met rules, then holds the sum within its own `cap` and `floor`. ' +
+      "The workflow's `scoreLimits` then hold the fit or engagement score it added to, and the total (fit plus " +
+      'engagement, held within its own limits), after every score step: a tier or condition later on the path ' +
+      "reads the held score. The decision's `limits` lists each floor or cap that held a score. With `grade` " +
+      'bands, the decision has a `grade`: the letter from the fit score (A, B, C), the digit from the ' +
+      'engagement score (1, 2, 3), such as `A2`. A grade condition tests it anywhere a condition goes:',
+    notes.table('grade', rowsOf(jsonSchemaOf(GradeConditionSchema))),
     '## Operators',
     "The operators each field type offers, in the studio's order. Text is compared trimmed and " +
       'without regard to case, on both sides.',

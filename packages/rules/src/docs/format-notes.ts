@@ -16,6 +16,43 @@ export const PROPERTY_NOTES: Record<string, string> = {
     'The lead field catalogue: every lead field the workflow may read ([below](#the-field-catalogue)).',
   'workflow.missingValues':
     'Values that mean "not answered" in every field without a list of its own (`Select`, `N/A`, `-`): trimmed and in any case, such a text value is missing, not a value and not a data issue. Left out, the product list applies ([catalogue.md](catalogue.md#values-that-mean-missing)); `[]` means only blanks are missing.',
+  'workflow.events':
+    "The lead's events ([below](#events)): the properties of `lead.events` items that conditions may test. Left out, events conditions can still count events of any kind.",
+  'workflow.events.properties':
+    "Each event property conditions may test, typed like a field (`type`, `url`…); an event's time `at` is always there and never listed.",
+  'workflow.events.properties[].path':
+    "The property's name in an event: one name (`url`), not a dotted path.",
+  'workflow.events.properties[].label': 'The name shown in the studio and in sentences ("Page").',
+  'workflow.events.properties[].type':
+    'How the property is read, as for a field ([Field types](#field-types)).',
+  'workflow.events.properties[].category': 'As for a field; events are usually engagement.',
+  'workflow.events.properties[].values':
+    'For an `enum` property, the values it may take (`page_view`, `form_submit`…).',
+  'workflow.events.properties[].description': 'A note for the people editing the workflow.',
+  'workflow.events.properties[].missingValues': "The property's own values that mean missing.",
+  'workflow.events.properties[].leadId': 'Not used for event properties.',
+  'workflow.events.properties[].currentStage': 'Not used for event properties.',
+  'workflow.scoreLimits':
+    "Floors and caps on the whole workflow's scores ([below](#score-limits-and-grade)), applied after every score step.",
+  'workflow.scoreLimits.fit': "The fit score's limits.",
+  'workflow.scoreLimits.fit.floor':
+    'The fit score never goes below this (negative allowed); `null`: no floor.',
+  'workflow.scoreLimits.fit.cap': 'The fit score never goes above this; `null`: no cap.',
+  'workflow.scoreLimits.engagement': "The engagement score's limits.",
+  'workflow.scoreLimits.engagement.floor': 'The engagement score never goes below this; `null`: no floor.',
+  'workflow.scoreLimits.engagement.cap': 'The engagement score never goes above this; `null`: no cap.',
+  'workflow.scoreLimits.total':
+    "The total score's limits (the total is fit plus engagement, then held within these).",
+  'workflow.scoreLimits.total.floor': 'The total never goes below this; `null`: no floor.',
+  'workflow.scoreLimits.total.cap': 'The total never goes above this; `null`: no cap.',
+  'workflow.grade':
+    'Fit × engagement as a grade from A1 (best) to C3 ([below](#score-limits-and-grade)); left out, decisions have no grade.',
+  'workflow.grade.fit': 'The fit score bands of the letter.',
+  'workflow.grade.fit.A': 'A fit score of at least this is A.',
+  'workflow.grade.fit.B': 'A fit score of at least this (and below A) is B; lower is C.',
+  'workflow.grade.engagement': 'The engagement score bands of the digit.',
+  'workflow.grade.engagement.1': 'An engagement score of at least this is 1.',
+  'workflow.grade.engagement.2': 'An engagement score of at least this (and below 1) is 2; lower is 3.',
   'workflow.nodes': 'The steps of the workflow ([below](#nodes-and-edges)).',
   'workflow.edges': 'The connections, each from an exit of one step to the entry of another.',
   'workflow.testCases':
@@ -77,6 +114,17 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'group.conditions':
     'The parts: comparisons and groups, nested as deep as needed. An empty group is an error.',
 
+  'events.type': 'Marks an events condition.',
+  'events.where':
+    "Which events count: a condition over the catalogue's event properties (an empty `all` group counts every event).",
+  'events.withinDays':
+    'Only events from the last this many days count (up to the evaluation time; later events never count). Left out: any time up to now.',
+  'events.count': 'How the count is compared.',
+  'events.count.op': '`gte`: at least; `lte`: at most; `eq`: exactly.',
+  'events.count.value': 'The number of events.',
+  'grade.type': 'Marks a grade condition.',
+  'grade.grades': 'The grades that meet it (`A1` to `C3`); the workflow needs `grade` bands.',
+
   'condition.condition': 'Which leads take the "yes" exit.',
 
   'gate.framework': 'The framework the criteria come from; `custom` for your own.',
@@ -98,10 +146,13 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'score.rules[].condition': 'When the rule earns its points. A rule whose fields are missing earns nothing.',
   'score.rules[].points': 'Points the rule adds; negative points take some away.',
   'score.rules[].decay': 'Makes behaviour count less as it ages.',
-  'score.rules[].decay.field': 'A date field: when the behaviour happened.',
+  'score.rules[].decay.field':
+    "A date field: when the behaviour happened. Left out, the newest event the rule's events condition counted (the rule needs exactly one, counting at least 1).",
   'score.rules[].decay.days':
     'Full points within this many days of that date, half within twice as many, none after.',
   'score.cap': 'The most points this table can add; `null` for no limit.',
+  'score.floor':
+    'The least this table adds, however negative its rules (a negative floor allowed); `null` for no limit.',
 
   'branch.on': 'Which score splits the leads.',
   'branch.tiers': 'The tiers, highest first; a lead takes the first whose `min` its score reaches.',

@@ -27,20 +27,23 @@ export const condition = defineKind<Data, Compiled>({
     { id: 'false', label: 'No' },
   ],
   reads: (d) => fieldsOf(d.condition),
-  check: (d, ctx) => checkCondition(d.condition, ctx.fields, 'data.condition'),
-  summary: (d, ctx) => conditionText(d.condition, ctx.fields),
+  check: (d, ctx) => checkCondition(d.condition, ctx.fields, 'data.condition', ctx),
+  summary: (d, ctx) => conditionText(d.condition, ctx.fields, ctx),
   when: (d, port, ctx) =>
     port === 'true'
-      ? conditionText(d.condition, ctx.fields)
-      : `it is not the case that ${conditionText(d.condition, ctx.fields)} (or that is not known)`,
+      ? conditionText(d.condition, ctx.fields, ctx)
+      : `it is not the case that ${conditionText(d.condition, ctx.fields, ctx)} (or that is not known)`,
   describe: (d, ctx) =>
-    `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields)}; otherwise, or when that is not known, the "no" way.`,
+    `${ctx.label || 'Signal check'}: a lead goes the "yes" way when ${conditionText(d.condition, ctx.fields, ctx)}; otherwise, or when that is not known, the "no" way.`,
   diff: (a, b, ctx) => {
-    const was = conditionText(a.condition, ctx.beforeFields);
-    const now = conditionText(b.condition, ctx.fields);
+    const was = conditionText(a.condition, ctx.beforeFields, ctx.before ?? ctx);
+    const now = conditionText(b.condition, ctx.fields, ctx);
     return was === now && same(a, b) ? [] : [`${ctx.label}: yes when ${was} → yes when ${now}.`];
   },
-  compile: (d, ctx) => ({ test: ctx.condition(d.condition), text: conditionText(d.condition, ctx.fields) }),
+  compile: (d, ctx) => ({
+    test: ctx.condition(d.condition),
+    text: conditionText(d.condition, ctx.fields, ctx),
+  }),
   fuse: (node, ctx) => {
     const test = ctx.expr(node.test);
     return test && `if((${test})===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`;

@@ -5,7 +5,9 @@ import { conditionText } from '../conditions/text.ts';
 import { byId, q, same } from '../diff/words.ts';
 import type { CriterionResult } from '../evaluate/decision.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
+import { EVENTS_PATH } from '../model/events.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
+import { countsOf } from './event-counts.ts';
 import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
 
 const CriterionSchema = z.object({
@@ -33,6 +35,8 @@ interface CompiledCriterion {
   fields: string[];
   text: string;
   test: JsonLogic;
+  /** Each events condition of the criterion in words, and its count: for the receipt. */
+  counts?: { text: string; count: JsonLogic }[];
 }
 interface Compiled extends ArtifactNode {
   framework: string;
@@ -84,13 +88,15 @@ function diffGate(a: Data, b: Data, ctx: DiffContext): string[] {
     out.push(`${name}: framework ${FRAMEWORKS[a.framework].label} → ${FRAMEWORKS[b.framework].label}.`);
   const { removed, added, kept } = byId(a.criteria, b.criteria);
   for (const c of removed)
-    out.push(`${name}: criterion ${q(c.label)} (${conditionText(c.condition, ctx.beforeFields)}) removed.`);
+    out.push(
+      `${name}: criterion ${q(c.label)} (${conditionText(c.condition, ctx.beforeFields, ctx.before ?? ctx)}) removed.`,
+    );
   for (const c of added)
-    out.push(`${name}: criterion ${q(c.label)} added: ${conditionText(c.condition, ctx.fields)}.`);
+    out.push(`${name}: criterion ${q(c.label)} added: ${conditionText(c.condition, ctx.fields, ctx)}.`);
   for (const [x, y] of kept) {
     if (x.label !== y.label) out.push(`${name}: criterion ${q(x.label)} renamed to ${q(y.label)}.`);
-    const was = conditionText(x.condition, ctx.beforeFields);
-    const now = conditionText(y.condition, ctx.fields);
+    const was = conditionText(x.condition, ctx.beforeFields, ctx.before ?? ctx);
+    const now = conditionText(y.condition, ctx.fields, ctx);
     if (!same(x.condition, y.condition) || was !== now)
       out.push(`${name}: criterion ${q(y.label)}: ${was} → ${now}.`);
     if (x.weight !== y.weight) out.push(`${name}: criterion ${q(y.label)} weight ${x.weight} → ${y.weight}.`);
@@ -123,7 +129,7 @@ export const gate = defineKind<Data, Compiled>({
   reads: (d) => [...new Set(d.criteria.flatMap((c) => fieldsOf(c.condition)))],
   check: (d, ctx) => {
     const found = d.criteria.flatMap((c, i) =>
-      checkCondition(c.condition, ctx.fields, `data.criteria.${i}.condition`).map((f) => ({
+      checkCondition(c.condition, ctx.fields, `data.criteria.${i}.condition`, ctx).map((f) => ({
         ...f,
         message: `${c.label}: ${f.message}`,
       })),
@@ -181,7 +187,7 @@ export const gate = defineKind<Data, Compiled>({
     `${ctx.label || FRAMEWORKS[d.framework].label} passes when ${passText(d)}: ${d.criteria
       .map(
         (c) =>
-          `${c.label} (${conditionText(c.condition, ctx.fields)}${d.pass.rule === 'points' ? `, ${pointsText(c.weight)}` : ''})`,
+          `${c.label} (${conditionText(c.condition, ctx.fields, ctx)}${d.pass.rule === 'points' ? `, ${pointsText(c.weight)}` : ''})`,
       )
       .join('; ')}. A criterion whose data is missing counts as not met until a rep asks.`,
   diff: diffGate,
@@ -196,8 +202,9 @@ export const gate = defineKind<Data, Compiled>({
         id: c.id,
         label: c.label,
         fields: fieldsOf(c.condition),
-        text: conditionText(c.condition, ctx.fields),
+        text: conditionText(c.condition, ctx.fields, ctx),
         test: ctx.condition(c.condition),
+        ...countsOf(c.condition, ctx),
       })),
       pass: { '>=': [{ '+': hits }, bar] },
     };
@@ -216,13 +223,18 @@ export const gate = defineKind<Data, Compiled>({
     const tests = node.criteria.map((c) => logic(c.test));
     const pass = logic(node.pass);
     const n = tests.length;
+    const counts = node.criteria.map((c) => c.counts?.map((x) => ({ text: x.text, count: logic(x.count) })));
     const questions = node.criteria.map((c) => ({
       nodeId,
       criterionId: c.id,
       framework: node.framework,
       label: c.label,
       fields: c.fields,
-      question: `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
+      // A criterion on events alone is not asked of the lead: its behaviour must be sent.
+      question:
+        c.fields.length === 1 && c.fields[0] === EVENTS_PATH
+          ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
+          : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
     }));
     return (s) => {
       const truths: number[] = new Array(n);
@@ -237,6 +249,14 @@ export const gate = defineKind<Data, Compiled>({
         const t = truths[i]!;
         const c = node.criteria[i]!;
         criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
+        for (const x of counts[i] ?? [])
+          s.eventCounts.push({
+            nodeId,
+            ruleId: c.id,
+            label: c.label,
+            text: x.text,
+            count: x.count(s.data) as number | null,
+          });
         if (t === MET) met++;
         else if (t === UNKNOWN) {
           unknown.push(c.label);

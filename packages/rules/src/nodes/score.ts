@@ -7,6 +7,7 @@ import { eventsText } from '../conditions/text.ts';
 import { type FieldCatalogue, findField } from '../model/fields.ts';
 import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
 import type { Issue } from '../model/workflow.ts';
+import { countsOf } from './event-counts.ts';
 import { defineKind } from './kind.ts';
 import { type CompiledScore, fuseScore, prepareScore } from './score-step.ts';
 import { diffScore, limitsText, ruleText, signed } from './score-words.ts';
@@ -158,7 +159,6 @@ export const score = defineKind<Data, CompiledScore>({
   compile: (d, ctx) => ({
     scoreType: d.scoreType,
     rules: d.rules.map((r) => {
-      const counted = eventConditionsOf(r.condition);
       return {
         id: r.id,
         label: r.label,
@@ -169,9 +169,7 @@ export const score = defineKind<Data, CompiledScore>({
           const field = findField(ctx.fields, path);
           return field && field.category !== 'engagement' ? [{ path, label: field.label }] : [];
         }),
-        ...(counted.length
-          ? { counts: counted.map((c) => ({ text: eventsText(c, ctx), count: eventCountLogic(c, ctx) })) }
-          : {}),
+        ...countsOf(r.condition, ctx),
       };
     }),
     cap: d.cap,

@@ -13,6 +13,7 @@ import { KIND_NAMES, kindOf } from '../nodes/index.ts';
 import type { NodeKind, Port } from '../nodes/kind.ts';
 import { checkFields } from './check-fields.ts';
 import { checkGraph } from './check-graph.ts';
+import { checkEventsPath, checkScoring } from './check-scoring.ts';
 import { checkTestCaseGates, readTestCases } from './check-test-cases.ts';
 import { MAX_DOCUMENT_DEPTH, nestsDeeperThan } from './depth.ts';
 import { schemaIssues } from './schema-issues.ts';
@@ -119,6 +120,8 @@ export function analyze(stored: unknown): Analysis {
     nodes.set(node.id, { node, kind, data: data.data, ports: kind.ports(data.data) });
   });
 
+  const counted = [...nodes.values()].some((n) => n.kind.reads(n.data).includes(EVENTS_PATH));
+  issues.push(...checkScoring(workflow), ...checkEventsPath(workflow.fields, counted));
   issues.push(...checkGraph(workflow, nodes));
   return { issues, workflow, nodes };
 }
