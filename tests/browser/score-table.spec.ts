@@ -133,6 +133,14 @@ test('an empty score step says so and still takes pasted rows', async ({ page, r
   await side.getByRole('button', { name: 'Add rows' }).click();
   await expect(ruleRows(page)).toHaveCount(1);
   await expect(ruleRows(page).locator('.qs-rule-cond')).toHaveText('Every lead (no condition yet)');
+  // The group's floor sits beside its cap, and negative floors are allowed.
+  await side.getByLabel('Floor (points)').fill('-10');
+  await expectSaved(page);
+  const stored = await (await request.get(`/v1/workflows/${id}`)).json();
+  expect(stored.workflow.nodes.find((n: { id: string }) => n.id === 'fit').data).toMatchObject({
+    floor: -10,
+    rules: [{ label: 'Demo booked', points: 25 }],
+  });
 });
 
 test('the distribution panel counts the sample as the runtime does and moves when a rule’s points change', async ({
