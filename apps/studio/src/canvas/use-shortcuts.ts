@@ -8,7 +8,7 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-/** Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all. */
+/** Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all, C to connect. */
 export function useShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -44,6 +44,9 @@ export function useShortcuts(): void {
         (s.selectedNodes.length || s.selectedEdges.length)
       ) {
         return run(s.deleteSelection);
+      }
+      if (!mod && !e.altKey && key === 'c' && s.selectedNodes.length === 1) {
+        return run(() => s.setConnecting(s.selectedNodes[0]!));
       }
       if (e.key === 'Escape') s.select([], []);
     };
