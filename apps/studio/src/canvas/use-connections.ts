@@ -65,13 +65,21 @@ export function useConnections() {
     if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source' || !state.fromHandle.id)
       return;
     const target = event.target instanceof Element ? event.target : null;
+    const from = { node: state.fromNode.id, port: state.fromHandle.id };
+    // The pane holds the steps too: a drop on a step is told apart first.
+    const over = state.toNode?.id ?? target?.closest('.react-flow__node')?.getAttribute('data-id');
+    if (over) {
+      // Dropped on a step it may not lead to: say why, politely, instead of doing nothing.
+      const doc = useStudio.getState().doc;
+      const problem =
+        doc && over !== from.node && connectionProblem(doc, { from: from.node, port: from.port, to: over });
+      if (problem) useStudio.getState().notify('error', problem);
+      return;
+    }
     if (!target?.closest('.react-flow__pane')) return;
     const point = 'changedTouches' in event ? event.changedTouches[0] : event;
     if (!point) return;
-    setPicker({
-      at: { x: point.clientX, y: point.clientY },
-      from: { node: state.fromNode.id, port: state.fromHandle.id },
-    });
+    setPicker({ at: { x: point.clientX, y: point.clientY }, from });
   }, []);
 
   const closePicker = useCallback(() => setPicker(null), []);
