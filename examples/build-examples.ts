@@ -65,8 +65,9 @@ const elk = new ELK();
  * studio's layout puts them (ELK, as "Tidy up" does), so an example opens with its edges routed.
  */
 async function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
-  const laid = applyLayout(doc as unknown as Workflow, await computeLayout(doc as unknown as Workflow, elk));
-  const { nodes, edges, ...head } = { ...doc, nodes: laid.nodes };
+  const workflow = doc as unknown as Workflow;
+  const { nodes } = applyLayout(workflow, await computeLayout(workflow, elk));
+  const { nodes: _, edges, ...head } = doc;
   const full = {
     ...head,
     missingValues: DEFAULT_MISSING_VALUES,

@@ -1,4 +1,4 @@
-import type { Workflow } from '@qualify/rules';
+import type { Workflow, WorkflowNode } from '@qualify/rules';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { moveNodes, type Position } from './edits.ts';
 import { entryAnchor, exitAnchors, nodeSize } from './node-size.ts';
@@ -128,9 +128,9 @@ export function applyLayout(doc: Workflow, layout: Layout): Workflow {
 }
 
 /** Whether the steps stand where the layout put them, with the boxes it laid out: its routes still hold. */
-export function layoutIsCurrent(doc: Workflow, layout: Layout | null): boolean {
-  if (!layout || layout.positions.size !== doc.nodes.length) return false;
-  return doc.nodes.every((n) => {
+export function layoutIsCurrent(nodes: readonly WorkflowNode[], layout: Layout | null): boolean {
+  if (!layout || layout.positions.size !== nodes.length) return false;
+  return nodes.every((n) => {
     const p = layout.positions.get(n.id);
     return (
       p !== undefined &&
