@@ -3,6 +3,7 @@ import {
   Background,
   Controls,
   type EdgeChange,
+  type EdgeTypes,
   MiniMap,
   type NodeChange,
   type NodeTypes,
@@ -12,11 +13,14 @@ import {
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
 import { moveNodes, type Position } from '../graph/edits.ts';
-import type { Size } from '../graph/layout.ts';
+import { layoutIsCurrent, type Size } from '../graph/layout.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { useIssuesByNode } from '../store/use-issues-by-node.ts';
 import { addStep } from './add-step.ts';
 import { ConnectDialog } from './ConnectDialog.tsx';
+import { ExitEdge } from './ExitEdge.tsx';
+import { useLayout } from './layout-store.ts';
+import { openingViewport } from './open-view.ts';
 import { KIND_MIME } from './Palette.tsx';
 import { StepPicker } from './StepPicker.tsx';
 import { createFlowMapper, type FlowEdge, type FlowNode, pathOf } from './to-flow.ts';
@@ -25,6 +29,7 @@ import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 
 // Props React Flow compares by identity live outside the component, so a re-render changes nothing.
 const nodeTypes: NodeTypes = { workflow: WorkflowNodeView };
+const edgeTypes: EdgeTypes = { exit: ExitEdge };
 const MINIMAP_STYLE = { width: 180, height: 110 };
 const minimapColor = (n: FlowNode) => n.data.color;
 const beginDrag = () => useStudio.getState().beginDrag();
@@ -50,6 +55,19 @@ export function Canvas() {
   const changed = useStudio((s) => s.changedSteps);
   const issues = useIssuesByNode();
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const workflowId = useStudio((s) => s.meta?.id);
+  const layout = useLayout((s) => s.layout);
+  // The routes hold while every step stands where the layout put them (undo of a drag brings them back).
+  const routes = useMemo(
+    () => (layout && layoutIsCurrent(doc.nodes, layout) ? layout.routes : null),
+    [doc.nodes, layout],
+  );
+
+  // A workflow saved laid out (every seeded example) opens with its edges along ELK's routes.
+  useEffect(() => {
+    const s = useStudio.getState();
+    if (workflowId && s.doc) void useLayout.getState().refresh(workflowId, s.doc);
+  }, [workflowId]);
 
   const mapper = useMemo(createFlowMapper, []);
   const path = useMemo(() => (run ? pathOf(run.doc, run.decision.path) : null), [run]);
@@ -61,8 +79,9 @@ export function Canvas() {
       measured,
       path,
       changed,
+      routes,
     }),
-    [issues, selectedNodes, selectedEdges, measured, path, changed],
+    [issues, selectedNodes, selectedEdges, measured, path, changed, routes],
   );
   const nodes = useMemo(() => mapper.mapNodes(doc, view), [mapper, doc, view]);
   const edges = useMemo(() => mapper.mapEdges(doc, view), [mapper, doc, view]);
@@ -111,13 +130,16 @@ export function Canvas() {
     [flow],
   );
 
-  // Fit the whole workflow once every node has its measured size (the fitView prop can fire earlier).
+  // Open at a readable zoom around the start step once the steps are on the page; "Fit the whole
+  // workflow" (Shift+1) shows all of it.
   const initialized = useNodesInitialized();
-  const fitted = useRef(false);
+  const opened = useRef(false);
+  const pane = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!initialized || fitted.current) return;
-    fitted.current = true;
-    flow.fitView({ padding: 0.15, maxZoom: 1 });
+    if (!initialized || opened.current || !pane.current) return;
+    opened.current = true;
+    const box = pane.current.getBoundingClientRect();
+    void flow.setViewport(openingViewport(useStudio.getState().doc!, box));
   }, [initialized, flow]);
 
   useEffect(() => {
@@ -132,11 +154,12 @@ export function Canvas() {
   }, [focus, flow]);
 
   return (
-    <div className="qs-canvas" data-testid="canvas">
+    <div className="qs-canvas" data-testid="canvas" data-edges={routes ? 'routed' : 'free'} ref={pane}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={connections.onConnect}
