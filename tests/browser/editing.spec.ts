@@ -109,7 +109,7 @@ test('the problems list selects and centres the node with the issue', async ({ p
   const added = (await nodeIds(page)).find((x) => !before.has(x))!;
   await expect(node(page, added).getByTestId('issue-badge')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.getByRole('tab', { name: 'Problems' }).click();
   await page.locator('.qs-problem', { hasText: 'leads nowhere' }).first().click();

@@ -42,7 +42,7 @@ async function smallWorkflow(request: APIRequestContext, prefix: string): Promis
 async function open(page: Page, id: string) {
   await page.goto(`/workflows/${id}`);
   await expect(node(page, 'dq')).toBeVisible();
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await page.waitForTimeout(400);
 }
 

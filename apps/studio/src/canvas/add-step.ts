@@ -1,12 +1,12 @@
 import { NODE_KINDS, type NodeKindName } from '@qualify/rules';
 import { addNodeAfter, exitEdge, firstFreeExit, type Position } from '../graph/edits.ts';
-import { besideStep, expectedSize, freeSpot } from '../graph/placement.ts';
+import { nodeSize } from '../graph/node-size.ts';
+import { besideStep, freeSpot } from '../graph/placement.ts';
 import { hasEntry, portsOf } from '../graph/ports.ts';
 import { useStudio } from '../store/studio-store.ts';
 
 /** The size a new step of `kind` will have, before the canvas measures it. */
-const sizeOf = (kind: NodeKindName) =>
-  expectedSize(portsOf({ kind, data: NODE_KINDS[kind].defaults() })?.length ?? 1);
+const sizeOf = (kind: NodeKindName) => nodeSize({ kind, data: NODE_KINDS[kind].defaults() });
 
 /**
  * Adds a step as one undo step: centred on `at` (a canvas point) or nearby where that spot is taken,
@@ -17,7 +17,7 @@ export function addStep(kind: NodeKindName, at: Position, from?: { node: string;
   if (!s.doc) return;
   const size = sizeOf(kind);
   const want = { x: at.x - size.width / 2, y: at.y - size.height / 2 };
-  const spot = freeSpot(s.doc, s.measured, want, size);
+  const spot = freeSpot(s.doc, want, size);
   place(kind, spot, from);
 }
 
@@ -29,7 +29,7 @@ export function addStepNearSelection(kind: NodeKindName, center: Position): void
   const s = useStudio.getState();
   if (!s.doc) return;
   const anchor = s.selectedNodes.length === 1 ? s.selectedNodes[0]! : null;
-  const spot = anchor && besideStep(s.doc, s.measured, anchor, sizeOf(kind));
+  const spot = anchor && besideStep(s.doc, anchor, sizeOf(kind));
   if (!anchor || !spot) {
     addStep(kind, center);
     return;

@@ -15,6 +15,7 @@ import {
   updateNode,
 } from './edits.ts';
 import { blankWorkflow } from './new-workflow.ts';
+import { nodeSize } from './node-size.ts';
 import { besideStep, freeSpot } from './placement.ts';
 
 const base = (): Workflow => blankWorkflow('wf', 'Test');
@@ -81,20 +82,22 @@ describe('graph edits', () => {
 
   it('places a new step beside another or in free space, never on top of one', () => {
     const { doc, gate } = gateToRoutes();
-    const sizes = Object.fromEntries(doc.nodes.map((n) => [n.id, { width: 240, height: 120 }]));
-    const size = { width: 240, height: 120 };
+    const size = { width: 232, height: 120 };
     const clear = (p: { x: number; y: number }) =>
-      doc.nodes.every(
-        (n) =>
-          p.x >= n.position.x + 240 ||
-          n.position.x >= p.x + 240 ||
-          p.y >= n.position.y + 120 ||
-          n.position.y >= p.y + 120,
-      );
-    const beside = besideStep(doc, sizes, gate, size)!;
-    expect(beside.x).toBeGreaterThan(300 + 240);
+      doc.nodes.every((n) => {
+        const b = nodeSize(n);
+        const apart = (a0: number, a1: number, b0: number, b1: number) => a1 <= b0 || b1 <= a0;
+        return (
+          apart(p.x, p.x + size.width, n.position.x, n.position.x + b.width) ||
+          apart(p.y, p.y + size.height, n.position.y, n.position.y + b.height)
+        );
+      });
+    const beside = besideStep(doc, gate, size)!;
+    expect(beside.x).toBeGreaterThan(300 + 232);
     expect(clear(beside)).toBe(true);
-    const free = freeSpot(doc, sizes, { x: 600, y: 0 }, size);
+    // The gate's follower stands where the first guess was: the new step goes below it.
+    expect(beside.y).toBeGreaterThan(0);
+    const free = freeSpot(doc, { x: 600, y: 0 }, size);
     expect(clear(free)).toBe(true);
   });
 

@@ -1,24 +1,15 @@
 import type { Workflow } from '@qualify/rules';
 import type { Position } from './edits.ts';
-import type { Size } from './layout.ts';
+import { nodeSize, type Size } from './node-size.ts';
 
 /**
  * Where a new step goes: beside the selected one or at a wanted point, moved to the nearest free
- * space so it never lands on top of another step. Sizes are the canvas's measurements where it has
- * them; a step not yet drawn is assumed from its exits.
+ * space so it never lands on top of another step. Boxes come from `nodeSize`, as the canvas draws them.
  */
 
 const GAP = 40;
-const FALLBACK: Size = { width: 240, height: 120 };
 
 interface Box extends Position, Size {}
-
-/** A step's expected size before the canvas measures it: its head and one row per exit. */
-export const expectedSize = (exits: number): Size => ({ width: 240, height: 96 + 26 * exits });
-
-function boxes(doc: Workflow, sizes: Readonly<Record<string, Size>>): Box[] {
-  return doc.nodes.map((n) => ({ ...n.position, ...(sizes[n.id] ?? FALLBACK) }));
-}
 
 const overlaps = (a: Box, b: Box): boolean =>
   a.x < b.x + b.width + GAP / 2 &&
@@ -30,14 +21,8 @@ const overlaps = (a: Box, b: Box): boolean =>
  * The first free place for a box of `size`, trying `want`, then rows below it (and above, unless
  * `downOnly`), then the next column to the right.
  */
-export function freeSpot(
-  doc: Workflow,
-  sizes: Readonly<Record<string, Size>>,
-  want: Position,
-  size: Size,
-  downOnly = false,
-): Position {
-  const taken = boxes(doc, sizes);
+export function freeSpot(doc: Workflow, want: Position, size: Size, downOnly = false): Position {
+  const taken: Box[] = doc.nodes.map((n) => ({ ...n.position, ...nodeSize(n) }));
   const stepY = Math.round((size.height + GAP) / 2);
   for (let col = 0; col < 20; col++) {
     for (let i = 0; i < 24; i++) {
@@ -51,14 +36,9 @@ export function freeSpot(
 }
 
 /** A free place to the right of a step, level with it or below its other followers. */
-export function besideStep(
-  doc: Workflow,
-  sizes: Readonly<Record<string, Size>>,
-  anchorId: string,
-  size: Size,
-): Position | null {
+export function besideStep(doc: Workflow, anchorId: string, size: Size): Position | null {
   const anchor = doc.nodes.find((n) => n.id === anchorId);
   if (!anchor) return null;
-  const width = (sizes[anchor.id] ?? FALLBACK).width;
-  return freeSpot(doc, sizes, { x: anchor.position.x + width + GAP * 2, y: anchor.position.y }, size, true);
+  const want = { x: anchor.position.x + nodeSize(anchor).width + GAP * 2, y: anchor.position.y };
+  return freeSpot(doc, want, size, true);
 }
