@@ -70,7 +70,7 @@ test('build a BANT workflow from nothing, test it, publish it, evaluate over HTT
   });
   await setCriterion(3, async (row) => {
     await row.getByLabel('Operator').selectOption('in');
-    await row.getByLabel('this_quarter').check();
+    await row.getByLabel('This quarter').check();
   });
   await expect(node(page, gate)).toContainText('BANT: 3 of 4 criteria');
   await expect(node(page, gate).getByTestId('issue-badge')).toHaveCount(0);

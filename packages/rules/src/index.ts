@@ -122,6 +122,7 @@ export {
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
+  choiceLabel,
   DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
@@ -131,6 +132,7 @@ export {
   type FieldType,
   findField,
   foldMissing,
+  humanizeChoice,
   missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
