@@ -199,3 +199,62 @@ test('a long step summary ends in "…" inside its box and shows whole on hover'
     expect(c.title).toBe(c.text);
   }
 });
+
+test('a choice reads as its label in the condition form and the receipt; operator menus show whole', async ({
+  page,
+  request,
+}) => {
+  const id = await createFromTemplate(request, 'bant-inbound-saas', 'sight-choices');
+  await page.goto(`/workflows/${id}`);
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
+  await node(page, 'bant').locator('.qs-node-label').click();
+  const inspector = page.locator('#qs-side-body');
+  const authority = inspector.locator('.qs-card', { has: page.getByLabel('Authority: value') });
+  const value = authority.getByLabel('Authority: value');
+  await expect(value).toHaveValue('decision_maker');
+  await expect(value.locator('option:checked')).toHaveText('Decision maker');
+  const need = inspector.locator('.qs-comparison', {
+    has: page.getByRole('group', { name: 'Need: values' }),
+  });
+  await expect(need.getByRole('checkbox', { name: 'High', exact: true })).toBeChecked();
+
+  // Each operator menu is as wide as its longest choice (nothing reads "is a free-mail ac…").
+  const cut = await inspector.getByLabel('Operator').evaluateAll(
+    (selects) =>
+      (selects as HTMLSelectElement[]).filter((s) => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        const style = getComputedStyle(s);
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const widest = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+        return s.clientWidth - Number.parseFloat(style.paddingLeft) - 16 < widest;
+      }).length,
+  );
+  expect(cut).toBe(0);
+
+  // A lead whose authority is unknown: the receipt asks about it in the label's words.
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
+  await page.getByRole('tab', { name: 'JSON', exact: true }).click();
+  const lead = {
+    email: 'ann@acme.io',
+    jobTitle: 'VP Sales',
+    company: { employees: 250, industry: 'saas' },
+    budget: 20000,
+    need: 'high',
+    timeline: 'this_quarter',
+    activity: {
+      lastVisit: '2026-03-01T15:00:00Z',
+      pricingViews: 4,
+      demoRequested: true,
+      trialStarted: false,
+    },
+  };
+  await page.getByLabel('Lead JSON').fill(JSON.stringify(lead));
+  await page.getByRole('button', { name: 'Run test lead' }).click();
+  const receipt = page.getByTestId('receipt');
+  const ask = receipt
+    .locator('section', { has: page.getByRole('heading', { name: 'Ask next' }) })
+    .locator('li');
+  await expect(ask.filter({ hasText: 'Ask about authority' })).toHaveText(
+    'Ask about authority: is it true that Authority is Decision maker?',
+  );
+});

@@ -129,6 +129,7 @@ export {
 export { compileLogic, LogicCompileError } from './jsonlogic/index.ts';
 export { dateValue, parseIsoDate } from './model/dates.ts';
 export {
+  choiceLabel,
   DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
@@ -138,6 +139,7 @@ export {
   type FieldType,
   findField,
   foldMissing,
+  humanizeChoice,
   missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
