@@ -60,7 +60,7 @@ test('a field added to the catalogue can be used in a condition at once', async 
   await row.getByLabel('Lead field').selectOption({ label: 'Region' });
   await row.getByLabel('Operator').selectOption('eq');
   await row.getByLabel('Region: value').selectOption('other');
-  await expect(node(page, 'dq')).toContainText('Region is other');
+  await expect(node(page, 'dq')).toContainText('Region is Other');
   await expectSaved(page);
 });
 
