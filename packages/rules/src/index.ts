@@ -106,6 +106,13 @@ export {
   type PreparedWorkflow,
   prepare,
 } from './evaluate/prepare.ts';
+export {
+  CRITERION_SYNONYMS,
+  type CriterionMatch,
+  criterionCondition,
+  matchCriteria,
+  positiveValues,
+} from './framework-fill.ts';
 export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
 export {
   addWorkingHours,

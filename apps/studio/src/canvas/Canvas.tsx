@@ -1,7 +1,6 @@
 import type { NodeKindName } from '@qualify/rules';
 import {
   Background,
-  type Connection,
   Controls,
   type EdgeChange,
   type EdgeTypes,
@@ -13,15 +12,19 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
-import { addNode, connect, connectionProblem, moveNodes, type Position } from '../graph/edits.ts';
+import { moveNodes, type Position } from '../graph/edits.ts';
 import { layoutIsCurrent, type Size } from '../graph/layout.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { useIssuesByNode } from '../store/use-issues-by-node.ts';
+import { addStep } from './add-step.ts';
+import { ConnectDialog } from './ConnectDialog.tsx';
 import { ExitEdge } from './ExitEdge.tsx';
 import { useLayout } from './layout-store.ts';
 import { openingViewport } from './open-view.ts';
 import { KIND_MIME } from './Palette.tsx';
+import { StepPicker } from './StepPicker.tsx';
 import { createFlowMapper, type FlowEdge, type FlowNode, pathOf } from './to-flow.ts';
+import { useConnections } from './use-connections.ts';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 
 // Props React Flow compares by identity live outside the component, so a re-render changes nothing.
@@ -107,20 +110,7 @@ export function Canvas() {
     if (selects.length) store.select(store.selectedNodes, applySelection(store.selectedEdges, selects));
   }, []);
 
-  const onConnect = useCallback((c: Connection) => {
-    const store = useStudio.getState();
-    if (!store.doc || !c.sourceHandle) return;
-    const edge = { from: c.source, port: c.sourceHandle, to: c.target };
-    const problem = connectionProblem(store.doc, edge);
-    if (problem) store.notify('error', problem);
-    else store.commit(connect(store.doc, edge));
-  }, []);
-
-  const isValidConnection = useCallback((c: Connection | FlowEdge) => {
-    const d = useStudio.getState().doc;
-    if (!d || !c.sourceHandle) return false;
-    return connectionProblem(d, { from: c.source, port: c.sourceHandle, to: c.target }) === null;
-  }, []);
+  const connections = useConnections();
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(KIND_MIME)) {
@@ -135,10 +125,7 @@ export function Canvas() {
       const store = useStudio.getState();
       if (!kind || !store.doc) return;
       e.preventDefault();
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const added = addNode(store.doc, kind, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) });
-      store.commit(added.doc, { select: [added.id] });
-      store.setTab('inspector');
+      addStep(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
     [flow],
   );
@@ -175,8 +162,10 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
+        onConnect={connections.onConnect}
+        onConnectEnd={connections.onConnectEnd}
+        onReconnect={connections.onReconnect}
+        isValidConnection={connections.isValidConnection}
         onNodeDragStart={beginDrag}
         onNodeDragStop={endDrag}
         onSelectionDragStart={beginDrag}
@@ -200,6 +189,10 @@ export function Canvas() {
         />
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
       </ReactFlow>
+      <ConnectDialog />
+      {connections.picker && (
+        <StepPicker at={connections.picker.at} onPick={connections.pick} onCancel={connections.closePicker} />
+      )}
     </div>
   );
 }

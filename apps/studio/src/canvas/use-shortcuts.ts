@@ -10,7 +10,10 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-/** Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all, fit the whole workflow. */
+/**
+ * Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all, fit the whole workflow,
+ * C to connect the selected step.
+ */
 export function useShortcuts(): void {
   const flow = useReactFlow();
   useEffect(() => {
@@ -48,6 +51,9 @@ export function useShortcuts(): void {
         (s.selectedNodes.length || s.selectedEdges.length)
       ) {
         return run(s.deleteSelection);
+      }
+      if (!mod && !e.altKey && key === 'c' && s.selectedNodes.length === 1) {
+        return run(() => s.setConnecting(s.selectedNodes[0]!));
       }
       if (e.key === 'Escape') s.select([], []);
     };
