@@ -54,9 +54,9 @@ test('build a BANT workflow from nothing, test it, publish it, evaluate over HTT
     await expect(row(i).getByLabel('Lead field')).toHaveValue(field);
   await expect(row(0).getByLabel('Operator')).toHaveValue('gte');
   await row(0).getByLabel('Budget (EUR): value').fill('10000');
-  await expect(row(2).getByLabel('high')).toBeChecked();
+  await expect(row(2).getByLabel('High', { exact: true })).toBeChecked();
   await expect(row(3).getByLabel('This quarter')).toBeChecked();
-  await expect(row(3).getByLabel('Later')).not.toBeChecked();
+  await expect(row(3).getByLabel('Later', { exact: true })).not.toBeChecked();
   await expect(node(page, gate)).toContainText('BANT: 3 of 4 criteria');
   await expect(node(page, gate).getByTestId('issue-badge')).toHaveCount(0);
 
