@@ -3,10 +3,12 @@
  * templates). Run with `npx tsx examples/build-examples.ts` after changing this file.
  */
 import { writeFileSync } from 'node:fs';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { applyLayout, computeLayout } from '../apps/studio/src/graph/layout.ts';
 import { testCaseId } from '../packages/rules/src/cases/labels.ts';
 import { all, any, type Condition, compare as c } from '../packages/rules/src/conditions/schema.ts';
 import { DEFAULT_MISSING_VALUES, type Field } from '../packages/rules/src/model/fields.ts';
-import { SCHEMA_VERSION } from '../packages/rules/src/model/workflow.ts';
+import { SCHEMA_VERSION, type Workflow } from '../packages/rules/src/model/workflow.ts';
 
 type N = { id: string; kind: string; label: string; position: { x: number; y: number }; data: unknown };
 type E = { id: string; from: string; to: string; port: string };
@@ -55,12 +57,17 @@ function testCases(leads: Lead[]) {
   });
 }
 
+const elk = new ELK();
+
 /**
  * Writes one example; each states the product's values that mean missing, as a new workflow does, and
- * carries its sample leads as test cases (`npx qualify test` runs them).
+ * carries its sample leads as test cases (`npx qualify test` runs them). Its steps stand where the
+ * studio's layout puts them (ELK, as "Tidy up" does), so an example opens with its edges routed.
  */
-function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
-  const { nodes, edges, ...head } = doc;
+async function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
+  const workflow = doc as unknown as Workflow;
+  const { nodes } = applyLayout(workflow, await computeLayout(workflow, elk));
+  const { nodes: _, edges, ...head } = doc;
   const full = {
     ...head,
     missingValues: DEFAULT_MISSING_VALUES,
@@ -246,7 +253,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   f.link('stageSql', 'next', 'toSales');
   f.link('stageMql', 'next', 'toMqlNurture');
   f.link('stageDq', 'next', 'toDq');
-  write(
+  await write(
     'reference-workload',
     {
       schemaVersion: SCHEMA_VERSION,
@@ -434,7 +441,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   f.link('bant', 'fail', 'toMqlNurture');
   f.link('stageSal', 'next', 'toSales');
   const now = '2026-03-02T09:00:00Z';
-  write(
+  await write(
     'bant-inbound-saas',
     {
       schemaVersion: SCHEMA_VERSION,
@@ -591,7 +598,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   f.link('stageSql', 'next', 'toAe');
   f.link('stageSal', 'next', 'toSdr');
   const now = '2026-03-02T09:00:00Z';
-  write(
+  await write(
     'meddic-enterprise',
     {
       schemaVersion: SCHEMA_VERSION,
@@ -722,7 +729,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   f.link('stageSql', 'next', 'toAe');
   f.link('stageMql', 'next', 'toWebinars');
   const now = '2026-03-02T09:00:00Z';
-  write(
+  await write(
     'champ-midmarket',
     {
       schemaVersion: SCHEMA_VERSION,
@@ -842,7 +849,7 @@ function write(name: string, doc: Record<string, unknown>, leads: Lead[]) {
   f.link('stageSql', 'next', 'toDach');
   f.link('stageSql2', 'next', 'toIntl');
   const now = '2026-03-02T09:00:00Z';
-  write(
+  await write(
     'anum-services',
     {
       schemaVersion: SCHEMA_VERSION,

@@ -42,36 +42,21 @@ test('build a BANT workflow from nothing, test it, publish it, evaluate over HTT
   await connect(page, gate, 'fail', nurture);
   await expect(node(page, nurture).getByTestId('issue-badge')).toHaveCount(0);
 
-  // The gate: BANT preset, each criterion tied to a lead field through the forms.
+  // The gate: a new gate is BANT, each criterion already reading its catalogue field; the team sets the amount.
   await selectNode(page, gate);
   const inspector = page.locator('.qs-side-body');
   await inspector.getByLabel('Label').fill('BANT hand-off');
   await expect(inspector.getByLabel('Framework')).toHaveValue('BANT');
   const criteria = inspector.locator('.qs-card');
   await expect(criteria).toHaveCount(4);
-  const setCriterion = async (i: number, value: (row: ReturnType<typeof criteria.nth>) => Promise<void>) => {
-    const card = criteria.nth(i);
-    await card.getByRole('button', { name: '+ Check' }).click();
-    await value(card.locator('.qs-comparison'));
-  };
-  await setCriterion(0, async (row) => {
-    await expect(row.getByLabel('Lead field')).toHaveValue('budget');
-    await row.getByLabel('Operator').selectOption('gte');
-    await row.getByLabel('Budget (EUR): value').fill('10000');
-  });
-  await setCriterion(1, async (row) => {
-    await expect(row.getByLabel('Lead field')).toHaveValue('authority');
-    await row.getByLabel('Authority: value').selectOption('decision_maker');
-  });
-  await setCriterion(2, async (row) => {
-    await row.getByLabel('Operator').selectOption('in');
-    await row.getByLabel('high').check();
-    await row.getByLabel('medium').check();
-  });
-  await setCriterion(3, async (row) => {
-    await row.getByLabel('Operator').selectOption('in');
-    await row.getByLabel('this_quarter').check();
-  });
+  const row = (i: number) => criteria.nth(i).locator('.qs-comparison');
+  for (const [i, field] of ['budget', 'authority', 'need', 'timeline'].entries())
+    await expect(row(i).getByLabel('Lead field')).toHaveValue(field);
+  await expect(row(0).getByLabel('Operator')).toHaveValue('gte');
+  await row(0).getByLabel('Budget (EUR): value').fill('10000');
+  await expect(row(2).getByLabel('High', { exact: true })).toBeChecked();
+  await expect(row(3).getByLabel('This quarter')).toBeChecked();
+  await expect(row(3).getByLabel('Later', { exact: true })).not.toBeChecked();
   await expect(node(page, gate)).toContainText('BANT: 3 of 4 criteria');
   await expect(node(page, gate).getByTestId('issue-badge')).toHaveCount(0);
 

@@ -60,7 +60,7 @@ test('a field added to the catalogue can be used in a condition at once', async 
   await row.getByLabel('Lead field').selectOption({ label: 'Region' });
   await row.getByLabel('Operator').selectOption('eq');
   await row.getByLabel('Region: value').selectOption('other');
-  await expect(node(page, 'dq')).toContainText('Region is other');
+  await expect(node(page, 'dq')).toContainText('Region is Other');
   await expectSaved(page);
 });
 
@@ -109,7 +109,7 @@ test('the problems list selects and centres the node with the issue', async ({ p
   const added = (await nodeIds(page)).find((x) => !before.has(x))!;
   await expect(node(page, added).getByTestId('issue-badge')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
   await page.getByRole('tab', { name: 'Problems' }).click();
   await page.locator('.qs-problem', { hasText: 'leads nowhere' }).first().click();

@@ -16,7 +16,7 @@ test('screenshot of the studio with the inbound BANT example open', async ({ pag
   await expect(page.getByTestId('receipt-route')).toHaveText('Sales: Inbound SDR');
 
   // The whole flow in view, the lead's path lit up.
-  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await page.waitForTimeout(400);
   mkdirSync('docs', { recursive: true });
   // The README's picture is refreshed on request (UPDATE_SCREENSHOT=1), so a test run leaves the tree clean.

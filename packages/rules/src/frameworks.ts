@@ -1,6 +1,7 @@
 /**
  * Qualification frameworks and their criteria (DOMAIN.md). A gate preset fills its criteria
- * from here; each criterion starts without a condition and the team ties it to lead fields.
+ * from here; each reads the matching catalogue field where one exists (framework-fill.ts), and the
+ * team ties the others to lead fields.
  */
 export const FRAMEWORKS = {
   BANT: {

@@ -116,6 +116,13 @@ export {
   type PreparedWorkflow,
   prepare,
 } from './evaluate/prepare.ts';
+export {
+  CRITERION_SYNONYMS,
+  type CriterionMatch,
+  criterionCondition,
+  matchCriteria,
+  positiveValues,
+} from './framework-fill.ts';
 export { FRAMEWORK_NAMES, FRAMEWORKS, type Framework } from './frameworks.ts';
 export {
   addWorkingHours,
@@ -141,6 +148,7 @@ export {
   MAX_EVENTS,
 } from './model/events.ts';
 export {
+  choiceLabel,
   DEFAULT_MISSING_VALUES,
   FIELD_CATEGORIES,
   FIELD_TYPES,
@@ -150,6 +158,7 @@ export {
   type FieldType,
   findField,
   foldMissing,
+  humanizeChoice,
   missingValuesOf,
 } from './model/fields.ts';
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';

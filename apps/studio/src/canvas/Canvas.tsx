@@ -1,9 +1,9 @@
 import type { NodeKindName } from '@qualify/rules';
 import {
   Background,
-  type Connection,
   Controls,
   type EdgeChange,
+  type EdgeTypes,
   MiniMap,
   type NodeChange,
   type NodeTypes,
@@ -12,16 +12,24 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { type DragEvent, useCallback, useEffect, useMemo, useRef } from 'react';
-import { addNode, connect, connectionProblem, moveNodes, type Position } from '../graph/edits.ts';
-import type { Size } from '../graph/layout.ts';
+import { moveNodes, type Position } from '../graph/edits.ts';
+import { layoutIsCurrent, type Size } from '../graph/layout.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { useIssuesByNode } from '../store/use-issues-by-node.ts';
+import { addStep } from './add-step.ts';
+import { ConnectDialog } from './ConnectDialog.tsx';
+import { ExitEdge } from './ExitEdge.tsx';
+import { useLayout } from './layout-store.ts';
+import { openingViewport } from './open-view.ts';
 import { KIND_MIME } from './Palette.tsx';
+import { StepPicker } from './StepPicker.tsx';
 import { createFlowMapper, type FlowEdge, type FlowNode, pathOf } from './to-flow.ts';
+import { useConnections } from './use-connections.ts';
 import { WorkflowNodeView } from './WorkflowNodeView.tsx';
 
 // Props React Flow compares by identity live outside the component, so a re-render changes nothing.
 const nodeTypes: NodeTypes = { workflow: WorkflowNodeView };
+const edgeTypes: EdgeTypes = { exit: ExitEdge };
 const MINIMAP_STYLE = { width: 180, height: 110 };
 const minimapColor = (n: FlowNode) => n.data.color;
 const beginDrag = () => useStudio.getState().beginDrag();
@@ -47,6 +55,19 @@ export function Canvas() {
   const changed = useStudio((s) => s.changedSteps);
   const issues = useIssuesByNode();
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const workflowId = useStudio((s) => s.meta?.id);
+  const layout = useLayout((s) => s.layout);
+  // The routes hold while every step stands where the layout put them (undo of a drag brings them back).
+  const routes = useMemo(
+    () => (layout && layoutIsCurrent(doc.nodes, layout) ? layout.routes : null),
+    [doc.nodes, layout],
+  );
+
+  // A workflow saved laid out (every seeded example) opens with its edges along ELK's routes.
+  useEffect(() => {
+    const s = useStudio.getState();
+    if (workflowId && s.doc) void useLayout.getState().refresh(workflowId, s.doc);
+  }, [workflowId]);
 
   const mapper = useMemo(createFlowMapper, []);
   const path = useMemo(() => (run ? pathOf(run.doc, run.decision.path) : null), [run]);
@@ -58,8 +79,9 @@ export function Canvas() {
       measured,
       path,
       changed,
+      routes,
     }),
-    [issues, selectedNodes, selectedEdges, measured, path, changed],
+    [issues, selectedNodes, selectedEdges, measured, path, changed, routes],
   );
   const nodes = useMemo(() => mapper.mapNodes(doc, view), [mapper, doc, view]);
   const edges = useMemo(() => mapper.mapEdges(doc, view), [mapper, doc, view]);
@@ -88,20 +110,7 @@ export function Canvas() {
     if (selects.length) store.select(store.selectedNodes, applySelection(store.selectedEdges, selects));
   }, []);
 
-  const onConnect = useCallback((c: Connection) => {
-    const store = useStudio.getState();
-    if (!store.doc || !c.sourceHandle) return;
-    const edge = { from: c.source, port: c.sourceHandle, to: c.target };
-    const problem = connectionProblem(store.doc, edge);
-    if (problem) store.notify('error', problem);
-    else store.commit(connect(store.doc, edge));
-  }, []);
-
-  const isValidConnection = useCallback((c: Connection | FlowEdge) => {
-    const d = useStudio.getState().doc;
-    if (!d || !c.sourceHandle) return false;
-    return connectionProblem(d, { from: c.source, port: c.sourceHandle, to: c.target }) === null;
-  }, []);
+  const connections = useConnections();
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(KIND_MIME)) {
@@ -116,21 +125,21 @@ export function Canvas() {
       const store = useStudio.getState();
       if (!kind || !store.doc) return;
       e.preventDefault();
-      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      const added = addNode(store.doc, kind, { x: Math.round(p.x - 110), y: Math.round(p.y - 30) });
-      store.commit(added.doc, { select: [added.id] });
-      store.setTab('inspector');
+      addStep(kind, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
     },
     [flow],
   );
 
-  // Fit the whole workflow once every node has its measured size (the fitView prop can fire earlier).
+  // Open at a readable zoom around the start step once the steps are on the page; "Fit the whole
+  // workflow" (Shift+1) shows all of it.
   const initialized = useNodesInitialized();
-  const fitted = useRef(false);
+  const opened = useRef(false);
+  const pane = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!initialized || fitted.current) return;
-    fitted.current = true;
-    flow.fitView({ padding: 0.15, maxZoom: 1 });
+    if (!initialized || opened.current || !pane.current) return;
+    opened.current = true;
+    const box = pane.current.getBoundingClientRect();
+    void flow.setViewport(openingViewport(useStudio.getState().doc!, box));
   }, [initialized, flow]);
 
   useEffect(() => {
@@ -145,15 +154,18 @@ export function Canvas() {
   }, [focus, flow]);
 
   return (
-    <div className="qs-canvas" data-testid="canvas">
+    <div className="qs-canvas" data-testid="canvas" data-edges={routes ? 'routed' : 'free'} ref={pane}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
+        onConnect={connections.onConnect}
+        onConnectEnd={connections.onConnectEnd}
+        onReconnect={connections.onReconnect}
+        isValidConnection={connections.isValidConnection}
         onNodeDragStart={beginDrag}
         onNodeDragStop={endDrag}
         onSelectionDragStart={beginDrag}
@@ -177,6 +189,10 @@ export function Canvas() {
         />
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
       </ReactFlow>
+      <ConnectDialog />
+      {connections.picker && (
+        <StepPicker at={connections.picker.at} onPick={connections.pick} onCancel={connections.closePicker} />
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { KIND_NAMES, NODE_KINDS, type NodeKindName } from '@qualify/rules';
 import { useReactFlow } from '@xyflow/react';
 import type { CSSProperties, DragEvent } from 'react';
-import { addNode } from '../graph/edits.ts';
 import { useStudio } from '../store/studio-store.ts';
+import { addStepNearSelection } from './add-step.ts';
 import { kindIcon } from './kind-icon.ts';
 
 export const KIND_MIME = 'application/x-qualify-kind';
@@ -12,21 +12,13 @@ export function Palette() {
   const flow = useReactFlow();
   const hasStart = useStudio((s) => s.doc?.nodes.some((n) => n.kind === 'start') ?? false);
 
+  /** Beside the selected step (connected from its first free exit), else in free space mid-view. */
   const add = (kind: NodeKindName) => {
-    const store = useStudio.getState();
-    if (!store.doc) return;
     const pane = document.querySelector('.qs-canvas')?.getBoundingClientRect();
     const center = pane
       ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
       : { x: 0, y: 0 };
-    // Stagger nodes added in a row so they do not land on top of each other.
-    const shift = (store.doc.nodes.length % 6) * 24;
-    const added = addNode(store.doc, kind, {
-      x: Math.round(center.x - 110 + shift),
-      y: Math.round(center.y - 40 + shift),
-    });
-    store.commit(added.doc, { select: [added.id] });
-    store.setTab('inspector');
+    addStepNearSelection(kind, center);
   };
 
   const onDragStart = (e: DragEvent, kind: NodeKindName) => {
@@ -68,7 +60,8 @@ export function Palette() {
         })}
       </ul>
       <p className="qs-palette-hint">
-        Drag onto the canvas or click. Connect an exit (right) to a step's entry (left).
+        Drag onto the canvas, or click to add beside the selected step. Connect an exit (right) to a step's
+        entry (left), drop a connection on empty canvas to pick a new step there, or press C.
       </p>
     </nav>
   );

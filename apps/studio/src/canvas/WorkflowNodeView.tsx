@@ -31,7 +31,11 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
   const issueText = data.issues.map((i) => `• ${i.message}`).join('\n');
 
   return (
-    <div className={classes} style={{ '--kind-color': data.color } as CSSProperties} data-kind={data.kind}>
+    <div
+      className={classes}
+      style={{ '--kind-color': data.color, height: data.height } as CSSProperties}
+      data-kind={data.kind}
+    >
       {data.entry && (
         <Handle type="target" id="in" position={Position.Left} className="qs-handle qs-handle-in" />
       )}
@@ -57,7 +61,9 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<FlowNode>) {
           </span>
         )}
       </div>
-      <div className="qs-node-label">{data.label || <em>Untitled</em>}</div>
+      <div className="qs-node-label" title={data.label || undefined}>
+        {data.label || <em>Untitled</em>}
+      </div>
       {data.summary && (
         <div className="qs-node-summary" title={data.summary}>
           {data.summary}

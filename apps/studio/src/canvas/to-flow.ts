@@ -9,8 +9,9 @@ import {
   type WorkflowNode,
 } from '@qualify/rules';
 import type { Edge, Node } from '@xyflow/react';
-import type { Size } from '../graph/layout.ts';
-import { hasEntry, portsOf } from '../graph/ports.ts';
+import { type EdgeRoute, edgeKey, type Size } from '../graph/layout.ts';
+import { nodeSize } from '../graph/node-size.ts';
+import { exitLabel, hasEntry, portsOf } from '../graph/ports.ts';
 import { kindIcon } from './kind-icon.ts';
 
 /**
@@ -29,6 +30,8 @@ export type FlowNodeData = {
   label: string;
   summary: string;
   ports: Port[];
+  /** The box's height (its width is fixed): the layout sizes it the same way (graph/node-size.ts). */
+  height: number;
   entry: boolean;
   known: boolean;
   issues: Issue[];
@@ -38,7 +41,14 @@ export type FlowNodeData = {
 };
 
 export type FlowNode = Node<FlowNodeData, 'workflow'>;
-export type FlowEdge = Edge<{ run: RunMark }>;
+export type FlowEdgeData = {
+  run: RunMark;
+  /** The exit's label when the step has several exits. */
+  label: string | null;
+  /** ELK's route while the layout is current; null draws a smoothstep edge. */
+  route: EdgeRoute | null;
+};
+export type FlowEdge = Edge<FlowEdgeData, 'exit'>;
 
 export interface FlowView {
   issues: ReadonlyMap<string, Issue[]>;
@@ -49,6 +59,8 @@ export interface FlowView {
   path: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
   /** Steps changed by the comparison shown; null when none is. */
   changed?: ReadonlySet<string> | null;
+  /** The routes of the layout the steps stand in; null once a step was moved off it. */
+  routes?: ReadonlyMap<string, EdgeRoute> | null;
 }
 
 interface NodeEntry {
@@ -64,6 +76,9 @@ interface NodeEntry {
 
 interface EdgeEntry {
   edge: WorkflowEdge;
+  /** The source step's data: its exits name the edge's label (a drag of the step changes nothing here). */
+  sourceData: unknown;
+  route: EdgeRoute | null;
   selected: boolean;
   run: RunMark;
   invalid: boolean;
@@ -101,6 +116,7 @@ function nodeData(
     label: node.label,
     summary: summarizeNode(node, fields),
     ports: portsOf(node) ?? [],
+    height: nodeSize(node).height,
     entry: hasEntry(node.kind),
     known: Boolean(kind),
     issues: issues ?? NO_ISSUES,
@@ -165,7 +181,11 @@ export function createFlowMapper() {
 
   function mapEdges(doc: Workflow, view: FlowView): FlowEdge[] {
     const next = new Map<string, EdgeEntry>();
+    const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
     const out = doc.edges.map((edge) => {
+      const source = nodes.get(edge.from);
+      const laid = view.routes?.get(edge.id);
+      const route = laid && laid.key === edgeKey(edge) ? laid : null;
       const selected = view.selectedEdges.has(edge.id);
       const run: RunMark = view.path ? (view.path.edges.has(edge.id) ? 'taken' : 'dimmed') : null;
       const invalid = (view.issues.get(edge.from) ?? NO_ISSUES).some((i) => i.edgeId === edge.id);
@@ -173,6 +193,8 @@ export function createFlowMapper() {
       if (
         prev &&
         prev.edge === edge &&
+        prev.sourceData === source?.data &&
+        prev.route === route &&
         prev.selected === selected &&
         prev.run === run &&
         prev.invalid === invalid
@@ -187,12 +209,12 @@ export function createFlowMapper() {
         sourceHandle: edge.port,
         targetHandle: 'in',
         selected,
-        type: 'smoothstep',
+        type: 'exit',
         className: ['qs-edge', run ? `is-${run}` : '', invalid ? 'is-invalid' : ''].filter(Boolean).join(' '),
-        data: { run },
+        data: { run, label: source ? exitLabel(source, edge.port) : null, route },
         ariaLabel: `Connection from ${edge.from} (${edge.port}) to ${edge.to}`,
       };
-      next.set(edge.id, { edge, selected, run, invalid, out: flow });
+      next.set(edge.id, { edge, sourceData: source?.data, route, selected, run, invalid, out: flow });
       return flow;
     });
     edgeCache = next;

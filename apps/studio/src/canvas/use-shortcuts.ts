@@ -1,5 +1,7 @@
+import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useStudio } from '../store/studio-store.ts';
+import { fitWhole, isFitWholeKey } from './fit-whole.ts';
 
 /** Typing in a form field keeps its own undo and delete; shortcuts apply everywhere else. */
 function isTyping(target: EventTarget | null): boolean {
@@ -8,8 +10,12 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-/** Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all. */
+/**
+ * Editor keyboard shortcuts: undo/redo, copy/paste, duplicate, delete, select all, fit the whole workflow,
+ * C to connect the selected step.
+ */
 export function useShortcuts(): void {
+  const flow = useReactFlow();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || document.querySelector('dialog[open]')) return;
@@ -20,6 +26,7 @@ export function useShortcuts(): void {
         e.preventDefault();
         fn();
       };
+      if (isFitWholeKey(e)) return run(() => fitWhole(flow));
       if (mod && key === 'z' && e.shiftKey) return run(s.redo);
       if (mod && key === 'z') return run(s.undo);
       if (mod && key === 'y') return run(s.redo);
@@ -45,9 +52,12 @@ export function useShortcuts(): void {
       ) {
         return run(s.deleteSelection);
       }
+      if (!mod && !e.altKey && key === 'c' && s.selectedNodes.length === 1) {
+        return run(() => s.setConnecting(s.selectedNodes[0]!));
+      }
       if (e.key === 'Escape') s.select([], []);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [flow]);
 }

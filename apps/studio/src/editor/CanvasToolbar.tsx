@@ -1,11 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { autoLayout, type Size } from '../graph/layout.ts';
+import { FIT_WHOLE_KEYS, fitWhole } from '../canvas/fit-whole.ts';
+import { useLayout } from '../canvas/layout-store.ts';
 import { useStudio } from '../store/studio-store.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
-/** Undo/redo, auto-layout, fit view and the test-path switch, above the canvas. */
+/** Undo/redo, tidy up, fit the whole workflow and the test-path switch, above the canvas. */
 export function CanvasToolbar() {
   const canUndo = useStudio((s) => s.past.length > 0);
   const canRedo = useStudio((s) => s.future.length > 0);
@@ -13,13 +14,11 @@ export function CanvasToolbar() {
   const redo = useStudio((s) => s.redo);
   const run = useStudio((s) => s.run);
   const setRun = useStudio((s) => s.setRun);
+  const tidying = useLayout((s) => s.tidying);
   const flow = useReactFlow();
 
-  const layout = () => {
-    const s = useStudio.getState();
-    if (!s.doc) return;
-    s.commit(autoLayout(s.doc, new Map<string, Size>(Object.entries(s.measured))));
-    requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1 }));
+  const tidy = async () => {
+    if (await useLayout.getState().tidy()) requestAnimationFrame(() => fitWhole(flow));
   };
 
   return (
@@ -45,15 +44,23 @@ export function CanvasToolbar() {
         ↷ Redo
       </button>
       <span className="qs-toolbar-sep" />
-      <button type="button" className="qs-btn" onClick={layout} title="Arrange left to right">
-        Auto-layout
+      <button
+        type="button"
+        className="qs-btn"
+        onClick={tidy}
+        disabled={tidying}
+        title="Arrange the steps left to right, with every connection routed around them"
+      >
+        {tidying ? 'Tidying…' : 'Tidy up'}
       </button>
       <button
         type="button"
         className="qs-btn"
-        onClick={() => flow.fitView({ padding: 0.15, duration: 300, maxZoom: 1 })}
+        onClick={() => fitWhole(flow)}
+        aria-keyshortcuts={FIT_WHOLE_KEYS.aria}
+        title={`Fit the whole workflow (${FIT_WHOLE_KEYS.text})`}
       >
-        Fit view
+        Fit the whole workflow
       </button>
       {run && (
         <>

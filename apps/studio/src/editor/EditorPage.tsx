@@ -13,6 +13,7 @@ import { useStudio } from '../store/studio-store.ts';
 import { fullTime } from '../ui/time.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { EditorHeader } from './EditorHeader.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { SaveBanner } from './SaveBanner.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { clearLocalCopy, readLocalCopy, saveNow } from './saver.ts';
@@ -65,7 +66,9 @@ function CanvasView() {
   useShortcuts();
   return (
     <div className="qs-editor-body">
-      <Palette />
+      <PanelFrame name="palette" label="Step palette" edge="left">
+        <Palette />
+      </PanelFrame>
       <main className="qs-canvas-wrap">
         <CanvasToolbar />
         <SaveBanner />
@@ -73,7 +76,9 @@ function CanvasView() {
         <LocalCopyBanner key={revision} id={id} />
         <Canvas />
       </main>
-      <SidePanel />
+      <PanelFrame name="details" label="Details panel" edge="right">
+        <SidePanel />
+      </PanelFrame>
     </div>
   );
 }

@@ -2,17 +2,21 @@ import { validate, type Workflow } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import {
   addNode,
+  addNodeAfter,
   connect,
   connectionProblem,
   copyNodes,
   duplicateNodes,
+  firstFreeExit,
   moveNodes,
   pasteClip,
+  reconnect,
   removeElements,
   updateNode,
 } from './edits.ts';
-import { autoLayout } from './layout.ts';
 import { blankWorkflow } from './new-workflow.ts';
+import { nodeSize } from './node-size.ts';
+import { besideStep, freeSpot } from './placement.ts';
 
 const base = (): Workflow => blankWorkflow('wf', 'Test');
 
@@ -44,14 +48,57 @@ describe('graph edits', () => {
     expect(connectionProblem(doc, make(gate))).toContain(reason);
   });
 
-  it('refuses a second connection from a used exit and connections out of a route', () => {
+  it('a second connection from a used exit replaces the first; a route has no exits', () => {
     const { doc, gate, sales } = gateToRoutes();
     const other = addNode(doc, 'route', { x: 0, y: 0 });
-    expect(connectionProblem(other.doc, { from: gate, port: 'pass', to: other.id })).toMatch(
-      /already connected/,
-    );
+    const moved = connect(other.doc, { from: gate, port: 'pass', to: other.id });
+    expect(moved.edges.filter((e) => e.from === gate).map((e) => e.to)).toEqual([other.id]);
+    expect(connectionProblem(other.doc, { from: gate, port: 'pass', to: sales })).toMatch(/already leads to/);
     expect(connectionProblem(other.doc, { from: sales, port: 'next', to: other.id })).toMatch(/no exits/);
-    expect(connect(other.doc, { from: gate, port: 'pass', to: other.id })).toBe(other.doc);
+    expect(connect(other.doc, { from: sales, port: 'next', to: other.id })).toBe(other.doc);
+  });
+
+  it('reconnects an edge end to another step, replacing what that exit led to', () => {
+    const { doc, gate, sales } = gateToRoutes();
+    const other = addNode(doc, 'route', { x: 0, y: 0 });
+    const edge = other.doc.edges.find((e) => e.from === gate)!;
+    const next = reconnect(other.doc, edge.id, { from: gate, port: 'pass', to: other.id });
+    expect(next.edges.filter((e) => e.from === gate).map((e) => [e.port, e.to])).toEqual([
+      ['pass', other.id],
+    ]);
+    // Moving the edge to the fail exit leaves pass free.
+    const toFail = reconnect(other.doc, edge.id, { from: gate, port: 'fail', to: sales });
+    expect(toFail.edges.filter((e) => e.from === gate).map((e) => e.port)).toEqual(['fail']);
+    expect(reconnect(other.doc, edge.id, { from: gate, port: 'pass', to: 'start' })).toBe(other.doc);
+  });
+
+  it('adds a step after an exit in one edit, and finds the first free exit', () => {
+    const { doc, gate } = gateToRoutes();
+    expect(firstFreeExit(doc, gate)).toBe('fail');
+    const added = addNodeAfter(doc, 'route', { x: 0, y: 0 }, { node: gate, port: 'fail' });
+    expect(added.doc.edges.at(-1)).toMatchObject({ from: gate, port: 'fail', to: added.id });
+    expect(firstFreeExit(added.doc, gate)).toBeUndefined();
+  });
+
+  it('places a new step beside another or in free space, never on top of one', () => {
+    const { doc, gate } = gateToRoutes();
+    const size = { width: 232, height: 120 };
+    const clear = (p: { x: number; y: number }) =>
+      doc.nodes.every((n) => {
+        const b = nodeSize(n);
+        const apart = (a0: number, a1: number, b0: number, b1: number) => a1 <= b0 || b1 <= a0;
+        return (
+          apart(p.x, p.x + size.width, n.position.x, n.position.x + b.width) ||
+          apart(p.y, p.y + size.height, n.position.y, n.position.y + b.height)
+        );
+      });
+    const beside = besideStep(doc, gate, size)!;
+    expect(beside.x).toBeGreaterThan(300 + 232);
+    expect(clear(beside)).toBe(true);
+    // The gate's follower stands where the first guess was: the new step goes below it.
+    expect(beside.y).toBeGreaterThan(0);
+    const free = freeSpot(doc, { x: 600, y: 0 }, size);
+    expect(clear(free)).toBe(true);
   });
 
   it('removes nodes with their connections but keeps "Lead arrives"', () => {
@@ -88,14 +135,6 @@ describe('graph edits', () => {
     expect(pasted.ids).toEqual(['gate-2', 'route-2']);
     expect(pasted.doc.edges.at(-1)).toMatchObject({ from: 'gate-2', to: 'route-2', port: 'pass' });
     expect(duplicateNodes(doc, [sales]).doc.nodes).toHaveLength(doc.nodes.length + 1);
-  });
-
-  it('lays the graph out left to right', () => {
-    const { doc, gate, sales } = gateToRoutes();
-    const laid = autoLayout(doc, new Map());
-    const x = (id: string) => laid.nodes.find((n) => n.id === id)!.position.x;
-    expect(x('start')).toBeLessThan(x(gate));
-    expect(x(gate)).toBeLessThan(x(sales));
   });
 
   it('starts a blank workflow that only lacks its first connection', () => {

@@ -33,8 +33,32 @@ export function addNode(
 ): { doc: Workflow; id: string } {
   const def = NODE_KINDS[kind];
   const id = uniqueId(new Set(doc.nodes.map((n) => n.id)), kind);
-  const node: WorkflowNode = { id, kind, label: def.title, position, data: def.defaults() };
+  const node: WorkflowNode = {
+    id,
+    kind,
+    label: def.title,
+    position,
+    data: def.defaults({ fields: doc.fields }),
+  };
   return { doc: { ...doc, nodes: [...doc.nodes, node] }, id };
+}
+
+/** Adds a node and, when `from` names an exit, connects that exit to it: one edit, one undo step. */
+export function addNodeAfter(
+  doc: Workflow,
+  kind: NodeKindName,
+  position: Position,
+  from?: { node: string; port: string },
+): { doc: Workflow; id: string } {
+  const added = addNode(doc, kind, position);
+  if (!from) return added;
+  return { doc: connect(added.doc, { from: from.node, port: from.port, to: added.id }), id: added.id };
+}
+
+/** The first exit of a node that leads nowhere yet, if any. */
+export function firstFreeExit(doc: Workflow, nodeId: string): string | undefined {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  return node ? portsOf(node)?.find((p) => !exitEdge(doc, nodeId, p.id))?.id : undefined;
 }
 
 /** Why a connection may not be drawn, or null when it may. */
@@ -47,16 +71,31 @@ export function connectionProblem(doc: Workflow, c: Connection): string | null {
   if (from.kind === 'route') return 'A route ends the path; it has no exits.';
   const ports = portsOf(from);
   if (ports && !ports.some((p) => p.id === c.port)) return 'That exit does not exist.';
-  if (doc.edges.some((e) => e.from === c.from && e.port === c.port)) return 'That exit is already connected.';
+  if (exitEdge(doc, c.from, c.port)?.to === c.to) return `That exit already leads to "${to.label}".`;
   return null;
 }
 
-/** Connects an exit to a node; returns the document unchanged when the connection is not allowed. */
+/** The connection leaving a node's exit, if the exit is used. */
+export const exitEdge = (doc: Workflow, from: string, port: string): WorkflowEdge | undefined =>
+  doc.edges.find((e) => e.from === from && e.port === port);
+
+/**
+ * Connects an exit to a node. An exit leads to one step, so a connection from a used exit replaces
+ * the one it had. Returns the document unchanged when the connection is not allowed.
+ */
 export function connect(doc: Workflow, c: Connection): Workflow {
   if (connectionProblem(doc, c)) return doc;
-  const id = uniqueId(new Set(doc.edges.map((e) => e.id)), `e-${c.from}-${c.port}`);
+  const kept = doc.edges.filter((e) => e.from !== c.from || e.port !== c.port);
+  const id = uniqueId(new Set(kept.map((e) => e.id)), `e-${c.from}-${c.port}`);
   const edge: WorkflowEdge = { id, from: c.from, port: c.port, to: c.to };
-  return { ...doc, edges: [...doc.edges, edge] };
+  return { ...doc, edges: [...kept, edge] };
+}
+
+/** Moves a connection's ends (dragging an edge end onto another step); unchanged when not allowed. */
+export function reconnect(doc: Workflow, edgeId: string, c: Connection): Workflow {
+  const without = { ...doc, edges: doc.edges.filter((e) => e.id !== edgeId) };
+  if (without.edges.length === doc.edges.length || connectionProblem(without, c)) return doc;
+  return connect(without, c);
 }
 
 /** Removes nodes (and every connection touching them) and connections. "Lead arrives" stays. */

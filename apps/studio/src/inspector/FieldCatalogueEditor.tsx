@@ -9,6 +9,7 @@ import { setFields } from '../graph/edits.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { ListInput } from '../ui/inputs.tsx';
 import { FieldMissingValues, WorkflowMissingValues } from './MissingValuesEditor.tsx';
+import { ValueLabelsEditor } from './ValueLabelsEditor.tsx';
 
 /** Types a lead id can be read from; the decision log records it as text. */
 const ID_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'number']);
@@ -154,6 +155,13 @@ export function FieldCatalogueEditor() {
                 value={f.values ?? []}
                 placeholder="values, comma separated"
                 onChange={(values) => update(i, { values }, 'values')}
+              />
+            )}
+            {f.type === 'enum' && (
+              <ValueLabelsEditor
+                field={f}
+                index={i}
+                onChange={(valueLabels) => update(i, { valueLabels }, 'value-labels')}
               />
             )}
             <div className="qs-field-options">

@@ -6,6 +6,7 @@ import {
   type Framework,
   frameworkPreset,
 } from '@qualify/rules';
+import { useState } from 'react';
 import { uniqueId } from '../graph/ids.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { FormRow, NumberInput } from '../ui/inputs.tsx';
@@ -13,6 +14,9 @@ import { ConditionEditor } from './ConditionEditor.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
 
 type GateData = KindData<'gate'>;
+
+/** A criterion not tied to any field yet: the empty group a preset leaves where no field matched. */
+const isEmpty = (c: Condition) => c.type === 'group' && c.conditions.length === 0;
 type Criterion = GateData['criteria'][number];
 
 /** A framework gate: preset criteria (BANT, CHAMP...), each tied to lead fields, and the pass rule. */
@@ -26,9 +30,15 @@ export function GateEditor({ data, fields, onChange }: KindEditorProps<GateData>
       key && `crit-${i}-${key}`,
     );
 
+  const [filled, setFilled] = useState<{ framework: string; done: number; open: string[] } | null>(null);
+
   const pickFramework = (framework: Framework) => {
+    setFilled(null);
     if (framework === 'custom') return onChange({ ...data, framework });
-    onChange(frameworkPreset(framework));
+    const preset = frameworkPreset(framework, fields);
+    onChange(preset);
+    const open = preset.criteria.filter((c) => isEmpty(c.condition)).map((c) => c.label);
+    setFilled({ framework: FRAMEWORKS[framework].label, done: preset.criteria.length - open.length, open });
     notify('info', `Criteria replaced by the ${FRAMEWORKS[framework].label} preset. Undo with Ctrl+Z.`);
   };
   const addCriterion = () => {
@@ -42,7 +52,10 @@ export function GateEditor({ data, fields, onChange }: KindEditorProps<GateData>
 
   return (
     <>
-      <FormRow label="Framework" hint="Choosing a framework fills its criteria; tie each one to lead fields.">
+      <FormRow
+        label="Framework"
+        hint="Choosing a framework fills its criteria from the lead fields that match them."
+      >
         {(id) => (
           <select
             id={id}
@@ -60,6 +73,27 @@ export function GateEditor({ data, fields, onChange }: KindEditorProps<GateData>
           </select>
         )}
       </FormRow>
+
+      {filled && (
+        <div
+          className={`qs-callout${filled.open.length ? ' is-warning' : ''}`}
+          role="status"
+          data-testid="preset-fill"
+        >
+          <p>
+            {filled.done === 0
+              ? `No ${filled.framework} criterion matches a lead field in the catalogue.`
+              : `${filled.done} of ${filled.done + filled.open.length} ${filled.framework} criteria read a catalogue field: check the values below.`}
+          </p>
+          {filled.open.length > 0 && (
+            <p>
+              No matching field for <strong data-testid="preset-unfilled">{filled.open.join(', ')}</strong>:
+              tie {filled.open.length === 1 ? 'it' : 'them'} to lead fields below, or add the fields to the
+              catalogue.
+            </p>
+          )}
+        </div>
+      )}
 
       <fieldset className="qs-pass">
         <legend>The lead passes when</legend>

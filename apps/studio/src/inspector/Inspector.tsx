@@ -1,7 +1,8 @@
 import { kindOf, type NodeKindName } from '@qualify/rules';
-import type { ComponentType, CSSProperties } from 'react';
+import { type ComponentType, type CSSProperties, useEffect, useRef } from 'react';
 import { kindIcon } from '../canvas/kind-icon.ts';
 import { setMeta, updateNode } from '../graph/edits.ts';
+import { portsOf } from '../graph/ports.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { useFields } from '../store/use-doc.ts';
 import { useIssuesByNode } from '../store/use-issues-by-node.ts';
@@ -10,19 +11,27 @@ import { FormRow } from '../ui/inputs.tsx';
 import type { KindEditorProps } from './kind-data.ts';
 import { KIND_EDITORS } from './kind-editors.ts';
 
+/** "4 steps selected." counts steps; connections are counted only when no step is selected. */
+function selectionText(steps: number, connections: number): string {
+  if (steps) return `${steps} steps selected.`;
+  return `${connections} connections selected.`;
+}
+
 function WorkflowSettings() {
   const doc = useStudio((s) => s.doc);
   const commit = useStudio((s) => s.commit);
-  const selectedCount = useStudio((s) => s.selectedNodes.length + s.selectedEdges.length);
+  const steps = useStudio((s) => s.selectedNodes.length);
+  const connections = useStudio((s) => s.selectedEdges.length);
   const del = useStudio((s) => s.deleteSelection);
   const dup = useStudio((s) => s.duplicateSelection);
   if (!doc) return null;
   return (
     <div className="qs-inspector">
-      {selectedCount > 1 ? (
+      {steps > 1 || (!steps && connections > 1) ? (
         <div className="qs-callout">
           <p>
-            <strong>{selectedCount} items selected.</strong> Move them together, or:
+            <strong data-testid="selection-count">{selectionText(steps, connections)}</strong> Move them
+            together, or:
           </p>
           <div className="qs-row">
             <button type="button" className="qs-btn" onClick={dup}>
@@ -70,6 +79,16 @@ export function Inspector() {
   const issues = useIssuesByNode();
   const commit = useStudio((s) => s.commit);
   const deleteSelection = useStudio((s) => s.deleteSelection);
+  const formFocus = useStudio((s) => s.formFocus);
+  const form = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A step just added: its first field takes the keyboard, its text selected to type over.
+    if (!node || formFocus !== node.id) return;
+    const first = form.current?.querySelector<HTMLInputElement>('input, select, textarea');
+    first?.focus();
+    first?.select?.();
+    useStudio.getState().setFormFocus(null);
+  }, [formFocus, node]);
   if (!node) return <WorkflowSettings />;
 
   const kind = kindOf(node.kind);
@@ -90,7 +109,7 @@ export function Inspector() {
   const nodeIssues = issues.get(node.id) ?? [];
 
   return (
-    <div className="qs-inspector" key={node.id}>
+    <div className="qs-inspector" key={node.id} ref={form}>
       <header className="qs-inspector-head" style={{ '--kind-color': kind.color } as CSSProperties}>
         <span className="qs-node-icon" aria-hidden="true">
           {kindIcon(kind.icon)}
@@ -144,13 +163,23 @@ export function Inspector() {
           }
         />
       )}
-      {node.kind !== 'start' && (
-        <div className="qs-inspector-foot">
+      <div className="qs-inspector-foot">
+        {(portsOf(node)?.length ?? 0) > 0 && (
+          <button
+            type="button"
+            className="qs-btn"
+            onClick={() => useStudio.getState().setConnecting(node.id)}
+            title="Connect an exit of this step to another step (C)"
+          >
+            Connect… <kbd>C</kbd>
+          </button>
+        )}
+        {node.kind !== 'start' && (
           <button type="button" className="qs-btn is-danger" onClick={deleteSelection}>
             Delete step
           </button>
-        </div>
-      )}
+        )}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import { type Comparison, type EditorHint, editorOf, type Field, operatorOf } from '@qualify/rules';
+import {
+  type Comparison,
+  choiceLabel,
+  type EditorHint,
+  editorOf,
+  type Field,
+  operatorOf,
+} from '@qualify/rules';
 import type { ReactNode } from 'react';
 import { ListInput, NumberInput } from '../ui/inputs.tsx';
 
@@ -46,7 +53,7 @@ function ScalarInput(props: {
           )}
           {(field.values ?? []).map((v) => (
             <option key={v} value={v}>
-              {v}
+              {choiceLabel(field, v)}
             </option>
           ))}
         </select>
@@ -90,7 +97,7 @@ function EnumMulti(props: { field: Field; value: Value; onChange: (v: Value) => 
               props.onChange((props.field.values ?? []).filter((x) => next.has(x)));
             }}
           />
-          {v}
+          {choiceLabel(props.field, v)}
         </label>
       ))}
     </fieldset>

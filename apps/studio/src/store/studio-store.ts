@@ -89,6 +89,10 @@ export interface StudioState {
   testInput: TestInput;
   tab: SideTab;
   focus: { nodeId: string; seq: number } | null;
+  /** A step just added: its form takes the keyboard focus once the inspector shows it. */
+  formFocus: string | null;
+  /** The step whose exit the "Connect…" dialog connects; null while the dialog is closed. */
+  connecting: string | null;
   backtest: BacktestSession;
   review: ReviewInfo;
   /** Steps a shown comparison changed, marked on the canvas; null when no comparison is shown. */
@@ -127,6 +131,8 @@ export interface StudioState {
   setTestInput(patch: Partial<TestInput>): void;
   setTab(tab: SideTab): void;
   focusNode(nodeId: string): void;
+  setFormFocus(nodeId: string | null): void;
+  setConnecting(nodeId: string | null): void;
   setBacktest(patch: Partial<BacktestSession>): void;
   setReview(patch: Partial<ReviewInfo>): void;
   setChangedSteps(ids: ReadonlySet<string> | null): void;
@@ -171,6 +177,8 @@ function noDocument() {
     save: { status: 'saved' },
     run: null,
     focus: null,
+    formFocus: null,
+    connecting: null,
     testInput: { mode: 'form', values: {}, json: '{\n  \n}', now: '', sample: '' },
     backtest: emptySession(),
     review: { approval: null, proposals: null, error: null },
@@ -314,6 +322,8 @@ export const useStudio = create<StudioState>()((set, get) => ({
   setTab: (tab) => set({ tab }),
   focusNode: (nodeId) =>
     set({ focus: { nodeId, seq: ++focusSeq }, selectedNodes: [nodeId], selectedEdges: [] }),
+  setFormFocus: (formFocus) => set({ formFocus }),
+  setConnecting: (connecting) => set({ connecting }),
   setReview: (patch) => set((s) => ({ review: { ...s.review, ...patch } })),
   setChangedSteps: (changedSteps) => set({ changedSteps }),
   setBacktest: (patch) =>

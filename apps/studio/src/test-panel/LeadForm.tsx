@@ -1,4 +1,4 @@
-import { FIELD_CATEGORIES, type Field, type FieldCatalogue } from '@qualify/rules';
+import { choiceLabel, FIELD_CATEGORIES, type Field, type FieldCatalogue } from '@qualify/rules';
 
 function FieldInput({
   field,
@@ -28,7 +28,7 @@ function FieldInput({
           {!(field.values ?? []).includes(value) && value && <option value={value}>{value}</option>}
           {(field.values ?? []).map((v) => (
             <option key={v} value={v}>
-              {v}
+              {choiceLabel(field, v)}
             </option>
           ))}
         </select>

@@ -1,4 +1,4 @@
-import { type FieldCatalogue, findField } from '../model/fields.ts';
+import { choiceLabel, type FieldCatalogue, findField } from '../model/fields.ts';
 import { fmt } from './operands.ts';
 import { operatorOf, sentenceOf } from './operators.ts';
 import type { Comparison, Condition, EventsCondition, GradeCondition } from './schema.ts';
@@ -10,8 +10,15 @@ function comparisonText(c: Comparison, fields: FieldCatalogue): string {
   const op = operatorOf(c.op);
   // An unknown operator (the validator reports it) still reads as what the document says.
   if (!op) return c.value === undefined ? `${name} ${c.op}` : `${name} ${c.op} ${fmt(c.value)}`;
-  const values = Array.isArray(c.value) ? c.value : [c.value];
-  return sentenceOf(op, { name, label: op.label, type: field?.type, value: c.value, values });
+  // A choice's values read as their labels ("Authority is Decision maker").
+  const shown = (v: string | number | boolean) => (typeof v === 'string' ? choiceLabel(field, v) : v);
+  const value = Array.isArray(c.value)
+    ? c.value.map(shown)
+    : c.value === undefined
+      ? undefined
+      : shown(c.value);
+  const values = Array.isArray(value) ? value : [value];
+  return sentenceOf(op, { name, label: op.label, type: field?.type, value, values });
 }
 
 const COUNT_WORDS = { gte: 'at least', lte: 'at most', eq: 'exactly' } as const;
@@ -35,7 +42,7 @@ function gradeText(c: GradeCondition): string {
   return `the grade is ${list}`;
 }
 
-/** A condition as plain words: "Company size is at least 50 and (Need is high or Budget is known)". */
+/** A condition as plain words: "Company size is at least 50 and (Need is High or Budget is known)". */
 export function conditionText(
   condition: Condition,
   fields: FieldCatalogue,

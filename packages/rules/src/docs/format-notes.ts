@@ -83,6 +83,8 @@ export const PROPERTY_NOTES: Record<string, string> = {
     'Fit is who the lead is (firmographic, demographic), engagement what it did, conversation what a rep learned.',
   'field.values':
     'For an `enum` field, the values it may take, in their canonical spelling. Required for `enum` fields.',
+  'field.valueLabels':
+    'For an `enum` field, what people read for a value (`{ "decision_maker": "Decision maker" }`) in forms, sentences, receipts and questions. A value without a label reads in words: `decision_maker` as "Decision maker"; a value that is not snake_case or kebab-case (`SaaS`) as itself.',
   'field.description': 'A note for the people editing the workflow.',
   'field.missingValues':
     "This field's own values that mean missing, in place of the workflow's `missingValues` (`[]`: only blanks).",

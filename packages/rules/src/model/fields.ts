@@ -52,6 +52,12 @@ export const FieldSchema = z.object({
   category: FieldCategorySchema.default('fit'),
   /** Allowed values of an enum field, in their canonical spelling. */
   values: z.array(z.string().min(1).max(200)).max(500).optional(),
+  /**
+   * What people read for a value of an enum field (`{ "decision_maker": "Decision maker" }`); a value
+   * without one reads as `choiceLabel` spells it. Forms, sentences, receipts and questions show labels;
+   * the document and the lead keep the values.
+   */
+  valueLabels: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional(),
   description: z.string().max(500).optional(),
   /** Values that mean missing for this field; without a list of its own, the workflow's `missingValues` apply. */
   missingValues: MissingValuesSchema.optional(),
@@ -82,4 +88,25 @@ export const foldMissing = (value: string): string => value.trim().toLowerCase()
  */
 export function missingValuesOf(field: Field, workflowList: readonly string[]): string[] {
   return [...new Set((field.missingValues ?? workflowList).map(foldMissing))];
+}
+
+/**
+ * A value of a choice as people read it: a snake_case or kebab-case identifier becomes words with a
+ * capital (`decision_maker` → "Decision maker", `c_level` → "C level"); anything else (`SaaS`, `DE`,
+ * `Enterprise AE`) is already how its team writes it and stays as it is.
+ */
+export function humanizeChoice(value: string): string {
+  if (!/^[a-z0-9]+([_-][a-z0-9]+)*$/.test(value)) return value;
+  const words = value.replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The label of one value of a choice field: the catalogue's `valueLabels` entry, else the value in
+ * words (`humanizeChoice`). The one helper every form, sentence, receipt and question uses.
+ * @example choiceLabel({ ...authority, valueLabels: { none: 'No authority' } }, 'none') // 'No authority'
+ */
+export function choiceLabel(field: Pick<Field, 'type' | 'valueLabels'> | undefined, value: string): string {
+  if (field?.type !== 'enum') return value;
+  return field.valueLabels?.[value] ?? humanizeChoice(value);
 }

@@ -4,8 +4,10 @@ import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/sc
 import { conditionText } from '../conditions/text.ts';
 import { byId, q, same } from '../diff/words.ts';
 import type { CriterionResult } from '../evaluate/decision.ts';
+import { criterionCondition, matchCriteria } from '../framework-fill.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
 import { EVENTS_PATH } from '../model/events.ts';
+import type { FieldCatalogue } from '../model/fields.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
 import { SQL_MET, truthStatusSql } from '../sql/truth.ts';
 import { countsOf } from './event-counts.ts';
@@ -51,15 +53,18 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** A gate preset: the framework's criteria, each still to be tied to lead fields, and its default pass rule. */
-export function frameworkPreset(framework: Framework): Data {
+/**
+ * A gate preset: the framework's criteria and its default pass rule. Each criterion reads the matching
+ * catalogue field where one exists (`matchCriteria`); the others start empty, to be tied to lead fields.
+ */
+export function frameworkPreset(framework: Framework, fields: FieldCatalogue = []): Data {
   const f = FRAMEWORKS[framework];
   return {
     framework,
-    criteria: f.criteria.map((label) => ({
+    criteria: matchCriteria(f.criteria, fields).map(({ label, field }) => ({
       id: slug(label),
       label,
-      condition: all() as Condition,
+      condition: field ? criterionCondition(field) : (all() as Condition),
       weight: 1,
     })),
     pass: { rule: 'atLeast', count: f.defaultAtLeast },
@@ -122,7 +127,7 @@ export const gate = defineKind<Data, Compiled>({
   color: '#7c3aed',
   icon: '⊞',
   dataSchema: DataSchema,
-  defaults: () => frameworkPreset('BANT'),
+  defaults: (ctx) => frameworkPreset('BANT', ctx?.fields),
   ports: () => [
     { id: 'pass', label: 'Pass' },
     { id: 'fail', label: 'Fail' },

@@ -110,7 +110,8 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   color: string;
   icon: string;
   dataSchema: z.ZodType<D>;
-  defaults(): D;
+  /** A new node's data; given the workflow's catalogue, it may start tied to its fields (a gate's criteria). */
+  defaults(ctx?: { fields: FieldCatalogue }): D;
   ports(data: D): Port[];
   /** Catalogue fields the node reads (for unknown-field and type checks). */
   reads(data: D): string[];
