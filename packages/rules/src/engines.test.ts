@@ -42,6 +42,7 @@ const essence = (d: Decision) => ({
     criteria: g.criteria.map((c) => c.status),
   })),
   dueAt: d.sla ? Date.parse(d.sla.dueAt) : null,
+  grade: d.grade ?? null,
   issues: d.dataIssues.map((i) => i.field),
 });
 

@@ -22,8 +22,9 @@ import { caseArb, workflowArb } from './testing/arbitraries.ts';
 function checkDecision(d: Decision, artifact: Artifact, fields: Field[]) {
   expect(d.route).not.toBeNull();
   const sum = d.score.contributions.reduce((s, c) => s + c.points, 0);
-  expect(sum).toBe(d.score.total);
-  expect(d.score.fit + d.score.engagement).toBe(d.score.total);
+  expect(sum).toBe(d.score.fit + d.score.engagement);
+  // The total is fit plus engagement, unless the workflow's total limits held it somewhere on the path.
+  if (!d.limits?.some((l) => l.score === 'total')) expect(d.score.total).toBe(sum);
   for (const type of ['fit', 'engagement'] as const) {
     const part = d.score.contributions.filter((c) => c.scoreType === type).reduce((s, c) => s + c.points, 0);
     expect(part).toBe(d.score[type]);
@@ -57,7 +58,8 @@ function checkDecision(d: Decision, artifact: Artifact, fields: Field[]) {
       `${q.nodeId}/${q.criterionId}`,
     );
   }
-  const paths = new Set(fields.map((f) => f.path));
+  // Data issues name a field, or the lead's events list when the artifact counts events.
+  const paths = new Set([...fields.map((f) => f.path), ...(artifact.events ? ['events'] : [])]);
   for (const issue of d.dataIssues) expect(paths.has(issue.field)).toBe(true);
   expect(d.sla !== null).toBe(d.route!.kind === 'sales');
 }
@@ -102,11 +104,32 @@ function operatorsIn(value: unknown, fields: Field[], out: Set<string>): void {
   }
 }
 
+/** The workflow with every events or grade condition read as "the first field is known", and no grade bands. */
+function withoutEventsOrGrade<T extends { grade?: unknown }>(wf: T, fields: Field[]): T {
+  const known = { type: 'compare', field: fields[0]!.path, op: 'present' };
+  const strip = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (v === null || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    if (o.type === 'events' || o.type === 'grade') return known;
+    // A decay by event age needs its events condition: without it, no decay.
+    if ('decay' in o && o.decay && !(o.decay as { field?: string }).field) {
+      const { decay: _d, ...rest } = o;
+      return strip(rest);
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, strip(x)]));
+  };
+  const { grade: _g, ...rest } = wf;
+  return strip(rest) as T;
+}
+
 describe('the fast path', () => {
   it('takes random workflows of every kind and every operator whole: every expression generated, decide() fused', () => {
     const seen = new Set<string>();
     fc.assert(
-      fc.property(workflowArb, ({ fields, workflow: wf }) => {
+      fc.property(workflowArb, ({ fields, workflow: counted }) => {
+        // Event counts and the grade run on closures (filter, reduce, cat): left out here.
+        const wf = withoutEventsOrGrade(counted, fields);
         expect(prepare(compile(wf)).fallback).toBeNull();
         for (const node of wf.nodes) {
           seen.add(node.kind);

@@ -118,6 +118,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   if (fusion?.why) reasons.push(`decide() is not fused: ${fusion.why}`);
   const fused = fusion?.decide;
   const normalize = makeNormalizer(artifact.fields, artifact.events);
+  current = 'the grade';
   const grade = artifact.grade === undefined ? undefined : logic(artifact.grade as JsonLogic);
   const stages = stageRule(artifact.fields);
   const stagePath = stages.field < 0 ? undefined : artifact.fields[stages.field]!.path.split('.');

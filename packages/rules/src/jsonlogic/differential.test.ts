@@ -5,10 +5,14 @@
 import fc from 'fast-check';
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { conditionLogic } from '../conditions/logic.ts';
+import { EVENT_PROPERTIES, eventsConditionArb } from '../testing/arbitraries.ts';
 import { generateLogic } from './generate-logic.ts';
 import { compileLogic } from './index.ts';
 
 const KEYS = ['a', 'b', 'n', 's', 'xs', 'o'] as const;
+const NOW = Date.parse('2026-03-02T09:00:00Z');
+const DAY = 86_400_000;
 const PATHS = [
   'a',
   'b',
@@ -211,5 +215,46 @@ describe('generated functions agree with json-logic-js on random rules and data'
     );
     // The generator must take a real share of the rules, or this test checks nothing.
     expect(generated).toBeGreaterThan(300);
+  });
+});
+
+describe('event counts agree with json-logic-js, on lists as dirty as data gets', () => {
+  // The expressions an events condition compiles to (filter, reduce with a list accumulator, var into
+  // `current` and `accumulator`), run on event lists the normaliser never cleaned: the fast path must
+  // still give what json-logic-js gives, value for value and throw for throw.
+  const item = fc.oneof(
+    fc.record(
+      {
+        at: fc.oneof(fc.integer({ min: NOW - 40 * DAY, max: NOW + DAY }), string, fc.constant(null)),
+        type: fc.oneof(fc.constantFrom('page_view', 'form_submit', 'Webinar'), scalar),
+        url: fc.oneof(fc.constantFrom('/pricing', '/blog', ' /pricing '), scalar),
+        amount: fc.oneof(number, scalar),
+      },
+      { requiredKeys: [] },
+    ),
+    dataValue,
+  );
+  const eventsValue = fc.oneof(
+    { weight: 4, arbitrary: fc.array(item, { maxLength: 6 }) },
+    { weight: 1, arbitrary: dataValue },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+  it('1,000 random events conditions on random lists', () => {
+    fc.assert(
+      fc.property(
+        eventsConditionArb,
+        eventsValue,
+        fc.integer({ min: NOW - DAY, max: NOW + DAY }),
+        (c, events, now) => {
+          const rule = conditionLogic(c, [], { events: EVENT_PROPERTIES });
+          const data = { lead: events === undefined ? {} : { events }, now };
+          const ref = run(() => jsonLogic.apply(rule as RulesLogic, data));
+          const fast = run(() => compileLogic(rule)(data));
+          expect(fast.threw).toBe(ref.threw);
+          if (!ref.threw && !fast.threw) expect(fast.value).toStrictEqual(ref.value);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

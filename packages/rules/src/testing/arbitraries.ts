@@ -179,12 +179,15 @@ function operandOf(field: Field, op: Operator): fc.Arbitrary<unknown> {
   }
 }
 
-const comparisonArb = (fields: Field[]): fc.Arbitrary<Condition> =>
+/** Operators that read `now`: an event's `where` may not use them (the events condition's window does). */
+const RELATIVE = new Set<string>(['withinDays', 'olderThanDays']);
+
+const comparisonArb = (fields: Field[], inEvent = false): fc.Arbitrary<Condition> =>
   fc
     .constantFrom(...fields)
     .chain((field) =>
       fc
-        .constantFrom(...operatorsForType(field.type))
+        .constantFrom(...operatorsForType(field.type).filter((op) => !inEvent || !RELATIVE.has(op)))
         .chain((op) =>
           operandOf(field, op).map(
             (value): Condition =>
@@ -195,8 +198,63 @@ const comparisonArb = (fields: Field[]): fc.Arbitrary<Condition> =>
         ),
     );
 
+// ── events ───────────────────────────────────────────────────────────────────
+
+/** The event properties every generated workflow declares (`events.properties`). */
+export const EVENT_PROPERTIES: Field[] = [
+  {
+    path: 'type',
+    label: 'Event type',
+    type: 'enum',
+    category: 'engagement',
+    values: ['page_view', 'form_submit', 'Webinar'],
+  },
+  { path: 'url', label: 'Page', type: 'string', category: 'engagement' },
+  { path: 'amount', label: 'Amount', type: 'number', category: 'engagement' },
+  { path: 'seenAt', label: 'Seen', type: 'date', category: 'engagement' },
+  { path: 'tags', label: 'Tags', type: 'stringList', category: 'engagement' },
+];
+
+/** A condition over one event's properties (no relative dates, no events inside); empty only at the top. */
+function whereArb(depth: number, top = true): fc.Arbitrary<Condition> {
+  const leaf = comparisonArb(EVENT_PROPERTIES, true);
+  const empty = fc.constant<Condition>({ type: 'group', match: 'all', conditions: [] });
+  if (depth === 0) return top ? fc.oneof(leaf, empty) : leaf;
+  const group = fc
+    .record({
+      match: fc.constantFrom('all', 'any') as fc.Arbitrary<'all' | 'any'>,
+      conditions: fc.array(whereArb(depth - 1, false), { minLength: 1, maxLength: 2 }),
+    })
+    .map((g): Condition => ({ type: 'group', ...g }));
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    { weight: 1, arbitrary: empty },
+    { weight: 1, arbitrary: group },
+  );
+}
+
+/** "At least / at most / exactly K events matching `where` in the last N days (or ever)". */
+export const eventsConditionArb: fc.Arbitrary<Condition> = fc
+  .record(
+    {
+      where: whereArb(1),
+      withinDays: fc.integer({ min: 1, max: 60 }),
+      count: fc.record({ op: fc.constantFrom('gte', 'lte', 'eq'), value: fc.integer({ min: 0, max: 4 }) }),
+    },
+    { requiredKeys: ['where', 'count'] },
+  )
+  .map((c): Condition => ({ type: 'events', ...c }) as Condition);
+
+const gradeConditionArb = fc
+  .subarray(['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'], { minLength: 1 })
+  .map((grades): Condition => ({ type: 'grade', grades }));
+
 export function conditionArb(fields: Field[], depth: number): fc.Arbitrary<Condition> {
-  const leaf = comparisonArb(fields);
+  const leaf = fc.oneof(
+    { weight: 6, arbitrary: comparisonArb(fields) },
+    { weight: 2, arbitrary: eventsConditionArb },
+    { weight: 1, arbitrary: gradeConditionArb },
+  );
   if (depth === 0) return leaf;
   const group = fc
     .record({
@@ -243,17 +301,32 @@ function scoreData(fields: Field[]) {
       nil: undefined,
     }),
   });
+  // A rule on events alone, decaying by the newest event it counted.
+  const eventRule = fc.record({
+    condition: eventsConditionArb.map((c) => ({
+      ...c,
+      count: { op: 'gte', value: Math.max(1, (c as { count: { value: number } }).count.value) },
+    })) as fc.Arbitrary<Condition>,
+    points: fc.integer({ min: -50, max: 50 }),
+    decay: fc.option(fc.record({ days: fc.integer({ min: 1, max: 30 }) }), { nil: undefined }),
+  });
   return fc.record({
     scoreType: fc.constantFrom('fit', 'engagement'),
     cap: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
-    rules: fc.array(rule, { minLength: 1, maxLength: 4 }).map((rules) =>
-      rules.map(({ decay, ...r }, i) => ({
-        id: `r${i}`,
-        label: `Rule ${i}`,
-        ...r,
-        ...(decay ? { decay } : {}),
-      })),
-    ),
+    floor: fc.option(fc.integer({ min: -100, max: 0 }), { nil: null }),
+    rules: fc
+      .array(fc.oneof({ weight: 3, arbitrary: rule }, { weight: 1, arbitrary: eventRule }), {
+        minLength: 1,
+        maxLength: 4,
+      })
+      .map((rules) =>
+        rules.map(({ decay, ...r }, i) => ({
+          id: `r${i}`,
+          label: `Rule ${i}`,
+          ...r,
+          ...(decay ? { decay } : {}),
+        })),
+      ),
   });
 }
 
@@ -341,6 +414,27 @@ function innerNode(fields: Field[]): fc.Arbitrary<{ kind: string; data: unknown 
   });
 }
 
+const gradeBandsArb = fc
+  .tuple(
+    fc.uniqueArray(fc.integer({ min: -20, max: 120 }), { minLength: 2, maxLength: 2 }),
+    fc.uniqueArray(fc.integer({ min: -20, max: 120 }), { minLength: 2, maxLength: 2 }),
+  )
+  .map(([[a, b], [x, y]]) => ({
+    fit: { A: Math.max(a!, b!), B: Math.min(a!, b!) },
+    engagement: { '1': Math.max(x!, y!), '2': Math.min(x!, y!) },
+  }));
+
+const limitArb = fc
+  .tuple(
+    fc.option(fc.integer({ min: -60, max: 20 }), { nil: null }),
+    fc.option(fc.integer({ min: 20, max: 120 }), { nil: null }),
+  )
+  .map(([floor, cap]) => ({ floor, cap }));
+const scoreLimitsArb = fc.record(
+  { fit: limitArb, engagement: limitArb, total: limitArb },
+  { requiredKeys: [] },
+);
+
 /**
  * A DAG built left to right: start → n0 → n1 → ... by each node's first exit (so every inner node is
  * reachable), every other exit to a later node or a route, the last node's exits to routes.
@@ -352,8 +446,10 @@ export const workflowArb = catalogueArb.chain((fields) =>
       routes: fc.array(routeData(fields), { minLength: 1, maxLength: 3 }),
       seeds: fc.array(fc.nat(), { minLength: 40, maxLength: 40 }),
       missingValues: fc.option(missingValuesArb, { nil: undefined }),
+      grade: gradeBandsArb,
+      scoreLimits: fc.option(scoreLimitsArb, { nil: undefined }),
     })
-    .map(({ inner, routes, seeds, missingValues }) => {
+    .map(({ inner, routes, seeds, missingValues, grade, scoreLimits }) => {
       const nodes: NodeSpec[] = [{ id: 'start', kind: 'start' }];
       const edges: EdgeSpec[] = [];
       const routeIds = routes.map((_, i) => `r${i}`);
@@ -372,7 +468,12 @@ export const workflowArb = catalogueArb.chain((fields) =>
         nodes.push({ id: routeIds[i]!, kind: 'route', data });
       });
       // Without a list of its own, the workflow gets the product's.
-      const wf = workflow(nodes, edges, fields);
+      const wf = {
+        ...workflow(nodes, edges, fields),
+        events: { properties: EVENT_PROPERTIES },
+        grade,
+        ...(scoreLimits ? { scoreLimits } : {}),
+      };
       return { fields, workflow: missingValues ? { ...wf, missingValues } : wf };
     }),
 );
@@ -452,6 +553,54 @@ const junk = fc.oneof(
   }),
 );
 
+/** An event's time: mostly recent (ISO text or epoch ms), sometimes ahead of now, sometimes unreadable or absent. */
+const eventTime = (dirty: boolean) =>
+  fc.oneof(
+    { weight: 6, arbitrary: recent.map((ms) => new Date(ms).toISOString()) },
+    { weight: 2, arbitrary: recent },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 1, max: 72 }).map((h) => new Date(NOW_MS + h * 3_600_000).toISOString()),
+    },
+    {
+      weight: dirty ? 3 : 0,
+      arbitrary: fc.constantFrom(undefined, 'soon', '2026-13-45', '', null, true, {}),
+    },
+  );
+
+function eventArb(dirty: boolean): fc.Arbitrary<unknown> {
+  const props = Object.fromEntries(
+    EVENT_PROPERTIES.map((p) => [
+      p.path,
+      fc.oneof(
+        {
+          weight: 2,
+          arbitrary:
+            p.path === 'url'
+              ? fc.constantFrom('/pricing', ' /Pricing/Plans ', '/blog', '/docs')
+              : cleanValue(p),
+        },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: dirty ? 2 : 0, arbitrary: junk },
+      ),
+    ]),
+  );
+  const event = fc
+    .record({ ...props, at: eventTime(dirty) }, { requiredKeys: [] })
+    .map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)));
+  return dirty ? fc.oneof({ weight: 4, arbitrary: event }, { weight: 1, arbitrary: junk }) : event;
+}
+
+/** A lead's events: a list (empty too), none, or (dirty) something that is not a list or a list with bad items. */
+function eventsArb(mode: LeadMode): fc.Arbitrary<unknown> {
+  const list = (dirty: boolean) => fc.array(eventArb(dirty), { maxLength: 6 });
+  if (mode === 'clean')
+    return fc.oneof({ weight: 4, arbitrary: list(false) }, { weight: 1, arbitrary: fc.constant(undefined) });
+  if (mode === 'sparse')
+    return fc.oneof({ weight: 1, arbitrary: list(false) }, { weight: 2, arbitrary: fc.constant(undefined) });
+  return fc.oneof({ weight: 3, arbitrary: list(true) }, { weight: 1, arbitrary: junk });
+}
+
 type LeadMode = 'clean' | 'sparse' | 'dirty';
 const WEIGHTS: Record<LeadMode, [absent: number, clean: number, dirty: number]> = {
   clean: [0, 1, 0],
@@ -473,8 +622,12 @@ export function leadArb(fields: Field[]): fc.Arbitrary<unknown> {
       mode === 'dirty'
         ? fc.option(fc.tuple(fc.constantFrom('company', 'activity', 'deal'), junk))
         : fc.constant(null);
-    return fc.tuple(fc.tuple(...perField), clobber).map(([values, clobbered]) => {
-      const lead: Record<string, unknown> = {};
+    // A catalogue with fields under `events` (an object of counters) leaves no room for the events list.
+    const listed = fields.some((f) => f.path === 'events' || f.path.startsWith('events.'))
+      ? fc.constant(undefined)
+      : eventsArb(mode);
+    return fc.tuple(fc.tuple(...perField), clobber, listed).map(([values, clobbered, events]) => {
+      const lead: Record<string, unknown> = events === undefined ? {} : { events };
       fields.forEach((f, i) => {
         if (values[i] === undefined) return;
         const segs = f.path.split('.');

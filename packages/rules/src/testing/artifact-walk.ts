@@ -11,11 +11,15 @@ export function expressionsOf(artifact: Artifact): [string, JsonLogic][] {
       out.push([`${id}.pass`, node.pass as JsonLogic]);
       for (const k of node.criteria as { id: string; test: JsonLogic }[]) out.push([`${id}.${k.id}`, k.test]);
     }
+    type Counted = { id: string; counts?: { count: JsonLogic }[] };
     if (node.kind === 'score') {
       for (const r of node.rules as { id: string; points: JsonLogic }[])
         out.push([`${id}.${r.id}`, r.points]);
     }
+    for (const r of [...((node.rules as Counted[]) ?? []), ...((node.criteria as Counted[]) ?? [])])
+      for (const [i, c] of (r.counts ?? []).entries()) out.push([`${id}.${r.id}.counts.${i}`, c.count]);
   }
+  if (artifact.grade !== undefined) out.push(['grade', artifact.grade]);
   return out;
 }
 

@@ -22,6 +22,8 @@ interface DocNode {
 
 export interface DocArtifact {
   fields: DocField[];
+  events?: { properties: DocField[] };
+  grade?: Json;
   start: string;
   nodes: Record<string, DocNode>;
 }
@@ -34,6 +36,8 @@ export interface DocDecision {
   score: { total: number; fit: number; engagement: number };
   gates: { nodeId: string; passed: boolean; criteria: ('met' | 'not_met' | 'unknown')[] }[];
   dueAt: number | null;
+  /** With grade bands, the grade after the path. */
+  grade: string | null;
   /** Fields whose value was present but unreadable (reported, treated as missing). */
   issues: string[];
 }
@@ -142,6 +146,51 @@ function normalise(
   return { lead, issues, current };
 }
 
+/** docs/artifact.md, "Normalisation", Events: the lead's `events` list, read item by item. */
+function normaliseEvents(raw: unknown, props: DocField[], issues: string[]): unknown[] | undefined {
+  const list =
+    raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'events')
+      ? (raw as { events: unknown }).events
+      : undefined;
+  if (list === undefined || list === null) return undefined;
+  if (!Array.isArray(list)) {
+    issues.push('events');
+    return undefined;
+  }
+  const out: unknown[] = [];
+  let [items, times, values] = [0, 0, 0];
+  for (const item of list) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      items++;
+      continue;
+    }
+    const at = Object.hasOwn(item, 'at') ? readDate((item as { at: unknown }).at) : UNREADABLE;
+    if (typeof at !== 'number') {
+      times++;
+      continue;
+    }
+    const event: Record<string, unknown> = { at };
+    for (const p of props) {
+      const read = readValue(
+        p,
+        Object.hasOwn(item, p.path) ? (item as Record<string, unknown>)[p.path] : undefined,
+      );
+      if (read === UNREADABLE) values++;
+      else if (read !== MISSING) event[p.path] = read;
+    }
+    out.push(event);
+  }
+  for (const n of [items, times, values]) if (n) issues.push('events');
+  return out;
+}
+
+/** docs/artifact.md, "The driver", score: hold `v` within a limit `{ floor, cap }`. */
+function hold(v: number, limit: { floor: number | null; cap: number | null } | undefined): number {
+  if (limit?.cap != null && v > limit.cap) return limit.cap;
+  if (limit?.floor != null && v < limit.floor) return limit.floor;
+  return v;
+}
+
 // ── the stage rule: docs/artifact.md, "Stages only move forward" ─────────────
 
 const STAGE_NAMES = ['Subscriber', 'Lead', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Customer', 'Disqualified'];
@@ -178,6 +227,10 @@ export function docDrive(
   currentStage: string | null = null,
 ): DocDecision {
   const { lead, issues, current } = normalise(raw, artifact.fields);
+  if (artifact.events) {
+    const events = normaliseEvents(raw, artifact.events.properties, issues);
+    if (events !== undefined) lead.events = events;
+  }
   const score = { total: 0, fit: 0, engagement: 0 };
   const data = { lead, now, score, gate: [] as unknown[] };
   const out: DocDecision = {
@@ -188,6 +241,7 @@ export function docDrive(
     score,
     gates: [],
     dueAt: null,
+    grade: null,
     issues,
   };
   let recycle: { stage: string } | undefined;
@@ -209,9 +263,17 @@ export function docDrive(
         for (const rule of node.rules as { points: Json }[]) sum += apply(rule.points, data) as number;
         const cap = node.cap as number | null;
         if (cap !== null && sum > cap) sum = cap;
+        const floor = node.floor as number | undefined;
+        if (floor !== undefined && sum < floor) sum = floor;
         const type = node.scoreType as 'fit' | 'engagement';
         score[type] += sum;
         score.total += sum;
+        type Limits = Record<string, { floor: number | null; cap: number | null }>;
+        const limits = node.limits as Limits | undefined;
+        const held = hold(score[type], limits?.[type]);
+        score.total += held - score[type];
+        score[type] = held;
+        score.total = hold(score.total, limits?.total);
         port = 'next';
         break;
       }
@@ -242,6 +304,7 @@ export function docDrive(
     }
     id = node.next[port];
   }
+  if (artifact.grade !== undefined) out.grade = apply(artifact.grade, data) as string;
   // The current stage: the marked field when it names a stage, else the caller's.
   let prior = currentStage;
   if (current !== undefined) {
