@@ -6,6 +6,9 @@ test('copy, paste, duplicate and delete, each undone', async ({ page, request })
   const id = await createFromTemplate(request, 'bant-inbound-saas', 'edit');
   await page.goto(`/workflows/${id}`);
   await expect(node(page, 'toDq')).toBeVisible();
+  // It opens around the start step; the last steps are one click away.
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
+  await expect(node(page, 'toDq')).toBeInViewport({ ratio: 1 });
   const start = (await nodeIds(page)).length;
 
   await selectNode(page, 'toDq');

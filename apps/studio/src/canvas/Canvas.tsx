@@ -174,7 +174,7 @@ export function Canvas() {
         onDrop={onDrop}
         deleteKeyCode={null}
         connectionRadius={28}
-        minZoom={0.1}
+        minZoom={0.01}
         maxZoom={2}
         aria-label="Workflow canvas"
       >

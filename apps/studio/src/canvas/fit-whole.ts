@@ -10,5 +10,5 @@ export const isFitWholeKey = (e: KeyboardEvent) =>
 
 /** Zooms out (never in past 1) until every step is in view. */
 export function fitWhole(flow: Pick<ReactFlowInstance, 'fitView'>): void {
-  void flow.fitView({ padding: FIT_PADDING, duration: 300, maxZoom: 1, minZoom: 0.05 });
+  void flow.fitView({ padding: FIT_PADDING, duration: 300, maxZoom: 1, minZoom: 0.01 });
 }
