@@ -98,7 +98,7 @@ describe('an events condition in words', () => {
 
   it('reads in the SLA view', () => {
     expect(compile(wf).nodes.n!.text).toBe(
-      'at least 3 events where (Event type is page_view and Page contains /pricing) in the last 7 days',
+      'at least 3 events where (Event type is Page view and Page contains /pricing) in the last 7 days',
     );
     expect(describeScoring(wf)).toEqual([
       "Events count from the lead's events list (each with its time and event type, page, seen); a lead sent without one is unknown, not zero.",
@@ -108,7 +108,7 @@ describe('an events condition in words', () => {
   it('reads as a diff sentence when its window or count changes', () => {
     const after = check({ ...pricing, withinDays: 14, count: { op: 'gte', value: 2 } });
     expect(diffWorkflows(wf, after).map((c) => c.sentence)).toEqual([
-      'Signal check: yes when at least 3 events where (Event type is page_view and Page contains /pricing) in the last 7 days → yes when at least 2 events where (Event type is page_view and Page contains /pricing) in the last 14 days.',
+      'Signal check: yes when at least 3 events where (Event type is Page view and Page contains /pricing) in the last 7 days → yes when at least 2 events where (Event type is Page view and Page contains /pricing) in the last 14 days.',
     ]);
   });
 

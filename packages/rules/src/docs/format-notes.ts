@@ -28,6 +28,8 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'workflow.events.properties[].category': 'As for a field; events are usually engagement.',
   'workflow.events.properties[].values':
     'For an `enum` property, the values it may take (`page_view`, `form_submit`…).',
+  'workflow.events.properties[].valueLabels':
+    'As for a choice field: how each value reads in sentences ("page_view" → "Page view").',
   'workflow.events.properties[].description': 'A note for the people editing the workflow.',
   'workflow.events.properties[].missingValues': "The property's own values that mean missing.",
   'workflow.events.properties[].leadId': 'Not used for event properties.',

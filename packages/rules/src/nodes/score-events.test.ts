@@ -86,7 +86,7 @@ describe('an events condition in a score rule', () => {
         nodeId: 'n',
         ruleId: 'pricing',
         label: 'Pricing views',
-        text: 'at least 3 events where (Event type is page_view and Page contains /pricing) in the last 7 days',
+        text: 'at least 3 events where (Event type is Page view and Page contains /pricing) in the last 7 days',
         count,
       },
     ]);
