@@ -71,6 +71,8 @@ test('a score rule counts events: built in the condition editor, shown in the re
   expect(record.workflow.events).toBeUndefined();
 
   await page.goto(`/workflows/${id}`);
+  // The opening zoom may leave the score step off the canvas: show the whole workflow first.
+  await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await selectNode(page, 'engagement');
   const side = page.locator('.qs-side-body');
   const rows = ruleRows(page);
