@@ -1,4 +1,5 @@
 import {
+  type EventProperty,
   type Field,
   NODE_KINDS,
   type NodeKindName,
@@ -194,6 +195,11 @@ export function duplicateNodes(doc: Workflow, ids: readonly string[]): { doc: Wo
 /** Replaces the lead field catalogue. */
 export function setFields(doc: Workflow, fields: Field[]): Workflow {
   return { ...doc, fields };
+}
+
+/** Replaces the properties of the lead's events that events conditions may test. */
+export function setEventProperties(doc: Workflow, properties: EventProperty[]): Workflow {
+  return { ...doc, events: { ...doc.events, properties } };
 }
 
 /** Sets the values that mean missing in every field without a list of its own. */

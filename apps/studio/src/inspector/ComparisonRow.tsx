@@ -16,15 +16,17 @@ export function ComparisonRow(props: {
   fields: FieldCatalogue;
   onChange: (c: Comparison) => void;
   onRemove: () => void;
+  /** What the field picker picks: "Lead field", or "Event property" inside an events count. */
+  fieldNoun?: string;
 }) {
-  const { value: c, fields, onChange, onRemove } = props;
+  const { value: c, fields, onChange, onRemove, fieldNoun = 'Lead field' } = props;
   const field = findField(fields, c.field);
   const ops = operatorsFor(field);
   return (
     <div className={`qs-comparison${field ? '' : ' is-invalid'}`}>
       <select
         className="qs-input qs-field-pick"
-        aria-label="Lead field"
+        aria-label={fieldNoun}
         value={c.field}
         onChange={(e) => {
           const f = findField(fields, e.target.value);

@@ -1,6 +1,17 @@
-import { all, type Condition, conditionText, type FieldCatalogue, type Group } from '@qualify/rules';
+import {
+  all,
+  type Condition,
+  compare,
+  conditionText,
+  type EventsCondition,
+  events,
+  type FieldCatalogue,
+  type Group,
+} from '@qualify/rules';
+import { useEventProperties } from '../store/use-doc.ts';
 import { ComparisonRow } from './ComparisonRow.tsx';
 import { newComparison } from './condition-defaults.ts';
+import { EventsConditionEditor } from './EventsConditionEditor.tsx';
 
 interface Props {
   value: Condition;
@@ -11,26 +22,64 @@ interface Props {
   depth?: number;
   /** A criterion name: new checks start on the catalogue field named like it. */
   preferField?: string;
+  /** What the field picker picks; set inside an events count ("Event property"), which offers no counts. */
+  fieldNoun?: string;
 }
+
+/** A new events count: at least 3 page views in the last 7 days. */
+const newEvents = (): EventsCondition =>
+  events(compare('type', 'eq', 'page_view'), { op: 'gte', value: 3 }, 7);
 
 const MAX_DEPTH = 4;
 
 /** AND / OR groups of field checks that nest; a single top-level check can grow into a group. */
-export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, preferField }: Props) {
-  if (value.type === 'events' || value.type === 'grade') {
+export function ConditionEditor(props: Props) {
+  const { value, fields, onChange, onRemove, depth = 0, preferField, fieldNoun } = props;
+  const { properties, adopt } = useEventProperties();
+  const addEvents = (next: Condition) => {
+    onChange(next);
+    adopt();
+  };
+  const eventsButton = (next: () => Condition) =>
+    fieldNoun ? null : (
+      <button type="button" className="qs-link-btn" onClick={() => addEvents(next())}>
+        + Events count
+      </button>
+    );
+  if (value.type === 'events') {
+    return (
+      <EventsConditionEditor
+        value={value}
+        properties={properties}
+        depth={depth}
+        onChange={onChange}
+        onRemove={onRemove ?? (() => onChange(all()))}
+      />
+    );
+  }
+  if (value.type === 'grade') {
     return <p className="qs-hint">{conditionText(value, fields)}</p>;
   }
   if (value.type === 'compare') {
     return (
       <div className="qs-group">
-        <ComparisonRow value={value} fields={fields} onChange={onChange} onRemove={() => onChange(all())} />
-        <button
-          type="button"
-          className="qs-link-btn"
-          onClick={() => onChange(all(value, newComparison(fields, preferField)))}
-        >
-          + Add another check
-        </button>
+        <ComparisonRow
+          value={value}
+          fields={fields}
+          fieldNoun={fieldNoun}
+          onChange={onChange}
+          onRemove={() => onChange(all())}
+        />
+        <div className="qs-group-actions">
+          <button
+            type="button"
+            className="qs-link-btn"
+            onClick={() => onChange(all(value, newComparison(fields, preferField)))}
+          >
+            + Add another check
+          </button>
+          {eventsButton(() => all(value, newEvents()))}
+        </div>
       </div>
     );
   }
@@ -70,6 +119,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, 
             fields={fields}
             depth={depth + 1}
             preferField={preferField}
+            fieldNoun={fieldNoun}
             onChange={(next) => setChild(i, next)}
             onRemove={() => removeChild(i)}
           />
@@ -79,6 +129,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, 
             key={i}
             value={c}
             fields={fields}
+            fieldNoun={fieldNoun}
             onChange={(next) => setChild(i, next)}
             onRemove={() => removeChild(i)}
           />
@@ -118,6 +169,7 @@ export function ConditionEditor({ value, fields, onChange, onRemove, depth = 0, 
             + Group
           </button>
         )}
+        {eventsButton(() => ({ ...group, conditions: [...group.conditions, newEvents()] }))}
       </div>
     </fieldset>
   );

@@ -109,8 +109,11 @@ export interface StudioState {
 
   load(record: WorkflowRecord): void;
   unload(): void;
-  /** Records an edit. Edits sharing `key` within a moment (typing in one input) undo as one. */
-  commit(next: Workflow, opts?: { key?: string; select?: string[] }): void;
+  /**
+   * Records an edit. Edits sharing `key` within a moment (typing in one input) undo as one; `join`
+   * makes this edit part of the one just recorded (one gesture that changes two places).
+   */
+  commit(next: Workflow, opts?: { key?: string; select?: string[]; join?: boolean }): void;
   undo(): void;
   redo(): void;
   beginDrag(): void;
@@ -219,7 +222,8 @@ export const useStudio = create<StudioState>()((set, get) => ({
     if (!doc || next === doc) return;
     const now = Date.now();
     const coalesce =
-      opts.key !== undefined && lastCommit?.key === opts.key && now - lastCommit.at < COALESCE_MS;
+      (opts.join && past.length > 0) ||
+      (opts.key !== undefined && lastCommit?.key === opts.key && now - lastCommit.at < COALESCE_MS);
     const selection = opts.select
       ? { selectedNodes: opts.select, selectedEdges: [] }
       : pruneSelection(next, get().selectedNodes, get().selectedEdges);

@@ -1,4 +1,5 @@
-import type { Field, Workflow } from '@qualify/rules';
+import { DEFAULT_EVENT_PROPERTIES, type Field, type Workflow } from '@qualify/rules';
+import { setEventProperties } from '../graph/edits.ts';
 import { useStudio } from './studio-store.ts';
 
 const NO_FIELDS: Field[] = [];
@@ -8,3 +9,17 @@ export const useDoc = (): Workflow | null => useStudio((s) => s.doc);
 
 /** The lead field catalogue of the draft. */
 export const useFields = (): Field[] => useStudio((s) => s.doc?.fields ?? NO_FIELDS);
+
+/**
+ * The event properties events conditions test: the draft's, or the defaults until it has its own.
+ * `adopt` writes the defaults into the draft as part of the edit just made (call it right after
+ * adding the first events condition, so the document validates and one undo takes both back).
+ */
+export function useEventProperties(): { properties: Field[]; adopt: () => void } {
+  const properties = useStudio((s) => s.doc?.events?.properties) ?? DEFAULT_EVENT_PROPERTIES;
+  const adopt = () => {
+    const { doc, commit } = useStudio.getState();
+    if (doc && !doc.events) commit(setEventProperties(doc, DEFAULT_EVENT_PROPERTIES), { join: true });
+  };
+  return { properties, adopt };
+}

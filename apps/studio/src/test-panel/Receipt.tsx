@@ -5,6 +5,8 @@ import { type ReceiptDecision, receiptHandoff } from './receipt-handoff.ts';
 const ROUTE_NAMES = { sales: 'Sales', nurture: 'Nurture', disqualify: 'Disqualified' } as const;
 const STATUS_NAMES = { met: 'met', not_met: 'not met', unknown: 'unknown' } as const;
 
+const countText = (n: number) => `${n} ${n === 1 ? 'event' : 'events'} counted`;
+
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 /** The time in the viewer's zone, or in `timeZone` (the team's) when given. */
@@ -182,6 +184,16 @@ export function Receipt({
             <li key={i}>{r}</li>
           ))}
         </ol>
+        {d.events && d.events.length > 0 && (
+          <ul className="qs-list" aria-label="Events counted" data-testid="receipt-events">
+            {d.events.map((e) => (
+              <li key={`${e.nodeId}-${e.ruleId}-${e.text}`}>
+                {e.label}: {e.count === null ? 'no events list on the lead' : countText(e.count)}{' '}
+                <span className="qs-hint">({e.text})</span>
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="qs-hint">Path: {d.path.map(label).join(' → ')}</p>
       </section>
 

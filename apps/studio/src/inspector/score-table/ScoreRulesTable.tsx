@@ -1,5 +1,12 @@
-import { type Condition, conditionText, type FieldCatalogue } from '@qualify/rules';
+import {
+  type Condition,
+  type ConditionScope,
+  conditionText,
+  type FieldCatalogue,
+  scopeOf,
+} from '@qualify/rules';
 import { Fragment, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { useDoc } from '../../store/use-doc.ts';
 import { NumberInput } from '../../ui/inputs.tsx';
 import { PasteBox, type PasteReport, PasteReportView } from './PasteRows.tsx';
 import { looksTabular, parsePastedRules } from './paste-rules.ts';
@@ -14,10 +21,10 @@ interface Props {
 }
 
 /** A rule's condition as the rules core reads it; a rule with no test yet says what it does. */
-function appliesText(c: Condition, fields: FieldCatalogue): string {
+function appliesText(c: Condition, fields: FieldCatalogue, scope: ConditionScope): string {
   if (c.type === 'group' && c.conditions.length === 0)
     return c.match === 'all' ? 'Every lead (no condition yet)' : 'No lead (empty "any" group)';
-  return conditionText(c, fields);
+  return conditionText(c, fields, scope);
 }
 
 /**
@@ -26,6 +33,8 @@ function appliesText(c: Condition, fields: FieldCatalogue): string {
  */
 export function ScoreRulesTable({ data, fields, onChange }: Props) {
   const rules = data.rules;
+  const doc = useDoc();
+  const scope = doc ? scopeOf(doc) : {};
   const body = useRef<HTMLTableSectionElement>(null);
   const hintId = useId();
   const [open, setOpen] = useState<string | null>(null);
@@ -142,7 +151,7 @@ export function ScoreRulesTable({ data, fields, onChange }: Props) {
                           title="Open the rule's details"
                           onClick={() => setOpen(isOpen ? null : r.id)}
                         >
-                          {appliesText(r.condition, fields)}
+                          {appliesText(r.condition, fields, scope)}
                         </button>
                       </td>
                       <td>
