@@ -42,8 +42,30 @@ export async function connect(page: Page, from: string, port: string, to: string
 
 /** Clicks a node's label (selecting it without starting a connection). */
 export async function selectNode(page: Page, id: string): Promise<void> {
+  // A workflow opens around its start step at a readable zoom: a step further on may be off screen,
+  // so fit the whole workflow first, as a person would.
+  if (!(await inView(page, id))) {
+    await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
+    await expect.poll(() => inView(page, id)).toBe(true);
+  }
   await node(page, id).locator('.qs-node-label').click();
   await expect(node(page, id)).toHaveClass(/selected/);
+}
+
+/** Whether the step is drawn wholly inside the canvas. */
+async function inView(page: Page, id: string): Promise<boolean> {
+  if ((await node(page, id).count()) === 0) return false;
+  const [box, pane] = await Promise.all([
+    node(page, id).boundingBox(),
+    page.locator('.react-flow').boundingBox(),
+  ]);
+  if (!box || !pane) return false;
+  return (
+    box.x >= pane.x &&
+    box.y >= pane.y &&
+    box.x + box.width <= pane.x + pane.width &&
+    box.y + box.height <= pane.y + pane.height
+  );
 }
 
 /** Waits until the draft is saved by the runtime. */
