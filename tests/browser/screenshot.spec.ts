@@ -15,7 +15,8 @@ test('screenshot of the studio with the inbound BANT example open', async ({ pag
   await page.getByRole('button', { name: 'Run test lead' }).click();
   await expect(page.getByTestId('receipt-route')).toHaveText('Sales: Inbound SDR');
 
-  // The whole flow in view, the lead's path lit up.
+  // The palette folded so the canvas takes the width; the whole flow in view, the lead's path lit up.
+  await page.getByRole('button', { name: 'Step palette' }).click();
   await page.getByRole('button', { name: 'Fit the whole workflow' }).click();
   await page.waitForTimeout(400);
   mkdirSync('docs', { recursive: true });
