@@ -1,4 +1,4 @@
-import { describeWorkflow, type Workflow } from '@qualify/rules';
+import { describeScoring, describeWorkflow, type Workflow } from '@qualify/rules';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Version, Volume, WorkflowRecord } from '../api/types.ts';
@@ -98,6 +98,7 @@ export function SlaPage({ id }: { id: string }) {
   const doc: Workflow | null = showDraft || !live ? (record?.workflow ?? null) : live.workflow;
   const sentences = useMemo(() => (doc ? describeWorkflow(doc) : []), [doc]);
   const outcomes = useMemo(() => (doc ? groupByOutcome(doc) : []), [doc]);
+  const scoring = useMemo(() => (doc ? describeScoring(doc) : []), [doc]);
 
   if (error) {
     return (
@@ -178,6 +179,17 @@ export function SlaPage({ id }: { id: string }) {
           ))}
         </ol>
       </section>
+
+      {scoring.length > 0 && (
+        <section aria-labelledby="qs-scoring-heading">
+          <h2 id="qs-scoring-heading">How leads are scored</h2>
+          <ul className="qs-list" data-testid="sla-scoring">
+            {scoring.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section>
         <h2>What marketing records about each lead</h2>

@@ -134,6 +134,11 @@ export function Receipt({
       <section className="qs-receipt-sec">
         <h3>
           Score <span data-testid="receipt-score">{d.score.total}</span>
+          {d.grade && (
+            <>
+              {' · '}Grade <span data-testid="receipt-grade">{d.grade}</span>
+            </>
+          )}
         </h3>
         <table className="qs-table qs-score-table" aria-label="Score contributions">
           <ScorePart title="Fit" items={fit} subtotal={d.score.fit} label={label} />
