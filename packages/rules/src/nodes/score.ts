@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { checkCondition } from '../conditions/check.ts';
-import { eventCountLogic, eventStatsLogic, isMissingLogic, leadVar, statLogic } from '../conditions/logic.ts';
+import { eventStatsLogic, isMissingLogic, leadVar, statLogic } from '../conditions/logic.ts';
 import { all, type Condition, ConditionSchema, eventConditionsOf, fieldsOf } from '../conditions/schema.ts';
 import type { ConditionScope } from '../conditions/scope.ts';
-import { eventsText } from '../conditions/text.ts';
 import { type FieldCatalogue, findField } from '../model/fields.ts';
 import { DAY_MS, type JsonLogic, MET } from '../model/logic.ts';
 import type { Issue } from '../model/workflow.ts';
