@@ -178,4 +178,19 @@ describe('hostile requests', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('keeps text with a NUL character (U+0000) working on every store', async () => {
+    const json = { 'content-type': 'application/json' };
+    const lead = { id: 'nul\u0000lead', email: 'nul\u0000@example.com' };
+    const evaluated = await t.app.request(`/v1/workflows/${example.name}/evaluate`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ lead, now: '2026-03-02T09:00:00Z' }),
+    });
+    expect(evaluated.status).toBe(200);
+    const { decisionId } = (await evaluated.json()) as { decisionId: string };
+    expect((await t.app.request(`/v1/decisions/${decisionId}`)).status).toBe(200);
+    expect((await t.app.request('/v1/decisions?lead=nul%00lead')).status).toBe(200);
+    expect((await t.app.request('/v1/workflows/%00/archive', { method: 'POST' })).status).toBe(404);
+  });
 });
