@@ -21,7 +21,7 @@ export function nulSafe(v: unknown): unknown {
   if (typeof v === 'string') {
     if (!v.includes('\u0000') && !v.includes('\\u0000')) return v;
     // A JSON escape preceded by an even number of backslashes is an escape; an odd number, literal text.
-    return v.replace(/\u0000/g, '\uFFFD').replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+    return v.replaceAll('\u0000', '\uFFFD').replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
   }
   if (Array.isArray(v)) return v.map(nulSafe);
   if (v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v))
