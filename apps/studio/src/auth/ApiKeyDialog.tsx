@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { getApiKey, setApiKey } from '../api/client.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 
 /** Asks for an API key when the runtime answers 401, or when the user switches keys; the key stays in this browser only. */
 export function ApiKeyDialog() {
@@ -38,14 +38,7 @@ export function ApiKeyDialog() {
             onChange={(e) => setKey(e.target.value)}
           />
         </div>
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={() => setNeedKey(false)}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={!key.trim()}>
-            Use this key
-          </button>
-        </div>
+        <DialogFoot onCancel={() => setNeedKey(false)} submit="Use this key" disabled={!key.trim()} />
       </form>
     </Dialog>
   );

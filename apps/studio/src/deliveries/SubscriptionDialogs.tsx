@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type CreatedSubscription, EVENT_TYPES, type EventType, webhooks } from '../api/webhooks.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { EVENT_LABEL, urlProblem } from './format.ts';
 
 /** URL, events and a description; the answer carries the secret, handed to `onCreated` once. */
@@ -96,14 +96,7 @@ export function NewSubscriptionDialog(props: {
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            Create subscription
-          </button>
-        </div>
+        <DialogFoot onCancel={props.onClose} submit="Create subscription" disabled={busy} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type CreatedSubscription, type Subscription, webhooks } from '../api/webhooks.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { EVENT_LABEL } from './format.ts';
 import { NewSubscriptionDialog, SecretDialog } from './SubscriptionDialogs.tsx';
 
@@ -25,14 +25,7 @@ function DeleteSubscription(props: { s: Subscription; onClose: () => void; onDel
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Keep it
-          </button>
-          <button type="submit" className="qs-btn is-danger">
-            Delete subscription
-          </button>
-        </div>
+        <DialogFoot onCancel={props.onClose} cancel="Keep it" submit="Delete subscription" danger />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { runtime } from '../api/workflows.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 
 /**
  * Asks before making a published version live (a rollback, or bringing the latest back): new leads are
@@ -52,14 +52,11 @@ export function MakeLiveDialog(props: { version: number | null; onClose: () => v
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {busy ? 'Switching…' : `Make version ${n} live`}
-          </button>
-        </div>
+        <DialogFoot
+          onCancel={props.onClose}
+          submit={busy ? 'Switching…' : `Make version ${n} live`}
+          disabled={busy}
+        />
       </form>
     </Dialog>
   );

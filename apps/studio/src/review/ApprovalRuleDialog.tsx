@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type ApprovalRule, governance } from '../api/governance.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { afterReviewAction } from './review-actions.ts';
 
 /** The admin's form for a workflow's approval rule: required or not, who approves, editors excluded or not. */
@@ -73,14 +73,7 @@ export function ApprovalRuleDialog(props: { open: boolean; rule: ApprovalRule; o
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save rule'}
-          </button>
-        </div>
+        <DialogFoot onCancel={props.onClose} submit={busy ? 'Saving…' : 'Save rule'} disabled={busy} />
       </form>
     </Dialog>
   );

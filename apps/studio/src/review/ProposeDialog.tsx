@@ -3,7 +3,7 @@ import { errorMessage } from '../api/client.ts';
 import { governance } from '../api/governance.ts';
 import { saveNow } from '../editor/saver.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { afterReviewAction } from './review-actions.ts';
 
 /** Saves the draft, then proposes that revision for review with a note. Enter in the note submits. */
@@ -60,14 +60,7 @@ export function ProposeDialog(props: { open: boolean; onClose: () => void }) {
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {busy ? 'Proposing…' : 'Propose'}
-          </button>
-        </div>
+        <DialogFoot onCancel={props.onClose} submit={busy ? 'Proposing…' : 'Propose'} disabled={busy} />
       </form>
     </Dialog>
   );

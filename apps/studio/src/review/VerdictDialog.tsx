@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { governance, type Proposal } from '../api/governance.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { afterReviewAction } from './review-actions.ts';
 
 export type Verdict = 'approve' | 'request_changes';
@@ -84,14 +84,7 @@ export function VerdictDialog(props: { proposal: Proposal; verdict: Verdict | nu
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {busy ? text.busy : text.submit}
-          </button>
-        </div>
+        <DialogFoot onCancel={close} submit={busy ? text.busy : text.submit} disabled={busy} />
       </form>
     </Dialog>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type Challenger, shadow } from '../api/shadow.ts';
 import { runtime } from '../api/workflows.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 
 /**
  * Promotes the challenger through the approval flow in one step: its workflow becomes the draft and is
@@ -68,14 +68,11 @@ export function PromoteDialog(props: {
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy || !note.trim()}>
-            {busy ? 'Promoting…' : publishes ? 'Publish it' : 'Make it the draft and propose'}
-          </button>
-        </div>
+        <DialogFoot
+          onCancel={props.onClose}
+          submit={busy ? 'Promoting…' : publishes ? 'Publish it' : 'Make it the draft and propose'}
+          disabled={busy || !note.trim()}
+        />
       </form>
     </Dialog>
   );

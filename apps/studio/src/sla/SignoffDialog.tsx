@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { Signoff } from '../api/types.ts';
 import { runtime } from '../api/workflows.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 
 /** Records that a person agreed to a version: name, role, version, note. Enter in any field submits. */
 export function SignoffDialog(props: {
@@ -114,14 +114,7 @@ export function SignoffDialog(props: {
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {busy ? 'Recording…' : 'Sign off'}
-          </button>
-        </div>
+        <DialogFoot onCancel={props.onClose} submit={busy ? 'Recording…' : 'Sign off'} disabled={busy} />
       </form>
     </Dialog>
   );

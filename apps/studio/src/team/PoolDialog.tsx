@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { type Pool, team } from '../api/team.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import {
   draftOf,
   emptyPool,
@@ -204,14 +204,11 @@ export function PoolDialog(props: {
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="qs-btn is-primary" disabled={busy}>
-            {creating ? 'Create pool' : 'Save pool'}
-          </button>
-        </div>
+        <DialogFoot
+          onCancel={props.onClose}
+          submit={creating ? 'Create pool' : 'Save pool'}
+          disabled={busy}
+        />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import { type Pool, team } from '../api/team.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { fullTime, relativeTime } from '../ui/time.ts';
 import { PoolDialog } from './PoolDialog.tsx';
 import { forgetPools } from './use-pools.ts';
@@ -47,14 +47,7 @@ function DeletePool({
             {error}
           </p>
         )}
-        <div className="qs-dialog-foot">
-          <button type="button" className="qs-btn" onClick={onClose}>
-            Keep it
-          </button>
-          <button type="submit" className="qs-btn is-danger" disabled={busy}>
-            Delete pool
-          </button>
-        </div>
+        <DialogFoot onCancel={onClose} cancel="Keep it" submit="Delete pool" disabled={busy} danger />
       </form>
     </Dialog>
   );

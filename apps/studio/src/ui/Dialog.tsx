@@ -59,3 +59,30 @@ export function Dialog(props: {
     </dialog>
   );
 }
+
+/**
+ * A form dialog's footer: a way out (Cancel), then the form's submit button, the main action or, with
+ * `danger`, a destructive one (which the dialog never focuses first).
+ */
+export function DialogFoot(props: {
+  onCancel: () => void;
+  cancel?: string;
+  submit: ReactNode;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <div className="qs-dialog-foot">
+      <button type="button" className="qs-btn" onClick={props.onCancel}>
+        {props.cancel ?? 'Cancel'}
+      </button>
+      <button
+        type="submit"
+        className={`qs-btn ${props.danger ? 'is-danger' : 'is-primary'}`}
+        disabled={props.disabled}
+      >
+        {props.submit}
+      </button>
+    </div>
+  );
+}

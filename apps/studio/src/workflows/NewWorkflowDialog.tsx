@@ -4,7 +4,7 @@ import type { Template } from '../api/types.ts';
 import { useTemplates } from '../api/use-templates.ts';
 import { blankWorkflow, workflowId } from '../graph/new-workflow.ts';
 import { navigate, pathFor } from '../routing/router.ts';
-import { Dialog } from '../ui/Dialog.tsx';
+import { Dialog, DialogFoot } from '../ui/Dialog.tsx';
 import { createUnique, takenIds } from './create-workflow.ts';
 
 /** Start blank (a "Lead arrives" node and a starter catalogue) or from one of the runtime's templates. */
@@ -67,14 +67,7 @@ export function NewWorkflowDialog(props: {
               {error}
             </p>
           )}
-          <div className="qs-dialog-foot">
-            <button type="button" className="qs-btn" onClick={props.onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="qs-btn is-primary" disabled={busy}>
-              Create blank workflow
-            </button>
-          </div>
+          <DialogFoot onCancel={props.onClose} submit="Create blank workflow" disabled={busy} />
         </form>
       ) : (
         <>
