@@ -5,18 +5,12 @@
 /* biome-ignore-all lint/suspicious/noExplicitAny: a port of untyped generator code */
 /* biome-ignore-all lint/style/useTemplate: kept close to the original */
 /* biome-ignore-all lint/suspicious/noAssignInExpressions: kept close to the original */
+import { seeded } from '../src/testing/catalogue-rows.ts';
+
 export type Lead = Record<string, any>;
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator the rules core's test rows use, so the same seed gives the same leads. */
+export const mulberry32 = seeded;
 
 const FIRST = [
   'anna',

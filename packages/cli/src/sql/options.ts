@@ -87,6 +87,13 @@ export function idColumnOf(
   return own ?? headers.find((h) => h === 'id') ?? headers.find((h) => h === 'lead_id') ?? null;
 }
 
+/** How a scorer compiles the workflow once it knows the table, its columns and the lead-id column; null: it cannot. */
+export type CompileFor = (
+  table: string,
+  columns: Record<string, string | null>,
+  id: string | null,
+) => CompiledSql | null;
+
 /** Compiles to SQL, or writes why not (the workflow's errors, or the step SQL cannot express) and answers null. */
 export function compileSqlOrReport(
   path: string,

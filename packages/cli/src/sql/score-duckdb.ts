@@ -1,7 +1,8 @@
 import { extname } from 'node:path';
-import type { CompiledSql, FieldCatalogue } from '@qualify/rules';
+import type { FieldCatalogue } from '@qualify/rules';
 import { InputError } from '../command.ts';
 import { openDuckDb } from './duckdb.ts';
+import type { CompileFor } from './options.ts';
 import { idColumnOf, mapColumns } from './options.ts';
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -30,11 +31,7 @@ export async function scoreFile(
   file: string,
   out: string,
   fields: FieldCatalogue,
-  compileFor: (
-    table: string,
-    columns: Record<string, string | null>,
-    id: string | null,
-  ) => CompiledSql | null,
+  compileFor: CompileFor,
   given: Record<string, string>,
   givenId: string | undefined,
 ): Promise<Record<string, number> | null> {

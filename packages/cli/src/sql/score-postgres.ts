@@ -1,5 +1,6 @@
-import type { CompiledSql, FieldCatalogue } from '@qualify/rules';
+import type { FieldCatalogue } from '@qualify/rules';
 import { InputError } from '../command.ts';
+import type { CompileFor } from './options.ts';
 import { idColumnOf, mapColumns } from './options.ts';
 import { connectPostgres } from './postgres.ts';
 
@@ -18,11 +19,7 @@ export async function scoreTable(
   table: string,
   outTable: string,
   fields: FieldCatalogue,
-  compileFor: (
-    table: string,
-    columns: Record<string, string | null>,
-    id: string | null,
-  ) => CompiledSql | null,
+  compileFor: CompileFor,
   given: Record<string, string>,
   givenId: string | undefined,
 ): Promise<Record<string, number> | null> {
