@@ -1,5 +1,5 @@
 import { loadExamples } from '@qualify/examples';
-import { compile, prepare, STAGES } from '@qualify/rules';
+import { compile, DEFAULT_EVENT_PROPERTIES, DEFAULT_GRADE, prepare, STAGES } from '@qualify/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateLeads as generate } from '../../../packages/rules/bench/lead-generator.ts';
@@ -36,6 +36,57 @@ describe('decisionLine', () => {
   });
 });
 
+/**
+ * The BANT example with every optional part of a receipt: a cap on the total that holds high scores, a
+ * grade, and an events count in the engagement step; and leads with and without events lists.
+ */
+function withScoringExtras(): { workflow: Record<string, unknown>; leads: Record<string, unknown>[] } {
+  const { workflow } = loadExamples().find((e) => e.name === 'bant-inbound-saas')!;
+  const wf = workflow as { nodes: { kind: string; data: { scoreType?: string; rules?: unknown[] } }[] };
+  const nodes = wf.nodes.map((n) =>
+    n.kind === 'score' && n.data.scoreType === 'engagement'
+      ? {
+          ...n,
+          data: {
+            ...n.data,
+            rules: [
+              ...(n.data.rules ?? []),
+              {
+                id: 'pricing-week',
+                label: 'Pricing this week',
+                points: 20,
+                condition: {
+                  type: 'events',
+                  where: { type: 'compare', field: 'url', op: 'contains', value: '/pricing' },
+                  withinDays: 7,
+                  count: { op: 'gte', value: 2 },
+                },
+              },
+            ],
+          },
+        }
+      : n,
+  );
+  const view = (days: number) => ({
+    type: 'page_view',
+    url: '/pricing',
+    at: `2026-03-0${2 - days}T08:00:00Z`,
+  });
+  const leads = generate(300, { seed: 9, mode: 'sparse' }).map((lead, i) =>
+    i % 3 === 0 ? lead : { ...lead, events: i % 3 === 1 ? [view(0), view(1)] : [] },
+  );
+  return {
+    workflow: {
+      ...workflow,
+      nodes,
+      events: { properties: DEFAULT_EVENT_PROPERTIES },
+      grade: DEFAULT_GRADE,
+      scoreLimits: { total: { floor: 0, cap: 60 } },
+    },
+    leads,
+  };
+}
+
 describe('summaryJson', () => {
   const leads = generateLeads(300, 7);
   it.each(loadExamples())('answers what JSON.stringify would for every lead of $name', ({ workflow }) => {
@@ -51,6 +102,18 @@ describe('summaryJson', () => {
       expect(
         summaryJson(`"line":${i + 1},"decisionId":"${id}",`, workflowJson(wf.id, wf.version), outcome),
       ).toBe(JSON.stringify({ line: i + 1, decisionId: id, workflow: wf, ...outcome }));
+    }
+  });
+
+  it('answers the grade as JSON.stringify would, for a workflow with grade bands', () => {
+    const { workflow, leads: graded } = withScoringExtras();
+    const prepared = prepare(compile(workflow));
+    for (const lead of graded) {
+      const outcome = prepared.decide(lead, { now: '2026-03-02T09:00:00Z' });
+      expect(outcome.grade).toMatch(/^[ABC][123]$/);
+      expect(summaryJson('"decisionId":"x",', workflowJson('w', 1), outcome)).toBe(
+        JSON.stringify({ decisionId: 'x', workflow: { id: 'w', version: 1 }, ...outcome }),
+      );
     }
   });
 
@@ -104,6 +167,21 @@ describe('receiptJson', () => {
         );
       }
     }
+    const extras = withScoringExtras();
+    const prepared = prepare(compile(extras.workflow));
+    const parts = { limits: 0, grade: 0, events: 0, noEvents: 0 };
+    for (const lead of extras.leads) {
+      const d = prepared.evaluate(lead, { now: '2026-03-02T09:00:00Z' });
+      parts.limits += d.limits ? 1 : 0;
+      parts.grade += d.grade ? 1 : 0;
+      parts.events += d.events?.some((e) => e.count !== null) ? 1 : 0;
+      parts.noEvents += d.events?.some((e) => e.count === null) ? 1 : 0;
+      expect(receiptJson('"decisionId":"x",', d)).toBe(JSON.stringify({ decisionId: 'x', ...d }));
+    }
+    expect(
+      Object.values(parts).every((n) => n > 0),
+      JSON.stringify(parts),
+    ).toBe(true);
     // Every part of a receipt was there in some of them.
     expect(
       Object.values(seen).every((n) => n > 0),

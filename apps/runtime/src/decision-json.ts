@@ -74,6 +74,12 @@ const contributionJson = (c: Contribution): string =>
 const rest = (v: readonly unknown[] | object | null): string =>
   v === null ? 'null' : Array.isArray(v) && v.length === 0 ? '[]' : JSON.stringify(v);
 
+/** The receipt's optional parts after the score, present only when the workflow has them. */
+function scoringExtras(d: Decision): string {
+  if (d.limits === undefined && d.grade === undefined && d.events === undefined) return '';
+  return `${d.limits === undefined ? '' : `,"limits":${rest(d.limits)}`}${d.grade === undefined ? '' : `,"grade":${quoteText(d.grade)}`}${d.events === undefined ? '' : `,"events":${rest(d.events)}`}`;
+}
+
 /**
  * A full decision receipt after `{` and `head`: the same text as `JSON.stringify({ …head, …decision })`,
  * in about two thirds of the time once written out (its largest parts, contributions, path and
@@ -82,7 +88,7 @@ const rest = (v: readonly unknown[] | object | null): string =>
 export function receiptJson(head: string, d: Decision): string {
   const s = d.score;
   const version = d.workflow.version === null ? 'null' : number(d.workflow.version);
-  return `{${head}"workflow":{"id":${quoteKnown(d.workflow.id)},"version":${version}},"route":${routeJson(d.route)},"stage":${quoteKnown(d.stage)},"priorStage":${quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${number(s.total)},"fit":${number(s.fit)},"engagement":${number(s.engagement)},"contributions":${list(s.contributions, contributionJson)}},"gates":${rest(d.gates)},"nextQuestions":${rest(d.nextQuestions)},"sla":${rest(d.sla)},"path":${list(d.path, quoteKnown)},"reasons":${list(d.reasons, quoteText)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
+  return `{${head}"workflow":{"id":${quoteKnown(d.workflow.id)},"version":${version}},"route":${routeJson(d.route)},"stage":${quoteKnown(d.stage)},"priorStage":${quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${number(s.total)},"fit":${number(s.fit)},"engagement":${number(s.engagement)},"contributions":${list(s.contributions, contributionJson)}}${scoringExtras(d)},"gates":${rest(d.gates)},"nextQuestions":${rest(d.nextQuestions)},"sla":${rest(d.sla)},"path":${list(d.path, quoteKnown)},"reasons":${list(d.reasons, quoteText)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
 }
 
 /** `{"id":…,"version":…}`, made once per request rather than once per lead. */
@@ -96,5 +102,5 @@ export const workflowJson = (id: string, version: number): string =>
 export function summaryJson(head: string, workflow: string, o: Outcome): string {
   const s = o.score;
   const issues = o.dataIssues.length === 0 ? '[]' : JSON.stringify(o.dataIssues);
-  return `{${head}"workflow":${workflow},"route":${routeJson(o.route)},"stage":${quoteKnown(o.stage)},"priorStage":${quoteKnown(o.priorStage)},"stageKept":${o.stageKept},"score":{"total":${number(s.total)},"fit":${number(s.fit)},"engagement":${number(s.engagement)}},"dataIssues":${issues}}`;
+  return `{${head}"workflow":${workflow},"route":${routeJson(o.route)},"stage":${quoteKnown(o.stage)},"priorStage":${quoteKnown(o.priorStage)},"stageKept":${o.stageKept},"score":{"total":${number(s.total)},"fit":${number(s.fit)},"engagement":${number(s.engagement)}}${o.grade === undefined ? '' : `,"grade":${quoteText(o.grade)}`},"dataIssues":${issues}}`;
 }

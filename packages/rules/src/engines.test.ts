@@ -62,12 +62,20 @@ function disagreements(
   const found: string[] = [];
   for (const [lead, now, currentStage = null] of leads) {
     const want = fast.evaluate(lead, { now, currentStage });
-    const { route, stage, priorStage, stageKept, score, dataIssues } = want;
+    const { route, stage, priorStage, stageKept, score, grade, dataIssues } = want;
     const answers: [string, unknown, unknown][] = [
       [
         'decide()',
         fast.decide(lead, { now, currentStage }),
-        { route, stage, priorStage, stageKept, score: { ...score, contributions: undefined }, dataIssues },
+        {
+          route,
+          stage,
+          priorStage,
+          stageKept,
+          score: { ...score, contributions: undefined },
+          ...(grade === undefined ? {} : { grade }),
+          dataIssues,
+        },
       ],
       [
         'docs/artifact.md driver',

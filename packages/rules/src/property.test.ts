@@ -85,6 +85,7 @@ describe('random valid workflows', () => {
             priorStage: d!.priorStage,
             stageKept: d!.stageKept,
             score: { total: d!.score.total, fit: d!.score.fit, engagement: d!.score.engagement },
+            ...(d!.grade === undefined ? {} : { grade: d!.grade }),
             dataIssues: d!.dataIssues,
           });
         }

@@ -1,3 +1,4 @@
+import { compile, DEFAULT_GRADE, prepare } from '@qualify/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExamples } from '../../../../examples/index.ts';
 import { type TestApp, testApp } from '../test-app.ts';
@@ -71,6 +72,35 @@ describe('view=summary', () => {
     }
     const bad = await t.call('POST', '/v1/workflows/bant-inbound-saas/evaluate?view=short', { lead: {} });
     expect(bad.status).toBe(422);
+  });
+});
+
+describe('grade, limits and event counts', () => {
+  it('answers them in the full receipt and the grade in the summary, as the rules core decides', async () => {
+    const ex = examples.find((e) => e.name === 'bant-inbound-saas')!;
+    const workflow = {
+      ...(ex.workflow as Record<string, unknown>),
+      id: 'graded-bant',
+      grade: DEFAULT_GRADE,
+      scoreLimits: { total: { floor: 0, cap: 50 } },
+      // The cap changes what the example's test cases expect; this test compares with the rules core instead.
+      testCases: [],
+    };
+    expect((await t.call('POST', '/v1/workflows', workflow)).status).toBe(201);
+    expect((await t.call('POST', '/v1/workflows/graded-bant/publish', { note: 'graded' })).status).toBe(201);
+    const prepared = prepare(compile(workflow));
+    let capped = 0;
+    for (const { lead, now } of ex.leads) {
+      const want = prepared.evaluate(lead, { now });
+      const full = await t.call('POST', '/v1/workflows/graded-bant/evaluate', { lead, now });
+      expect(full.body.grade).toBe(want.grade);
+      expect(full.body.limits).toEqual(want.limits);
+      const summary = await t.call('POST', '/v1/workflows/graded-bant/evaluate?view=summary', { lead, now });
+      expect(summary.body.grade).toBe(want.grade);
+      capped += want.limits ? 1 : 0;
+    }
+    // Some sample lead scored above the cap, so the limits part was answered, not only left out.
+    expect(capped).toBeGreaterThan(0);
   });
 });
 

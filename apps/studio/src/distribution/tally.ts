@@ -1,7 +1,6 @@
 import {
   compile,
   type GradeName,
-  gradeOf,
   type Outcome,
   prepare,
   type RouteKind,
@@ -81,8 +80,8 @@ export function distributionOf(doc: Workflow, sample: readonly SampleLead[]): Di
   const grades = doc.grade ? new Map<GradeName, number>() : null;
   for (const s of sample) {
     const o = decide(s);
-    if (grades && doc.grade) {
-      const g = gradeOf(doc.grade, o.score.fit, o.score.engagement);
+    if (grades && o.grade) {
+      const g = o.grade as GradeName;
       grades.set(g, (grades.get(g) ?? 0) + 1);
     }
     for (const k of SCORE_KINDS) {

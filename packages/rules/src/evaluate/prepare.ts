@@ -52,6 +52,8 @@ export interface Outcome {
   priorStage: Stage | null;
   stageKept: boolean;
   score: { total: number; fit: number; engagement: number };
+  /** Fit × engagement (A1 to C3); only for a workflow with grade bands. */
+  grade?: string;
   /** Values that could not be read as their field's type and were treated as missing. */
   dataIssues: DataIssue[];
 }
@@ -200,10 +202,24 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       };
     },
     decide(raw, opts = {}) {
-      if (fused) return fused(raw, toMillis(opts.now), stageOption(opts.currentStage));
+      if (fused) {
+        const o = fused(raw, toMillis(opts.now), stageOption(opts.currentStage));
+        if (!grade) return o;
+        // The grade reads only the final fit and engagement scores, which the fused function answers.
+        const { dataIssues, ...rest } = o;
+        return { ...rest, grade: grade({ score: o.score }) as string, dataIssues };
+      }
       const { s, settled, issues } = run(raw, toMillis(opts.now), false, opts.currentStage);
       const { stage, priorStage, stageKept } = settled;
-      return { route: s.route, stage, priorStage, stageKept, score: s.data.score, dataIssues: issues };
+      return {
+        route: s.route,
+        stage,
+        priorStage,
+        stageKept,
+        score: s.data.score,
+        ...(grade ? { grade: grade(s.data) as string } : {}),
+        dataIssues: issues,
+      };
     },
   };
 }
