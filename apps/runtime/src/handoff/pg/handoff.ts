@@ -1,39 +1,15 @@
-import { nextStage, type Stage } from '@qualify/rules/handoff';
 import { eventData } from '../outbox.ts';
 import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { handoffResult, settleStage } from '../rows/handoff.ts';
+import type { Holder } from '../rows/leads.ts';
+import { isLive } from '../rows/sla.ts';
 import { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Tx } from './context.ts';
-import { type Holder, leadRow, setHolder } from './leads.ts';
+import { leadRow, setHolder } from './leads.ts';
 import { Outbox } from './outbox.ts';
-import { finishSla, isLive, readSla, startSla } from './sla.ts';
+import { finishSla, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
-
-/**
- * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
- * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
- * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
- * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
- * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
- * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
- * still wins over an unchanged stored one, as in the rules.
- */
-function settleStage(
-  req: HandoffRequest,
-  stored: Stage | null,
-): { req: HandoffRequest; reason: string | null } {
-  const read = req.readStage === undefined ? req.priorStage : req.readStage;
-  if (stored === null || stored === read) return { req, reason: null };
-  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
-  if (next.stage === req.stage) return { req, reason: null };
-  const reason = next.kept
-    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
-    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
-  return {
-    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
-    reason,
-  };
-}
 
 /**
  * A hand-off worked out exactly as handoff() would (the same code, in a savepoint) and then undone:
@@ -223,26 +199,16 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
 
   await outbox.flush();
 
-  const shownSla: HandoffResult['sla'] = anonymous.due
-    ? {
-        dueAt: new Date(anonymous.due.dueAt).toISOString(),
-        workingHours: anonymous.due.workingHours,
-        status: 'untracked',
-      }
-    : sla && (sales || isLive(sla.status))
-      ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
-      : null;
-  return {
-    leadId,
-    priorStage: req.priorStage,
-    stage: req.stage,
-    stageKept: req.stageKept,
+  return handoffResult({
+    req,
     owner,
-    pool: sales || owner ? pool : null,
-    queue: sales || holder ? queue : null,
+    holder,
+    pool,
+    queue,
     assigned,
     reasons,
-    sla: shownSla,
+    sla,
+    anonymousDue: anonymous.due,
     deliveries,
-  };
+  });
 }

@@ -1,5 +1,7 @@
 import { applyLeadEvent } from '../lead-events.ts';
 import { eventData } from '../outbox.ts';
+import { canonical, eventRecord } from '../rows/lead-events.ts';
+import { isLive } from '../rows/sla.ts';
 import type {
   LeadDetail,
   LeadEventInput,
@@ -10,11 +12,7 @@ import type {
 import type { Ctx } from './context.ts';
 import { leadRow, setHolder, setStage, toLeadState } from './leads.ts';
 import { emit, sequencer } from './outbox.ts';
-import { finishSla, isLive, slaDbRow } from './sla.ts';
-
-/** The event as compared for idempotency: its fields in a fixed order, absent ones left out. */
-const canonical = (ev: LeadEventInput) =>
-  JSON.stringify([ev.type, ev.at ?? null, ev.reason ?? null, ev.stage ?? null, ev.by ?? null]);
+import { finishSla, slaDbRow } from './sla.ts';
 
 /**
  * Applies a CRM event once: the same event id again answers the first result (nothing applied twice);
@@ -72,16 +70,7 @@ export function recordEvent(ctx: Ctx, leadId: string, ev: LeadEventInput, nowMs:
     applied: effect.applied,
     lead: toLeadState(ctx, leadRow(ctx, leadId) as NonNullable<ReturnType<typeof leadRow>>),
   };
-  const record: LeadEventRecord = {
-    eventId: ev.eventId,
-    type: ev.type,
-    at: new Date(atMs).toISOString(),
-    receivedAt: new Date(nowMs).toISOString(),
-    reason: ev.reason ?? null,
-    stage: ev.stage ?? null,
-    by: ev.by ?? null,
-    applied: effect.applied,
-  };
+  const record = eventRecord(ev, atMs, nowMs, effect.applied);
   ctx
     .q(
       'INSERT INTO lead_events (event_id, lead_id, type, body, record, result, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

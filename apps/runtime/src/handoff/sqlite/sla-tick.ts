@@ -1,11 +1,13 @@
 import { eventData } from '../outbox.ts';
 import { pickOwner, repSchedule } from '../pick-owner.ts';
+import type { EmitInput } from '../rows/outbox.ts';
+import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
 import { dueTransitions } from '../sla-plan.ts';
-import type { EscalationAction, EscalationStep, Owner, SlaTickResult } from '../types.ts';
+import type { Owner, SlaTickResult } from '../types.ts';
 import { type Ctx, json } from './context.ts';
 import { leadRow, setHolder } from './leads.ts';
-import { type EmitInput, emit, sequencer } from './outbox.ts';
-import { finishSla, type SlaDbRow, scheduleOfRow, slaDbRow, startSla } from './sla.ts';
+import { emit, sequencer } from './outbox.ts';
+import { finishSla, scheduleOfRow, slaDbRow, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
@@ -35,21 +37,8 @@ export function tickSla(ctx: Ctx, nowMs: number): SlaTickResult {
 function applyDue(ctx: Ctx, row: SlaDbRow, nowMs: number, result: SlaTickResult) {
   const steps = ctx
     .q('SELECT step, action, due_at, done_at FROM sla_steps WHERE sla_id = ?')
-    .all(row.id) as Array<{
-    step: number;
-    action: EscalationAction;
-    due_at: number;
-    done_at: number | null;
-  }>;
-  const transitions = dueTransitions(
-    {
-      status: row.status,
-      dueSoonAt: row.due_soon_at,
-      dueAt: row.due_at,
-      steps: steps.map((s) => ({ step: s.step, action: s.action, dueAt: s.due_at, doneAt: s.done_at })),
-    },
-    nowMs,
-  );
+    .all(row.id) as DueStep[];
+  const transitions = dueTransitions(slaState(row, steps), nowMs);
   const owner = json<Owner>(row.owner);
   const seq = sequencer(ctx);
   const lead = leadRow(ctx, row.lead_id);
@@ -141,22 +130,7 @@ function reassign(
     );
   const schedule =
     rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(ctx, row));
-  const next = startSla(ctx, {
-    leadId: row.lead_id,
-    decisionId: row.decision_id,
-    workflow: { id: row.workflow_id, version: row.workflow_version },
-    owner: newOwner,
-    pool: row.pool,
-    queue: row.queue,
-    method: row.method,
-    startMs: nowMs,
-    firstContactHours: row.first_contact_hours,
-    touches: row.touches,
-    ...(row.due_soon_hours === null ? {} : { dueSoonHours: row.due_soon_hours }),
-    ...(row.accept_within_hours === null ? {} : { acceptWithinHours: row.accept_within_hours }),
-    escalation: JSON.parse(row.escalation) as EscalationStep[],
-    schedule,
-  });
+  const next = startSla(ctx, restartOf(row, newOwner, nowMs, schedule));
   send({ type: 'escalated', data: eventData.escalated(step, 'reassign', owner, undefined, newOwner) });
   send({ type: 'assigned', data: eventData.assigned(newOwner, row.pool, row.queue, reasons, next.dueAt) });
 }
