@@ -1,6 +1,6 @@
-import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
+import { handoffEvents, poolPick, slaTerms } from '../rows/handoff-steps.ts';
 import type { Holder } from '../rows/leads.ts';
 import { isLive } from '../rows/sla.ts';
 import { planSla } from '../sla-plan.ts';
@@ -90,13 +90,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       const open = live();
       if (open) await finishSla(tx, open.id, 'closed', at);
       finished = true;
-      const base = {
-        firstContactHours: terms.firstContactHours,
-        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
-        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
-        escalation: terms.escalation ?? [],
-        schedule,
-      };
+      const base = slaTerms(terms, schedule);
       if (!leadId) {
         const plan = planSla({ ...base, startMs: at });
         anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
@@ -120,21 +114,9 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
     } else if (terms?.pool) {
       const team = await loadPool(tx, terms.pool, at, true);
-      const pick = team
-        ? pickOwner({
-            pool: team,
-            method: terms.method ?? 'turn',
-            nowMs: at,
-            sticky: terms.stickyOwnerId
-              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
-              : null,
-            fallbackQueue: sales.target,
-          })
-        : null;
+      const { pick, reasons: picked } = poolPick(terms, terms.pool, team, at, sales.target);
       if (team && pick) await recordPick(tx, team, pick.rep, pick.turn, at);
-      reasons.push(
-        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
-      );
+      reasons.push(...picked);
       pool = terms.pool;
       if (pick?.rep && team) {
         owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
@@ -168,35 +150,9 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
   const outbox = new Outbox(tx);
-  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = await outbox.add({
-    ...base,
-    type: 'decision',
-    data: eventData.decision(
-      req.route && { kind: req.route.kind, target: req.route.target },
-      req.stage,
-      req.score,
-    ),
-  });
-  if (req.priorStage !== req.stage) {
-    const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += await outbox.add({
-      ...base,
-      type: 'stage.changed',
-      data: eventData.stageChanged(req.priorStage, req.stage, reason),
-    });
-  }
-  if (newHolder) {
-    const data = eventData.assigned(
-      owner,
-      pool,
-      queue,
-      reasons,
-      dueAt === null ? null : new Date(dueAt).toISOString(),
-    );
-    deliveries += await outbox.add({ ...base, type: 'assigned', data });
-  }
-
+  let deliveries = 0;
+  for (const e of handoffEvents({ req, owner, pool, queue, reasons, newHolder, dueAt }))
+    deliveries += await outbox.add(e);
   await outbox.flush();
 
   return handoffResult({

@@ -1,8 +1,6 @@
-import { applyLeadEvent } from '../lead-events.ts';
 import { eventData } from '../outbox.ts';
-import { canonical, eventRecord } from '../rows/lead-events.ts';
+import { canonical, eventRecord, leadEventEffect } from '../rows/lead-events.ts';
 import type { LeadRow } from '../rows/leads.ts';
-import { isLive } from '../rows/sla.ts';
 import type {
   LeadDetail,
   LeadEventInput,
@@ -40,13 +38,7 @@ export async function recordEvent(
   if (!lead) return { unknownLead: true };
   const atMs = ev.at ? Date.parse(ev.at) : nowMs;
   const slaRow = lead.sla_id ? await slaDbRow(tx, lead.sla_id) : undefined;
-  const live = slaRow && isLive(slaRow.status) ? slaRow : undefined;
-  const owner = lead.owner ? JSON.parse(lead.owner) : null;
-  const effect = applyLeadEvent(
-    { stage: lead.stage, owner, sla: live ? { status: live.status, dueAt: live.due_at } : null },
-    ev,
-    atMs,
-  );
+  const { live, effect } = leadEventEffect(lead, slaRow, ev, atMs);
   if ('invalid' in effect) return effect;
 
   if (effect.stageChange) await setStage(tx, leadId, effect.stage);

@@ -1,7 +1,8 @@
 import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
 import type { EmitInput } from '../rows/outbox.ts';
 import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
+import { reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
 import type { Owner, SlaTickResult } from '../types.ts';
 import { json, type Tx } from './context.ts';
@@ -108,20 +109,8 @@ async function reassign(
   send: (e: Pick<EmitInput, 'type' | 'data'>) => Promise<void>,
 ) {
   const team = row.pool ? await loadPool(tx, row.pool, nowMs, true) : undefined;
-  const queue = row.queue ?? '';
-  const pick = team
-    ? pickOwner({
-        pool: team,
-        method: row.method ?? 'turn',
-        nowMs,
-        exclude: owner ? [owner.id] : [],
-        fallbackQueue: queue,
-      })
-    : null;
+  const { pick, rep, newOwner, reasons } = reassignPick(row, team, owner, nowMs);
   if (team && pick) await recordPick(tx, team, pick.rep, pick.turn, nowMs);
-  const rep = pick?.rep ?? null;
-  const newOwner: Owner | null = rep ? { id: rep.id, name: rep.name, email: rep.email } : null;
-  const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
   await tx.run('UPDATE handoff_sla_steps SET new_owner = $1 WHERE sla_id = $2 AND step = $3', [
     JSON.stringify(newOwner),
     row.id,

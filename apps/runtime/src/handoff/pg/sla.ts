@@ -1,18 +1,18 @@
-import { LIVE, type SlaDbRow, type StartSla, type StepRow, toSlaRowWith } from '../rows/sla.ts';
-import { planSla } from '../sla-plan.ts';
+import {
+  LIVE,
+  planOf,
+  type SlaDbRow,
+  type StartSla,
+  type StepRow,
+  slaValues,
+  toSlaRowWith,
+} from '../rows/sla.ts';
 import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
 import { iso, json, type Tx } from './context.ts';
 
 /** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
 export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
-  const plan = planSla({
-    startMs: s.startMs,
-    firstContactHours: s.firstContactHours,
-    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
-    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
-    escalation: s.escalation,
-    schedule: s.schedule,
-  });
+  const plan = planOf(s);
   const id = tx.id('sla', s.startMs);
   // The timer, its steps and the lead's pointer to it in one statement.
   await tx.run(
@@ -26,27 +26,7 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
        SELECT $1, * FROM unnest($22::int[], $23::text[], $24::float8[], $25::bigint[]))
      UPDATE handoff_leads SET sla_id = $1 WHERE id = $2`,
     [
-      id,
-      s.leadId,
-      s.workflow.id,
-      s.workflow.version,
-      s.owner ? JSON.stringify(s.owner) : null,
-      s.owner?.id ?? null,
-      s.pool,
-      s.queue,
-      plan.startedAt,
-      plan.dueSoonAt,
-      plan.dueAt,
-      plan.acceptDueAt,
-      s.firstContactHours,
-      s.touches,
-      plan.workingHours,
-      s.schedule ? JSON.stringify(s.schedule) : null,
-      JSON.stringify(s.escalation),
-      s.dueSoonHours ?? null,
-      s.acceptWithinHours ?? null,
-      s.method,
-      s.decisionId,
+      ...slaValues(id, s, plan),
       plan.steps.map((p) => p.step),
       plan.steps.map((p) => p.action),
       plan.steps.map((p) => p.afterHours),

@@ -1,4 +1,7 @@
+import { applyLeadEvent } from '../lead-events.ts';
 import type { LeadEventInput, LeadEventRecord } from '../types.ts';
+import type { LeadRow } from './leads.ts';
+import { isLive, type SlaDbRow } from './sla.ts';
 
 /** The event as compared for idempotency: its fields in a fixed order, absent ones left out. */
 export const canonical = (ev: LeadEventInput) =>
@@ -20,3 +23,23 @@ export const eventRecord = (
   by: ev.by ?? null,
   applied,
 });
+
+/**
+ * What a CRM event does to a lead, from its row and its timer's (already read): the live timer, if
+ * any, and the effect the lead-event rules work out (or why the event is invalid).
+ */
+export function leadEventEffect(
+  lead: LeadRow,
+  slaRow: SlaDbRow | undefined,
+  ev: LeadEventInput,
+  atMs: number,
+) {
+  const live = slaRow && isLive(slaRow.status) ? slaRow : undefined;
+  const owner = lead.owner ? JSON.parse(lead.owner) : null;
+  const effect = applyLeadEvent(
+    { stage: lead.stage, owner, sla: live ? { status: live.status, dueAt: live.due_at } : null },
+    ev,
+    atMs,
+  );
+  return { live, effect };
+}

@@ -1,5 +1,5 @@
 import type { Schedule } from '@qualify/rules';
-import type { LiveTimer } from '../sla-plan.ts';
+import { type LiveTimer, planSla, type SlaPlan } from '../sla-plan.ts';
 import type {
   AssignMethod,
   EscalationAction,
@@ -74,6 +74,47 @@ export interface StartSla {
   escalation: EscalationStep[];
   schedule: Schedule | null;
 }
+
+/** The plan of a timer about to start: its due times and steps, in its working hours. */
+export const planOf = (s: StartSla): SlaPlan =>
+  planSla({
+    startMs: s.startMs,
+    firstContactHours: s.firstContactHours,
+    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
+    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
+    escalation: s.escalation,
+    schedule: s.schedule,
+  });
+
+/**
+ * A new timer's columns, in the order both stores' INSERT names them: id, lead_id, workflow_id,
+ * workflow_version, owner, owner_id, pool, queue, started_at, due_soon_at, due_at, accept_due_at,
+ * first_contact_hours, touches, working_hours, schedule, escalation, due_soon_hours,
+ * accept_within_hours, method, decision_id (status is written as 'open').
+ */
+export const slaValues = (id: string, s: StartSla, plan: SlaPlan): unknown[] => [
+  id,
+  s.leadId,
+  s.workflow.id,
+  s.workflow.version,
+  s.owner ? JSON.stringify(s.owner) : null,
+  s.owner?.id ?? null,
+  s.pool,
+  s.queue,
+  plan.startedAt,
+  plan.dueSoonAt,
+  plan.dueAt,
+  plan.acceptDueAt,
+  s.firstContactHours,
+  s.touches,
+  plan.workingHours,
+  s.schedule ? JSON.stringify(s.schedule) : null,
+  JSON.stringify(s.escalation),
+  s.dueSoonHours ?? null,
+  s.acceptWithinHours ?? null,
+  s.method,
+  s.decisionId,
+];
 
 export const toEscalation = (s: Omit<StepRow, 'sla_id'>): EscalationRecord => ({
   step: s.step,

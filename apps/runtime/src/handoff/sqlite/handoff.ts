@@ -1,6 +1,6 @@
-import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
+import { handoffEvents, poolPick, slaTerms } from '../rows/handoff-steps.ts';
 import type { Holder } from '../rows/leads.ts';
 import { isLive } from '../rows/sla.ts';
 import { planSla } from '../sla-plan.ts';
@@ -78,13 +78,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       if (!terms) return;
       const open = live();
       if (open) finishSla(ctx, open.id, 'closed', at);
-      const base = {
-        firstContactHours: terms.firstContactHours,
-        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
-        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
-        escalation: terms.escalation ?? [],
-        schedule,
-      };
+      const base = slaTerms(terms, schedule);
       if (!leadId) {
         const plan = planSla({ ...base, startMs: at });
         anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
@@ -108,21 +102,9 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
     } else if (terms?.pool) {
       const team = loadPool(ctx, terms.pool, at);
-      const pick = team
-        ? pickOwner({
-            pool: team,
-            method: terms.method ?? 'turn',
-            nowMs: at,
-            sticky: terms.stickyOwnerId
-              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
-              : null,
-            fallbackQueue: sales.target,
-          })
-        : null;
+      const { pick, reasons: picked } = poolPick(terms, terms.pool, team, at, sales.target);
       if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, at);
-      reasons.push(
-        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
-      );
+      reasons.push(...picked);
       pool = terms.pool;
       if (pick?.rep && team) {
         owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
@@ -156,34 +138,9 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
   const seq = sequencer(ctx);
-  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = emit(ctx, seq, {
-    ...base,
-    type: 'decision',
-    data: eventData.decision(
-      req.route && { kind: req.route.kind, target: req.route.target },
-      req.stage,
-      req.score,
-    ),
-  });
-  if (req.priorStage !== req.stage) {
-    const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += emit(ctx, seq, {
-      ...base,
-      type: 'stage.changed',
-      data: eventData.stageChanged(req.priorStage, req.stage, reason),
-    });
-  }
-  if (newHolder) {
-    const data = eventData.assigned(
-      owner,
-      pool,
-      queue,
-      reasons,
-      dueAt === null ? null : new Date(dueAt).toISOString(),
-    );
-    deliveries += emit(ctx, seq, { ...base, type: 'assigned', data });
-  }
+  let deliveries = 0;
+  for (const e of handoffEvents({ req, owner, pool, queue, reasons, newHolder, dueAt }))
+    deliveries += emit(ctx, seq, e);
 
   return handoffResult({
     req,

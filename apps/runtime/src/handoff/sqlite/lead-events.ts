@@ -1,7 +1,5 @@
-import { applyLeadEvent } from '../lead-events.ts';
 import { eventData } from '../outbox.ts';
-import { canonical, eventRecord } from '../rows/lead-events.ts';
-import { isLive } from '../rows/sla.ts';
+import { canonical, eventRecord, leadEventEffect } from '../rows/lead-events.ts';
 import type {
   LeadDetail,
   LeadEventInput,
@@ -30,13 +28,7 @@ export function recordEvent(ctx: Ctx, leadId: string, ev: LeadEventInput, nowMs:
   if (!lead) return { unknownLead: true };
   const atMs = ev.at ? Date.parse(ev.at) : nowMs;
   const slaRow = lead.sla_id ? slaDbRow(ctx, lead.sla_id) : undefined;
-  const live = slaRow && isLive(slaRow.status) ? slaRow : undefined;
-  const owner = lead.owner ? JSON.parse(lead.owner) : null;
-  const effect = applyLeadEvent(
-    { stage: lead.stage, owner, sla: live ? { status: live.status, dueAt: live.due_at } : null },
-    ev,
-    atMs,
-  );
+  const { live, effect } = leadEventEffect(lead, slaRow, ev, atMs);
   if ('invalid' in effect) return effect;
 
   if (effect.stageChange) setStage(ctx, leadId, effect.stage);

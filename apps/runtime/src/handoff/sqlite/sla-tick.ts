@@ -1,7 +1,8 @@
 import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
 import type { EmitInput } from '../rows/outbox.ts';
 import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
+import { reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
 import type { Owner, SlaTickResult } from '../types.ts';
 import { type Ctx, json } from './context.ts';
@@ -95,20 +96,8 @@ function reassign(
   send: (e: Pick<EmitInput, 'type' | 'data'>) => void,
 ) {
   const team = row.pool ? loadPool(ctx, row.pool, nowMs) : undefined;
-  const queue = row.queue ?? '';
-  const pick = team
-    ? pickOwner({
-        pool: team,
-        method: row.method ?? 'turn',
-        nowMs,
-        exclude: owner ? [owner.id] : [],
-        fallbackQueue: queue,
-      })
-    : null;
+  const { pick, rep, newOwner, reasons } = reassignPick(row, team, owner, nowMs);
   if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, nowMs);
-  const rep = pick?.rep ?? null;
-  const newOwner: Owner | null = rep ? { id: rep.id, name: rep.name, email: rep.email } : null;
-  const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
   ctx
     .q('UPDATE sla_steps SET new_owner = ? WHERE sla_id = ? AND step = ?')
     .run(JSON.stringify(newOwner), row.id, step);

@@ -1,18 +1,19 @@
-import { LIVE, type SlaDbRow, type StartSla, type StepRow, toSlaRowWith } from '../rows/sla.ts';
-import { type PlannedStep, planSla } from '../sla-plan.ts';
+import {
+  LIVE,
+  planOf,
+  type SlaDbRow,
+  type StartSla,
+  type StepRow,
+  slaValues,
+  toSlaRowWith,
+} from '../rows/sla.ts';
+import type { PlannedStep } from '../sla-plan.ts';
 import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
 import { type Ctx, json } from './context.ts';
 
 /** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
 export function startSla(ctx: Ctx, s: StartSla): SlaRow {
-  const plan = planSla({
-    startMs: s.startMs,
-    firstContactHours: s.firstContactHours,
-    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
-    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
-    escalation: s.escalation,
-    schedule: s.schedule,
-  });
+  const plan = planOf(s);
   const id = ctx.id('sla', s.startMs);
   ctx
     .q(
@@ -21,29 +22,7 @@ export function startSla(ctx: Ctx, s: StartSla): SlaRow {
          due_soon_hours, accept_within_hours, method, decision_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      id,
-      s.leadId,
-      s.workflow.id,
-      s.workflow.version,
-      s.owner ? JSON.stringify(s.owner) : null,
-      s.owner?.id ?? null,
-      s.pool,
-      s.queue,
-      plan.startedAt,
-      plan.dueSoonAt,
-      plan.dueAt,
-      plan.acceptDueAt,
-      s.firstContactHours,
-      s.touches,
-      plan.workingHours,
-      s.schedule ? JSON.stringify(s.schedule) : null,
-      JSON.stringify(s.escalation),
-      s.dueSoonHours ?? null,
-      s.acceptWithinHours ?? null,
-      s.method,
-      s.decisionId,
-    );
+    .run(...slaValues(id, s, plan));
   const step = ctx.q(
     'INSERT INTO sla_steps (sla_id, step, action, after_hours, due_at) VALUES (?, ?, ?, ?, ?)',
   );
