@@ -2,7 +2,7 @@ import { eventData } from '../outbox.ts';
 import { repSchedule } from '../pick-owner.ts';
 import type { EmitInput } from '../rows/outbox.ts';
 import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
-import { reassignPick } from '../rows/sla-tick.ts';
+import { reassignmentValues, reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
 import type { Owner, SlaTickResult } from '../types.ts';
 import { json, type Tx } from './context.ts';
@@ -121,16 +121,7 @@ async function reassign(
   await tx.run(
     `INSERT INTO handoff_assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      row.lead_id,
-      row.decision_id,
-      newOwner?.id ?? null,
-      row.pool,
-      row.queue,
-      newOwner ? 'reassigned' : 'fallback',
-      JSON.stringify(reasons),
-      nowMs,
-    ],
+    reassignmentValues(row, newOwner, reasons, nowMs),
   );
   const schedule = rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(tx, row));
   const next = await startSla(tx, restartOf(row, newOwner, nowMs, schedule));

@@ -1,12 +1,5 @@
-import {
-  LIVE,
-  planOf,
-  type SlaDbRow,
-  type StartSla,
-  type StepRow,
-  slaValues,
-  toSlaRowWith,
-} from '../rows/sla.ts';
+import type { SlaDbRow, StartSla, StepRow } from '../rows/sla.ts';
+import { LIVE, planOf, slaValues, toSlaRowWith } from '../rows/sla.ts';
 import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
 import { iso, json, type Tx } from './context.ts';
 

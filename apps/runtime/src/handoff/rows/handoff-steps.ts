@@ -1,20 +1,55 @@
 import type { Schedule } from '@qualify/rules';
 import { eventData } from '../outbox.ts';
 import { pickOwner } from '../pick-owner.ts';
+import { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, Owner } from '../types.ts';
 import type { EmitInput } from './outbox.ts';
+import type { StartSla } from './sla.ts';
 import type { LoadedPool } from './team.ts';
 
 type SalesTerms = NonNullable<HandoffRequest['sales']>;
 
 /** A sales route's timer terms, in the working hours given (the rep's, the pool's, or none). */
-export const slaTerms = (terms: SalesTerms, schedule: Schedule | null) => ({
+const slaTerms = (terms: SalesTerms, schedule: Schedule | null) => ({
   firstContactHours: terms.firstContactHours,
   ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
   ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
   escalation: terms.escalation ?? [],
   schedule,
 });
+
+/**
+ * The timer a sales route starts for the lead it hands to `owner` (or to a queue): what to start, or,
+ * for a lead without an id (which keeps no timer), only its due time for the answer.
+ */
+export function salesTimer(
+  req: HandoffRequest,
+  terms: SalesTerms,
+  queue: string,
+  owner: Owner | null,
+  poolId: string | null,
+  schedule: Schedule | null,
+): { start: StartSla } | { due: { dueAt: number; workingHours: string | null } } {
+  const base = slaTerms(terms, schedule);
+  if (!req.leadId) {
+    const plan = planSla({ ...base, startMs: req.at });
+    return { due: { dueAt: plan.dueAt, workingHours: plan.workingHours } };
+  }
+  return {
+    start: {
+      ...base,
+      leadId: req.leadId,
+      decisionId: req.decisionId,
+      workflow: req.workflow,
+      owner,
+      pool: poolId,
+      queue,
+      method: terms.method ?? null,
+      startMs: req.at,
+      touches: terms.touches,
+    },
+  };
+}
 
 /**
  * The pick from the route's pool (already loaded; undefined when it does not exist), with the account

@@ -28,3 +28,23 @@ export function reassignPick(
   const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
   return { pick, rep, newOwner, reasons };
 }
+
+/**
+ * The assignment a reassigning step records, in the order both stores' INSERT names its columns:
+ * lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at.
+ */
+export const reassignmentValues = (
+  row: SlaDbRow,
+  newOwner: Owner | null,
+  reasons: string[],
+  nowMs: number,
+) => [
+  row.lead_id,
+  row.decision_id,
+  newOwner?.id ?? null,
+  row.pool,
+  row.queue,
+  newOwner ? 'reassigned' : 'fallback',
+  JSON.stringify(reasons),
+  nowMs,
+];

@@ -1,9 +1,9 @@
 import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
-import { handoffEvents, poolPick, slaTerms } from '../rows/handoff-steps.ts';
+import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
 import type { Holder } from '../rows/leads.ts';
 import { isLive } from '../rows/sla.ts';
-import { planSla } from '../sla-plan.ts';
+import type { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Ctx } from './context.ts';
 import { leadRow, setHolder, setStage } from './leads.ts';
@@ -78,24 +78,9 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       if (!terms) return;
       const open = live();
       if (open) finishSla(ctx, open.id, 'closed', at);
-      const base = slaTerms(terms, schedule);
-      if (!leadId) {
-        const plan = planSla({ ...base, startMs: at });
-        anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
-        return;
-      }
-      sla = startSla(ctx, {
-        ...base,
-        leadId,
-        decisionId: req.decisionId,
-        workflow: req.workflow,
-        owner: o,
-        pool: poolId,
-        queue: sales.target,
-        method: terms.method ?? null,
-        startMs: at,
-        touches: terms.touches,
-      });
+      const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
+      if ('due' in timer) anonymous.due = timer.due;
+      else sla = startSla(ctx, timer.start);
     };
     if (owner) {
       assigned = 'kept';

@@ -2,7 +2,7 @@ import { eventData } from '../outbox.ts';
 import { repSchedule } from '../pick-owner.ts';
 import type { EmitInput } from '../rows/outbox.ts';
 import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
-import { reassignPick } from '../rows/sla-tick.ts';
+import { reassignmentValues, reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
 import type { Owner, SlaTickResult } from '../types.ts';
 import { type Ctx, json } from './context.ts';
@@ -107,16 +107,7 @@ function reassign(
     .q(
       'INSERT INTO assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(
-      row.lead_id,
-      row.decision_id,
-      newOwner?.id ?? null,
-      row.pool,
-      row.queue,
-      newOwner ? 'reassigned' : 'fallback',
-      JSON.stringify(reasons),
-      nowMs,
-    );
+    .run(...reassignmentValues(row, newOwner, reasons, nowMs));
   const schedule =
     rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(ctx, row));
   const next = startSla(ctx, restartOf(row, newOwner, nowMs, schedule));

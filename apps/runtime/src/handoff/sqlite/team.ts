@@ -1,13 +1,7 @@
 import type { Schedule } from '@qualify/rules';
 import { type Candidate, repDay } from '../pick-owner.ts';
-import {
-  type LoadedPool,
-  type PoolRow,
-  poolOf,
-  type RepRow as RepRowOf,
-  repOf,
-  toPool,
-} from '../rows/team.ts';
+import type { LoadedPool, PoolRow, RepRow as RepRowOf } from '../rows/team.ts';
+import { poolOf, repOf, toPool } from '../rows/team.ts';
 import type { Pool, PoolInput, PutPoolResult } from '../types.ts';
 import type { Ctx } from './context.ts';
 
