@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg, { type PoolClient, type QueryResultRow } from 'pg';
 import { decisionIds } from '../../decision-id.ts';
+import { ScheduleCache } from '../rows/convert.ts';
+import type { LoadedPool } from '../rows/team.ts';
 import type { Schedule, Subscription } from '../types.ts';
-import type { LoadedPool } from './team.ts';
 
 const INT8 = 20;
 /**
@@ -22,23 +23,8 @@ const types = {
 const LOCK_KEY = `hashtextextended('handoff:' || current_schema() || ':' || $1, 0)`;
 
 /** What lives as long as the store: id makers and parsed schedules (no state another replica could change). */
-export class Shared {
+export class Shared extends ScheduleCache {
   readonly timeIds = decisionIds();
-  private readonly schedules = new Map<string, Schedule>();
-
-  /**
-   * A stored schedule, parsed once: the same object each time lets the rules core reuse the plan it
-   * keeps per schedule object (zone checks and hours).
-   */
-  schedule(text: string): Schedule {
-    let schedule = this.schedules.get(text);
-    if (!schedule) {
-      if (this.schedules.size >= 1000) this.schedules.clear();
-      schedule = JSON.parse(text) as Schedule;
-      this.schedules.set(text, schedule);
-    }
-    return schedule;
-  }
 }
 
 /**
@@ -122,6 +108,4 @@ export class Tx {
   }
 }
 
-export const iso = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? null : new Date(ms).toISOString();
-export const json = <T>(text: string | null | undefined): T | null => (text ? (JSON.parse(text) as T) : null);
+export { iso, json } from '../rows/convert.ts';

@@ -1,39 +1,15 @@
-import { nextStage, type Stage } from '@qualify/rules/handoff';
-import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
-import { planSla } from '../sla-plan.ts';
+import { repSchedule } from '../pick-owner.ts';
+import { handoffResult, settleStage } from '../rows/handoff.ts';
+import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
+import type { Holder } from '../rows/leads.ts';
+import { isLive } from '../rows/sla.ts';
+import type { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Tx } from './context.ts';
-import { type Holder, leadRow, setHolder } from './leads.ts';
+import { leadRow, setHolder } from './leads.ts';
 import { Outbox } from './outbox.ts';
-import { finishSla, isLive, readSla, startSla } from './sla.ts';
+import { finishSla, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
-
-/**
- * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
- * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
- * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
- * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
- * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
- * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
- * still wins over an unchanged stored one, as in the rules.
- */
-function settleStage(
-  req: HandoffRequest,
-  stored: Stage | null,
-): { req: HandoffRequest; reason: string | null } {
-  const read = req.readStage === undefined ? req.priorStage : req.readStage;
-  if (stored === null || stored === read) return { req, reason: null };
-  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
-  if (next.stage === req.stage) return { req, reason: null };
-  const reason = next.kept
-    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
-    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
-  return {
-    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
-    reason,
-  };
-}
 
 /**
  * A hand-off worked out exactly as handoff() would (the same code, in a savepoint) and then undone:
@@ -114,51 +90,18 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       const open = live();
       if (open) await finishSla(tx, open.id, 'closed', at);
       finished = true;
-      const base = {
-        firstContactHours: terms.firstContactHours,
-        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
-        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
-        escalation: terms.escalation ?? [],
-        schedule,
-      };
-      if (!leadId) {
-        const plan = planSla({ ...base, startMs: at });
-        anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
-        return;
-      }
-      sla = await startSla(tx, {
-        ...base,
-        leadId,
-        decisionId: req.decisionId,
-        workflow: req.workflow,
-        owner: o,
-        pool: poolId,
-        queue: sales.target,
-        method: terms.method ?? null,
-        startMs: at,
-        touches: terms.touches,
-      });
+      const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
+      if ('due' in timer) anonymous.due = timer.due;
+      else sla = await startSla(tx, timer.start);
     };
     if (owner) {
       assigned = 'kept';
       reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
     } else if (terms?.pool) {
       const team = await loadPool(tx, terms.pool, at, true);
-      const pick = team
-        ? pickOwner({
-            pool: team,
-            method: terms.method ?? 'turn',
-            nowMs: at,
-            sticky: terms.stickyOwnerId
-              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
-              : null,
-            fallbackQueue: sales.target,
-          })
-        : null;
+      const { pick, reasons: picked } = poolPick(terms, terms.pool, team, at, sales.target);
       if (team && pick) await recordPick(tx, team, pick.rep, pick.turn, at);
-      reasons.push(
-        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
-      );
+      reasons.push(...picked);
       pool = terms.pool;
       if (pick?.rep && team) {
         owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
@@ -192,57 +135,21 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
   const outbox = new Outbox(tx);
-  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = await outbox.add({
-    ...base,
-    type: 'decision',
-    data: eventData.decision(
-      req.route && { kind: req.route.kind, target: req.route.target },
-      req.stage,
-      req.score,
-    ),
-  });
-  if (req.priorStage !== req.stage) {
-    const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += await outbox.add({
-      ...base,
-      type: 'stage.changed',
-      data: eventData.stageChanged(req.priorStage, req.stage, reason),
-    });
-  }
-  if (newHolder) {
-    const data = eventData.assigned(
-      owner,
-      pool,
-      queue,
-      reasons,
-      dueAt === null ? null : new Date(dueAt).toISOString(),
-    );
-    deliveries += await outbox.add({ ...base, type: 'assigned', data });
-  }
-
+  let deliveries = 0;
+  for (const e of handoffEvents({ req, owner, pool, queue, reasons, newHolder, dueAt }))
+    deliveries += await outbox.add(e);
   await outbox.flush();
 
-  const shownSla: HandoffResult['sla'] = anonymous.due
-    ? {
-        dueAt: new Date(anonymous.due.dueAt).toISOString(),
-        workingHours: anonymous.due.workingHours,
-        status: 'untracked',
-      }
-    : sla && (sales || isLive(sla.status))
-      ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
-      : null;
-  return {
-    leadId,
-    priorStage: req.priorStage,
-    stage: req.stage,
-    stageKept: req.stageKept,
+  return handoffResult({
+    req,
     owner,
-    pool: sales || owner ? pool : null,
-    queue: sales || holder ? queue : null,
+    holder,
+    pool,
+    queue,
     assigned,
     reasons,
-    sla: shownSla,
+    sla,
+    anonymousDue: anonymous.due,
     deliveries,
-  };
+  });
 }

@@ -1,5 +1,6 @@
-import { applyLeadEvent } from '../lead-events.ts';
 import { eventData } from '../outbox.ts';
+import { canonical, eventRecord, leadEventEffect } from '../rows/lead-events.ts';
+import type { LeadRow } from '../rows/leads.ts';
 import type {
   LeadDetail,
   LeadEventInput,
@@ -8,13 +9,9 @@ import type {
   RecordEventResult,
 } from '../types.ts';
 import type { Tx } from './context.ts';
-import { type LeadRow, leadRow, setHolder, setStage, toLeadState } from './leads.ts';
+import { leadRow, setHolder, setStage, toLeadState } from './leads.ts';
 import { Outbox } from './outbox.ts';
-import { finishSla, isLive, slaDbRow } from './sla.ts';
-
-/** The event as compared for idempotency: its fields in a fixed order, absent ones left out. */
-const canonical = (ev: LeadEventInput) =>
-  JSON.stringify([ev.type, ev.at ?? null, ev.reason ?? null, ev.stage ?? null, ev.by ?? null]);
+import { finishSla, slaDbRow } from './sla.ts';
 
 /**
  * Applies a CRM event once: the same event id again answers the first result (nothing applied twice);
@@ -41,13 +38,7 @@ export async function recordEvent(
   if (!lead) return { unknownLead: true };
   const atMs = ev.at ? Date.parse(ev.at) : nowMs;
   const slaRow = lead.sla_id ? await slaDbRow(tx, lead.sla_id) : undefined;
-  const live = slaRow && isLive(slaRow.status) ? slaRow : undefined;
-  const owner = lead.owner ? JSON.parse(lead.owner) : null;
-  const effect = applyLeadEvent(
-    { stage: lead.stage, owner, sla: live ? { status: live.status, dueAt: live.due_at } : null },
-    ev,
-    atMs,
-  );
+  const { live, effect } = leadEventEffect(lead, slaRow, ev, atMs);
   if ('invalid' in effect) return effect;
 
   if (effect.stageChange) await setStage(tx, leadId, effect.stage);
@@ -87,16 +78,7 @@ export async function recordEvent(
     applied: effect.applied,
     lead: await toLeadState(tx, (await leadRow(tx, leadId)) as LeadRow),
   };
-  const record: LeadEventRecord = {
-    eventId: ev.eventId,
-    type: ev.type,
-    at: new Date(atMs).toISOString(),
-    receivedAt: new Date(nowMs).toISOString(),
-    reason: ev.reason ?? null,
-    stage: ev.stage ?? null,
-    by: ev.by ?? null,
-    applied: effect.applied,
-  };
+  const record = eventRecord(ev, atMs, nowMs, effect.applied);
   await tx.run(
     `INSERT INTO handoff_lead_events (event_id, lead_id, type, body, record, result, at, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -1,44 +1,14 @@
 import type { Stage } from '@qualify/rules';
+import { type Holder, type LeadRow, leadStateOf } from '../rows/leads.ts';
 import type { LeadState, Owner } from '../types.ts';
-import { iso, json, type Tx } from './context.ts';
+import type { Tx } from './context.ts';
 import { readSla } from './sla.ts';
-
-/** Who holds a lead: a rep (owner), the route's queue (no pool), the fallback queue (nobody was eligible), or nobody. */
-export type Holder = 'owner' | 'queue' | 'fallback' | null;
-
-export interface LeadRow {
-  id: string;
-  stage: Stage;
-  prior_stage: Stage | null;
-  owner: string | null;
-  owner_id: string | null;
-  holder: Holder;
-  pool: string | null;
-  queue: string | null;
-  workflow_id: string;
-  workflow_version: number | null;
-  last_decision_id: string;
-  updated_at: number;
-  sla_id: string | null;
-  seq: number;
-}
 
 export const leadRow = (tx: Tx, id: string) =>
   tx.get<LeadRow>('SELECT * FROM handoff_leads WHERE id = $1', [id]);
 
 export async function toLeadState(tx: Tx, row: LeadRow): Promise<LeadState> {
-  return {
-    leadId: row.id,
-    stage: row.stage,
-    priorStage: row.prior_stage,
-    owner: json<Owner>(row.owner),
-    pool: row.pool,
-    queue: row.queue,
-    workflow: { id: row.workflow_id, version: row.workflow_version },
-    lastDecisionId: row.last_decision_id,
-    updatedAt: iso(row.updated_at) as string,
-    sla: await readSla(tx, row.sla_id),
-  };
+  return leadStateOf(row, await readSla(tx, row.sla_id));
 }
 
 export async function getLeads(tx: Tx, ids: string[]): Promise<Array<[string, LeadState]>> {

@@ -1,11 +1,14 @@
 import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
+import type { EmitInput } from '../rows/outbox.ts';
+import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
+import { reassignmentValues, reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
-import type { EscalationAction, EscalationStep, Owner, SlaTickResult } from '../types.ts';
+import type { Owner, SlaTickResult } from '../types.ts';
 import { json, type Tx } from './context.ts';
 import { leadRow, setHolder } from './leads.ts';
-import { type EmitInput, Outbox } from './outbox.ts';
-import { finishSla, type SlaDbRow, scheduleOfRow, startSla } from './sla.ts';
+import { Outbox } from './outbox.ts';
+import { finishSla, scheduleOfRow, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
@@ -38,21 +41,11 @@ export async function tickSla(tx: Tx, nowMs: number): Promise<SlaTickResult> {
 }
 
 async function applyDue(tx: Tx, row: SlaDbRow, nowMs: number, result: SlaTickResult) {
-  const steps = await tx.all<{
-    step: number;
-    action: EscalationAction;
-    due_at: number;
-    done_at: number | null;
-  }>('SELECT step, action, due_at, done_at FROM handoff_sla_steps WHERE sla_id = $1 ORDER BY step', [row.id]);
-  const transitions = dueTransitions(
-    {
-      status: row.status,
-      dueSoonAt: row.due_soon_at,
-      dueAt: row.due_at,
-      steps: steps.map((s) => ({ step: s.step, action: s.action, dueAt: s.due_at, doneAt: s.done_at })),
-    },
-    nowMs,
+  const steps = await tx.all<DueStep>(
+    'SELECT step, action, due_at, done_at FROM handoff_sla_steps WHERE sla_id = $1 ORDER BY step',
+    [row.id],
   );
+  const transitions = dueTransitions(slaState(row, steps), nowMs);
   if (transitions.length === 0) return;
   const owner = json<Owner>(row.owner);
   const outbox = new Outbox(tx);
@@ -116,20 +109,8 @@ async function reassign(
   send: (e: Pick<EmitInput, 'type' | 'data'>) => Promise<void>,
 ) {
   const team = row.pool ? await loadPool(tx, row.pool, nowMs, true) : undefined;
-  const queue = row.queue ?? '';
-  const pick = team
-    ? pickOwner({
-        pool: team,
-        method: row.method ?? 'turn',
-        nowMs,
-        exclude: owner ? [owner.id] : [],
-        fallbackQueue: queue,
-      })
-    : null;
+  const { pick, rep, newOwner, reasons } = reassignPick(row, team, owner, nowMs);
   if (team && pick) await recordPick(tx, team, pick.rep, pick.turn, nowMs);
-  const rep = pick?.rep ?? null;
-  const newOwner: Owner | null = rep ? { id: rep.id, name: rep.name, email: rep.email } : null;
-  const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
   await tx.run('UPDATE handoff_sla_steps SET new_owner = $1 WHERE sla_id = $2 AND step = $3', [
     JSON.stringify(newOwner),
     row.id,
@@ -140,34 +121,10 @@ async function reassign(
   await tx.run(
     `INSERT INTO handoff_assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      row.lead_id,
-      row.decision_id,
-      newOwner?.id ?? null,
-      row.pool,
-      row.queue,
-      newOwner ? 'reassigned' : 'fallback',
-      JSON.stringify(reasons),
-      nowMs,
-    ],
+    reassignmentValues(row, newOwner, reasons, nowMs),
   );
   const schedule = rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(tx, row));
-  const next = await startSla(tx, {
-    leadId: row.lead_id,
-    decisionId: row.decision_id,
-    workflow: { id: row.workflow_id, version: row.workflow_version },
-    owner: newOwner,
-    pool: row.pool,
-    queue: row.queue,
-    method: row.method,
-    startMs: nowMs,
-    firstContactHours: row.first_contact_hours,
-    touches: row.touches,
-    ...(row.due_soon_hours === null ? {} : { dueSoonHours: row.due_soon_hours }),
-    ...(row.accept_within_hours === null ? {} : { acceptWithinHours: row.accept_within_hours }),
-    escalation: JSON.parse(row.escalation) as EscalationStep[],
-    schedule,
-  });
+  const next = await startSla(tx, restartOf(row, newOwner, nowMs, schedule));
   await send({ type: 'escalated', data: eventData.escalated(step, 'reassign', owner, undefined, newOwner) });
   await send({
     type: 'assigned',

@@ -1,87 +1,11 @@
-import type { Schedule } from '@qualify/rules';
-import { planSla } from '../sla-plan.ts';
-import type {
-  AssignMethod,
-  EscalationAction,
-  EscalationRecord,
-  EscalationStep,
-  Owner,
-  SlaCounts,
-  SlaFilter,
-  SlaPage,
-  SlaRow,
-  SlaStatus,
-} from '../types.ts';
+import type { SlaDbRow, StartSla, StepRow } from '../rows/sla.ts';
+import { LIVE, planOf, slaValues, toSlaRowWith } from '../rows/sla.ts';
+import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
 import { iso, json, type Tx } from './context.ts';
-
-export interface SlaDbRow {
-  id: string;
-  lead_id: string;
-  workflow_id: string;
-  workflow_version: number | null;
-  owner: string | null;
-  owner_id: string | null;
-  pool: string | null;
-  queue: string | null;
-  started_at: number;
-  due_soon_at: number;
-  due_at: number;
-  accept_due_at: number | null;
-  status: SlaStatus;
-  first_contact_hours: number;
-  touches: number;
-  touched: number;
-  met_at: number | null;
-  closed_at: number | null;
-  accepted_at: number | null;
-  working_hours: string | null;
-  schedule: string | null;
-  escalation: string;
-  due_soon_hours: number | null;
-  accept_within_hours: number | null;
-  method: AssignMethod | null;
-  decision_id: string | null;
-}
-
-interface StepRow {
-  sla_id: string;
-  step: number;
-  action: EscalationAction;
-  after_hours: number;
-  due_at: number;
-  done_at: number | null;
-  new_owner: string | null;
-}
-
-export const LIVE = `('open', 'due_soon', 'breached')`;
-
-export interface StartSla {
-  leadId: string;
-  decisionId: string | null;
-  workflow: { id: string; version: number | null };
-  owner: Owner | null;
-  pool: string | null;
-  queue: string | null;
-  method: AssignMethod | null;
-  startMs: number;
-  firstContactHours: number;
-  touches: number;
-  dueSoonHours?: number;
-  acceptWithinHours?: number;
-  escalation: EscalationStep[];
-  schedule: Schedule | null;
-}
 
 /** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
 export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
-  const plan = planSla({
-    startMs: s.startMs,
-    firstContactHours: s.firstContactHours,
-    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
-    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
-    escalation: s.escalation,
-    schedule: s.schedule,
-  });
+  const plan = planOf(s);
   const id = tx.id('sla', s.startMs);
   // The timer, its steps and the lead's pointer to it in one statement.
   await tx.run(
@@ -95,27 +19,7 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
        SELECT $1, * FROM unnest($22::int[], $23::text[], $24::float8[], $25::bigint[]))
      UPDATE handoff_leads SET sla_id = $1 WHERE id = $2`,
     [
-      id,
-      s.leadId,
-      s.workflow.id,
-      s.workflow.version,
-      s.owner ? JSON.stringify(s.owner) : null,
-      s.owner?.id ?? null,
-      s.pool,
-      s.queue,
-      plan.startedAt,
-      plan.dueSoonAt,
-      plan.dueAt,
-      plan.acceptDueAt,
-      s.firstContactHours,
-      s.touches,
-      plan.workingHours,
-      s.schedule ? JSON.stringify(s.schedule) : null,
-      JSON.stringify(s.escalation),
-      s.dueSoonHours ?? null,
-      s.acceptWithinHours ?? null,
-      s.method,
-      s.decisionId,
+      ...slaValues(id, s, plan),
       plan.steps.map((p) => p.step),
       plan.steps.map((p) => p.action),
       plan.steps.map((p) => p.afterHours),
@@ -157,39 +61,6 @@ export const scheduleOfRow = (tx: Tx, row: SlaDbRow) => (row.schedule ? tx.sched
 export const slaDbRow = (tx: Tx, id: string) =>
   tx.get<SlaDbRow>('SELECT * FROM handoff_sla WHERE id = $1', [id]);
 
-const toEscalation = (s: StepRow): EscalationRecord => ({
-  step: s.step,
-  action: s.action,
-  afterHours: s.after_hours,
-  dueAt: iso(s.due_at) as string,
-  doneAt: iso(s.done_at),
-  ...(s.action === 'reassign' && s.done_at !== null ? { newOwner: json<Owner>(s.new_owner) } : {}),
-});
-
-function toSlaRowWith(row: SlaDbRow, steps: StepRow[]): SlaRow {
-  return {
-    id: row.id,
-    leadId: row.lead_id,
-    workflowId: row.workflow_id,
-    version: row.workflow_version,
-    owner: json<Owner>(row.owner),
-    pool: row.pool,
-    queue: row.queue,
-    startedAt: iso(row.started_at) as string,
-    dueSoonAt: iso(row.due_soon_at) as string,
-    dueAt: iso(row.due_at) as string,
-    status: row.status,
-    firstContactHours: row.first_contact_hours,
-    touches: row.touches,
-    touched: row.touched,
-    acceptDueAt: iso(row.accept_due_at),
-    metAt: iso(row.met_at),
-    closedAt: iso(row.closed_at),
-    escalations: steps.map(toEscalation),
-    workingHours: row.working_hours,
-  };
-}
-
 /** Timers as the interface shows them, with their steps read in one query. */
 export async function toSlaRows(tx: Tx, rows: SlaDbRow[]): Promise<SlaRow[]> {
   if (rows.length === 0) return [];
@@ -206,9 +77,6 @@ export async function readSla(tx: Tx, id: string | null): Promise<SlaRow | null>
   const row = id ? await slaDbRow(tx, id) : undefined;
   return row ? ((await toSlaRows(tx, [row]))[0] as SlaRow) : null;
 }
-
-export const isLive = (status: SlaStatus) =>
-  status === 'open' || status === 'due_soon' || status === 'breached';
 
 /** Ends a live timer: met, met late or closed. Steps not yet taken are dropped (they will never happen). */
 export async function finishSla(tx: Tx, id: string, status: 'met' | 'met_late' | 'closed', atMs: number) {

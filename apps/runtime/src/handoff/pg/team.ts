@@ -1,27 +1,11 @@
 import type { Schedule } from '@qualify/rules';
 import { type Candidate, repDay } from '../pick-owner.ts';
-import type { Pool, PoolInput, PutPoolResult, Rep } from '../types.ts';
-import { iso, type Tx } from './context.ts';
+import type { LoadedPool, PoolRow, RepRow as RepRowOf } from '../rows/team.ts';
+import { poolOf, repOf, toPool } from '../rows/team.ts';
+import type { Pool, PoolInput, PutPoolResult } from '../types.ts';
+import type { Tx } from './context.ts';
 
-interface PoolRow {
-  id: string;
-  name: string;
-  schedule: string;
-  manager_email: string | null;
-  revision: number;
-  updated_at: number;
-}
-interface RepRow {
-  id: string;
-  name: string;
-  email: string;
-  weight: number;
-  daily_cap: number | null;
-  active: boolean;
-  schedule: string | null;
-  days_off: string;
-  current: number | null;
-}
+type RepRow = RepRowOf<boolean>;
 
 /**
  * Today's count of each rep (each rep's local day). For an assignment (`lock`), each rep's row for the
@@ -49,17 +33,7 @@ async function countsToday(tx: Tx, reps: Array<{ id: string; day: string }>, loc
   return new Map(rows.map((r) => [r.rep_id, r.count]));
 }
 
-const repOf = (tx: Tx, row: RepRow) => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  weight: row.weight,
-  dailyCap: row.daily_cap,
-  active: row.active,
-  ...(row.schedule ? { schedule: tx.schedule(row.schedule) } : {}),
-  daysOff: JSON.parse(row.days_off) as string[],
-  current: row.current ?? 0,
-});
+const repWithTurn = (tx: Tx, row: RepRow) => ({ ...repOf(tx, row, row.active), current: row.current ?? 0 });
 
 /** A pool's reps with today's count and their turn state. */
 async function candidates(tx: Tx, poolId: string, schedule: Schedule, nowMs: number): Promise<Candidate[]> {
@@ -69,17 +43,13 @@ async function candidates(tx: Tx, poolId: string, schedule: Schedule, nowMs: num
      WHERE r.pool_id = $1 ORDER BY r.position`,
     [poolId],
   );
-  const reps = rows.map((row) => repOf(tx, row));
+  const reps = rows.map((row) => repWithTurn(tx, row));
   const counts = await countsToday(
     tx,
     reps.map((rep) => ({ id: rep.id, day: repDay(rep, schedule, nowMs) })),
     false,
   );
   return reps.map(({ current, ...rep }) => ({ ...rep, assignedToday: counts.get(rep.id) ?? 0, current }));
-}
-
-export interface LoadedPool extends Omit<Pool, 'reps'> {
-  reps: Candidate[];
 }
 
 /**
@@ -103,15 +73,6 @@ export async function loadPool(
   };
 }
 
-const poolOf = (row: PoolRow, schedule: Schedule) => ({
-  id: row.id,
-  name: row.name,
-  schedule,
-  ...(row.manager_email ? { managerEmail: row.manager_email } : {}),
-  revision: row.revision,
-  updatedAt: iso(row.updated_at) as string,
-});
-
 const countKey = (repId: string, day: string) => `${repId}\n${day}`;
 
 /**
@@ -131,7 +92,7 @@ async function lockedPool(tx: Tx, id: string, nowMs: number): Promise<LoadedPool
        WHERE r.pool_id = $1 ORDER BY r.position`,
       [id],
     );
-    pool = { ...poolOf(row, schedule), reps: reps.map((r) => ({ ...repOf(tx, r), assignedToday: 0 })) };
+    pool = { ...poolOf(row, schedule), reps: reps.map((r) => ({ ...repWithTurn(tx, r), assignedToday: 0 })) };
     tx.lockedPools.set(id, pool);
   }
   const { schedule } = pool;
@@ -149,11 +110,6 @@ async function lockedPool(tx: Tx, id: string, nowMs: number): Promise<LoadedPool
     }),
   };
 }
-
-const toPool = (loaded: LoadedPool): Pool => ({
-  ...loaded,
-  reps: loaded.reps.map(({ current: _turn, ...rep }): Rep => rep),
-});
 
 export async function getPool(tx: Tx, id: string, nowMs: number): Promise<Pool | undefined> {
   const loaded = await loadPool(tx, id, nowMs);

@@ -1,39 +1,30 @@
+import {
+  type AttemptRow,
+  type AttemptTarget,
+  attemptOf,
+  type ClaimedDbRow,
+  type DeliveryDbRow,
+  type SubscriptionRow as SubscriptionRowOf,
+  subscriptionOf,
+  toClaimed,
+  toDelivery,
+} from '../rows/webhooks.ts';
 import type {
   AttemptInput,
   ClaimedDelivery,
   CreatedSubscription,
-  DeliveryAttempt,
   DeliveryDetail,
   DeliveryFilter,
   DeliveryPage,
-  DeliveryRow,
   DeliveryStatus,
-  EventType,
   Subscription,
   SubscriptionInput,
 } from '../types.ts';
-import { iso, type Tx } from './context.ts';
+import type { Tx } from './context.ts';
 
-interface SubscriptionRow {
-  id: string;
-  url: string;
-  events: string;
-  description: string | null;
-  active: boolean;
-  secret: string;
-  created_at: number;
-  updated_at: number;
-}
+type SubscriptionRow = SubscriptionRowOf<boolean>;
 
-const toSubscription = (row: SubscriptionRow): Subscription => ({
-  id: row.id,
-  url: row.url,
-  events: JSON.parse(row.events) as EventType[],
-  description: row.description,
-  active: row.active,
-  createdAt: iso(row.created_at) as string,
-  updatedAt: iso(row.updated_at) as string,
-});
+const toSubscription = (row: SubscriptionRow) => subscriptionOf(row, row.active);
 
 export const loadSubscriptions = async (tx: Tx): Promise<Subscription[]> =>
   (await tx.all<SubscriptionRow>('SELECT * FROM handoff_subscriptions ORDER BY created_at, id')).map(
@@ -92,44 +83,6 @@ export async function deleteSubscription(tx: Tx, id: string): Promise<boolean> {
   return (await tx.run('DELETE FROM handoff_subscriptions WHERE id = $1', [id])) > 0;
 }
 
-interface DeliveryDbRow {
-  seq: number;
-  id: string;
-  subscription_id: string;
-  event_id: string;
-  event_type: EventType;
-  lead_key: string;
-  lead_id: string | null;
-  sequence: number;
-  status: DeliveryStatus;
-  attempt_count: number;
-  created_at: number;
-  queued_at: number;
-  next_attempt_at: number | null;
-  lease_until: number | null;
-  last_attempt_at: number | null;
-  last_status: number | null;
-  last_error: string | null;
-  delivered_at: number | null;
-}
-
-const toDelivery = (row: DeliveryDbRow): DeliveryRow => ({
-  id: row.id,
-  subscriptionId: row.subscription_id,
-  eventId: row.event_id,
-  eventType: row.event_type,
-  leadId: row.lead_id,
-  sequence: row.sequence,
-  status: row.status,
-  attemptCount: row.attempt_count,
-  createdAt: iso(row.created_at) as string,
-  nextAttemptAt: iso(row.next_attempt_at),
-  lastAttemptAt: iso(row.last_attempt_at),
-  lastStatus: row.last_status,
-  lastError: row.last_error,
-  deliveredAt: iso(row.delivered_at),
-});
-
 /**
  * The head of each (subscription, lead) line that is due and not leased: a later event of a lead waits
  * until the earlier one is delivered or dead, so a receiver sees a lead's events in order. The heads
@@ -143,7 +96,7 @@ export async function claimDeliveries(
   limit: number,
   leaseMs: number,
 ): Promise<ClaimedDelivery[]> {
-  const rows = await tx.all<DeliveryDbRow & { url: string; secret: string; body: string }>(
+  const rows = await tx.all<ClaimedDbRow>(
     `WITH heads AS (
        SELECT d.seq FROM handoff_deliveries d
        JOIN handoff_subscriptions s ON s.id = d.subscription_id AND s.active
@@ -160,30 +113,11 @@ export async function claimDeliveries(
      ORDER BY l.next_attempt_at, l.seq`,
     [nowMs, limit, nowMs + leaseMs],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    subscriptionId: row.subscription_id,
-    url: row.url,
-    secret: row.secret,
-    eventId: row.event_id,
-    eventType: row.event_type,
-    leadId: row.lead_id,
-    sequence: row.sequence,
-    body: row.body,
-    attempt: row.attempt_count + 1,
-    createdAt: row.queued_at,
-    leaseUntil: nowMs + leaseMs,
-  }));
+  return rows.map((row) => toClaimed(row, nowMs + leaseMs));
 }
 
 export async function recordAttempt(tx: Tx, id: string, a: AttemptInput): Promise<void> {
-  const row = await tx.get<{
-    status: DeliveryStatus;
-    attempt_count: number;
-    subscription_id: string;
-    lead_key: string;
-    sequence: number;
-  }>(
+  const row = await tx.get<AttemptTarget>(
     'SELECT status, attempt_count, subscription_id, lead_key, sequence FROM handoff_deliveries WHERE id = $1 FOR UPDATE',
     [id],
   );
@@ -259,28 +193,15 @@ export async function getDelivery(tx: Tx, id: string): Promise<DeliveryDetail | 
     [id],
   );
   if (!row) return undefined;
-  const attempts = await tx.all<{
-    attempt: number;
-    at: number;
-    status: number | null;
-    error: string | null;
-    duration_ms: number;
-    ok: boolean;
-  }>('SELECT * FROM handoff_delivery_attempts WHERE delivery_id = $1 ORDER BY attempt', [id]);
+  const attempts = await tx.all<AttemptRow<boolean>>(
+    'SELECT * FROM handoff_delivery_attempts WHERE delivery_id = $1 ORDER BY attempt',
+    [id],
+  );
   return {
     ...toDelivery(row),
     url: row.url,
     body: row.body,
-    attempts: attempts.map(
-      (a): DeliveryAttempt => ({
-        attempt: a.attempt,
-        at: iso(a.at) as string,
-        status: a.status,
-        error: a.error,
-        durationMs: a.duration_ms,
-        ok: a.ok,
-      }),
-    ),
+    attempts: attempts.map((a) => attemptOf(a, a.ok)),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { decisionIds } from '../../decision-id.ts';
+import { ScheduleCache } from '../rows/convert.ts';
 import type { Schedule, Subscription } from '../types.ts';
 import { migrate } from './schema.ts';
 
@@ -10,7 +11,7 @@ export class Ctx {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly timeIds = decisionIds();
   private subscriptions: Subscription[] | null = null;
-  private readonly schedules = new Map<string, Schedule>();
+  private readonly schedules = new ScheduleCache();
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -44,18 +45,9 @@ export class Ctx {
     return `${prefix}_${randomBytes(bytes).toString('base64url')}`;
   }
 
-  /**
-   * A stored schedule, parsed once: the same object each time lets the rules core reuse the plan it
-   * keeps per schedule object (zone checks and hours), which is most of an assignment's cost otherwise.
-   */
+  /** A stored schedule, parsed once (see ScheduleCache). */
   schedule(text: string): Schedule {
-    let schedule = this.schedules.get(text);
-    if (!schedule) {
-      if (this.schedules.size >= 1000) this.schedules.clear();
-      schedule = JSON.parse(text) as Schedule;
-      this.schedules.set(text, schedule);
-    }
-    return schedule;
+    return this.schedules.schedule(text);
   }
 
   activeSubscriptions(load: () => Subscription[]): Subscription[] {
@@ -72,6 +64,4 @@ export class Ctx {
   }
 }
 
-export const iso = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? null : new Date(ms).toISOString();
-export const json = <T>(text: string | null | undefined): T | null => (text ? (JSON.parse(text) as T) : null);
+export { iso, json } from '../rows/convert.ts';

@@ -1,39 +1,15 @@
-import { nextStage, type Stage } from '@qualify/rules/handoff';
-import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
-import { planSla } from '../sla-plan.ts';
+import { repSchedule } from '../pick-owner.ts';
+import { handoffResult, settleStage } from '../rows/handoff.ts';
+import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
+import type { Holder } from '../rows/leads.ts';
+import { isLive } from '../rows/sla.ts';
+import type { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Ctx } from './context.ts';
-import { type Holder, leadRow, setHolder, setStage } from './leads.ts';
+import { leadRow, setHolder, setStage } from './leads.ts';
 import { emit, sequencer } from './outbox.ts';
-import { finishSla, isLive, readSla, startSla } from './sla.ts';
+import { finishSla, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
-
-/**
- * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
- * lead may have stored a stage since (two arriving together both read the old one), or a `rejected`
- * event lowered it. Then the forward-only rule is applied again from the stored stage, so a stored stage
- * never moves back except by the route's explicit recycle (or a `rejected` event, which does not come
- * through here). A decision the rules kept at the stage they read proposed a lower one, so it does not
- * raise a stage lowered meanwhile either. A stage the CRM sent in the lead (the current-stage field)
- * still wins over an unchanged stored one, as in the rules.
- */
-function settleStage(
-  req: HandoffRequest,
-  stored: Stage | null,
-): { req: HandoffRequest; reason: string | null } {
-  const read = req.readStage === undefined ? req.priorStage : req.readStage;
-  if (stored === null || stored === read) return { req, reason: null };
-  const next = nextStage(stored, req.stageKept ? stored : req.stage, req.recycle);
-  if (next.stage === req.stage) return { req, reason: null };
-  const reason = next.kept
-    ? `Kept at ${next.stage}: stages only move forward (this decision sets ${req.stage}; the lead was stored at ${stored} meanwhile).`
-    : `Left at ${next.stage}: the lead was moved to ${stored} after this evaluation read ${read ?? 'no stage'} (this decision kept ${req.stage}).`;
-  return {
-    req: { ...req, stage: next.stage, priorStage: stored, stageKept: next.kept || req.stageKept },
-    reason,
-  };
-}
 
 /**
  * A hand-off worked out exactly as handoff() would (the same code, in a savepoint) and then undone:
@@ -102,51 +78,18 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       if (!terms) return;
       const open = live();
       if (open) finishSla(ctx, open.id, 'closed', at);
-      const base = {
-        firstContactHours: terms.firstContactHours,
-        ...(terms.dueSoonHours === undefined ? {} : { dueSoonHours: terms.dueSoonHours }),
-        ...(terms.acceptWithinHours === undefined ? {} : { acceptWithinHours: terms.acceptWithinHours }),
-        escalation: terms.escalation ?? [],
-        schedule,
-      };
-      if (!leadId) {
-        const plan = planSla({ ...base, startMs: at });
-        anonymous.due = { dueAt: plan.dueAt, workingHours: plan.workingHours };
-        return;
-      }
-      sla = startSla(ctx, {
-        ...base,
-        leadId,
-        decisionId: req.decisionId,
-        workflow: req.workflow,
-        owner: o,
-        pool: poolId,
-        queue: sales.target,
-        method: terms.method ?? null,
-        startMs: at,
-        touches: terms.touches,
-      });
+      const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
+      if ('due' in timer) anonymous.due = timer.due;
+      else sla = startSla(ctx, timer.start);
     };
     if (owner) {
       assigned = 'kept';
       reasons.push(`${owner.name} already owns the lead: kept (no new assignment)`);
     } else if (terms?.pool) {
       const team = loadPool(ctx, terms.pool, at);
-      const pick = team
-        ? pickOwner({
-            pool: team,
-            method: terms.method ?? 'turn',
-            nowMs: at,
-            sticky: terms.stickyOwnerId
-              ? { id: terms.stickyOwnerId, field: terms.ownerField ?? 'owner' }
-              : null,
-            fallbackQueue: sales.target,
-          })
-        : null;
+      const { pick, reasons: picked } = poolPick(terms, terms.pool, team, at, sales.target);
       if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, at);
-      reasons.push(
-        ...(pick?.reasons ?? [`Pool ${terms.pool} does not exist: to the fallback queue ${sales.target}`]),
-      );
+      reasons.push(...picked);
       pool = terms.pool;
       if (pick?.rep && team) {
         owner = { id: pick.rep.id, name: pick.rep.name, email: pick.rep.email };
@@ -180,55 +123,20 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
   const seq = sequencer(ctx);
-  const base = { leadId, decisionId: req.decisionId, workflow: req.workflow, at };
-  let deliveries = emit(ctx, seq, {
-    ...base,
-    type: 'decision',
-    data: eventData.decision(
-      req.route && { kind: req.route.kind, target: req.route.target },
-      req.stage,
-      req.score,
-    ),
-  });
-  if (req.priorStage !== req.stage) {
-    const reason = req.recycle ? req.recycle.reason : 'decision';
-    deliveries += emit(ctx, seq, {
-      ...base,
-      type: 'stage.changed',
-      data: eventData.stageChanged(req.priorStage, req.stage, reason),
-    });
-  }
-  if (newHolder) {
-    const data = eventData.assigned(
-      owner,
-      pool,
-      queue,
-      reasons,
-      dueAt === null ? null : new Date(dueAt).toISOString(),
-    );
-    deliveries += emit(ctx, seq, { ...base, type: 'assigned', data });
-  }
+  let deliveries = 0;
+  for (const e of handoffEvents({ req, owner, pool, queue, reasons, newHolder, dueAt }))
+    deliveries += emit(ctx, seq, e);
 
-  const shownSla: HandoffResult['sla'] = anonymous.due
-    ? {
-        dueAt: new Date(anonymous.due.dueAt).toISOString(),
-        workingHours: anonymous.due.workingHours,
-        status: 'untracked',
-      }
-    : sla && (sales || isLive(sla.status))
-      ? { dueAt: sla.dueAt, workingHours: sla.workingHours, status: sla.status }
-      : null;
-  return {
-    leadId,
-    priorStage: req.priorStage,
-    stage: req.stage,
-    stageKept: req.stageKept,
+  return handoffResult({
+    req,
     owner,
-    pool: sales || owner ? pool : null,
-    queue: sales || holder ? queue : null,
+    holder,
+    pool,
+    queue,
     assigned,
     reasons,
-    sla: shownSla,
+    sla,
+    anonymousDue: anonymous.due,
     deliveries,
-  };
+  });
 }

@@ -1,5 +1,5 @@
-import { applyLeadEvent } from '../lead-events.ts';
 import { eventData } from '../outbox.ts';
+import { canonical, eventRecord, leadEventEffect } from '../rows/lead-events.ts';
 import type {
   LeadDetail,
   LeadEventInput,
@@ -10,11 +10,7 @@ import type {
 import type { Ctx } from './context.ts';
 import { leadRow, setHolder, setStage, toLeadState } from './leads.ts';
 import { emit, sequencer } from './outbox.ts';
-import { finishSla, isLive, slaDbRow } from './sla.ts';
-
-/** The event as compared for idempotency: its fields in a fixed order, absent ones left out. */
-const canonical = (ev: LeadEventInput) =>
-  JSON.stringify([ev.type, ev.at ?? null, ev.reason ?? null, ev.stage ?? null, ev.by ?? null]);
+import { finishSla, slaDbRow } from './sla.ts';
 
 /**
  * Applies a CRM event once: the same event id again answers the first result (nothing applied twice);
@@ -32,13 +28,7 @@ export function recordEvent(ctx: Ctx, leadId: string, ev: LeadEventInput, nowMs:
   if (!lead) return { unknownLead: true };
   const atMs = ev.at ? Date.parse(ev.at) : nowMs;
   const slaRow = lead.sla_id ? slaDbRow(ctx, lead.sla_id) : undefined;
-  const live = slaRow && isLive(slaRow.status) ? slaRow : undefined;
-  const owner = lead.owner ? JSON.parse(lead.owner) : null;
-  const effect = applyLeadEvent(
-    { stage: lead.stage, owner, sla: live ? { status: live.status, dueAt: live.due_at } : null },
-    ev,
-    atMs,
-  );
+  const { live, effect } = leadEventEffect(lead, slaRow, ev, atMs);
   if ('invalid' in effect) return effect;
 
   if (effect.stageChange) setStage(ctx, leadId, effect.stage);
@@ -72,16 +62,7 @@ export function recordEvent(ctx: Ctx, leadId: string, ev: LeadEventInput, nowMs:
     applied: effect.applied,
     lead: toLeadState(ctx, leadRow(ctx, leadId) as NonNullable<ReturnType<typeof leadRow>>),
   };
-  const record: LeadEventRecord = {
-    eventId: ev.eventId,
-    type: ev.type,
-    at: new Date(atMs).toISOString(),
-    receivedAt: new Date(nowMs).toISOString(),
-    reason: ev.reason ?? null,
-    stage: ev.stage ?? null,
-    by: ev.by ?? null,
-    applied: effect.applied,
-  };
+  const record = eventRecord(ev, atMs, nowMs, effect.applied);
   ctx
     .q(
       'INSERT INTO lead_events (event_id, lead_id, type, body, record, result, at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,44 +1,14 @@
 import type { Stage } from '@qualify/rules';
+import { type Holder, type LeadRow, leadStateOf } from '../rows/leads.ts';
 import type { LeadState, Owner } from '../types.ts';
-import { type Ctx, iso, json } from './context.ts';
+import type { Ctx } from './context.ts';
 import { readSla } from './sla.ts';
-
-/** Who holds a lead: a rep (owner), the route's queue (no pool), the fallback queue (nobody was eligible), or nobody. */
-export type Holder = 'owner' | 'queue' | 'fallback' | null;
-
-export interface LeadRow {
-  id: string;
-  stage: Stage;
-  prior_stage: Stage | null;
-  owner: string | null;
-  owner_id: string | null;
-  holder: Holder;
-  pool: string | null;
-  queue: string | null;
-  workflow_id: string;
-  workflow_version: number | null;
-  last_decision_id: string;
-  updated_at: number;
-  sla_id: string | null;
-  seq: number;
-}
 
 export const leadRow = (ctx: Ctx, id: string) =>
   ctx.q('SELECT * FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
 
 export function toLeadState(ctx: Ctx, row: LeadRow): LeadState {
-  return {
-    leadId: row.id,
-    stage: row.stage,
-    priorStage: row.prior_stage,
-    owner: json<Owner>(row.owner),
-    pool: row.pool,
-    queue: row.queue,
-    workflow: { id: row.workflow_id, version: row.workflow_version },
-    lastDecisionId: row.last_decision_id,
-    updatedAt: iso(row.updated_at) as string,
-    sla: readSla(ctx, row.sla_id),
-  };
+  return leadStateOf(row, readSla(ctx, row.sla_id));
 }
 
 export function getLeads(ctx: Ctx, ids: string[]): Array<[string, LeadState]> {

@@ -1,16 +1,8 @@
 import { eventBody, leadKey, subscribersOf } from '../outbox.ts';
-import type { EventType, OutboxEvent, Subscription } from '../types.ts';
+import type { EmitInput } from '../rows/outbox.ts';
+import type { OutboxEvent, Subscription } from '../types.ts';
 import type { Ctx } from './context.ts';
 import { loadSubscriptions } from './webhooks.ts';
-
-export interface EmitInput {
-  type: EventType;
-  leadId: string | null;
-  decisionId: string | null;
-  workflow: { id: string; version: number | null };
-  data: Record<string, unknown>;
-  at: number;
-}
 
 /** Counts a lead-less hand-off's events (its sequence lives only as long as the hand-off). */
 export interface Sequencer {

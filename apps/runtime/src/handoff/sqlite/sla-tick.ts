@@ -1,11 +1,14 @@
 import { eventData } from '../outbox.ts';
-import { pickOwner, repSchedule } from '../pick-owner.ts';
+import { repSchedule } from '../pick-owner.ts';
+import type { EmitInput } from '../rows/outbox.ts';
+import { type DueStep, restartOf, type SlaDbRow, slaState } from '../rows/sla.ts';
+import { reassignmentValues, reassignPick } from '../rows/sla-tick.ts';
 import { dueTransitions } from '../sla-plan.ts';
-import type { EscalationAction, EscalationStep, Owner, SlaTickResult } from '../types.ts';
+import type { Owner, SlaTickResult } from '../types.ts';
 import { type Ctx, json } from './context.ts';
 import { leadRow, setHolder } from './leads.ts';
-import { type EmitInput, emit, sequencer } from './outbox.ts';
-import { finishSla, type SlaDbRow, scheduleOfRow, slaDbRow, startSla } from './sla.ts';
+import { emit, sequencer } from './outbox.ts';
+import { finishSla, scheduleOfRow, slaDbRow, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
@@ -35,21 +38,8 @@ export function tickSla(ctx: Ctx, nowMs: number): SlaTickResult {
 function applyDue(ctx: Ctx, row: SlaDbRow, nowMs: number, result: SlaTickResult) {
   const steps = ctx
     .q('SELECT step, action, due_at, done_at FROM sla_steps WHERE sla_id = ?')
-    .all(row.id) as Array<{
-    step: number;
-    action: EscalationAction;
-    due_at: number;
-    done_at: number | null;
-  }>;
-  const transitions = dueTransitions(
-    {
-      status: row.status,
-      dueSoonAt: row.due_soon_at,
-      dueAt: row.due_at,
-      steps: steps.map((s) => ({ step: s.step, action: s.action, dueAt: s.due_at, doneAt: s.done_at })),
-    },
-    nowMs,
-  );
+    .all(row.id) as DueStep[];
+  const transitions = dueTransitions(slaState(row, steps), nowMs);
   const owner = json<Owner>(row.owner);
   const seq = sequencer(ctx);
   const lead = leadRow(ctx, row.lead_id);
@@ -106,20 +96,8 @@ function reassign(
   send: (e: Pick<EmitInput, 'type' | 'data'>) => void,
 ) {
   const team = row.pool ? loadPool(ctx, row.pool, nowMs) : undefined;
-  const queue = row.queue ?? '';
-  const pick = team
-    ? pickOwner({
-        pool: team,
-        method: row.method ?? 'turn',
-        nowMs,
-        exclude: owner ? [owner.id] : [],
-        fallbackQueue: queue,
-      })
-    : null;
+  const { pick, rep, newOwner, reasons } = reassignPick(row, team, owner, nowMs);
   if (team && pick) recordPick(ctx, team, pick.rep, pick.turn, nowMs);
-  const rep = pick?.rep ?? null;
-  const newOwner: Owner | null = rep ? { id: rep.id, name: rep.name, email: rep.email } : null;
-  const reasons = pick?.reasons ?? [`No pool to reassign from: to the queue ${queue}`];
   ctx
     .q('UPDATE sla_steps SET new_owner = ? WHERE sla_id = ? AND step = ?')
     .run(JSON.stringify(newOwner), row.id, step);
@@ -129,34 +107,10 @@ function reassign(
     .q(
       'INSERT INTO assignments (lead_id, decision_id, rep_id, pool_id, queue, kind, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(
-      row.lead_id,
-      row.decision_id,
-      newOwner?.id ?? null,
-      row.pool,
-      row.queue,
-      newOwner ? 'reassigned' : 'fallback',
-      JSON.stringify(reasons),
-      nowMs,
-    );
+    .run(...reassignmentValues(row, newOwner, reasons, nowMs));
   const schedule =
     rep && team ? repSchedule(rep, team.schedule) : (team?.schedule ?? scheduleOfRow(ctx, row));
-  const next = startSla(ctx, {
-    leadId: row.lead_id,
-    decisionId: row.decision_id,
-    workflow: { id: row.workflow_id, version: row.workflow_version },
-    owner: newOwner,
-    pool: row.pool,
-    queue: row.queue,
-    method: row.method,
-    startMs: nowMs,
-    firstContactHours: row.first_contact_hours,
-    touches: row.touches,
-    ...(row.due_soon_hours === null ? {} : { dueSoonHours: row.due_soon_hours }),
-    ...(row.accept_within_hours === null ? {} : { acceptWithinHours: row.accept_within_hours }),
-    escalation: JSON.parse(row.escalation) as EscalationStep[],
-    schedule,
-  });
+  const next = startSla(ctx, restartOf(row, newOwner, nowMs, schedule));
   send({ type: 'escalated', data: eventData.escalated(step, 'reassign', owner, undefined, newOwner) });
   send({ type: 'assigned', data: eventData.assigned(newOwner, row.pool, row.queue, reasons, next.dueAt) });
 }

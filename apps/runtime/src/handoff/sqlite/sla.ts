@@ -1,86 +1,12 @@
-import type { Schedule } from '@qualify/rules';
-import { type PlannedStep, planSla } from '../sla-plan.ts';
-import type {
-  AssignMethod,
-  EscalationAction,
-  EscalationRecord,
-  EscalationStep,
-  Owner,
-  SlaCounts,
-  SlaFilter,
-  SlaPage,
-  SlaRow,
-  SlaStatus,
-} from '../types.ts';
-import { type Ctx, iso, json } from './context.ts';
-
-export interface SlaDbRow {
-  id: string;
-  lead_id: string;
-  workflow_id: string;
-  workflow_version: number | null;
-  owner: string | null;
-  owner_id: string | null;
-  pool: string | null;
-  queue: string | null;
-  started_at: number;
-  due_soon_at: number;
-  due_at: number;
-  accept_due_at: number | null;
-  status: SlaStatus;
-  first_contact_hours: number;
-  touches: number;
-  touched: number;
-  met_at: number | null;
-  closed_at: number | null;
-  accepted_at: number | null;
-  working_hours: string | null;
-  schedule: string | null;
-  escalation: string;
-  due_soon_hours: number | null;
-  accept_within_hours: number | null;
-  method: AssignMethod | null;
-  decision_id: string | null;
-}
-
-interface StepRow {
-  step: number;
-  action: EscalationAction;
-  after_hours: number;
-  due_at: number;
-  done_at: number | null;
-  new_owner: string | null;
-}
-
-export const LIVE = `('open', 'due_soon', 'breached')`;
-
-export interface StartSla {
-  leadId: string;
-  decisionId: string | null;
-  workflow: { id: string; version: number | null };
-  owner: Owner | null;
-  pool: string | null;
-  queue: string | null;
-  method: AssignMethod | null;
-  startMs: number;
-  firstContactHours: number;
-  touches: number;
-  dueSoonHours?: number;
-  acceptWithinHours?: number;
-  escalation: EscalationStep[];
-  schedule: Schedule | null;
-}
+import type { SlaDbRow, StartSla, StepRow } from '../rows/sla.ts';
+import { LIVE, planOf, slaValues, toSlaRowWith } from '../rows/sla.ts';
+import type { PlannedStep } from '../sla-plan.ts';
+import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
+import { type Ctx, json } from './context.ts';
 
 /** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
 export function startSla(ctx: Ctx, s: StartSla): SlaRow {
-  const plan = planSla({
-    startMs: s.startMs,
-    firstContactHours: s.firstContactHours,
-    ...(s.dueSoonHours === undefined ? {} : { dueSoonHours: s.dueSoonHours }),
-    ...(s.acceptWithinHours === undefined ? {} : { acceptWithinHours: s.acceptWithinHours }),
-    escalation: s.escalation,
-    schedule: s.schedule,
-  });
+  const plan = planOf(s);
   const id = ctx.id('sla', s.startMs);
   ctx
     .q(
@@ -89,29 +15,7 @@ export function startSla(ctx: Ctx, s: StartSla): SlaRow {
          due_soon_hours, accept_within_hours, method, decision_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(
-      id,
-      s.leadId,
-      s.workflow.id,
-      s.workflow.version,
-      s.owner ? JSON.stringify(s.owner) : null,
-      s.owner?.id ?? null,
-      s.pool,
-      s.queue,
-      plan.startedAt,
-      plan.dueSoonAt,
-      plan.dueAt,
-      plan.acceptDueAt,
-      s.firstContactHours,
-      s.touches,
-      plan.workingHours,
-      s.schedule ? JSON.stringify(s.schedule) : null,
-      JSON.stringify(s.escalation),
-      s.dueSoonHours ?? null,
-      s.acceptWithinHours ?? null,
-      s.method,
-      s.decisionId,
-    );
+    .run(...slaValues(id, s, plan));
   const step = ctx.q(
     'INSERT INTO sla_steps (sla_id, step, action, after_hours, due_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -127,45 +31,13 @@ export const slaDbRow = (ctx: Ctx, id: string) =>
 
 export function toSlaRow(ctx: Ctx, row: SlaDbRow): SlaRow {
   const steps = ctx.q('SELECT * FROM sla_steps WHERE sla_id = ? ORDER BY step').all(row.id) as StepRow[];
-  return {
-    id: row.id,
-    leadId: row.lead_id,
-    workflowId: row.workflow_id,
-    version: row.workflow_version,
-    owner: json<Owner>(row.owner),
-    pool: row.pool,
-    queue: row.queue,
-    startedAt: iso(row.started_at) as string,
-    dueSoonAt: iso(row.due_soon_at) as string,
-    dueAt: iso(row.due_at) as string,
-    status: row.status,
-    firstContactHours: row.first_contact_hours,
-    touches: row.touches,
-    touched: row.touched,
-    acceptDueAt: iso(row.accept_due_at),
-    metAt: iso(row.met_at),
-    closedAt: iso(row.closed_at),
-    escalations: steps.map(
-      (s): EscalationRecord => ({
-        step: s.step,
-        action: s.action,
-        afterHours: s.after_hours,
-        dueAt: iso(s.due_at) as string,
-        doneAt: iso(s.done_at),
-        ...(s.action === 'reassign' && s.done_at !== null ? { newOwner: json<Owner>(s.new_owner) } : {}),
-      }),
-    ),
-    workingHours: row.working_hours,
-  };
+  return toSlaRowWith(row, steps);
 }
 
 export function readSla(ctx: Ctx, id: string | null): SlaRow | null {
   const row = id ? slaDbRow(ctx, id) : undefined;
   return row ? toSlaRow(ctx, row) : null;
 }
-
-export const isLive = (status: SlaStatus) =>
-  status === 'open' || status === 'due_soon' || status === 'breached';
 
 /** Ends a live timer: met, met late or closed. Steps not yet taken are dropped (they will never happen). */
 export function finishSla(ctx: Ctx, id: string, status: 'met' | 'met_late' | 'closed', atMs: number) {

@@ -1,27 +1,11 @@
 import type { Schedule } from '@qualify/rules';
 import { type Candidate, repDay } from '../pick-owner.ts';
-import type { Pool, PoolInput, PutPoolResult, Rep } from '../types.ts';
-import { type Ctx, iso } from './context.ts';
+import type { LoadedPool, PoolRow, RepRow as RepRowOf } from '../rows/team.ts';
+import { poolOf, repOf, toPool } from '../rows/team.ts';
+import type { Pool, PoolInput, PutPoolResult } from '../types.ts';
+import type { Ctx } from './context.ts';
 
-interface PoolRow {
-  id: string;
-  name: string;
-  schedule: string;
-  manager_email: string | null;
-  revision: number;
-  updated_at: number;
-}
-interface RepRow {
-  id: string;
-  name: string;
-  email: string;
-  weight: number;
-  daily_cap: number | null;
-  active: number;
-  schedule: string | null;
-  days_off: string;
-  current: number | null;
-}
+type RepRow = RepRowOf<number>;
 
 /** A pool's reps with today's count (each rep's local day) and their turn state. */
 function candidates(ctx: Ctx, poolId: string, schedule: Schedule, nowMs: number): Candidate[] {
@@ -32,16 +16,7 @@ function candidates(ctx: Ctx, poolId: string, schedule: Schedule, nowMs: number)
     )
     .all(poolId) as RepRow[];
   return rows.map((row) => {
-    const rep = {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      weight: row.weight,
-      dailyCap: row.daily_cap,
-      active: row.active === 1,
-      ...(row.schedule ? { schedule: ctx.schedule(row.schedule) } : {}),
-      daysOff: JSON.parse(row.days_off) as string[],
-    };
+    const rep = repOf(ctx, row, row.active === 1);
     return { ...rep, assignedToday: countToday(ctx, rep, schedule, nowMs), current: row.current ?? 0 };
   });
 }
@@ -58,29 +33,12 @@ function countToday(
   return row?.count ?? 0;
 }
 
-export interface LoadedPool extends Omit<Pool, 'reps'> {
-  reps: Candidate[];
-}
-
 export function loadPool(ctx: Ctx, id: string, nowMs: number): LoadedPool | undefined {
   const row = ctx.q('SELECT * FROM pools WHERE id = ?').get(id) as PoolRow | undefined;
   if (!row) return undefined;
   const schedule = ctx.schedule(row.schedule);
-  return {
-    id: row.id,
-    name: row.name,
-    schedule,
-    ...(row.manager_email ? { managerEmail: row.manager_email } : {}),
-    reps: candidates(ctx, row.id, schedule, nowMs),
-    revision: row.revision,
-    updatedAt: iso(row.updated_at) as string,
-  };
+  return { ...poolOf(row, schedule), reps: candidates(ctx, row.id, schedule, nowMs) };
 }
-
-const toPool = (loaded: LoadedPool): Pool => ({
-  ...loaded,
-  reps: loaded.reps.map(({ current: _turn, ...rep }): Rep => rep),
-});
 
 export function getPool(ctx: Ctx, id: string, nowMs: number): Pool | undefined {
   const loaded = loadPool(ctx, id, nowMs);

@@ -1,39 +1,30 @@
+import {
+  type AttemptRow,
+  type AttemptTarget,
+  attemptOf,
+  type ClaimedDbRow,
+  type DeliveryDbRow,
+  type SubscriptionRow as SubscriptionRowOf,
+  subscriptionOf,
+  toClaimed,
+  toDelivery,
+} from '../rows/webhooks.ts';
 import type {
   AttemptInput,
   ClaimedDelivery,
   CreatedSubscription,
-  DeliveryAttempt,
   DeliveryDetail,
   DeliveryFilter,
   DeliveryPage,
-  DeliveryRow,
   DeliveryStatus,
-  EventType,
   Subscription,
   SubscriptionInput,
 } from '../types.ts';
-import { type Ctx, iso } from './context.ts';
+import type { Ctx } from './context.ts';
 
-interface SubscriptionRow {
-  id: string;
-  url: string;
-  events: string;
-  description: string | null;
-  active: number;
-  secret: string;
-  created_at: number;
-  updated_at: number;
-}
+type SubscriptionRow = SubscriptionRowOf<number>;
 
-const toSubscription = (row: SubscriptionRow): Subscription => ({
-  id: row.id,
-  url: row.url,
-  events: JSON.parse(row.events) as EventType[],
-  description: row.description,
-  active: row.active === 1,
-  createdAt: iso(row.created_at) as string,
-  updatedAt: iso(row.updated_at) as string,
-});
+const toSubscription = (row: SubscriptionRow) => subscriptionOf(row, row.active === 1);
 
 export const loadSubscriptions = (ctx: Ctx): Subscription[] =>
   (ctx.q('SELECT * FROM subscriptions ORDER BY created_at, id').all() as SubscriptionRow[]).map(
@@ -91,44 +82,6 @@ export function deleteSubscription(ctx: Ctx, id: string): boolean {
   return ctx.q('DELETE FROM subscriptions WHERE id = ?').run(id).changes > 0;
 }
 
-interface DeliveryDbRow {
-  seq: number;
-  id: string;
-  subscription_id: string;
-  event_id: string;
-  event_type: EventType;
-  lead_key: string;
-  lead_id: string | null;
-  sequence: number;
-  status: DeliveryStatus;
-  attempt_count: number;
-  created_at: number;
-  queued_at: number;
-  next_attempt_at: number | null;
-  lease_until: number | null;
-  last_attempt_at: number | null;
-  last_status: number | null;
-  last_error: string | null;
-  delivered_at: number | null;
-}
-
-const toDelivery = (row: DeliveryDbRow): DeliveryRow => ({
-  id: row.id,
-  subscriptionId: row.subscription_id,
-  eventId: row.event_id,
-  eventType: row.event_type,
-  leadId: row.lead_id,
-  sequence: row.sequence,
-  status: row.status,
-  attemptCount: row.attempt_count,
-  createdAt: iso(row.created_at) as string,
-  nextAttemptAt: iso(row.next_attempt_at),
-  lastAttemptAt: iso(row.last_attempt_at),
-  lastStatus: row.last_status,
-  lastError: row.last_error,
-  deliveredAt: iso(row.delivered_at),
-});
-
 /**
  * The head of each (subscription, lead) line that is due and not leased: a later event of a lead waits
  * until the earlier one is delivered or dead, so a receiver sees a lead's events in order.
@@ -147,39 +100,18 @@ export function claimDeliveries(ctx: Ctx, nowMs: number, limit: number, leaseMs:
            WHERE h.subscription_id = d.subscription_id AND h.lead_key = d.lead_key AND h.status IN ('pending', 'failed'))
        ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
     )
-    .all(nowMs, nowMs, limit) as Array<DeliveryDbRow & { url: string; secret: string; body: string }>;
+    .all(nowMs, nowMs, limit) as ClaimedDbRow[];
   const lease = ctx.q('UPDATE deliveries SET lease_until = ? WHERE id = ?');
   return rows.map((row) => {
     lease.run(nowMs + leaseMs, row.id);
-    return {
-      id: row.id,
-      subscriptionId: row.subscription_id,
-      url: row.url,
-      secret: row.secret,
-      eventId: row.event_id,
-      eventType: row.event_type,
-      leadId: row.lead_id,
-      sequence: row.sequence,
-      body: row.body,
-      attempt: row.attempt_count + 1,
-      createdAt: row.queued_at,
-      leaseUntil: nowMs + leaseMs,
-    };
+    return toClaimed(row, nowMs + leaseMs);
   });
 }
 
 export function recordAttempt(ctx: Ctx, id: string, a: AttemptInput) {
   const row = ctx
     .q('SELECT status, attempt_count, subscription_id, lead_key, sequence FROM deliveries WHERE id = ?')
-    .get(id) as
-    | {
-        status: DeliveryStatus;
-        attempt_count: number;
-        subscription_id: string;
-        lead_key: string;
-        sequence: number;
-      }
-    | undefined;
+    .get(id) as AttemptTarget | undefined;
   // Unknown (its subscription was deleted meanwhile) or already delivered: nothing left to record.
   if (!row || row.status === 'delivered') return;
   const attempt = row.attempt_count + 1;
@@ -255,28 +187,12 @@ export function getDelivery(ctx: Ctx, id: string): DeliveryDetail | undefined {
   if (!row) return undefined;
   const attempts = ctx
     .q('SELECT * FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt')
-    .all(id) as Array<{
-    attempt: number;
-    at: number;
-    status: number | null;
-    error: string | null;
-    duration_ms: number;
-    ok: number;
-  }>;
+    .all(id) as AttemptRow<number>[];
   return {
     ...toDelivery(row),
     url: row.url,
     body: row.body,
-    attempts: attempts.map(
-      (a): DeliveryAttempt => ({
-        attempt: a.attempt,
-        at: iso(a.at) as string,
-        status: a.status,
-        error: a.error,
-        durationMs: a.duration_ms,
-        ok: a.ok === 1,
-      }),
-    ),
+    attempts: attempts.map((a) => attemptOf(a, a.ok === 1)),
   };
 }
 
