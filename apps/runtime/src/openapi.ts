@@ -104,23 +104,17 @@ const Decision = z.looseObject({
   priorStage: z.string().nullable(),
   stageKept: z.boolean(),
   score: z.unknown(),
-  grade: z
-    .string()
-    .optional()
-    .meta({
-      description: 'Fit × engagement, A1 to C3; only for a workflow with grade bands (docs/artifact.md).',
-    }),
+  grade: z.string().optional().meta({
+    description: 'Fit × engagement, A1 to C3; only for a workflow with grade bands (docs/artifact.md).',
+  }),
   limits: z
     .array(z.unknown())
     .optional()
     .meta({ description: 'Each score floor or cap that held a score (full receipt only).' }),
-  events: z
-    .array(z.unknown())
-    .optional()
-    .meta({
-      description:
-        'What each events count on the path counted; null counts: no events list (full receipt only).',
-    }),
+  events: z.array(z.unknown()).optional().meta({
+    description:
+      'What each events count on the path counted; null counts: no events list (full receipt only).',
+  }),
   handoff: HandoffAnswerSchema.optional().meta({
     description:
       'For a lead with a lead id or a sales route: its stage, owner and SLA as the runtime keeps them, answered once committed (docs/handoff.md).',
