@@ -10,7 +10,7 @@ import {
 } from '@qualify/rules';
 import { createFromTemplate } from './api-helpers.ts';
 import { expectSaved, selectNode } from './canvas-helpers.ts';
-import { ruleRows } from './score-helpers.ts';
+import { addEventsCountRule } from './score-helpers.ts';
 
 const NOW = '2026-03-02T09:00';
 /** The template's hot lead: fit 45 (senior, size, industry) and engagement 55 (demo, pricing, recent visit). */
@@ -161,16 +161,7 @@ test('an event property added under Scoring is offered to an events count, and a
   // A score rule counting events of the campaign.
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await selectNode(page, 'engagement');
-  const side = page.locator('.qs-side-body');
-  await side.getByRole('button', { name: '+ Rule' }).click();
-  const rows = ruleRows(page);
-  await side.getByLabel('Rule 5 label').fill('Spring campaign');
-  await side.getByLabel('Rule 5 points').fill('10');
-  const cond = rows.nth(4).locator('.qs-rule-cond');
-  if ((await cond.getAttribute('aria-expanded')) !== 'true') await cond.click();
-  const details = page.getByTestId('rule-details');
-  await details.getByRole('button', { name: '+ Events count' }).click();
-  const ev = details.getByTestId('events-condition');
+  const { cond, ev } = await addEventsCountRule(page, 5, 'Spring campaign', 10);
   await ev.getByLabel('Event property').selectOption({ label: 'Campaign' });
   await ev.getByLabel('Campaign: value').selectOption('spring_launch');
   await expect(cond).toHaveText('at least 3 events where Campaign is Spring launch in the last 7 days');

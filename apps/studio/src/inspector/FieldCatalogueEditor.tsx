@@ -1,6 +1,7 @@
 import { DEFAULT_MISSING_VALUES, type Field, renameField } from '@qualify/rules';
 import { issuesAt } from '../editor/issue-place.ts';
 import { setFields } from '../graph/edits.ts';
+import { freePath } from '../graph/ids.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { IssueList } from '../ui/IssueList.tsx';
 import { FieldBasics, patched } from './FieldBasics.tsx';
@@ -125,10 +126,9 @@ export function FieldCatalogueEditor() {
         type="button"
         className="qs-btn"
         onClick={() => {
-          const taken = new Set(fields.map((f) => f.path));
-          let n = fields.length + 1;
-          while (taken.has(`field${n}`)) n++;
-          set([...fields, { path: `field${n}`, label: `New field ${n}`, type: 'string', category: 'fit' }]);
+          const path = freePath(new Set(fields.map((f) => f.path)), 'field', fields.length + 1);
+          const label = `New field ${path.slice('field'.length)}`;
+          set([...fields, { path, label, type: 'string', category: 'fit' }]);
         }}
       >
         + Field

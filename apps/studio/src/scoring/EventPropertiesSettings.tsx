@@ -5,6 +5,7 @@ import {
   renameEventProperty,
 } from '@qualify/rules';
 import { setEventProperties } from '../graph/edits.ts';
+import { freePath } from '../graph/ids.ts';
 import { FieldBasics } from '../inspector/FieldBasics.tsx';
 import { useStudio } from '../store/studio-store.ts';
 
@@ -29,13 +30,9 @@ export function EventPropertiesSettings() {
     else commit(renamed, { key: `event-property-${i}-path` });
   };
   const add = () => {
-    const taken = new Set(properties.map((p) => p.path));
-    let n = properties.length + 1;
-    while (taken.has(`property${n}`)) n++;
-    set([
-      ...properties,
-      { path: `property${n}`, label: `New property ${n}`, type: 'string', category: 'engagement' },
-    ]);
+    const path = freePath(new Set(properties.map((p) => p.path)), 'property', properties.length + 1);
+    const label = `New property ${path.slice('property'.length)}`;
+    set([...properties, { path, label, type: 'string', category: 'engagement' }]);
   };
   return (
     <section className="qs-card qs-scoring-sec" aria-labelledby="qs-event-props-head">

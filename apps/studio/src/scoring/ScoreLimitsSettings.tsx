@@ -5,6 +5,7 @@ import { NumberInput } from '../ui/inputs.tsx';
 
 const NAMES: Record<ScoreName, string> = { fit: 'Fit', engagement: 'Engagement', total: 'Total' };
 const NONE: Limit = { floor: null, cap: null };
+const ENDS = ['floor', 'cap'] as const;
 /** Limits are whole points (the format says so): a typed fraction rounds rather than failing the document. */
 const whole = (n: number | null) => (n === null ? null : Math.round(n));
 
@@ -40,24 +41,17 @@ export function ScoreLimitsSettings() {
             return (
               <tr key={name}>
                 <th scope="row">{NAMES[name]}</th>
-                <td>
-                  <NumberInput
-                    label={`${NAMES[name]} score floor`}
-                    step={1}
-                    placeholder="none"
-                    value={limit.floor}
-                    onChange={(n) => set(name, { floor: whole(n) }, 'floor')}
-                  />
-                </td>
-                <td>
-                  <NumberInput
-                    label={`${NAMES[name]} score cap`}
-                    step={1}
-                    placeholder="none"
-                    value={limit.cap}
-                    onChange={(n) => set(name, { cap: whole(n) }, 'cap')}
-                  />
-                </td>
+                {ENDS.map((end) => (
+                  <td key={end}>
+                    <NumberInput
+                      label={`${NAMES[name]} score ${end}`}
+                      step={1}
+                      placeholder="none"
+                      value={limit[end]}
+                      onChange={(n) => set(name, { [end]: whole(n) }, end)}
+                    />
+                  </td>
+                ))}
               </tr>
             );
           })}
