@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { compile, prepare, type Workflow } from '@qualify/rules';
 import { createFromTemplate } from './api-helpers.ts';
 import { expectSaved, selectNode } from './canvas-helpers.ts';
-import { bandName, nonZero, readCounts, ruleRows } from './score-helpers.ts';
+import { addEventsCountRule, bandName, nonZero, readCounts, ruleRows } from './score-helpers.ts';
 
 type Lead = Record<string, unknown>;
 const NOW = '2026-11-30T12:00:00Z';
@@ -77,17 +77,7 @@ test('a score rule counts events: built in the condition editor, shown in the re
   const side = page.locator('.qs-side-body');
   const rows = ruleRows(page);
   await expect(rows).toHaveCount(4);
-  await side.getByRole('button', { name: '+ Rule' }).click();
-  await expect(rows).toHaveCount(5);
-  await side.getByLabel('Rule 5 label').fill('Pricing page this week');
-  await side.getByLabel('Rule 5 points').fill('20');
-  // A new rule opens its details; open them if not.
-  const cond = rows.nth(4).locator('.qs-rule-cond');
-  if ((await cond.getAttribute('aria-expanded')) !== 'true') await cond.click();
-  const details = page.getByTestId('rule-details');
-  await details.getByRole('button', { name: '+ Events count' }).click();
-  const ev = details.getByTestId('events-condition');
-  await expect(ev).toBeVisible();
+  const { ev } = await addEventsCountRule(page, 5, 'Pricing page this week', 20);
   await expect(rows.nth(4).locator('.qs-rule-cond')).toHaveText(
     'at least 3 events where Event type is Page view in the last 7 days',
   );

@@ -11,6 +11,32 @@ interface Decision {
 export const ruleRows = (page: Page): Locator =>
   page.getByTestId('score-rules').locator('tbody > tr[data-rule-id]');
 
+/**
+ * Adds a rule to the selected score step (its `n`th) with a label, points and a new events count in its
+ * details; returns the rule's condition cell and the events condition's form.
+ */
+export async function addEventsCountRule(
+  page: Page,
+  n: number,
+  label: string,
+  points: number,
+): Promise<{ cond: Locator; ev: Locator }> {
+  const side = page.locator('.qs-side-body');
+  const rows = ruleRows(page);
+  await side.getByRole('button', { name: '+ Rule' }).click();
+  await expect(rows).toHaveCount(n);
+  await side.getByLabel(`Rule ${n} label`).fill(label);
+  await side.getByLabel(`Rule ${n} points`).fill(String(points));
+  // A new rule opens its details; open them if not.
+  const cond = rows.nth(n - 1).locator('.qs-rule-cond');
+  if ((await cond.getAttribute('aria-expanded')) !== 'true') await cond.click();
+  const details = page.getByTestId('rule-details');
+  await details.getByRole('button', { name: '+ Events count' }).click();
+  const ev = details.getByTestId('events-condition');
+  await expect(ev).toBeVisible();
+  return { cond, ev };
+}
+
 /** The labels of the rules, in table order. */
 export const ruleLabels = (page: Page): Promise<string[]> =>
   ruleRows(page).evaluateAll((rows) => rows.map((r) => (r.querySelector('input') as HTMLInputElement).value));

@@ -4,6 +4,7 @@ import './styles/shell.css';
 import './styles/editor.css';
 import './styles/side-panel.css';
 import './styles/score-table.css';
+import './styles/scoring.css';
 import './styles/test-panel.css';
 import './styles/dialogs.css';
 import './styles/sla.css';

@@ -90,7 +90,7 @@ export {
   type RouteKey,
   type SampleLead,
 } from './diff/index.ts';
-export { renameField } from './edit/rename-field.ts';
+export { renameEventProperty, renameField } from './edit/rename-field.ts';
 export type {
   Contribution,
   CriterionResult,
@@ -164,13 +164,21 @@ export {
 export { FREE_MAIL_DOMAINS } from './model/free-mail.ts';
 export {
   DEFAULT_GRADE,
+  GRADE_DIGITS,
+  GRADE_LETTERS,
   GRADES,
   type Grade,
+  type GradeDigit,
+  type GradeLetter,
   type GradeName,
   GradeSchema,
   gradeBandsText,
+  gradeDigitText,
+  gradeLetterText,
   gradeLogic,
   gradeOf,
+  gradeText,
+  gradeWords,
 } from './model/grade.ts';
 export { type JsonLogic, type LogicEngine, MET, NOT_MET, type TruthStatus, UNKNOWN } from './model/logic.ts';
 export { migrateWorkflow } from './model/migrate.ts';

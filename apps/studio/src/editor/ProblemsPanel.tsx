@@ -1,5 +1,6 @@
 import { useStudio } from '../store/studio-store.ts';
 import { countText, useErrorCount, useWarningCount } from '../store/use-issues-by-node.ts';
+import { issuePlace } from './issue-place.ts';
 
 /** Every validation issue of the draft; choosing one selects and centres its node. */
 export function ProblemsPanel() {
@@ -34,7 +35,7 @@ export function ProblemsPanel() {
         {issues.map((issue, i) => {
           const target = issue.nodeId;
           const edge = issue.edgeId;
-          const inCatalogue = issue.path?.startsWith('fields') ?? false;
+          const place = issuePlace(issue);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: one node can have the same issue code twice
             <li key={`${issue.code}-${issue.nodeId ?? ''}-${issue.edgeId ?? ''}-${i}`}>
@@ -44,14 +45,14 @@ export function ProblemsPanel() {
                 onClick={() => {
                   if (target) focusNode(target);
                   else if (edge) select([], [edge]);
-                  else if (inCatalogue) setTab('fields');
+                  else if (place) setTab(place.tab);
                 }}
-                disabled={!target && !edge && !inCatalogue}
+                disabled={!target && !edge && !place}
               >
                 <span className="qs-problem-sev">{issue.severity === 'error' ? 'Error' : 'Warning'}</span>
                 <span className="qs-problem-msg">{issue.message}</span>
                 {target && <span className="qs-problem-node">{labelOf(target)}</span>}
-                {inCatalogue && <span className="qs-problem-node">Lead field catalogue</span>}
+                {place && <span className="qs-problem-node">{place.name}</span>}
               </button>
             </li>
           );

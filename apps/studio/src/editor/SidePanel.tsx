@@ -1,6 +1,7 @@
 import { FieldCatalogueEditor } from '../inspector/FieldCatalogueEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ReviewPanel } from '../review/ReviewPanel.tsx';
+import { ScoringPanel } from '../scoring/ScoringPanel.tsx';
 import { type SideTab, useStudio } from '../store/studio-store.ts';
 import { countText, useErrorCount, useWarningCount } from '../store/use-issues-by-node.ts';
 import { TestCasesPanel } from '../test-cases/TestCasesPanel.tsx';
@@ -15,11 +16,12 @@ const TABS: { id: SideTab; label: string }[] = [
   { id: 'cases', label: 'Test cases' },
   { id: 'problems', label: 'Problems' },
   { id: 'fields', label: 'Fields' },
+  { id: 'scoring', label: 'Scoring' },
   { id: 'versions', label: 'Versions' },
   { id: 'review', label: 'Review' },
 ];
 
-/** The right-hand panel: inspector, test run, saved test cases, problems, field catalogue, versions, review. */
+/** The right-hand panel: inspector, test run, saved test cases, problems, field catalogue, scoring, versions, review. */
 export function SidePanel() {
   const tab = useStudio((s) => s.tab);
   const setTab = useStudio((s) => s.setTab);
@@ -61,6 +63,7 @@ export function SidePanel() {
         {tab === 'cases' && <TestCasesPanel />}
         {tab === 'problems' && <ProblemsPanel />}
         {tab === 'fields' && <FieldCatalogueEditor />}
+        {tab === 'scoring' && <ScoringPanel />}
         {tab === 'versions' && <VersionsPanel />}
         {tab === 'review' && <ReviewPanel />}
       </div>

@@ -1,4 +1,4 @@
-import { validate, type Workflow } from '@qualify/rules';
+import { DEFAULT_GRADE, validate, type Workflow } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 import {
   addNode,
@@ -12,6 +12,8 @@ import {
   pasteClip,
   reconnect,
   removeElements,
+  setGrade,
+  setScoreLimit,
   updateNode,
 } from './edits.ts';
 import { blankWorkflow } from './new-workflow.ts';
@@ -139,5 +141,23 @@ describe('graph edits', () => {
 
   it('starts a blank workflow that only lacks its first connection', () => {
     expect(validate(base()).map((i) => i.code)).toEqual(['no_route']);
+  });
+});
+
+describe('scoring settings', () => {
+  it('turns grading on and off, leaving no trace when off', () => {
+    const on = setGrade(base(), DEFAULT_GRADE);
+    expect(on.grade).toEqual(DEFAULT_GRADE);
+    expect('grade' in setGrade(on, undefined)).toBe(false);
+  });
+
+  it('keeps only the limits that are set', () => {
+    let doc = setScoreLimit(base(), 'total', { floor: null, cap: 100 });
+    doc = setScoreLimit(doc, 'fit', { floor: -10, cap: null });
+    expect(doc.scoreLimits).toEqual({ total: { floor: null, cap: 100 }, fit: { floor: -10, cap: null } });
+    expect(validate(doc).filter((i) => i.path?.startsWith('scoreLimits'))).toEqual([]);
+    doc = setScoreLimit(doc, 'total', { floor: null, cap: null });
+    expect(doc.scoreLimits).toEqual({ fit: { floor: -10, cap: null } });
+    expect('scoreLimits' in setScoreLimit(doc, 'fit', { floor: null, cap: null })).toBe(false);
   });
 });

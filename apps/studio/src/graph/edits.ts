@@ -1,8 +1,11 @@
 import {
   type EventProperty,
   type Field,
+  type Grade,
+  type Limit,
   NODE_KINDS,
   type NodeKindName,
+  type ScoreName,
   type Workflow,
   type WorkflowEdge,
   type WorkflowNode,
@@ -200,6 +203,23 @@ export function setFields(doc: Workflow, fields: Field[]): Workflow {
 /** Replaces the properties of the lead's events that events conditions may test. */
 export function setEventProperties(doc: Workflow, properties: EventProperty[]): Workflow {
   return { ...doc, events: { ...doc.events, properties } };
+}
+
+/** Turns grading on with these bands, or off (`undefined`: decisions carry no grade). */
+export function setGrade(doc: Workflow, grade: Grade | undefined): Workflow {
+  const { grade: _old, ...rest } = doc;
+  return grade ? { ...rest, grade } : rest;
+}
+
+/**
+ * Sets one score's floor and cap (null: none). A score with neither is left out, and a workflow
+ * with no limits left has no `scoreLimits` at all, as if never set.
+ */
+export function setScoreLimit(doc: Workflow, score: ScoreName, limit: Limit): Workflow {
+  const limits = { ...doc.scoreLimits, [score]: limit };
+  if (limit.floor === null && limit.cap === null) delete limits[score];
+  const { scoreLimits: _old, ...rest } = doc;
+  return Object.keys(limits).length ? { ...rest, scoreLimits: limits } : rest;
 }
 
 /** Sets the values that mean missing in every field without a list of its own. */

@@ -13,3 +13,10 @@ export const slug = (s: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** The first `stemN` from `from` on not in `taken`: freePath(new Set(['field3']), 'field', 3) === 'field4'. */
+export function freePath(taken: ReadonlySet<string>, stem: string, from: number): string {
+  let n = from;
+  while (taken.has(`${stem}${n}`)) n++;
+  return `${stem}${n}`;
+}

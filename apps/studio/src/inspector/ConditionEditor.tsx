@@ -2,16 +2,17 @@ import {
   all,
   type Condition,
   compare,
-  conditionText,
   type EventsCondition,
   events,
   type FieldCatalogue,
+  type GradeCondition,
   type Group,
 } from '@qualify/rules';
-import { useEventProperties } from '../store/use-doc.ts';
+import { useEventProperties, useGrade } from '../store/use-doc.ts';
 import { ComparisonRow } from './ComparisonRow.tsx';
 import { newComparison } from './condition-defaults.ts';
 import { EventsConditionEditor } from './EventsConditionEditor.tsx';
+import { GradeConditionEditor } from './GradeConditionEditor.tsx';
 
 interface Props {
   value: Condition;
@@ -30,6 +31,9 @@ interface Props {
 const newEvents = (): EventsCondition =>
   events(compare('type', 'eq', 'page_view'), { op: 'gte', value: 3 }, 7);
 
+/** A new grade test: the best grade, to widen from. */
+const newGrade = (): GradeCondition => ({ type: 'grade', grades: ['A1'] });
+
 const MAX_DEPTH = 4;
 
 /** AND / OR groups of field checks that nest; a single top-level check can grow into a group. */
@@ -40,11 +44,21 @@ export function ConditionEditor(props: Props) {
     onChange(next);
     adopt();
   };
-  const eventsButton = (next: () => Condition) =>
+  // Counts and grades test the lead, so neither is offered inside an events count's "where"; the grade
+  // only where the workflow grades leads.
+  const grading = Boolean(useGrade());
+  const moreButtons = (add: (c: Condition) => Condition) =>
     fieldNoun ? null : (
-      <button type="button" className="qs-link-btn" onClick={() => addEvents(next())}>
-        + Events count
-      </button>
+      <>
+        <button type="button" className="qs-link-btn" onClick={() => addEvents(add(newEvents()))}>
+          + Events count
+        </button>
+        {grading && (
+          <button type="button" className="qs-link-btn" onClick={() => onChange(add(newGrade()))}>
+            + Grade
+          </button>
+        )}
+      </>
     );
   if (value.type === 'events') {
     return (
@@ -58,7 +72,14 @@ export function ConditionEditor(props: Props) {
     );
   }
   if (value.type === 'grade') {
-    return <p className="qs-hint">{conditionText(value, fields)}</p>;
+    return (
+      <GradeConditionEditor
+        value={value}
+        depth={depth}
+        onChange={onChange}
+        onRemove={onRemove ?? (() => onChange(all()))}
+      />
+    );
   }
   if (value.type === 'compare') {
     return (
@@ -78,7 +99,7 @@ export function ConditionEditor(props: Props) {
           >
             + Add another check
           </button>
-          {eventsButton(() => all(value, newEvents()))}
+          {moreButtons((c) => all(value, c))}
         </div>
       </div>
     );
@@ -169,7 +190,7 @@ export function ConditionEditor(props: Props) {
             + Group
           </button>
         )}
-        {eventsButton(() => ({ ...group, conditions: [...group.conditions, newEvents()] }))}
+        {moreButtons((c) => ({ ...group, conditions: [...group.conditions, c] }))}
       </div>
     </fieldset>
   );

@@ -1,36 +1,16 @@
-import {
-  DEFAULT_MISSING_VALUES,
-  FIELD_CATEGORIES,
-  FIELD_TYPES,
-  type Field,
-  renameField,
-} from '@qualify/rules';
+import { DEFAULT_MISSING_VALUES, type Field, renameField } from '@qualify/rules';
+import { issuesAt } from '../editor/issue-place.ts';
 import { setFields } from '../graph/edits.ts';
+import { freePath } from '../graph/ids.ts';
 import { useStudio } from '../store/studio-store.ts';
-import { ListInput } from '../ui/inputs.tsx';
+import { IssueList } from '../ui/IssueList.tsx';
+import { FieldBasics, patched } from './FieldBasics.tsx';
 import { FieldMissingValues, WorkflowMissingValues } from './MissingValuesEditor.tsx';
-import { ValueLabelsEditor } from './ValueLabelsEditor.tsx';
 
 /** Types a lead id can be read from; the decision log records it as text. */
 const ID_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'number']);
 /** Types a current stage can be read from: text as the CRM writes it ("SQL"), or a choice. */
 const STAGE_TYPES: ReadonlySet<Field['type']> = new Set(['string', 'enum']);
-
-/** `field` with `patch` applied; a key patched to undefined is removed, as if never set. */
-function patched(field: Field, patch: Partial<Field>): Field {
-  const next: Record<string, unknown> = { ...field, ...patch };
-  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
-  return next as Field;
-}
-
-const TYPE_NAMES: Record<Field['type'], string> = {
-  number: 'Number',
-  string: 'Text',
-  boolean: 'Yes / no',
-  enum: 'Choice',
-  date: 'Date',
-  stringList: 'List of text',
-};
 
 /** The lead field catalogue: what a workflow may read, with types that drive operators and inputs. */
 export function FieldCatalogueEditor() {
@@ -51,11 +31,13 @@ export function FieldCatalogueEditor() {
     if (renamed === doc) update(i, { path }, 'path');
     else commit(renamed, { key: `field-${i}-path` });
   };
-  const update = (i: number, patch: Partial<Field>, key?: string) =>
+  const replace = (i: number, next: Field, key?: string) =>
     set(
-      fields.map((f, j) => (j === i ? patched(f, patch) : f)),
+      fields.map((f, j) => (j === i ? next : f)),
       key && `field-${i}-${key}`,
     );
+  const update = (i: number, patch: Partial<Field>, key?: string) =>
+    replace(i, patched(fields[i]!, patch), key);
   // One id per lead: marking a field takes the mark from any other.
   const markLeadId = (i: number, on: boolean) =>
     set(
@@ -71,9 +53,7 @@ export function FieldCatalogueEditor() {
       ),
     );
   const workflowList = doc.missingValues ?? DEFAULT_MISSING_VALUES;
-  const fieldIssues = issues.filter(
-    (i) => i.path?.startsWith('fields') || i.path?.startsWith('missingValues'),
-  );
+  const fieldIssues = issuesAt(issues, ['fields', 'missingValues']);
 
   return (
     <div className="qs-fields">
@@ -82,15 +62,7 @@ export function FieldCatalogueEditor() {
         <strong>engagement</strong> what it did, <strong>conversation</strong> what a rep learned (often
         missing).
       </p>
-      {fieldIssues.length > 0 && (
-        <ul className="qs-node-issues">
-          {fieldIssues.map((i) => (
-            <li key={`${i.code}-${i.path}`} className={`is-${i.severity}`}>
-              {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList issues={fieldIssues} label="Problems in the field catalogue" />
       <WorkflowMissingValues />
       {fields.length === 0 && (
         <p className="qs-empty qs-empty-small">No fields yet. Add the lead data your team relies on.</p>
@@ -99,71 +71,13 @@ export function FieldCatalogueEditor() {
         {fields.map((f, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the path itself is being edited, so position is the identity
           <li key={i} className="qs-card qs-field-card">
-            <div className="qs-form-grid">
-              <input
-                className="qs-input"
-                aria-label={`Field ${i + 1} label`}
-                value={f.label}
-                onChange={(e) => update(i, { label: e.target.value }, 'label')}
-              />
-              <input
-                className="qs-input qs-mono"
-                aria-label={`Field ${i + 1} path`}
-                value={f.path}
-                onChange={(e) => rename(i, e.target.value.trim())}
-              />
-              <select
-                className="qs-input"
-                aria-label={`Field ${i + 1} type`}
-                value={f.type}
-                onChange={(e) => {
-                  const type = e.target.value as Field['type'];
-                  const { values: _v, ...rest } = f;
-                  set(
-                    fields.map((x, j) =>
-                      j === i
-                        ? type === 'enum'
-                          ? { ...rest, type, values: f.values ?? [] }
-                          : { ...rest, type }
-                        : x,
-                    ),
-                  );
-                }}
-              >
-                {FIELD_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {TYPE_NAMES[t]}
-                  </option>
-                ))}
-              </select>
-              <select
-                className="qs-input"
-                aria-label={`Field ${i + 1} category`}
-                value={f.category}
-                onChange={(e) => update(i, { category: e.target.value as Field['category'] })}
-              >
-                {FIELD_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {f.type === 'enum' && (
-              <ListInput
-                label={`Field ${i + 1} values, comma separated`}
-                value={f.values ?? []}
-                placeholder="values, comma separated"
-                onChange={(values) => update(i, { values }, 'values')}
-              />
-            )}
-            {f.type === 'enum' && (
-              <ValueLabelsEditor
-                field={f}
-                index={i}
-                onChange={(valueLabels) => update(i, { valueLabels }, 'value-labels')}
-              />
-            )}
+            <FieldBasics
+              field={f}
+              index={i}
+              noun="Field"
+              onChange={(next, key) => replace(i, next, key)}
+              onRename={(path) => rename(i, path)}
+            />
             <div className="qs-field-options">
               <FieldMissingValues
                 field={f}
@@ -212,10 +126,9 @@ export function FieldCatalogueEditor() {
         type="button"
         className="qs-btn"
         onClick={() => {
-          const taken = new Set(fields.map((f) => f.path));
-          let n = fields.length + 1;
-          while (taken.has(`field${n}`)) n++;
-          set([...fields, { path: `field${n}`, label: `New field ${n}`, type: 'string', category: 'fit' }]);
+          const path = freePath(new Set(fields.map((f) => f.path)), 'field', fields.length + 1);
+          const label = `New field ${path.slice('field'.length)}`;
+          set([...fields, { path, label, type: 'string', category: 'fit' }]);
         }}
       >
         + Field

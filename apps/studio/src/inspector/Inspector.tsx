@@ -7,6 +7,7 @@ import { useStudio } from '../store/studio-store.ts';
 import { useFields } from '../store/use-doc.ts';
 import { useIssuesByNode } from '../store/use-issues-by-node.ts';
 import { useSelectedNode } from '../store/use-selected-node.ts';
+import { IssueList } from '../ui/IssueList.tsx';
 import { FormRow } from '../ui/inputs.tsx';
 import type { KindEditorProps } from './kind-data.ts';
 import { KIND_EDITORS } from './kind-editors.ts';
@@ -119,16 +120,7 @@ export function Inspector() {
           <p>{kind.blurb}</p>
         </div>
       </header>
-      {nodeIssues.length > 0 && (
-        <ul className="qs-node-issues" aria-label="Problems with this step">
-          {nodeIssues.map((i, n) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: issues have no ids
-            <li key={n} className={`is-${i.severity}`}>
-              {i.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      <IssueList issues={nodeIssues} label="Problems with this step" />
       <FormRow label="Label">
         {(id) => (
           <input

@@ -7,11 +7,12 @@ import { type Field, humanizeChoice } from '@qualify/rules';
  */
 export function ValueLabelsEditor({
   field,
-  index,
+  name,
   onChange,
 }: {
   field: Field;
-  index: number;
+  /** What the inputs are named after: "Field 2", "Event property 1". */
+  name: string;
   onChange: (labels: Record<string, string> | undefined) => void;
 }) {
   const values = field.values ?? [];
@@ -39,7 +40,7 @@ export function ValueLabelsEditor({
                 <input
                   type="text"
                   className="qs-input"
-                  aria-label={`Field ${index + 1} label of ${v}`}
+                  aria-label={`${name} label of ${v}`}
                   placeholder={humanizeChoice(v)}
                   value={labels[v] ?? ''}
                   onChange={(e) => set(v, e.target.value)}

@@ -24,7 +24,15 @@ export type SaveState =
   | { status: 'error'; message: string }
   | { status: 'conflict'; currentRevision: number | null };
 
-export type SideTab = 'inspector' | 'test' | 'cases' | 'problems' | 'fields' | 'versions' | 'review';
+export type SideTab =
+  | 'inspector'
+  | 'test'
+  | 'cases'
+  | 'problems'
+  | 'fields'
+  | 'scoring'
+  | 'versions'
+  | 'review';
 
 /** The open workflow's review state as the runtime last answered it: its approval rule and proposals. */
 export interface ReviewInfo {

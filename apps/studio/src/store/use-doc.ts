@@ -1,4 +1,4 @@
-import { DEFAULT_EVENT_PROPERTIES, type Field, type Workflow } from '@qualify/rules';
+import { DEFAULT_EVENT_PROPERTIES, type Field, type Grade, type Workflow } from '@qualify/rules';
 import { setEventProperties } from '../graph/edits.ts';
 import { useStudio } from './studio-store.ts';
 
@@ -9,6 +9,9 @@ export const useDoc = (): Workflow | null => useStudio((s) => s.doc);
 
 /** The lead field catalogue of the draft. */
 export const useFields = (): Field[] => useStudio((s) => s.doc?.fields ?? NO_FIELDS);
+
+/** The draft's grade bands; undefined while grading is off. */
+export const useGrade = (): Grade | undefined => useStudio((s) => s.doc?.grade);
 
 /**
  * The event properties events conditions test: the draft's, or the defaults until it has its own.

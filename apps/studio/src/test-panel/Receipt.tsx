@@ -72,6 +72,8 @@ export function Receipt({
   const h = receiptHandoff(d, team);
   const fit = d.score.contributions.filter((c) => c.scoreType === 'fit');
   const engagement = d.score.contributions.filter((c) => c.scoreType === 'engagement');
+  // Fit and engagement limits show as contributions; the total's limits change neither, so they show here.
+  const totalHeld = (d.limits ?? []).filter((l) => l.score === 'total');
   return (
     <div className="qs-receipt" data-testid="receipt">
       <section className={`qs-route-box is-${d.route?.kind ?? 'none'}`}>
@@ -144,6 +146,16 @@ export function Receipt({
           <ScorePart title="Fit" items={fit} subtotal={d.score.fit} label={label} />
           <ScorePart title="Engagement" items={engagement} subtotal={d.score.engagement} label={label} />
           <tfoot>
+            {totalHeld.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one limit can hold the total after several steps
+              <tr key={i} data-testid="receipt-total-limit">
+                <td>
+                  Total {l.limit === 'cap' ? 'capped at' : 'raised to the floor of'} {l.value} points
+                </td>
+                <td className="qs-hint">workflow limit, after {label(l.nodeId)}</td>
+                <td className={`qs-num ${l.points < 0 ? 'is-neg' : ''}`}>{signed(l.points)}</td>
+              </tr>
+            ))}
             <tr className="qs-score-total">
               <th scope="row" colSpan={2}>
                 Total (fit {d.score.fit} + engagement {d.score.engagement})

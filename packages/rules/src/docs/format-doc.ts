@@ -373,8 +373,12 @@ export function formatDoc(): string {
       'engagement, held within its own limits), after every score step: a tier or condition later on the path ' +
       "reads the held score. The decision's `limits` lists each floor or cap that held a score. With `grade` " +
       'bands, the decision has a `grade`: the letter from the fit score (A, B, C), the digit from the ' +
-      'engagement score (1, 2, 3), such as `A2`. A grade condition tests it anywhere a condition goes:',
+      'engagement score (1, 2, 3), such as `A2`. A grade condition tests it anywhere a condition goes ' +
+      '(outside an events condition); it reads the scores as they stand at that point of the path, so put it ' +
+      'after the score steps:',
     notes.table('grade', rowsOf(jsonSchemaOf(GradeConditionSchema))),
+    "In the studio, the editor's Scoring tab sets `grade` (with a grid of what each grade means), " +
+      '`scoreLimits` and `events.properties`, and the condition editor picks grades from the same 3×3 grid.',
     '## Operators',
     "The operators each field type offers, in the studio's order. Text is compared trimmed and " +
       'without regard to case, on both sides.',
