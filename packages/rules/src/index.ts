@@ -17,6 +17,7 @@ export {
   latestDate,
   type RouteChange,
   type RouteTally,
+  type RowLead,
   readTimeCell,
   rowToLead,
   type ScoreBand,
@@ -105,6 +106,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
+export { eventsOverLimit, type LeadProblem, readEventsCell } from './evaluate/lead-events.ts';
 export { leadIdReader, readPath } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {

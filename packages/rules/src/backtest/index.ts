@@ -22,6 +22,7 @@ export {
   compileMapping,
   headerKey,
   isConverted,
+  type RowLead,
   rowToLead,
   suggestMapping,
 } from './columns.ts';

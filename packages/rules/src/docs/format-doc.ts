@@ -1,4 +1,4 @@
-import { compileMapping, suggestMapping } from '../backtest/columns.ts';
+import { rowToLead, suggestMapping } from '../backtest/columns.ts';
 import { compile } from '../compile/compile-workflow.ts';
 import { checkCondition } from '../conditions/check.ts';
 import type { Sample } from '../conditions/operands.ts';
@@ -132,10 +132,13 @@ class Notes {
 function exampleLeads(): Record<string, unknown>[] {
   const [header, ...lines] = EXAMPLE_CSV.split('\n');
   const columns = header!.split(',');
-  const toLead = compileMapping(suggestMapping(columns, EXAMPLE_WORKFLOW.fields as Field[]));
+  const mapping = suggestMapping(columns, EXAMPLE_WORKFLOW.fields as Field[]);
   return lines.map((line) => {
     const cells = line.split(',');
-    return toLead(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']).filter(([, v]) => v !== '')));
+    return rowToLead(
+      Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']).filter(([, v]) => v !== '')),
+      mapping,
+    );
   });
 }
 
