@@ -278,3 +278,19 @@ describe('test cases and impact uploads', () => {
     expect(answer.skippedLines).toEqual([expect.objectContaining({ line: 2, code: 'too_many_events' })]);
   });
 });
+
+describe('the API description', () => {
+  it("describes a lead's events, their limit and the problem code", async () => {
+    const doc = (await t.call('GET', '/v1/openapi.json')).body;
+    const lead =
+      doc.paths['/v1/workflows/{id}/evaluate'].post.requestBody.content['application/json'].schema.properties
+        .lead;
+    expect(lead).toEqual({ $ref: '#/components/schemas/Lead' });
+    const events = doc.components.schemas.Lead.properties.events;
+    expect(events).toMatchObject({ type: 'array', maxItems: MAX_EVENTS, items: { required: ['at'] } });
+    expect(events.description).toContain('422 too_many_events');
+    expect(doc.components.schemas.Problem.properties.code.enum).toEqual(
+      expect.arrayContaining(['too_many_events', 'events_unreadable']),
+    );
+  });
+});
