@@ -29,6 +29,7 @@ export {
   type Tally,
   ThresholdSweep,
   type VersionMetrics,
+  withOwnPaths,
 } from './backtest/index.ts';
 export { routeLabel, routeName, scoreText, testCaseId } from './cases/labels.ts';
 export {

@@ -4,6 +4,7 @@ import {
   type FieldCatalogue,
   headerKey,
   suggestMapping,
+  withOwnPaths,
 } from '@qualify/rules';
 import { invalidRequest } from '../problem.ts';
 
@@ -131,16 +132,7 @@ export function resolveMapping(
     if (mapping[h] === EVENTS_PATH && !given.has(h) && claimed.has(EVENTS_PATH)) mapping[h] = null;
   }
   for (const [column, path] of given) if (!Object.hasOwn(mapping, column)) mapping[column] = path;
-  if (options.pathsReadThemselves) {
-    const fed = new Set(Object.values(mapping));
-    for (const f of catalogue)
-      if (!fed.has(f.path) && !Object.hasOwn(mapping, f.path)) mapping[f.path] = f.path;
-    // A lead's events too, where no field sits (rows after the first may carry them).
-    const eventFields = catalogue.some((f) => f.path === EVENTS_PATH || f.path.startsWith(`${EVENTS_PATH}.`));
-    if (!eventFields && !fed.has(EVENTS_PATH) && !Object.hasOwn(mapping, EVENTS_PATH))
-      mapping[EVENTS_PATH] = EVENTS_PATH;
-  }
-  return mapping;
+  return options.pathsReadThemselves ? withOwnPaths(mapping, catalogue) : mapping;
 }
 
 /** The catalogue fields no column feeds, in catalogue order: their values are missing for every lead. */

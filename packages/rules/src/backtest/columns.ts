@@ -35,6 +35,10 @@ function indexBy(fields: readonly CatalogueField[], name: (f: CatalogueField) =>
   return index;
 }
 
+/** Whether a lead's `events` may hold its events list: not when catalogue fields live there (counts kept as fields). */
+const hasEventsList = (fields: readonly CatalogueField[]) =>
+  !fields.some((f) => f.path === EVENTS_PATH || f.path.startsWith(`${EVENTS_PATH}.`));
+
 /**
  * Matches upload columns to catalogue fields (docs/api-contract.md, "Reading uploads"): by `headerKey`,
  * first to a field's path, then to its label, then to its path's last segment; within a pass the
@@ -66,12 +70,26 @@ export function suggestMapping(headers: readonly string[], fields: FieldCatalogu
       }
     });
   }
-  // A catalogue with fields under `events.` (counts kept as fields) has no events list to feed.
-  if (!fields.some((f) => f.path === EVENTS_PATH || f.path.startsWith(`${EVENTS_PATH}.`))) {
+  if (hasEventsList(fields)) {
     const events = headers.find((h, i) => keys[i] === EVENTS_PATH && !mapping[h]);
     if (events !== undefined) mapping[events] = EVENTS_PATH;
   }
   return mapping;
+}
+
+/**
+ * For rows that are leads in the workflow's own shape (NDJSON): each catalogue path no column feeds
+ * reads itself, and so does `events` (unless fields live there), as later rows may carry keys the
+ * first one (the columns) lacks. Answers a new mapping.
+ * @example withOwnPaths({ email: 'email' }, fields) // { email: 'email', 'company.size': 'company.size', events: 'events' }
+ */
+export function withOwnPaths(mapping: ColumnMapping, fields: FieldCatalogue): ColumnMapping {
+  const out: ColumnMapping = Object.assign(Object.create(null), mapping);
+  const fed = new Set(Object.values(mapping));
+  const own = fields.map((f) => f.path);
+  if (hasEventsList(fields)) own.push(EVENTS_PATH);
+  for (const path of own) if (!fed.has(path) && !Object.hasOwn(out, path)) out[path] = path;
+  return out;
 }
 
 /**

@@ -25,6 +25,7 @@ export {
   type RowLead,
   rowToLead,
   suggestMapping,
+  withOwnPaths,
 } from './columns.ts';
 export type { RouteTally, ScoreBand, Tally, VersionMetrics } from './metrics.ts';
 export { type SweepPoint, type SweepTarget, sweepThreshold, ThresholdSweep } from './sweep.ts';
