@@ -64,8 +64,11 @@ function flatten(lead: Record<string, unknown>, into: Record<string, unknown>, p
 /** One row of an upload by column, as the runtime reads it: blank CSV cells left out, NDJSON keys also by dotted path. */
 export type RowValues = Record<string, unknown>;
 
-/** Rows a scan keeps for the editor's distribution: enough to see a shape, little enough to count on each edit. */
-export const KEPT_ROWS = 5000;
+/**
+ * Rows a scan keeps for the editor's distribution: enough to see a shape, little enough to count twice
+ * (draft and live) each time the draft rests; 5,000 of the PLG example's leads took 0.24 s a count here.
+ */
+export const KEPT_ROWS = 2000;
 
 /** What one pass over an upload finds: each column's latest date, and its first rows. */
 export interface FileScan {

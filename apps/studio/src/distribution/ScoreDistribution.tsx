@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bandLabel } from '../backtest/breakdown.ts';
+import { KEPT_ROWS } from '../backtest/scan-file.ts';
 import { Link } from '../routing/Link.tsx';
 import { pathFor } from '../routing/router.ts';
 import { useStudio } from '../store/studio-store.ts';
@@ -36,7 +37,7 @@ function Empty({ source, state }: { source: DistributionSource; state: Distribut
     <p className="qs-empty-rules" data-testid="distribution-no-file">
       <strong>No backtest file loaded</strong>: load a file of past leads on the{' '}
       {id ? <Link href={pathFor({ page: 'backtest', id })}>Backtest</Link> : 'Backtest'} page, and this counts
-      its rows (up to 5,000) as you edit.
+      its rows (up to {KEPT_ROWS.toLocaleString('en')}) as you edit.
     </p>
   );
 }
