@@ -71,7 +71,7 @@ const LEADS = [
 const stored = async (page: Page, id: string) =>
   (await (await page.request.get(`/v1/workflows/${id}`)).json()) as { workflow: Workflow & Json };
 
-test('the distribution counts the last backtest file, and moves when a rule changes', async ({
+test('the distribution counts the last backtest file and moves when a rule changes; a lead over the events limit is refused plainly', async ({
   page,
   request,
 }) => {
@@ -128,5 +128,15 @@ test('the distribution counts the last backtest file, and moves when a rule chan
   // The sample leads are one click away, as before.
   await sources.getByRole('button', { name: 'Sample leads' }).click();
   await expect(dist.locator('> summary')).toContainText('over 6 leads');
+
+  // A lead over the events limit, run in the test panel, says how many, the limit and what to do.
+  await page.getByRole('tab', { name: 'Test', exact: true }).click();
+  await page.getByRole('tab', { name: 'JSON', exact: true }).click();
+  const many = { ...LEADS[0]!.lead, events: events(AT, 1001, 'feature_used', 0) };
+  await page.getByLabel('Lead JSON').fill(JSON.stringify(many));
+  await page.getByRole('button', { name: 'Run test lead' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'The lead carries 1,001 events; one evaluation reads at most 1,000. Send the most recent 1,000',
+  );
   expect(crashes).toEqual([]);
 });
