@@ -6,7 +6,13 @@ import { writeFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { applyLayout, computeLayout } from '../apps/studio/src/graph/layout.ts';
 import { testCaseId } from '../packages/rules/src/cases/labels.ts';
-import { all, any, type Condition, compare as c } from '../packages/rules/src/conditions/schema.ts';
+import {
+  all,
+  any,
+  type Condition,
+  compare as c,
+  events as counted,
+} from '../packages/rules/src/conditions/schema.ts';
 import { DEFAULT_MISSING_VALUES, type Field } from '../packages/rules/src/model/fields.ts';
 import { SCHEMA_VERSION, type Workflow } from '../packages/rules/src/model/workflow.ts';
 
@@ -899,6 +905,255 @@ async function write(name: string, doc: Record<string, unknown>, leads: Lead[]) 
           budget: 'unknown',
         },
         expect: { route: 'nurture', target: 'Newsletter', stage: 'Lead', score: 0, nextQuestions: ['money'] },
+      },
+    ],
+  );
+}
+
+// ---------------------------------------------------------------- PLG trial, product-qualified leads
+{
+  const now = '2026-03-02T09:00:00Z';
+  const daysAgo = (days: number) => new Date(Date.parse(now) - days * 86_400_000).toISOString();
+  /** `n` events of one type, the newest `newest` days ago and one day apart. */
+  const times = (n: number, type: string, newest: number, extra: object = {}) =>
+    Array.from({ length: n }, (_, k) => ({ type, ...extra, at: daysAgo(newest + k) }));
+  const fields: Field[] = [
+    { path: 'email', label: 'E-mail', type: 'string', category: 'fit' },
+    { path: 'jobTitle', label: 'Job title', type: 'string', category: 'fit' },
+    { path: 'company.employees', label: 'Employees', type: 'number', category: 'fit' },
+    {
+      path: 'company.industry',
+      label: 'Industry',
+      type: 'enum',
+      category: 'fit',
+      values: ['saas', 'fintech', 'ecommerce', 'agency', 'education', 'other'],
+    },
+  ];
+  const type = (t: string) => c('type', 'eq', t);
+  const pricingViews = counted(
+    all(type('page_view'), c('url', 'contains', '/pricing')),
+    { op: 'gte', value: 3 },
+    7,
+  );
+  const activeUse = counted(type('feature_used'), { op: 'gte', value: 5 }, 7);
+  const demo = counted(type('demo_request'), { op: 'gte', value: 1 }, 30);
+  const f = flow();
+  f.add('start', 'start', 'Trial sign-up', 0, 1);
+  f.add('dq', 'condition', 'Students and one-person companies', 1, 1, {
+    condition: any(c('jobTitle', 'containsAny', ['student', 'intern']), c('company.employees', 'lt', 2)),
+  });
+  f.add('fit', 'score', 'Company fit', 2, 1, {
+    scoreType: 'fit',
+    cap: null,
+    rules: [
+      rule('size', '20 to 2,000 employees', c('company.employees', 'between', [20, 2000]), 20),
+      rule(
+        'industry',
+        'Software, fintech or e-commerce',
+        c('company.industry', 'in', ['saas', 'fintech', 'ecommerce']),
+        10,
+      ),
+      rule(
+        'title',
+        'Decision-maker title',
+        c('jobTitle', 'containsAny', ['founder', 'ceo', 'cto', 'vp', 'head', 'director']),
+        10,
+      ),
+      rule('freeMail', 'Free-mail address', c('email', 'freeMail'), -15),
+    ],
+  });
+  f.add('usage', 'score', 'Product usage', 3, 1, {
+    scoreType: 'engagement',
+    cap: null,
+    rules: [
+      rule('pricing', 'At least 3 pricing page views in the last 7 days', pricingViews, 20),
+      rule('active', '5 or more feature uses in the last 7 days', activeUse, 20),
+      rule('invite', 'Invited a teammate', counted(type('invite_sent'), { op: 'gte', value: 1 }), 20, {
+        decay: { days: 7 },
+      }),
+      rule(
+        'integration',
+        'Connected an integration in the last 30 days',
+        counted(type('integration_connected'), { op: 'gte', value: 1 }, 30),
+        10,
+      ),
+      rule('demo', 'Requested a demo in the last 30 days', demo, 25),
+      rule(
+        'quiet',
+        'No product use in the last 14 days',
+        counted(type('feature_used'), { op: 'eq', value: 0 }, 14),
+        -15,
+      ),
+    ],
+  });
+  f.add('pql', 'gate', 'Product-qualified?', 4, 1, {
+    framework: 'custom',
+    pass: { rule: 'atLeast', count: 3 },
+    criteria: [
+      crit('aha', 'Reached the aha moment', activeUse),
+      crit('team', 'Brought the team', counted(type('invite_sent'), { op: 'gte', value: 1 }, 14)),
+      crit('intent', 'Buying intent', any(pricingViews, demo)),
+      crit('size', 'Company of 20 or more', c('company.employees', 'gte', 20)),
+    ],
+  });
+  f.add('grade', 'condition', 'Grade A1 to B2?', 5, 0, {
+    condition: { type: 'grade', grades: ['A1', 'A2', 'B1', 'B2'] },
+  });
+  f.add('stageSal', 'stage', 'SAL', 6, 0, { stage: 'SAL' });
+  f.add('toSales', 'route', 'Product-led sales', 7, 0, sales('Product-led sales', 4, 5));
+  f.add('stageAssist', 'stage', 'MQL', 6, 1, { stage: 'MQL' });
+  f.add('toAssist', 'route', 'Sales-assisted onboarding', 7, 1, {
+    to: 'nurture',
+    track: 'Sales-assisted onboarding',
+  });
+  f.add('engaged', 'branch', 'Engaged trial?', 5, 2, {
+    on: 'engagement',
+    tiers: [{ id: 'engaged', label: 'Engaged', min: 20 }],
+    elseLabel: 'Not yet',
+  });
+  f.add('stageMql', 'stage', 'MQL', 6, 2, { stage: 'MQL' });
+  f.add('toActivation', 'route', 'Trial activation', 7, 2, {
+    to: 'nurture',
+    track: 'Trial activation emails',
+  });
+  f.add('toWelcome', 'route', 'Trial welcome', 7, 3, { to: 'nurture', track: 'Trial welcome series' });
+  f.add('stageDq', 'stage', 'Disqualified', 2, 3, { stage: 'Disqualified' });
+  f.add('toDq', 'route', 'Disqualify', 3, 3, { to: 'disqualify', reason: 'Student or one-person company' });
+  f.link('start', 'next', 'dq');
+  f.link('dq', 'true', 'stageDq');
+  f.link('dq', 'false', 'fit');
+  f.link('stageDq', 'next', 'toDq');
+  f.link('fit', 'next', 'usage');
+  f.link('usage', 'next', 'pql');
+  f.link('pql', 'pass', 'grade');
+  f.link('pql', 'fail', 'engaged');
+  f.link('grade', 'true', 'stageSal');
+  f.link('grade', 'false', 'stageAssist');
+  f.link('stageSal', 'next', 'toSales');
+  f.link('stageAssist', 'next', 'toAssist');
+  f.link('engaged', 'engaged', 'stageMql');
+  f.link('engaged', 'else', 'toWelcome');
+  f.link('stageMql', 'next', 'toActivation');
+  await write(
+    'plg-trial',
+    {
+      schemaVersion: SCHEMA_VERSION,
+      id: 'plg-trial',
+      name: 'PLG trial: product-qualified leads',
+      description:
+        "Free-trial sign-ups scored on what they do in the product: the lead's events (pricing page views, feature use, invites, integrations, demo requests) count in the last days, an invite's points decay by its age, and engagement is capped at 60. A trial that meets 3 of 4 product-qualified criteria goes to product-led sales within 4 hours when its grade is A1 to B2, else to sales-assisted onboarding; the rest are nurtured by how engaged they are.",
+      fields,
+      events: {
+        properties: [
+          {
+            path: 'type',
+            label: 'Event type',
+            type: 'enum',
+            category: 'engagement',
+            values: [
+              'signup',
+              'page_view',
+              'feature_used',
+              'invite_sent',
+              'integration_connected',
+              'demo_request',
+            ],
+          },
+          { path: 'url', label: 'Page', type: 'string', category: 'engagement' },
+        ],
+      },
+      scoreLimits: { engagement: { floor: null, cap: 60 }, total: { floor: 0, cap: null } },
+      grade: { fit: { A: 30, B: 15 }, engagement: { '1': 45, '2': 20 } },
+      nodes: f.nodes,
+      edges: f.edges,
+    },
+    [
+      {
+        name: 'Growth lead whose team adopted the trial',
+        now,
+        lead: {
+          email: 'maya@loopwise.io',
+          jobTitle: 'Head of Growth',
+          company: { employees: 120, industry: 'saas' },
+          events: [
+            ...times(1, 'signup', 12),
+            ...times(4, 'page_view', 1, { url: '/pricing' }),
+            ...times(8, 'feature_used', 0.5),
+            ...times(1, 'invite_sent', 2),
+            ...times(1, 'integration_connected', 10),
+          ],
+        },
+        expect: { route: 'sales', target: 'Product-led sales', stage: 'SAL', score: 100 },
+      },
+      {
+        name: 'Enterprise IT manager who asked for a demo',
+        now,
+        lead: {
+          email: 'it-ops@globalfreight.com',
+          jobTitle: 'IT Manager',
+          company: { employees: 5000, industry: 'other' },
+          events: [
+            ...times(1, 'signup', 14),
+            ...times(6, 'feature_used', 1),
+            ...times(1, 'invite_sent', 10),
+            ...times(1, 'demo_request', 3),
+          ],
+        },
+        expect: { route: 'nurture', target: 'Sales-assisted onboarding', stage: 'MQL', score: 55 },
+      },
+      {
+        name: 'Busy analyst, team not invited yet',
+        now,
+        lead: {
+          email: 'li@ledgerly.com',
+          jobTitle: 'Data Analyst',
+          company: { employees: 45, industry: 'fintech' },
+          events: [
+            ...times(1, 'signup', 21),
+            ...times(2, 'page_view', 2, { url: '/pricing' }),
+            ...times(1, 'page_view', 9, { url: '/pricing' }),
+            ...times(6, 'feature_used', 1),
+            ...times(1, 'integration_connected', 20),
+          ],
+        },
+        expect: { route: 'nurture', target: 'Trial activation emails', stage: 'MQL', score: 60 },
+      },
+      {
+        name: 'Free-mail sign-up, quiet for a month',
+        now,
+        lead: {
+          email: 'sam.rivers@gmail.com',
+          jobTitle: 'Freelance designer',
+          company: { employees: 3, industry: 'agency' },
+          events: [...times(1, 'signup', 30), ...times(3, 'feature_used', 25)],
+        },
+        expect: { route: 'nurture', target: 'Trial welcome series', stage: 'Lead', score: 0 },
+      },
+      {
+        name: 'VP who signed up, no product data yet',
+        now,
+        lead: {
+          email: 'rosa@brightcart.com',
+          jobTitle: 'VP Marketing',
+          company: { employees: 300, industry: 'ecommerce' },
+        },
+        expect: {
+          route: 'nurture',
+          target: 'Trial welcome series',
+          stage: 'Lead',
+          score: 40,
+          nextQuestions: ['aha', 'team', 'intent'],
+        },
+      },
+      {
+        name: 'Student exploring the trial',
+        now,
+        lead: {
+          email: 'jo@uni-leiden.nl',
+          jobTitle: 'Student',
+          events: [...times(1, 'signup', 2), ...times(12, 'feature_used', 1)],
+        },
+        expect: { route: 'disqualify', stage: 'Disqualified', score: 0 },
       },
     ],
   );

@@ -3,7 +3,7 @@ import { type FieldCatalogue, latestDate, suggestMapping } from '@qualify/rules'
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steppingClock, type TestApp, testApp } from '../apps/runtime/src/test-app.ts';
-import { scanDates } from '../apps/studio/src/backtest/scan-dates.ts';
+import { scanFile } from '../apps/studio/src/backtest/scan-file.ts';
 
 /**
  * Issue 9: a backtest scored a history of past leads as of the day it ran, so every recency rule gave
@@ -217,7 +217,11 @@ describe('the default as-of date, found by the studio in the browser and by the 
     const start = JSON.parse((await res.text()).split('\n')[0]!);
     const columns = cells(header);
     const mapping = suggestMapping(columns, fields as FieldCatalogue);
-    const studio = latestDate(await scanDates(new Blob([text]), 'csv'), mapping, fields as FieldCatalogue);
+    const studio = latestDate(
+      (await scanFile(new Blob([text]), 'csv')).dates,
+      mapping,
+      fields as FieldCatalogue,
+    );
     if (studio) expect(start.evaluatedAt.asOf).toBe(new Date(studio.ms).toISOString());
     expect(start.evaluatedAt.asOfFrom).toBe(studio ? 'latest' : 'clock');
     expect(start.evaluatedAt.latest).toEqual(
@@ -226,14 +230,16 @@ describe('the default as-of date, found by the studio in the browser and by the 
   });
 
   it('a lone CR ends a record in the studio as in the runtime, in a CR-only file and a mixed one', async () => {
-    expect((await scanDates(new Blob([files[3]![1]]), 'csv')).get('last_visit')).toBe(Date.parse(latest));
-    expect((await scanDates(new Blob([files[4]![1]]), 'csv')).get('last_visit')).toBe(
+    expect((await scanFile(new Blob([files[3]![1]]), 'csv')).dates.get('last_visit')).toBe(
+      Date.parse(latest),
+    );
+    expect((await scanFile(new Blob([files[4]![1]]), 'csv')).dates.get('last_visit')).toBe(
       Date.parse('2026-04-02'),
     );
   });
 
   it('the rough export is read as documented: the row without an outcome counts, the short row does not', async () => {
-    const dates = await scanDates(new Blob([files[1]![1]]), 'csv');
+    const { dates } = await scanFile(new Blob([files[1]![1]]), 'csv');
     expect(dates.get('last_visit')).toBe(Date.parse('2026-03-20T08:00:00Z'));
   });
 });

@@ -7,14 +7,33 @@ import { loadExamples } from '../examples/index.ts';
 const examples = loadExamples();
 
 describe('examples', () => {
-  it('include BANT, MEDDIC, CHAMP, ANUM and the reference workload', () => {
+  it('include BANT, MEDDIC, CHAMP, ANUM, a product-led trial and the reference workload', () => {
     const frameworks = examples.flatMap((e) =>
       (e.workflow.nodes as { kind: string; data: { framework?: string } }[])
         .filter((n) => n.kind === 'gate')
         .map((n) => n.data.framework),
     );
-    expect(new Set(frameworks)).toEqual(new Set(['BANT', 'MEDDIC', 'CHAMP', 'ANUM']));
+    expect(new Set(frameworks)).toEqual(new Set(['BANT', 'MEDDIC', 'CHAMP', 'ANUM', 'custom']));
     expect(examples.map((e) => e.name)).toContain('reference-workload');
+    expect(examples.map((e) => e.name)).toContain('plg-trial');
+  });
+
+  it("the product-led trial scores and gates on its leads' events", () => {
+    const plg = examples.find((e) => e.name === 'plg-trial')!;
+    const prepared = prepare(compile(plg.workflow));
+    for (const { name, lead, now } of plg.leads) {
+      const d = prepared.evaluate(lead, { now });
+      if (d.stage === 'Disqualified') continue;
+      const counts = (d.events ?? []).map((e) => e.count);
+      expect(counts.length, name).toBeGreaterThan(0);
+      // A lead without an events list counts nothing: unknown, not zero.
+      for (const count of counts) expect(count === null, name).toBe(lead.events === undefined);
+    }
+    // Without its events the hottest trial is no longer product-qualified.
+    const [hot] = plg.leads;
+    const { events: _, ...quiet } = hot!.lead;
+    expect(prepared.evaluate(hot!.lead, { now: hot!.now }).route?.kind).toBe('sales');
+    expect(prepared.evaluate(quiet, { now: hot!.now }).route?.kind).toBe('nurture');
   });
 
   // A studio user reads these descriptions; the repository's folders and files mean nothing there.
@@ -64,7 +83,9 @@ describe('examples', () => {
       expect(d.nextQuestions.map((q) => (q.points === undefined ? q.criterionId : q.fields[0]))).toEqual(
         want.nextQuestions ?? [],
       );
-      const sum = d.score.contributions.reduce((s, c) => s + c.points, 0);
+      // A cap or floor on fit or engagement is a contribution; one on the total is only in `limits`.
+      const held = (d.limits ?? []).filter((l) => l.score === 'total');
+      const sum = [...d.score.contributions, ...held].reduce((s, c) => s + c.points, 0);
       expect(sum).toBe(d.score.total);
       expect(d.path[0]).toBe('start');
       expect(d.path.at(-1)).toBe(d.route?.nodeId);

@@ -5,12 +5,13 @@ import {
   type DataIssue,
   isConverted,
   type Outcome,
+  type RowLead,
   ThresholdSweep,
 } from '@qualify/rules';
 import type { BacktestPlan } from './backtest-plan.ts';
 import type { RowTimes } from './backtest-time.ts';
 import type { RowValues } from './backtest-upload.ts';
-import type { BatchError } from './batch/items.ts';
+import { type BatchError, lineProblem } from './batch/items.ts';
 
 /** Samples of bad rows and of rows with data issues list at most this many lines (the contract's). */
 const SAMPLE = 100;
@@ -28,7 +29,7 @@ const isMissing = (v: unknown) => v === undefined || v === null || (typeof v ===
 export class BacktestRun {
   private readonly backtest: Backtest;
   private readonly sweep: ThresholdSweep | null;
-  private toLead: (values: RowValues) => Record<string, unknown> = () => ({});
+  private toLead: (values: RowValues) => RowLead = () => ({ lead: {} });
   /** The header the outcome is read from: `plan.outcome` as the upload spells it. */
   private outcome: string;
   private times: RowTimes | null = null;
@@ -87,8 +88,10 @@ export class BacktestRun {
         detail: `Line ${line} has no value in the outcome column "${this.outcome}".`,
       });
     }
+    const read = this.toLead(values);
+    if ('problem' in read) return this.bad(line, lineProblem(line, read.problem));
     const now = this.times!.of(line, values);
-    const row = { line, lead: this.toLead(values), converted: isConverted(outcome), now };
+    const row = { line, lead: read.lead, converted: isConverted(outcome), now };
     const outcomes = this.backtest.add(row);
     this.evaluated++;
     const issues = issuesOf(outcomes);

@@ -383,7 +383,8 @@ const OPS: Op[] = [
   {
     method: 'post',
     path: '/v1/workflows/{id}/evaluate',
-    summary: 'Evaluate a lead (logged)',
+    summary:
+      'Evaluate a lead (logged); 422 too_many_events when it carries more events than one evaluation reads (1,000)',
     role: 'evaluator',
     body: EvaluateBody,
     query: EvaluateQuery,
@@ -392,7 +393,8 @@ const OPS: Op[] = [
   {
     method: 'post',
     path: '/v1/workflows/{id}/draft/evaluate',
-    summary: 'Evaluate against the draft (not logged); its hand-off is a preview (nothing assigned)',
+    summary:
+      'Evaluate against the draft (not logged); its hand-off is a preview (nothing assigned); 422 too_many_events over 1,000 events',
     role: 'editor',
     body: DraftEvaluateBody,
     answer: Decision,
@@ -407,7 +409,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON, one line per input line: { line, decisionId, ...Decision } or { line, error: { code, detail } }; a CSV upload first answers its header, { line, headers, mapping: { "<column>": "<lead path>" | null }, unmappedFields: ["<field path>"] } (docs/api-contract.md, "Reading uploads")',
+        'NDJSON, one line per input line: { line, decisionId, ...Decision } or { line, error: { code, detail } } (a lead over 1,000 events: too_many_events; a CSV events cell that is not JSON: events_unreadable); a CSV upload first answers its header, { line, headers, mapping: { "<column>": "<lead path>" | null }, unmappedFields: ["<field path>"] } (docs/api-contract.md, "Reading uploads")',
     },
     answerType: 'application/x-ndjson',
   },
@@ -421,7 +423,7 @@ const OPS: Op[] = [
     answer: {
       type: 'string',
       description:
-        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions, evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row", line, leadId, converted, outcomes } with rows=true, then { type: "result", evaluatedAt } (bad rows sampled as { line, code, error }) or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
+        'NDJSON: { type: "start", headers, mapping, unmappedFields, outcome, versions, evaluatedAt }, { type: "progress", rows } every 1,000 rows, { type: "row", line, leadId, converted, outcomes } with rows=true, then { type: "result", evaluatedAt } (bad rows sampled as { line, code, error }, too_many_events and events_unreadable among them) or { type: "error", code, detail } (docs/api-contract.md). evaluatedAt says which time the rows were evaluated at: #/components/schemas/BacktestEvaluatedAt.',
     },
     answerType: 'application/x-ndjson',
   },

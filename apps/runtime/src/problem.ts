@@ -49,6 +49,8 @@ export const PROBLEM_TITLES = {
   too_few_cells: 'A row of the upload has too few cells',
   too_many_columns: 'The upload has too many columns',
   no_outcome: 'A row of the backtest has no outcome',
+  too_many_events: 'The lead carries more events than an evaluation reads',
+  events_unreadable: "A row's events are not readable JSON",
   pool_not_found: 'The team pool does not exist',
   pool_in_use: 'A live workflow version assigns leads from this pool',
   lead_not_found: 'The runtime has no state for this lead id',

@@ -1,4 +1,13 @@
-import { EVALUATED_AT_NAMES, parseIsoDate, SCHEMA_VERSION, STAGES, WorkflowSchema } from '@qualify/rules';
+import {
+  EVALUATED_AT_NAMES,
+  EVENT_TIME,
+  EVENTS_PATH,
+  MAX_EVENTS,
+  parseIsoDate,
+  SCHEMA_VERSION,
+  STAGES,
+  WorkflowSchema,
+} from '@qualify/rules';
 import { z } from 'zod';
 
 /** Roles from least to most powerful; each role may do everything the ones before it may. */
@@ -47,8 +56,34 @@ export const LeadSchema = z
       `Invalid input: expected object, received ${Array.isArray(issue.input) ? 'array' : issue.input === null ? 'null' : typeof issue.input}`,
   })
   .meta({
+    id: 'Lead',
     type: 'object',
-    description: 'The lead: a JSON object read through the workflow field catalogue (dotted paths).',
+    description:
+      'The lead: a JSON object read through the workflow field catalogue (dotted paths), with what it did in `events` when the workflow counts events.',
+    properties: {
+      [EVENTS_PATH]: {
+        type: 'array',
+        maxItems: MAX_EVENTS,
+        description: `What the lead did, read by events conditions ("at least 3 pricing page views in the last 7 days"). At most ${MAX_EVENTS}: more is refused, 422 too_many_events (in a batch, backtest or impact upload, that line's error). Missing or null: unknown (events conditions are unknown, not 0). Not a list: a data issue (wrong_type), unknown. An item that is not an object, or has no readable \`${EVENT_TIME}\`, is left out and counted in a data issue (wrong_type, unreadable_date). In a CSV upload, the column named (or mapped to) events holds this list as JSON text.`,
+        items: {
+          type: 'object',
+          required: [EVENT_TIME],
+          properties: {
+            [EVENT_TIME]: {
+              type: ['string', 'number'],
+              description: 'When it happened: ISO 8601 text, or epoch milliseconds.',
+            },
+            type: {
+              type: 'string',
+              description:
+                "What happened (page_view, demo_request…); the workflow's events catalogue lists the properties conditions test.",
+            },
+          },
+          additionalProperties: true,
+        },
+      },
+    },
+    additionalProperties: true,
   });
 
 export const NowSchema = z.iso

@@ -131,6 +131,43 @@ describe('qualify evaluate', () => {
     expect(r.stderr).toContain('Evaluated 2 leads; 1 could not be read.');
   });
 
+  it("reads a CSV events column as JSON; a cell that is not JSON, or too many events, is that line's error", () => {
+    const plg: typeof samples = JSON.parse(readFileSync(join(root, 'examples/plg-trial.leads.json'), 'utf8'));
+    const [growth] = plg as { lead: { email: string; jobTitle: string; events: object[] } }[];
+    const cell = (v: string) => `"${v.replaceAll('"', '""')}"`;
+    const many = JSON.stringify(Array.from({ length: 1001 }, () => growth!.lead.events[0]));
+    const csv = [
+      'email,jobTitle,employees,industry,events',
+      `${growth!.lead.email},${growth!.lead.jobTitle},120,saas,${cell(JSON.stringify(growth!.lead.events))}`,
+      `${growth!.lead.email},${growth!.lead.jobTitle},120,saas,${cell('[{"type":')}`,
+      `${growth!.lead.email},${growth!.lead.jobTitle},120,saas,${cell(many)}`,
+      '',
+    ].join('\n');
+    const dir = scratch({ 'leads.csv': csv, 'many.json': { ...growth!.lead, events: JSON.parse(many) } });
+    const workflow = 'examples/plg-trial.workflow.json';
+    const r = qualify('evaluate', workflow, join(dir, 'leads.csv'), '--now', NOW);
+    expect(r.code).toBe(1);
+    const [first, notJson, tooMany] = lines(r.stdout);
+    expect([first.route.kind, first.score.total]).toEqual([plg[0]!.expect.route, plg[0]!.expect.score]);
+    expect(notJson.error).toEqual({
+      code: 'events_unreadable',
+      detail: expect.stringMatching(/^Line 3: The events in column "events" are not JSON/),
+    });
+    expect(tooMany.error).toEqual({
+      code: 'too_many_events',
+      detail: expect.stringMatching(
+        /^Line 4: The lead carries 1,001 events; one evaluation reads at most 1,000/,
+      ),
+    });
+    expect(r.stderr).toContain(
+      'columns feed fields (email, jobTitle, employees → company.employees, industry → company.industry, events)',
+    );
+    // One lead over the limit, given alone: its error line, exit 1.
+    const single = qualify('evaluate', workflow, join(dir, 'many.json'), '--now', NOW);
+    expect(single.code).toBe(1);
+    expect(lines(single.stdout)[0].error.code).toBe('too_many_events');
+  });
+
   it('refuses bad options and files with a message (exit 2), an invalid workflow with its errors (exit 1)', () => {
     const dir = scratch({
       'lead.json': hot.lead,

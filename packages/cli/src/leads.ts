@@ -1,6 +1,15 @@
 import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { CSV_READING, compileMapping, type FieldCatalogue, suggestMapping } from '@qualify/rules';
+import {
+  CSV_READING,
+  compileMapping,
+  EVENTS_PATH,
+  eventsOverLimit,
+  type FieldCatalogue,
+  type LeadProblem,
+  type RowLead,
+  suggestMapping,
+} from '@qualify/rules';
 import { CsvError, Parser } from 'csv-parse';
 import { InputError } from './command.ts';
 import { readJson, unreadable } from './files.ts';
@@ -32,9 +41,17 @@ const FORMATS =
 const kindOf = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 
+/** A lead that cannot be evaluated (too many events, events that are not JSON), as the batch says it. */
+const problemItem = (line: number, what: string, p: LeadProblem): LeadItem => ({
+  line,
+  error: { code: p.code, detail: `${what} ${line}: ${p.message}` },
+});
+
 function leadOf(line: number, value: unknown, what: string): LeadItem {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value))
-    return { line, lead: value as Record<string, unknown> };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const over = eventsOverLimit(value as Record<string, unknown>);
+    return over ? problemItem(line, what, over) : { line, lead: value as Record<string, unknown> };
+  }
   return {
     line,
     error: { code: 'not_an_object', detail: `${what} ${line} is ${kindOf(value)}; a lead is a JSON object.` },
@@ -59,7 +76,7 @@ export async function readLeads(path: string, fields: FieldCatalogue): Promise<L
     if (Array.isArray(value))
       return { single: false, items: each(value.map((v, i) => leadOf(i + 1, v, 'Element'))) };
     const item = leadOf(1, value, 'The file');
-    if ('error' in item)
+    if ('error' in item && item.error.code === 'not_an_object')
       throw new InputError(
         `${path} holds ${kindOf(value)}; give a lead (a JSON object) or an array of leads.`,
       );
@@ -110,7 +127,7 @@ async function csv(path: string, fields: FieldCatalogue): Promise<LeadFile> {
     input.on('error', (e) => parser.destroy(e));
     input.pipe(parser);
     let headers: string[] | null = null;
-    let toLead: ((row: Record<string, unknown>) => Record<string, unknown>) | null = null;
+    let toLead: ((row: Record<string, unknown>) => RowLead) | null = null;
     let line = 0;
     try {
       for await (const cells of parser as AsyncIterable<string[]>) {
@@ -133,7 +150,9 @@ async function csv(path: string, fields: FieldCatalogue): Promise<LeadFile> {
           const paths = new Set(fields.map((f) => f.path));
           for (const h of headers) if (!mapping[h] && h !== '' && !paths.has(h)) mapping[h] = h;
           toLead = compileMapping(mapping);
-          const fed = headers.filter((h) => mapping[h] && paths.has(mapping[h]!));
+          const fed = headers.filter(
+            (h) => mapping[h] && (paths.has(mapping[h]!) || mapping[h] === EVENTS_PATH),
+          );
           const unfed = fields.filter((f) => !Object.values(mapping).includes(f.path)).map((f) => f.path);
           const shown = fed.map((h) => (h === mapping[h] ? h : `${h} → ${mapping[h]}`));
           yield {
@@ -166,7 +185,8 @@ async function csv(path: string, fields: FieldCatalogue): Promise<LeadFile> {
         headers.forEach((h, i) => {
           if (h !== '' && !isBlank(cells[i]!)) values[h] = cells[i];
         });
-        yield { line, lead: toLead!(values) };
+        const read = toLead!(values);
+        yield 'lead' in read ? { line, lead: read.lead } : problemItem(line, 'Line', read.problem);
       }
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;

@@ -1,7 +1,7 @@
 /**
  * The csv-parse options of the product's one reading of CSV uploads (docs/api-contract.md, "Reading
  * uploads"), shared by the runtime's reader (apps/runtime/src/batch/csv-records.ts) and the studio's
- * scan for the default as-of date (apps/studio/src/backtest/scan-dates.ts), so both split a file
+ * scan of the file for its default as-of date and rows (apps/studio/src/backtest/scan-file.ts), so both split a file
  * into the same records. Plain data: this package does not depend on csv-parse. What csv-parse has
  * no option for each reader does itself: a UTF-8 byte order mark is dropped before parsing, blank
  * lines and rows whose every cell is blank are skipped (their lines still count), and text after a

@@ -17,6 +17,7 @@ export {
   latestDate,
   type RouteChange,
   type RouteTally,
+  type RowLead,
   readTimeCell,
   rowToLead,
   type ScoreBand,
@@ -28,6 +29,7 @@ export {
   type Tally,
   ThresholdSweep,
   type VersionMetrics,
+  withOwnPaths,
 } from './backtest/index.ts';
 export { routeLabel, routeName, scoreText, testCaseId } from './cases/labels.ts';
 export {
@@ -105,6 +107,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
+export { eventsOverLimit, type LeadProblem, readEventsCell } from './evaluate/lead-events.ts';
 export { leadIdReader, readPath } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';
 export {

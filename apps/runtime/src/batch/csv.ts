@@ -1,7 +1,14 @@
-import { type ColumnMapping, compileMapping, type FieldCatalogue } from '@qualify/rules';
+import { type ColumnMapping, compileMapping, type FieldCatalogue, type RowLead } from '@qualify/rules';
 import { ProblemError } from '../problem.ts';
 import { type CsvRecord, CsvRecords, slices, withoutBom } from './csv-records.ts';
-import { type BatchError, type BatchItem, type BatchSource, type ColumnsAnswer, chunksOf } from './items.ts';
+import {
+  type BatchError,
+  type BatchItem,
+  type BatchSource,
+  type ColumnsAnswer,
+  chunksOf,
+  lineProblem,
+} from './items.ts';
 import { resolveMapping, unmappedFields } from './mapping.ts';
 
 /** Columns a header may have (batch and backtest alike); a wider one is refused with `too_many_columns`. */
@@ -157,6 +164,10 @@ export async function* csvTable(
   }
 }
 
+/** A row read as a lead, or its problem as the row's error line. */
+const itemOf = (line: number, read: RowLead): BatchItem =>
+  'lead' in read ? { line, lead: read.lead } : { line, error: lineProblem(line, read.problem) };
+
 /**
  * CSV leads for a batch, read by `csvTable`: the header maps columns to lead paths
  * (`resolveMapping`: the suggestion adjusted by the request's `mapping`; a column no field takes
@@ -169,7 +180,7 @@ export async function* csvSource(
   maxRecord: number,
   given: ColumnMapping | null,
 ): BatchSource {
-  let toLead: ((row: RowValues) => Record<string, unknown>) | null = null;
+  let toLead: ((row: RowValues) => RowLead) | null = null;
   for await (const group of csvTable(body, maxRecord)) {
     const out: BatchItem[] = [];
     for (const item of group) {
@@ -186,7 +197,7 @@ export async function* csvSource(
         if (!toLead) throw stopProblem(item.stop);
         out.push({ line: item.line, error: item.stop });
       } else if ('bad' in item) out.push({ line: item.line, error: item.bad });
-      else out.push({ line: item.line, lead: toLead!(item.values) });
+      else out.push(itemOf(item.line, toLead!(item.values)));
     }
     if (out.length) yield out;
   }

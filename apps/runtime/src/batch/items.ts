@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '@qualify/rules';
+import { type ColumnMapping, eventsOverLimit, type LeadProblem } from '@qualify/rules';
 import { depthExceeds, MAX_DEPTH } from '../body.ts';
 import type { ProblemCode } from '../problem.ts';
 
@@ -31,6 +31,12 @@ export type BatchItem =
 
 /** Items in input order, grouped as they arrive, so each group is evaluated and written in one go. */
 export type BatchSource = AsyncIterable<BatchItem[]>;
+
+/** Why a lead of the upload cannot be evaluated (too many events, events that are not JSON), as its line's error. */
+export const lineProblem = (line: number, problem: LeadProblem): BatchError => ({
+  code: problem.code,
+  detail: `Line ${line}: ${problem.message}`,
+});
 
 export const lineTooLong = (line: number, limit: number): BatchItem => ({
   line,
@@ -65,7 +71,7 @@ export const notUtf8Item = (line: number, code: ProblemCode): BatchItem => ({
   error: { code, detail: `Line ${line} is not valid JSON: it is not UTF-8 text.` },
 });
 
-/** Parses one decoded JSON text into a lead, or says what is wrong with it. */
+/** Parses one decoded JSON text into a lead, or says what is wrong with it (too many events included). */
 export function leadFromText(line: number, text: string): BatchItem {
   let value: unknown;
   try {
@@ -87,6 +93,8 @@ export function leadFromText(line: number, text: string): BatchItem {
       error: { code: 'too_deep', detail: `Line ${line} is nested deeper than ${MAX_DEPTH} levels.` },
     };
   }
+  const over = eventsOverLimit(value as Record<string, unknown>);
+  if (over) return { line, error: lineProblem(line, over) };
   return { line, lead: value as Record<string, unknown> };
 }
 

@@ -1,4 +1,11 @@
-import { type ColumnMapping, type FieldCatalogue, headerKey, suggestMapping } from '@qualify/rules';
+import {
+  type ColumnMapping,
+  EVENTS_PATH,
+  type FieldCatalogue,
+  headerKey,
+  suggestMapping,
+  withOwnPaths,
+} from '@qualify/rules';
 import { invalidRequest } from '../problem.ts';
 
 /** Columns a `mapping` query parameter may name. */
@@ -9,7 +16,8 @@ const listed = (names: readonly string[], max = 20) =>
 
 /**
  * Reads the `mapping` query parameter of a batch or a backtest: a JSON object
- * `{ "<column>": "<field path>" | null }` naming only fields of `catalogue` (else 422).
+ * `{ "<column>": "<field path>" | "events" | null }` naming only fields of `catalogue`, or the lead's
+ * events list (a JSON list in each cell), else 422.
  */
 export function parseMapping(text: string | undefined, catalogue: FieldCatalogue): ColumnMapping | null {
   if (text === undefined) return null;
@@ -29,16 +37,17 @@ export function parseMapping(text: string | undefined, catalogue: FieldCatalogue
     throw invalidRequest([{ path: 'mapping', message: `names more than ${MAX_MAPPED} columns` }]);
   }
   const known = new Set(catalogue.map((f) => f.path));
+  const targets = new Set([...known, EVENTS_PATH]);
   const errors = [];
   // No prototype: a column may be called "__proto__" and must stay an ordinary key.
   const mapping: ColumnMapping = Object.create(null);
   for (const [column, path] of entries) {
     if (path !== null && typeof path !== 'string') {
       errors.push({ path: `mapping.${column}`, message: 'must be a field path or null' });
-    } else if (path !== null && !known.has(path)) {
+    } else if (path !== null && !targets.has(path)) {
       errors.push({
         path: `mapping.${column}`,
-        message: `"${path.slice(0, 100)}" is not a field of this workflow; its fields: ${listed([...known])}`,
+        message: `"${path.slice(0, 100)}" is not a field of this workflow; its fields: ${listed([...known])} (or "${EVENTS_PATH}", the lead's events as a JSON list)`,
       });
     } else mapping[column] = path;
   }
@@ -119,14 +128,11 @@ export function resolveMapping(
     if (given.has(h)) mapping[h] = given.get(h)!;
     else if (h === options.outcome) mapping[h] = null;
     else mapping[h] = suggested[h] ?? (options.keepOthers && h !== '' && !paths.has(h) ? h : null);
+    // The request sent another column to the events list: this one does not feed it too.
+    if (mapping[h] === EVENTS_PATH && !given.has(h) && claimed.has(EVENTS_PATH)) mapping[h] = null;
   }
   for (const [column, path] of given) if (!Object.hasOwn(mapping, column)) mapping[column] = path;
-  if (options.pathsReadThemselves) {
-    const fed = new Set(Object.values(mapping));
-    for (const f of catalogue)
-      if (!fed.has(f.path) && !Object.hasOwn(mapping, f.path)) mapping[f.path] = f.path;
-  }
-  return mapping;
+  return options.pathsReadThemselves ? withOwnPaths(mapping, catalogue) : mapping;
 }
 
 /** The catalogue fields no column feeds, in catalogue order: their values are missing for every lead. */

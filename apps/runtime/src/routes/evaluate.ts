@@ -1,4 +1,4 @@
-import { compile, type PreparedWorkflow, prepare } from '@qualify/rules';
+import { compile, eventsOverLimit, MAX_EVENTS, type PreparedWorkflow, prepare } from '@qualify/rules';
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
 import type { Ctx } from '../context.ts';
@@ -33,6 +33,13 @@ export function targetOf(ctx: Ctx, id: string, version: number | undefined): Tar
   return { row, version: n, prepared };
 }
 
+/** A lead that carries more events than one evaluation reads is refused, 422 `too_many_events`. */
+function mustFitEventsLimit(lead: Record<string, unknown>): void {
+  const over = eventsOverLimit(lead);
+  if (!over) return;
+  throw new ProblemError(422, 'too_many_events', over.message, { events: over.events, limit: MAX_EVENTS });
+}
+
 /**
  * Evaluating a lead: against a published version, logged and handed off (a lead with a lead id or a
  * sales route: stage, owner, SLA; answered once committed); against the draft, with no side effect.
@@ -44,6 +51,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const q = parseQuery(c, EvaluateQuery);
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
+    mustFitEventsLimit(body.lead);
     const at = body.now === undefined ? undefined : Date.parse(body.now);
     const nowMs = ctx.clock.now();
     const leadId = t.prepared.leadId(body.lead);
@@ -84,6 +92,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const id = c.req.param('id');
     const body = parseWith(DraftEvaluateBody, await readJson(c, limit));
     const prepared = body.workflow ? prepare(compile(body.workflow)) : ctx.drafts.get(mustFind(ctx, id));
+    mustFitEventsLimit(body.lead);
     // As a real evaluation would: the stored stage first, then the hand-off, previewed (nothing written).
     const at = body.now === undefined ? ctx.clock.now() : Date.parse(body.now);
     const leadId = prepared.leadId(body.lead);

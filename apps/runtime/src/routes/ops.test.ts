@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExamples } from '../../../../examples/index.ts';
 import { type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
@@ -21,7 +22,10 @@ afterAll(async () => {
 describe('operations', () => {
   it('answers health and readiness', async () => {
     expect((await t.call('GET', '/healthz')).body).toEqual({ status: 'ok' });
-    expect((await t.call('GET', '/readyz')).body).toMatchObject({ status: 'ready', workflows: 5 });
+    expect((await t.call('GET', '/readyz')).body).toMatchObject({
+      status: 'ready',
+      workflows: loadExamples().length,
+    });
   });
 
   it('exposes evaluation counters and a latency histogram', async () => {

@@ -1,4 +1,4 @@
-import type { Field } from '@qualify/rules';
+import { EVENTS_PATH, type Field } from '@qualify/rules';
 import { useId } from 'react';
 import { useStudio } from '../store/studio-store.ts';
 import { useFields } from '../store/use-doc.ts';
@@ -11,6 +11,7 @@ export function MappingTable() {
   const outcome = useStudio((s) => s.backtest.outcome);
   const setBacktest = useStudio((s) => s.setBacktest);
   const fields = useFields();
+  const countsEvents = useStudio((s) => s.doc?.events !== undefined);
   const outcomeId = useId();
   const wordsId = useId();
   if (!header) return null;
@@ -19,6 +20,8 @@ export function MappingTable() {
   const twice = doublyMapped(mapping);
   const fed = new Set(Object.values(mapping).filter(Boolean));
   const unfed = fields.filter((f) => !fed.has(f.path));
+  // The lead's events list is a target when the workflow reads events or a column already feeds it.
+  const eventsTarget = !byPath.has(EVENTS_PATH) && (countsEvents || fed.has(EVENTS_PATH));
 
   const setOutcome = (column: string) =>
     setBacktest({ outcome: column, mapping: { ...mapping, [column]: null } });
@@ -94,10 +97,16 @@ export function MappingTable() {
                           {f.label}
                         </option>
                       ))}
+                      {eventsTarget && <option value={EVENTS_PATH}>Events (a JSON list per row)</option>}
                     </select>
                   )}
                 </td>
                 <td>
+                  {path === EVENTS_PATH && !field && column !== outcome && (
+                    <span className="qs-hint">
+                      <code>{EVENTS_PATH}</code> · each cell a JSON list of {'{ type, at, … }'}
+                    </span>
+                  )}
                   {field && column !== outcome && (
                     <span className="qs-hint">
                       <code>{field.path}</code> · {field.type}

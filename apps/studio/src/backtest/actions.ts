@@ -3,8 +3,8 @@ import { errorMessage } from '../api/client.ts';
 import { useStudio } from '../store/studio-store.ts';
 import { guessOutcomeColumn } from './columns.ts';
 import { readHeader, type UploadFormat } from './read-header.ts';
-import { scanDates } from './scan-dates.ts';
-import { type FileDates, stopRun } from './session.ts';
+import { scanFile } from './scan-file.ts';
+import { type FileDates, type FileRows, stopRun } from './session.ts';
 import { findTier, setTierThreshold } from './tiers.ts';
 
 /** Takes a chosen or dropped file: reads its header, proposes the mapping and the outcome column. */
@@ -18,6 +18,7 @@ export async function chooseFile(file: File): Promise<void> {
     run: { status: 'idle' },
     applied: null,
     dates: { status: 'none' },
+    rows: { status: 'none' },
   });
   try {
     const header = await readHeader(file);
@@ -37,8 +38,9 @@ export async function chooseFile(file: File): Promise<void> {
       timeColumn: suggested ?? '',
       asOfText: null,
       dates: { status: 'reading' },
+      rows: { status: 'reading' },
     });
-    void readDates(file, header.format);
+    void readFile(file, header.format);
   } catch (err) {
     if (useStudio.getState().backtest.file === file) {
       useStudio.getState().setBacktest({ headerError: `${file.name}: ${errorMessage(err)}` });
@@ -46,15 +48,23 @@ export async function chooseFile(file: File): Promise<void> {
   }
 }
 
-/** Reads the whole file for the latest date of each column, for the default as-of date. */
-async function readDates(file: File, format: UploadFormat): Promise<void> {
+/**
+ * Reads the whole file once: the latest date of each column, for the default as-of date, and its first
+ * rows, for the editor's distribution.
+ */
+async function readFile(file: File, format: UploadFormat): Promise<void> {
   let dates: FileDates;
+  let rows: FileRows;
   try {
-    dates = { status: 'done', byColumn: await scanDates(file, format) };
+    const scan = await scanFile(file, format);
+    dates = { status: 'done', byColumn: scan.dates };
+    rows = { status: 'done', rows: scan.rows, rowCount: scan.rowCount };
   } catch (err) {
-    dates = { status: 'error', message: `The file could not be read for its dates: ${errorMessage(err)}` };
+    const why = errorMessage(err);
+    dates = { status: 'error', message: `The file could not be read for its dates: ${why}` };
+    rows = { status: 'error', message: `The file could not be read: ${why}` };
   }
-  if (useStudio.getState().backtest.file === file) useStudio.getState().setBacktest({ dates });
+  if (useStudio.getState().backtest.file === file) useStudio.getState().setBacktest({ dates, rows });
 }
 
 /** Cancels the run under way. */

@@ -1,6 +1,7 @@
 import type { ColumnMapping, Workflow } from '@qualify/rules';
 import type { BacktestReport, BacktestStart } from '../api/backtest.ts';
 import type { UploadHeader } from './read-header.ts';
+import type { RowValues } from './scan-file.ts';
 
 /** Where a run is: under way (with its rows so far), finished, failed or cancelled. */
 export type RunState =
@@ -58,14 +59,22 @@ export interface BacktestSession {
   timeColumn: string;
   /** The as-of date the user typed; null (or blank) means the default, the latest date in the file. */
   asOfText: string | null;
-  /** The latest date of each column, read from the whole file in the browser (`scanDates`). */
+  /** The latest date of each column, read from the whole file in the browser (`scanFile`). */
   dates: FileDates;
+  /** The file's first rows, kept by the same read: the editor's distribution counts them. */
+  rows: FileRows;
 }
 
 export type FileDates =
   | { status: 'none' }
   | { status: 'reading' }
   | { status: 'done'; byColumn: Map<string, number> }
+  | { status: 'error'; message: string };
+
+export type FileRows =
+  | { status: 'none' }
+  | { status: 'reading' }
+  | { status: 'done'; rows: RowValues[]; rowCount: number }
   | { status: 'error'; message: string };
 
 export const emptySession = (): BacktestSession => ({
@@ -84,6 +93,7 @@ export const emptySession = (): BacktestSession => ({
   timeColumn: '',
   asOfText: null,
   dates: { status: 'none' },
+  rows: { status: 'none' },
 });
 
 /** Stops a run that is under way (leaving the workflow, a new file, Cancel). */

@@ -1,12 +1,46 @@
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { bandLabel } from '../backtest/breakdown.ts';
+import { KEPT_ROWS } from '../backtest/scan-file.ts';
+import { Link } from '../routing/Link.tsx';
+import { pathFor } from '../routing/router.ts';
+import { useStudio } from '../store/studio-store.ts';
 import { DistributionTables } from './DistributionTables.tsx';
 import { routeRows } from './rows.ts';
 import { BAND, bandStarts, isEvaluated, SCORE_KINDS, type ScoreKind } from './tally.ts';
-import { useDistribution } from './use-distribution.ts';
+import { type DistributionSource, type DistributionState, useDistribution } from './use-distribution.ts';
 
 const OPEN_KEY = 'qs-distribution-open';
+const SOURCE_KEY = 'qs-distribution-source';
+const SOURCES: { source: DistributionSource; label: string }[] = [
+  { source: 'sample', label: 'Sample leads' },
+  { source: 'file', label: 'Last backtest file' },
+];
+
+/** Why there is nothing to count yet, for the source chosen. */
+function Empty({ source, state }: { source: DistributionSource; state: DistributionState }) {
+  const id = useStudio((s) => s.meta?.id);
+  const { file } = state;
+  if (source === 'file' && !file)
+    return <p className="qs-hint">Nothing to count in {state.sample.source}.</p>;
+  if (!file) {
+    return (
+      <p className="qs-empty-rules">
+        <strong>No sample leads</strong>: add test cases or sample leads, and this shows how the draft's
+        scores and routes fall over them as you edit. (Run a lead in the Test tab and save it as a test case.)
+      </p>
+    );
+  }
+  if (file.status === 'reading') return <p className="qs-hint">Reading {file.name}…</p>;
+  if (file.status === 'error') return <p className="qs-callout is-warning">{file.message}</p>;
+  return (
+    <p className="qs-empty-rules" data-testid="distribution-no-file">
+      <strong>No backtest file loaded</strong>: load a file of past leads on the{' '}
+      {id ? <Link href={pathFor({ page: 'backtest', id })}>Backtest</Link> : 'Backtest'} page, and this counts
+      its rows (up to {KEPT_ROWS.toLocaleString('en')}) as you edit.
+    </p>
+  );
+}
 const DRAFT_COLOR = '#16a34a';
 const LIVE_COLOR = '#cbd5e1';
 const KIND_NAMES: Record<ScoreKind, string> = { total: 'Total', fit: 'Fit', engagement: 'Engagement' };
@@ -16,7 +50,11 @@ const KIND_NAMES: Record<ScoreKind, string> = { total: 'Total', fit: 'Fit', enga
  * with the live version's as grey bars beside the draft's, moving as the rules change.
  */
 export function ScoreDistribution() {
-  const { sample, draft, live, pending } = useDistribution();
+  const [source, setSource] = useState<DistributionSource>(() =>
+    localStorage.getItem(SOURCE_KEY) === 'file' ? 'file' : 'sample',
+  );
+  const state = useDistribution(source);
+  const { sample, draft, live, pending } = state;
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) !== 'closed');
   const [kind, setKind] = useState<ScoreKind>('total');
   const d = isEvaluated(draft) ? draft : null;
@@ -44,12 +82,23 @@ export function ScoreDistribution() {
         {sample.leads.length > 0 && <span className="qs-muted">over {sample.leads.length} leads</span>}
       </summary>
       <section aria-label="Distribution" aria-busy={pending} data-testid="distribution">
+        <fieldset className="qs-segmented qs-dist-kind" aria-label="Leads counted">
+          {SOURCES.map((s) => (
+            <button
+              key={s.source}
+              type="button"
+              aria-pressed={source === s.source}
+              onClick={() => {
+                setSource(s.source);
+                localStorage.setItem(SOURCE_KEY, s.source);
+              }}
+            >
+              {s.label}
+            </button>
+          ))}
+        </fieldset>
         {sample.leads.length === 0 ? (
-          <p className="qs-empty-rules">
-            <strong>No sample leads</strong>: add test cases or sample leads, and this shows how the draft's
-            scores and routes fall over them as you edit. (Run a lead in the Test tab and save it as a test
-            case.)
-          </p>
+          <Empty source={source} state={state} />
         ) : (
           <>
             <p className="qs-hint">

@@ -16,7 +16,8 @@ lead object prints its decision receipt as JSON; a .json array, an .ndjson (or .
 file prints NDJSON, one line per lead: { "line", ...decision }, or { "line", "error": { code, detail } }
 for a line that cannot be read. CSV is read as the batch endpoint reads an upload: the header row's
 columns are matched to the workflow's fields by name (which column feeds which field is said on stderr),
-a blank cell is a missing value.
+a blank cell is a missing value, and an "events" column holds each lead's events as a JSON list. A lead
+with more than 1,000 events is that line's error (too_many_events), as in the runtime.
 
 Options:
   --now <time>      the evaluation time, ISO 8601 (2026-03-02T09:00:00Z); default: now

@@ -28,13 +28,16 @@ interface Case {
 }
 
 function casesOf(): Case[] {
+  const read = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, `${name}.workflow.json`), 'utf8'));
+  // SQL refuses a workflow that counts the leads' events (compile-sql.test.ts says so): not compared.
   const names = readdirSync(EXAMPLES)
     .filter((f) => f.endsWith('.workflow.json'))
-    .map((f) => f.replace('.workflow.json', ''));
+    .map((f) => f.replace('.workflow.json', ''))
+    .filter((name) => !compile(read(name)).events);
   // The reference workload takes the largest share, from the benchmark's own generator.
   const share = Math.floor(TOTAL / (names.length + 1));
   const cases = names.map((name) => {
-    const workflow = JSON.parse(readFileSync(join(EXAMPLES, `${name}.workflow.json`), 'utf8'));
+    const workflow = read(name);
     const paths = (workflow.fields as { path: string }[]).map((f) => f.path);
     const own = JSON.parse(readFileSync(join(EXAMPLES, `${name}.leads.json`), 'utf8')) as { lead: unknown }[];
     const rows: Row[] = own.map((c, i) => rowOf(`own-${i}`, c.lead, paths));

@@ -1,4 +1,4 @@
-import { compileMapping, isConverted, suggestMapping } from '@qualify/rules';
+import { compileMapping, isConverted, MAX_EVENTS, rowToLead, suggestMapping } from '@qualify/rules';
 import { describe, expect, it } from 'vitest';
 
 const fields = [
@@ -39,11 +39,11 @@ describe('column mapping', () => {
       ),
     );
     const lead = toLead(JSON.parse('{"employees":"40","title":"CEO","a":1,"b":2,"c":3,"d":4,"__proto__":5}'));
-    expect(lead).toEqual({ company: { employees: '40' }, jobTitle: 'CEO' });
+    expect(lead).toEqual({ lead: { company: { employees: '40' }, jobTitle: 'CEO' } });
     expect(({} as Record<string, unknown>).y).toBeUndefined();
     // A later column overwrites a scalar parent with an object rather than failing.
     expect(compileMapping({ a: 'company', b: 'company.size' })({ a: 'acme', b: '9' })).toEqual({
-      company: { size: '9' },
+      lead: { company: { size: '9' } },
     });
   });
 
@@ -130,5 +130,53 @@ describe('the documented header rule (docs/api-contract.md, "Reading uploads")',
       return reads;
     };
     expect(readsFor(10_000)).toBe(readsFor(10));
+  });
+});
+
+describe("an upload's events column", () => {
+  const view = { type: 'page_view', url: '/pricing', at: '2026-03-01T09:00:00Z' };
+
+  it('is matched by name to the lead’s events list, unless fields live under events', () => {
+    expect({ ...suggestMapping(['jobtitle', ' Events '], fields) }).toEqual({
+      jobtitle: 'jobTitle',
+      ' Events ': 'events',
+    });
+    const counts = [
+      { path: 'events.webinar', label: 'Webinars', type: 'number' as const, category: 'engagement' as const },
+    ];
+    expect(suggestMapping(['events', 'webinar'], counts)).toEqual({
+      events: null,
+      webinar: 'events.webinar',
+    });
+  });
+
+  it('holds JSON text, parsed; a list already parsed (NDJSON) is kept; a blank cell leaves the list out', () => {
+    const toLead = compileMapping({ title: 'jobTitle', activity: 'events' });
+    expect(toLead({ title: 'CEO', activity: JSON.stringify([view]) })).toEqual({
+      lead: { jobTitle: 'CEO', events: [view] },
+    });
+    expect(toLead({ activity: [view] })).toEqual({ lead: { events: [view] } });
+    expect(toLead({ title: 'CEO' })).toEqual({ lead: { jobTitle: 'CEO' } });
+  });
+
+  it('makes a cell that is not JSON, or a list over the limit, the row’s problem', () => {
+    const toLead = compileMapping({ activity: 'events' });
+    expect(toLead({ activity: '[{"type":' })).toEqual({
+      problem: {
+        code: 'events_unreadable',
+        message: expect.stringMatching(
+          /^The events in column "activity" are not JSON \(.+\)\. Write them as a JSON list/,
+        ),
+      },
+    });
+    const many = JSON.stringify(Array.from({ length: MAX_EVENTS + 1 }, () => view));
+    expect(toLead({ activity: many })).toEqual({
+      problem: {
+        code: 'too_many_events',
+        events: 1001,
+        message: expect.stringContaining('carries 1,001 events'),
+      },
+    });
+    expect(() => rowToLead({ activity: 'x' }, { activity: 'events' })).toThrow(/not JSON/);
   });
 });

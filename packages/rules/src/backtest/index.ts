@@ -22,8 +22,10 @@ export {
   compileMapping,
   headerKey,
   isConverted,
+  type RowLead,
   rowToLead,
   suggestMapping,
+  withOwnPaths,
 } from './columns.ts';
 export type { RouteTally, ScoreBand, Tally, VersionMetrics } from './metrics.ts';
 export { type SweepPoint, type SweepTarget, sweepThreshold, ThresholdSweep } from './sweep.ts';

@@ -1,4 +1,4 @@
-import { compileMapping, suggestMapping } from '../backtest/columns.ts';
+import { rowToLead, suggestMapping } from '../backtest/columns.ts';
 import { compile } from '../compile/compile-workflow.ts';
 import { checkCondition } from '../conditions/check.ts';
 import type { Sample } from '../conditions/operands.ts';
@@ -132,10 +132,13 @@ class Notes {
 function exampleLeads(): Record<string, unknown>[] {
   const [header, ...lines] = EXAMPLE_CSV.split('\n');
   const columns = header!.split(',');
-  const toLead = compileMapping(suggestMapping(columns, EXAMPLE_WORKFLOW.fields as Field[]));
+  const mapping = suggestMapping(columns, EXAMPLE_WORKFLOW.fields as Field[]);
   return lines.map((line) => {
     const cells = line.split(',');
-    return toLead(Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']).filter(([, v]) => v !== '')));
+    return rowToLead(
+      Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? '']).filter(([, v]) => v !== '')),
+      mapping,
+    );
   });
 }
 
@@ -343,7 +346,9 @@ export function formatDoc(): string {
     ),
     '## Events',
     'A lead may carry a list of events, `"events": [{"type": "page_view", "url": "/pricing", "at": "2026-11-28T10:00:00Z"}]`, ' +
-      `at most ${MAX_EVENTS} (the runtime refuses more). Each event needs \`at\`, when it happened (ISO 8601 or epoch ms); ` +
+      `at most ${MAX_EVENTS} (the runtime refuses more, with \`too_many_events\`, for that lead alone; a test case over it is invalid). ` +
+      'In a CSV upload the column named `events` holds the list as JSON text (docs/api-contract.md, "A lead\'s events"). ' +
+      'Each event needs `at`, when it happened (ISO 8601 or epoch ms); ' +
       'an item without a readable `at`, or that is not an object, is left out and reported once in `dataIssues`. ' +
       "Properties are read as the catalogue's `events.properties` say, like fields; others are ignored. " +
       'An events condition counts the events matching `where` within the last `withinDays` days and compares the count. ' +

@@ -12,9 +12,14 @@ const lead = { country: 'ch', role: 'signs', need: 'critical', urgency: 'immedia
 const stepDecide = (artifact: unknown) => prepare(artifact, { engine: referenceEngine });
 
 describe('fused decide()', () => {
-  it('fuses every example and decides like the step driver', () => {
+  it('fuses every example that counts no events and decides like the step driver', () => {
     for (const { workflow, leads } of loadExamples()) {
       const artifact = compile(workflow);
+      // Events are lists the fused locals do not hold: such a workflow runs on the step driver, saying so.
+      if (artifact.events) {
+        expect(fuseDecide(artifact).why).toMatch(/events/);
+        continue;
+      }
       const fused = fuseDecide(artifact).decide;
       expect(fused).toBeTypeOf('function');
       expect(prepare(artifact).fallback).toBeNull();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENTS_PATH, MAX_EVENTS } from './events.ts';
 import { IdSchema } from './ids.ts';
 import { StageSchema } from './stages.ts';
 
@@ -25,7 +26,18 @@ export type TestExpect = z.infer<typeof TestExpectSchema>;
 export const TestCaseSchema = z.object({
   id: IdSchema,
   name: z.string().min(1).max(200),
-  lead: z.record(z.string(), z.unknown()),
+  /** Its events, like any lead's, at most `MAX_EVENTS` (the runtime refuses more). */
+  lead: z.record(z.string(), z.unknown()).refine(
+    (lead) => {
+      const list = lead[EVENTS_PATH];
+      return !Array.isArray(list) || list.length <= MAX_EVENTS;
+    },
+    {
+      path: [EVENTS_PATH],
+      error: (issue) =>
+        `carries ${((issue.input as Record<string, unknown[]>)[EVENTS_PATH] ?? []).length} events; a lead may carry at most ${MAX_EVENTS} (keep the most recent)`,
+    },
+  ),
   /** The as-of time the case is evaluated at. */
   now: z.iso.datetime({ offset: true }),
   /** The stored stage, as the runtime would pass it. */

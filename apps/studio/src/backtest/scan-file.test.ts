@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scanDates } from './scan-dates.ts';
+import { KEPT_ROWS, scanFile } from './scan-file.ts';
 
-describe('scanDates', () => {
+const scanDates = async (file: Blob, format: 'csv' | 'ndjson') => (await scanFile(file, format)).dates;
+
+describe('scanFile: the latest dates', () => {
   it('keeps the latest readable date of each CSV column, over the rows with the header’s cell count', async () => {
     const csv = [
       'id, seen ,created',
@@ -46,5 +48,41 @@ describe('scanDates', () => {
       'n.seen': 1772409600000,
       b: Date.parse('2026-05-05'),
     });
+  });
+});
+
+describe('scanFile: the rows it keeps', () => {
+  it('keeps the rows the runtime reads, blank cells left out, in file order', async () => {
+    const csv = [
+      'id,seen,,events',
+      '1,2026-01-05,x,"[{""type"":""demo""}]"',
+      '2, ,y,',
+      '3',
+      '4,2026-02-01,z,[]',
+      '',
+    ].join('\n');
+    const { rows, rowCount } = await scanFile(new Blob([csv]), 'csv');
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { id: '1', seen: '2026-01-05', events: '[{"type":"demo"}]' },
+      { id: '2' },
+      { id: '4', seen: '2026-02-01', events: '[]' },
+    ]);
+    expect(rowCount).toBe(3);
+  });
+
+  it('keeps NDJSON objects with their nested keys also by dotted path', async () => {
+    const lead = { email: 'a@b.io', company: { size: 40 }, events: [{ type: 'demo', at: '2026-01-01' }] };
+    const { rows } = await scanFile(new Blob([`${JSON.stringify(lead)}\nnot json\n`]), 'ndjson');
+    expect(rows.map((r) => ({ ...r }))).toEqual([{ ...lead, 'company.size': 40 }]);
+  });
+
+  it(`keeps the first ${KEPT_ROWS} rows of a larger file and counts them all`, async () => {
+    const csv = `n\n${Array.from({ length: KEPT_ROWS + 7 }, (_, i) => i).join('\n')}\n`;
+    const { rows, rowCount } = await scanFile(new Blob([csv]), 'csv');
+    expect([rows.length, rowCount, rows.at(-1)?.n]).toEqual([
+      KEPT_ROWS,
+      KEPT_ROWS + 7,
+      String(KEPT_ROWS - 1),
+    ]);
   });
 });

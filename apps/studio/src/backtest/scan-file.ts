@@ -61,25 +61,45 @@ function flatten(lead: Record<string, unknown>, into: Record<string, unknown>, p
   }
 }
 
+/** One row of an upload by column, as the runtime reads it: blank CSV cells left out, NDJSON keys also by dotted path. */
+export type RowValues = Record<string, unknown>;
+
 /**
- * The latest readable date of each column of an upload, read in the browser from the whole file, a
- * chunk at a time: the rows the runtime can read (for CSV, records split by csv-parse with the
- * runtime's options, the first one not blank the header, then the rows with the header's number of
- * cells or more when the extra ones are blank, up to a record csv-parse cannot read; for NDJSON, each
- * object), each cell read with the product's one reading of dates. With the mapping, this gives the
- * file's default as-of date as the runtime finds it (`latestDate`). The byte order mark is dropped
- * by the text decoder.
+ * Rows a scan keeps for the editor's distribution: enough to see a shape, little enough to count twice
+ * (draft and live) each time the draft rests; 5,000 of the PLG example's leads took 0.24 s a count here.
  */
-export async function scanDates(
-  file: Blob,
-  format: UploadFormat,
-  signal?: AbortSignal,
-): Promise<Map<string, number>> {
+export const KEPT_ROWS = 2000;
+
+/** What one pass over an upload finds: each column's latest date, and its first rows. */
+export interface FileScan {
+  dates: Map<string, number>;
+  /** The first `KEPT_ROWS` rows the runtime can read, in file order. */
+  rows: RowValues[];
+  /** All the rows the runtime can read (more than `rows` holds in a larger file). */
+  rowCount: number;
+}
+
+/**
+ * Reads an upload in the browser, the whole file, a chunk at a time: the rows the runtime can read
+ * (for CSV, records split by csv-parse with the runtime's options, the first one not blank the header,
+ * then the rows with the header's number of cells or more when the extra ones are blank, up to a record
+ * csv-parse cannot read; for NDJSON, each object). It keeps the latest readable date of each column,
+ * each cell read with the product's one reading of dates (with the mapping, the file's default as-of
+ * date as the runtime finds it, `latestDate`), and the first `KEPT_ROWS` rows, so the editor's
+ * distribution can count them without reading the file again. The byte order mark is dropped by the
+ * text decoder.
+ */
+export async function scanFile(file: Blob, format: UploadFormat, signal?: AbortSignal): Promise<FileScan> {
   const csv = format === 'csv' ? await CsvRecords.open() : null;
   const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
   let dates: LatestDates | null = null;
   let headers: string[] | null = null;
   let rest = '';
+  const rows: RowValues[] = [];
+  let rowCount = 0;
+  const keep = (values: RowValues) => {
+    if (rowCount++ < KEPT_ROWS) rows.push(values);
+  };
   const takeRecords = (records: string[][]) => {
     for (const cells of records) {
       if (cells.every(isBlank)) continue;
@@ -91,9 +111,12 @@ export async function scanDates(
         cells.length === headers.length ||
         (cells.length > headers.length && cells.slice(headers.length).every(isBlank))
       ) {
-        const values: Record<string, unknown> = Object.create(null);
-        for (let i = 0; i < headers.length; i++) values[headers[i]!] = cells[i];
+        // A blank cell is a missing value and a column without a name is dropped, as in the runtime.
+        const values: RowValues = Object.create(null);
+        for (let i = 0; i < headers.length; i++)
+          if (headers[i] !== '' && !isBlank(cells[i]!)) values[headers[i]!] = cells[i];
         dates!.add(values);
+        keep(values);
       }
     }
   };
@@ -116,6 +139,7 @@ export async function scanDates(
       ndjsonValues.push(new LatestDates(fresh));
     }
     for (const d of ndjsonValues) d.add(values);
+    keep(values);
   };
   try {
     for (;;) {
@@ -140,5 +164,5 @@ export async function scanDates(
   const out = new Map<string, number>();
   const all: LatestDates[] = format === 'csv' ? (dates ? [dates] : []) : ndjsonValues;
   for (const d of all) for (const [column, ms] of d.byColumn()) out.set(column, ms);
-  return out;
+  return { dates: out, rows, rowCount };
 }
