@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Ctx } from './context.ts';
+import { eraseLeads, pruneHandoff } from './erase.ts';
 import { handoff, previewHandoff } from './handoff.ts';
 import { getLead, recordEvent } from './lead-events.ts';
 import { getLeads } from './leads.ts';
@@ -69,6 +70,8 @@ const ops: Record<string, Op> = {
   listDeliveries: (ctx, _now, filter) => listDeliveries(ctx, filter),
   getDelivery: (ctx, _now, id) => getDelivery(ctx, id),
   replayDelivery: (ctx, _now, id, nowMs) => replayDelivery(ctx, id, nowMs),
+  eraseLeads: (ctx, _now, ids) => eraseLeads(ctx, ids),
+  pruneHandoff: (ctx, _now, beforeMs, limit) => pruneHandoff(ctx, beforeMs, limit),
 };
 
 /** An open database and the calls waiting for its next transaction. */
