@@ -85,8 +85,8 @@ export const noneErased = (): HandoffErased => ({
   deliveriesCancelled: 0,
 });
 
-/** Adds `more` into `into`, kind by kind. */
-export function addErased(into: HandoffErased, more: HandoffErased): HandoffErased {
-  for (const k of Object.keys(into) as Kind[]) into[k] += more[k];
+/** Adds `more` into `into` (which may count more kinds), kind by kind. */
+export function addErased<T extends HandoffErased>(into: T, more: HandoffErased): T {
+  for (const k of Object.keys(noneErased()) as Kind[]) into[k] += more[k];
   return into;
 }
