@@ -1,9 +1,12 @@
 // DELETE /v1/leads/{leadId} through HTTP: every kind of data the runtime keeps about a lead is gone
 // afterwards (read back through the API), the counts say what went, other leads stay, it is an admin's,
 // and hostile ids erase nothing they should not.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { newApiKey } from '../keys.ts';
+import { testStoreIsPostgres } from '../pg/test-schemas.ts';
 import { KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
@@ -152,6 +155,35 @@ describe('DELETE /v1/leads/{leadId}', () => {
     expect((await t.call('GET', '/v1/leads/L-1')).status).toBe(404);
     expect(await decisionsOf('L-2')).toHaveLength(1);
   });
+
+  // The embedded store's files: PostgreSQL keeps deleted rows' bytes until VACUUM (docs/runtime.md).
+  it.skipIf(testStoreIsPostgres())(
+    'leaves no byte of the id or e-mail in any file of the data folder',
+    async () => {
+      await setup();
+      const who = { leadId: 'lead-7f3a9c', email: 'erin.unique@acme.example' };
+      await evaluate({ ...who, hot: true });
+      await evaluate({ ...who, hot: false });
+      await t.call('POST', `/v1/leads/${who.leadId}/events`, { eventId: 'crm-9', type: 'accepted' });
+      await t.shadow.idle();
+      await t.store.flush();
+      const holding = () =>
+        readdirSync(t.dir, { recursive: true, encoding: 'utf8', withFileTypes: false })
+          .map((f) => join(t.dir, f))
+          .filter((f) => {
+            try {
+              const bytes = readFileSync(f);
+              return bytes.includes(who.leadId) || bytes.includes(who.email);
+            } catch {
+              return false; // a folder
+            }
+          })
+          .map((f) => f.slice(t.dir.length + 1));
+      expect(holding().length).toBeGreaterThan(0);
+      expect((await t.call('DELETE', `/v1/leads/${who.leadId}`)).status).toBe(200);
+      expect(holding()).toEqual([]);
+    },
+  );
 
   it('erases a decision still waiting in memory for the log file', async () => {
     await setup();
