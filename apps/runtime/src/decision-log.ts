@@ -88,8 +88,8 @@ export class DecisionLog {
   }
 
   /**
-   * Deletes every entry logged before `beforeIso` (retention): files of days wholly before it are
-   * deleted, the one or two around it rewritten. Answers how many entries went.
+   * Deletes every entry logged before `beforeIso` (retention): the files from before it are rewritten
+   * without them (so whole old days are deleted), later ones are not read. Answers how many entries went.
    */
   prune(beforeIso: string): Promise<number> {
     const cut = olderThan(beforeIso);

@@ -2,7 +2,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dayOf, fileName, type LogFile, type LoggedEntry, listLogFiles } from './decision-files.ts';
 import { LineBuffer } from './line-buffer.ts';
-import { deleteLogFile, type LineTest, removeStaleRewrites, rewriteWithout } from './log-rewrite.ts';
+import { type LineTest, removeStaleRewrites, rewriteWithout } from './log-rewrite.ts';
 import type { Logger } from './logger.ts';
 
 export interface JsonlAppenderOptions<T> {
@@ -61,14 +61,14 @@ export class JsonlAppender<T extends LoggedEntry> {
   /**
    * Removes the entries `test` matches from the files, holding the write lock throughout: everything
    * asked to be written before is written first (and a write that fails fails the removal, so nothing
-   * buffered escapes it), then each file `plan` names is deleted whole or rewritten atomically
-   * (log-rewrite.ts); appends meanwhile wait in memory and go to a new file after. `atStart` runs at
+   * buffered escapes it), then each file `plan` does not keep is rewritten atomically without them
+   * (log-rewrite.ts; a file left empty is deleted); appends meanwhile wait in memory and go to a new file after. `atStart` runs at
    * the moment the removal begins, before the buffer is written: the owner drops the same entries from
    * what it keeps in memory there, so memory and files agree. Answers how many entries were removed.
    */
   remove(
     test: LineTest<T>,
-    o: { plan?: (file: LogFile) => 'delete' | 'filter' | 'keep'; atStart?: () => void } = {},
+    o: { plan?: (file: LogFile) => 'filter' | 'keep'; atStart?: () => void } = {},
   ): Promise<number> {
     const run = this.writing.then(async () => {
       o.atStart?.();
@@ -84,9 +84,7 @@ export class JsonlAppender<T extends LoggedEntry> {
       await removeStaleRewrites(this.o.dir);
       let removed = 0;
       for (const file of await listLogFiles(this.o.dir, this.o.prefix)) {
-        const how = o.plan?.(file) ?? 'filter';
-        if (how === 'delete') removed += await deleteLogFile(file.path);
-        else if (how === 'filter') removed += await rewriteWithout(file.path, test);
+        if ((o.plan?.(file) ?? 'filter') === 'filter') removed += await rewriteWithout(file.path, test);
       }
       return removed;
     });

@@ -8,22 +8,18 @@ export interface LeadLine extends LoggedEntry {
   email?: string | null;
 }
 
-const DAY = 86_400_000;
-
 /**
  * Entries logged before `beforeIso`, and which files can hold them. A file is named for the UTC day of
- * its first batch and takes batches until the day ends, so its entries lie between the start of that
- * day and early the next: a file two days or more before the cut's day holds only older entries
- * (deleted whole, unread); a file of a day that starts at or after the cut holds none (left unread);
- * the one or two days between are read and rewritten. A cut at midnight UTC (the retention sweep's)
- * reads only the day before it.
+ * its first batch and entries are appended in time order, so a file of a day that starts at or after
+ * the cut holds none: it is left unread. Every older file is read and rewritten without them (deleted
+ * when nothing is left, which is what happens to whole old days). A cut at midnight UTC, as the
+ * retention sweep's, reads only the files from before it.
  */
 export function olderThan(beforeIso: string) {
   const before = new Date(beforeIso).toISOString();
-  const wholeBefore = dayOf(Date.parse(before) - DAY);
   const lastRead = dayOf(Date.parse(before) - 1);
   const test: LineTest<LeadLine> = { drop: (e) => e.at < before };
-  const plan = (f: LogFile) => (f.date < wholeBefore ? 'delete' : f.date <= lastRead ? 'filter' : 'keep');
+  const plan = (f: LogFile) => (f.date <= lastRead ? 'filter' : 'keep');
   return { test, plan };
 }
 

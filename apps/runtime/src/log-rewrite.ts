@@ -110,15 +110,6 @@ export async function rewriteWithout<T extends LoggedEntry>(file: string, t: Lin
   return removed;
 }
 
-/** Deletes a whole log file; answers how many entries it held (its readable lines). */
-export async function deleteLogFile(file: string): Promise<number> {
-  let entries = 0;
-  for await (const line of linesOf(file)) if (line && parseLine(line)) entries++;
-  await rm(file);
-  await syncDir(dirname(file));
-  return entries;
-}
-
 /** Removes replacements a crash left half-written (their original is whole, and still in place). */
 export async function removeStaleRewrites(dir: string): Promise<void> {
   let names: string[];
