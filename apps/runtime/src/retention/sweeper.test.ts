@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { settableClock, type TestApp, testApp } from '../test-app.ts';
+import { OpsSchema } from './schemas.ts';
 import { cutFor } from './sweeper.ts';
 
 const DAY = 86_400_000;
@@ -53,6 +54,7 @@ describe('retention sweep', () => {
 
     const ops = await t.call('GET', '/v1/ops');
     expect(ops.body).toEqual({ retention: { days: 30, sweepEveryMs: 3_600_000, lastSweep: swept } });
+    expect(OpsSchema.parse(ops.body)).toEqual(ops.body);
 
     // A day on, L-mid's turn; nothing is swept twice.
     clock.set(T0 + 33 * DAY);

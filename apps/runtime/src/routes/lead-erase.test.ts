@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emeaPool, handoffWorkflow } from '../handoff/handoff-workflow.ts';
 import { newApiKey } from '../keys.ts';
 import { testStoreIsPostgres } from '../pg/test-schemas.ts';
+import { ErasureSchema } from '../retention/schemas.ts';
 import { KEY_AUDIT, type TestApp, testApp } from '../test-app.ts';
 
 let t: TestApp;
@@ -86,6 +87,8 @@ describe('DELETE /v1/leads/{leadId}', () => {
 
     const res = await t.call('DELETE', '/v1/leads/L-1');
     expect(res.status, res.text).toBe(200);
+    // The answer is what the API description says it is.
+    expect(ErasureSchema.parse(res.body)).toEqual(res.body);
     expect(res.body).toMatchObject({
       leadId: 'L-1',
       matched: { leadIds: ['L-1'], emails: ['jane@acme.example'] },
