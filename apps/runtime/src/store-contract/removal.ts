@@ -33,9 +33,8 @@ export function removalCases(s: Removal) {
     for (const d of log.slice(0, 7)) s.store().appendDecision(d);
     await s.store().flush();
     for (const d of log.slice(7)) s.store().appendDecision(d);
-    log.forEach((d, i) =>
-      s.store().appendShadow(shadowEntry('c1', Date.parse(d.at), d.decisionId, `lead-${i}`)),
-    );
+    for (const [i, d] of log.entries())
+      s.store().appendShadow(shadowEntry('c1', Date.parse(d.at), d.decisionId, `lead-${i}`));
     const cut = iso(T0 - 2 * 24 * HOUR + 1);
     const older = log.filter((d) => d.at < cut);
     expect(older).toHaveLength(5);
