@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { WorkflowSummary } from '../api/types.ts';
+import { FilterSelect } from '../ui/FilterSelect.tsx';
 import { type LeadFilters, ROUTE_LABEL, ROUTES, STAGES, WINDOWS } from './filters.ts';
 
 /** Lead id or e-mail (applied on Search), workflow, route, stage and time window; each choice goes to the address. */
@@ -23,10 +24,10 @@ export function LeadFiltersForm(props: {
       }}
     >
       <div className="qs-form-row">
-        <label htmlFor={`${id}-lead`}>Lead id or e-mail</label>
+        <label htmlFor={id}>Lead id or e-mail</label>
         <span className="qs-row">
           <input
-            id={`${id}-lead`}
+            id={id}
             className="qs-input"
             type="search"
             value={text}
@@ -38,73 +39,34 @@ export function LeadFiltersForm(props: {
           </button>
         </span>
       </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-workflow`}>Workflow</label>
-        <select
-          id={`${id}-workflow`}
-          className="qs-input"
-          value={filters.workflow}
-          onChange={(e) => setFilter({ workflow: e.target.value })}
-        >
-          <option value="">Any workflow</option>
-          {filters.workflow && !workflows.some((w) => w.id === filters.workflow) && (
-            <option value={filters.workflow}>{filters.workflow}</option>
-          )}
-          {workflows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-route`}>Route</label>
-        <select
-          id={`${id}-route`}
-          className="qs-input"
-          value={filters.route}
-          onChange={(e) => setFilter({ route: e.target.value as LeadFilters['route'] })}
-        >
-          <option value="">Any route</option>
-          {ROUTES.map((r) => (
-            <option key={r} value={r}>
-              {ROUTE_LABEL[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-stage`}>Stage</label>
-        <select
-          id={`${id}-stage`}
-          className="qs-input"
-          value={filters.stage}
-          onChange={(e) => setFilter({ stage: e.target.value as LeadFilters['stage'] })}
-        >
-          <option value="">Any stage</option>
-          {STAGES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-window`}>When</label>
-        <select
-          id={`${id}-window`}
-          className="qs-input"
-          value={filters.window}
-          onChange={(e) => setFilter({ window: e.target.value as LeadFilters['window'] })}
-        >
-          <option value="">Any time</option>
-          {WINDOWS.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label="Workflow"
+        any="Any workflow"
+        value={filters.workflow}
+        options={workflows.map((w) => ({ value: w.id, label: w.name }))}
+        onChange={(workflow) => setFilter({ workflow })}
+      />
+      <FilterSelect
+        label="Route"
+        any="Any route"
+        value={filters.route}
+        options={ROUTES.map((r) => ({ value: r, label: ROUTE_LABEL[r] }))}
+        onChange={(route) => setFilter({ route })}
+      />
+      <FilterSelect
+        label="Stage"
+        any="Any stage"
+        value={filters.stage}
+        options={STAGES.map((s) => ({ value: s, label: s }))}
+        onChange={(stage) => setFilter({ stage })}
+      />
+      <FilterSelect
+        label="When"
+        any="Any time"
+        value={filters.window}
+        options={WINDOWS.map((w) => ({ value: w.id, label: w.label }))}
+        onChange={(window) => setFilter({ window })}
+      />
       {filtered && (
         <button
           type="button"
