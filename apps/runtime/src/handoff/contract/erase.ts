@@ -1,15 +1,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { EventType, HandoffErased, HandoffStore } from '../types.ts';
+import { EVENT_TYPES, type HandoffErased, type HandoffStore } from '../types.ts';
 import { HOUR, MONDAY_10, pool, rep, type StoreFactory, testClock, toNurture, toSales } from './fixtures.ts';
 
-const ALL: EventType[] = [
-  'decision',
-  'stage.changed',
-  'assigned',
-  'sla.due_soon',
-  'sla.breached',
-  'escalated',
-];
+const ALL = [...EVENT_TYPES];
 const DAY = 24 * HOUR;
 
 /** Erasure and retention (eraseLeads, pruneHandoff): every kind of row a lead leaves goes, others stay. */
