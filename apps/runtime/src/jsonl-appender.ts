@@ -33,7 +33,7 @@ export class JsonlAppender<T extends LoggedEntry> {
   private readonly pending = new LineBuffer();
   private pendingAt = '';
   private writing: Promise<void> = Promise.resolve();
-  private file: { handle: FileHandle; date: string; bytes: number } | null = null;
+  private file: { handle: FileHandle; path: string; date: string; bytes: number } | null = null;
   dropped = 0;
 
   constructor(private readonly o: JsonlAppenderOptions<T>) {}
@@ -78,13 +78,16 @@ export class JsonlAppender<T extends LoggedEntry> {
           `The ${this.o.name} cannot be rewritten while ${this.pending.lines} entries wait for a failing disk; nothing was removed. Try again once the disk takes writes.`,
         );
       }
-      // Appends go on in a new file: the current one may be renamed over or deleted.
-      await this.file?.handle.close();
-      this.file = null;
       await removeStaleRewrites(this.o.dir);
       let removed = 0;
       for (const file of await listLogFiles(this.o.dir, this.o.prefix)) {
-        if ((o.plan?.(file) ?? 'filter') === 'filter') removed += await rewriteWithout(file.path, test);
+        if ((o.plan?.(file) ?? 'filter') === 'keep') continue;
+        // Appends go on in a new file: this one may be renamed over or deleted.
+        if (this.file?.path === file.path) {
+          await this.file.handle.close();
+          this.file = null;
+        }
+        removed += await rewriteWithout(file.path, test);
       }
       return removed;
     });
@@ -139,8 +142,9 @@ export class JsonlAppender<T extends LoggedEntry> {
     const existing = (await listLogFiles(this.o.dir, this.o.prefix)).filter((f) => f.date === date);
     // Always a fresh file after a restart, so a line torn by a crash is never continued.
     const n = Math.max(0, ...existing.map((f) => f.n)) + 1;
-    const handle = await open(join(this.o.dir, fileName(date, n, this.o.prefix)), 'a');
-    this.file = { handle, date, bytes: 0 };
+    const path = join(this.o.dir, fileName(date, n, this.o.prefix));
+    const handle = await open(path, 'a');
+    this.file = { handle, path, date, bytes: 0 };
     return this.file;
   }
 }
