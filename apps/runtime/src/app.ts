@@ -11,6 +11,7 @@ import { type Logger, silentLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { notFound, onError } from './on-error.ts';
 import { PreparedCache } from './prepared-cache.ts';
+import { NO_RETENTION, type RetentionView } from './retention/sweeper.ts';
 import { accountRoutes } from './routes/account.ts';
 import { agreementRoutes } from './routes/agreement.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -21,7 +22,7 @@ import { diffRoutes } from './routes/diff.ts';
 import { evaluateRoutes } from './routes/evaluate.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { leadRoutes } from './routes/leads.ts';
-import { opsRoutes } from './routes/ops.ts';
+import { opsApiRoutes, opsRoutes } from './routes/ops.ts';
 import { proposalRoutes } from './routes/proposals.ts';
 import { shadowRoutes } from './routes/shadow.ts';
 import { slaRoutes } from './routes/sla.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Runs challengers beside live evaluations; stopped by whoever stops the store. A new one by default. */
   shadow?: ShadowRunner;
+  /** The retention sweeper beside the app, for GET /v1/ops; none (keep forever) by default. */
+  retention?: RetentionView;
 }
 
 /**
@@ -64,6 +67,7 @@ export function createApp({
   logger = silentLogger,
   metrics = new Metrics(),
   shadow = new ShadowRunner({ store, logger }),
+  retention = NO_RETENTION,
 }: AppDeps) {
   let templates: Template[] | undefined;
   const ctx: Ctx = {
@@ -78,6 +82,7 @@ export function createApp({
     drafts: new DraftCache(),
     decider: makeDecider(store, metrics),
     shadow,
+    retention,
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
   };
@@ -114,6 +119,7 @@ export function createApp({
   keyRoutes(api, ctx);
   accountRoutes(api, ctx);
   webhookRoutes(api, ctx);
+  opsApiRoutes(api, ctx);
   if (config.studioDir) studioRoutes(app, config.studioDir);
   return app;
 }

@@ -78,6 +78,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ WEBHOOK_CONCURRENCY: '0' }, '/', '')).toThrow(/WEBHOOK_CONCURRENCY/);
   });
 
+  it('keeps everything without RETENTION_DAYS, and reads a number of days within bounds', () => {
+    expect(readConfig({}, '/', '').retentionDays).toBeNull();
+    expect(readConfig({ RETENTION_DAYS: ' ' }, '/', '').retentionDays).toBeNull();
+    expect(readConfig({ RETENTION_DAYS: '365' }, '/', '').retentionDays).toBe(365);
+    for (const bad of ['0', '1.5', 'a year', '36501'])
+      expect(() => readConfig({ RETENTION_DAYS: bad }, '/', '')).toThrow(
+        /RETENTION_DAYS must be a whole number from 1 to 36500/,
+      );
+  });
+
   it('requires keys off loopback or when AUTH=required', () => {
     expect(readConfig({ HOST: '0.0.0.0' }, '/', '').keysRequired).toBe(true);
     expect(readConfig({ AUTH: 'required' }, '/', '').keysRequired).toBe(true);

@@ -19,6 +19,11 @@ export interface ServerConfig {
   trustProxy: number;
   /** How often the SLA clock looks for due-soon warnings, breaches and escalation steps. */
   slaTickMs: number;
+  /**
+   * Decisions, shadow entries and the state of leads not seen for this many days are deleted
+   * (RETENTION_DAYS); null keeps them forever.
+   */
+  retentionDays: number | null;
   webhooks: WebhookConfig;
 }
 
@@ -61,6 +66,12 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
     throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
   }
   return n;
+}
+
+/** A whole number, or null when the variable is unset or empty. */
+function optionalInt(env: Env, name: string, min: number, max: number): number | null {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? null : int(env, name, 0, min, max);
 }
 
 /** A number that may have a fraction ("0.5" hours), from min to max. */
@@ -124,6 +135,7 @@ export function readConfig(
     ),
     trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
     slaTickMs: int(env, 'SLA_TICK_MS', DEFAULT_SLA_TICK_MS, 100, 3_600_000),
+    retentionDays: optionalInt(env, 'RETENTION_DAYS', 1, 36_500),
     webhooks: {
       retryHours: decimal(env, 'WEBHOOK_RETRY_HOURS', DEFAULT_WEBHOOKS.retryHours, 0.0001, 720),
       timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOKS.timeoutMs, 100, 120_000),

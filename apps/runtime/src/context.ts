@@ -8,6 +8,7 @@ import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { PreparedCache } from './prepared-cache.ts';
+import type { RetentionView } from './retention/sweeper.ts';
 import type { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import type { Template } from './templates.ts';
@@ -53,6 +54,8 @@ export interface Ctx {
   decider: Decider;
   /** Evaluates the challenger beside live evaluations, after they are answered. */
   shadow: ShadowRunner;
+  /** RETENTION_DAYS and the last sweep, for GET /v1/ops. */
+  retention: RetentionView;
   templates: () => Template[];
   authThrottle: AuthThrottle;
 }

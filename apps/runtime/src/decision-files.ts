@@ -44,7 +44,8 @@ export async function listLogFiles(dir: string, prefix = DECISIONS): Promise<Log
   return files.sort((a, b) => (a.date === b.date ? b.n - a.n : a.date < b.date ? 1 : -1));
 }
 
-function parseLine<T extends LoggedEntry>(line: string): T | undefined {
+/** One log line as an entry; undefined for a line that cannot be read. */
+export function parseLine<T extends LoggedEntry>(line: string): T | undefined {
   // A crash can tear the last line of a file; such a line is skipped, never fatal.
   try {
     const e = JSON.parse(line) as T;

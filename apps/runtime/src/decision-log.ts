@@ -3,6 +3,8 @@ import { dayOf, eachMatch, findInFile, listLogFiles, newestMatches } from './dec
 import { decisionTime } from './decision-id.ts';
 import { decisionLine } from './decision-json.ts';
 import { JsonlAppender } from './jsonl-appender.ts';
+import { byLead, olderThan } from './log-removal.ts';
+import { removeStaleRewrites } from './log-rewrite.ts';
 import type { Logger } from './logger.ts';
 import { Ring } from './ring.ts';
 import type { DecisionFilter, DecisionLogEntry, DecisionPage } from './store.ts';
@@ -58,6 +60,7 @@ export class DecisionLog {
 
   static async open(o: DecisionLogOptions): Promise<DecisionLog> {
     await mkdir(o.dir, { recursive: true });
+    await removeStaleRewrites(o.dir);
     return new DecisionLog(o);
   }
 
@@ -82,6 +85,28 @@ export class DecisionLog {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.files.close();
+  }
+
+  /**
+   * Deletes every entry logged before `beforeIso` (retention): the files from before it are rewritten
+   * without them (so whole old days are deleted), later ones are not read. Answers how many entries went.
+   */
+  prune(beforeIso: string): Promise<number> {
+    const cut = olderThan(beforeIso);
+    return this.files.remove(cut.test, {
+      plan: cut.plan,
+      atStart: () => this.recent.retain((e) => !cut.test.drop(e)),
+    });
+  }
+
+  /**
+   * Deletes every entry whose lead id is one of the values or whose e-mail is one of them (compared in
+   * lower case, as e-mails are logged), from memory and from every file it is in (erasure). Answers how
+   * many entries went.
+   */
+  eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
+    const test = byLead(leadIdOrEmail);
+    return this.files.remove(test, { atStart: () => this.recent.retain((e) => !test.drop(e)) });
   }
 
   async list(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage> {

@@ -1,7 +1,8 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dayOf, fileName, listLogFiles } from './decision-files.ts';
+import { dayOf, fileName, type LogFile, type LoggedEntry, listLogFiles } from './decision-files.ts';
 import { LineBuffer } from './line-buffer.ts';
+import { type LineTest, removeStaleRewrites, rewriteWithout } from './log-rewrite.ts';
 import type { Logger } from './logger.ts';
 
 export interface JsonlAppenderOptions<T> {
@@ -27,12 +28,12 @@ export interface JsonlAppenderOptions<T> {
  * the same work measured about four times cheaper there, with the code and data it touches still in
  * the CPU's caches. A failed write keeps its bytes for the next flush.
  */
-export class JsonlAppender<T> {
+export class JsonlAppender<T extends LoggedEntry> {
   private queued: T[] = [];
   private readonly pending = new LineBuffer();
   private pendingAt = '';
   private writing: Promise<void> = Promise.resolve();
-  private file: { handle: FileHandle; date: string; bytes: number } | null = null;
+  private file: { handle: FileHandle; path: string; date: string; bytes: number } | null = null;
   dropped = 0;
 
   constructor(private readonly o: JsonlAppenderOptions<T>) {}
@@ -55,6 +56,46 @@ export class JsonlAppender<T> {
   flush(): Promise<void> {
     this.writing = this.writing.then(() => this.writePending());
     return this.writing;
+  }
+
+  /**
+   * Removes the entries `test` matches from the files, holding the write lock throughout: everything
+   * asked to be written before is written first (and a write that fails fails the removal, so nothing
+   * buffered escapes it), then each file `plan` does not keep is rewritten atomically without them
+   * (log-rewrite.ts; a file left empty is deleted); appends meanwhile wait in memory and go to a new file after. `atStart` runs at
+   * the moment the removal begins, before the buffer is written: the owner drops the same entries from
+   * what it keeps in memory there, so memory and files agree. Answers how many entries were removed.
+   */
+  remove(
+    test: LineTest<T>,
+    o: { plan?: (file: LogFile) => 'filter' | 'keep'; atStart?: () => void } = {},
+  ): Promise<number> {
+    const run = this.writing.then(async () => {
+      o.atStart?.();
+      await this.writePending();
+      if (this.pending.lines > 0) {
+        throw new Error(
+          `The ${this.o.name} cannot be rewritten while ${this.pending.lines} entries wait for a failing disk; nothing was removed. Try again once the disk takes writes.`,
+        );
+      }
+      await removeStaleRewrites(this.o.dir);
+      let removed = 0;
+      for (const file of await listLogFiles(this.o.dir, this.o.prefix)) {
+        if ((o.plan?.(file) ?? 'filter') === 'keep') continue;
+        // Appends go on in a new file: this one may be renamed over or deleted.
+        if (this.file?.path === file.path) {
+          await this.file.handle.close();
+          this.file = null;
+        }
+        removed += await rewriteWithout(file.path, test);
+      }
+      return removed;
+    });
+    this.writing = run.then(
+      () => {},
+      () => {},
+    );
+    return run;
   }
 
   async close(): Promise<void> {
@@ -101,8 +142,9 @@ export class JsonlAppender<T> {
     const existing = (await listLogFiles(this.o.dir, this.o.prefix)).filter((f) => f.date === date);
     // Always a fresh file after a restart, so a line torn by a crash is never continued.
     const n = Math.max(0, ...existing.map((f) => f.n)) + 1;
-    const handle = await open(join(this.o.dir, fileName(date, n, this.o.prefix)), 'a');
-    this.file = { handle, date, bytes: 0 };
+    const path = join(this.o.dir, fileName(date, n, this.o.prefix));
+    const handle = await open(path, 'a');
+    this.file = { handle, path, date, bytes: 0 };
     return this.file;
   }
 }

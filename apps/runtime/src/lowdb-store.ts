@@ -262,6 +262,15 @@ class LowdbStore implements Store {
   appendShadow: Store['appendShadow'] = (entry) => this.shadow.append(entry);
   scanShadow: Store['scanShadow'] = (filter, visit) => this.shadow.scan(filter, visit);
 
+  /** The same removal on both logs, at once. */
+  private async fromBothLogs(remove: (log: DecisionLog | ShadowLog) => Promise<number>) {
+    const [decisions, shadowEntries] = await Promise.all([remove(this.decisions), remove(this.shadow)]);
+    return { decisions, shadowEntries };
+  }
+
+  prune: Store['prune'] = (beforeIso) => this.fromBothLogs((log) => log.prune(beforeIso));
+  eraseLead: Store['eraseLead'] = (lead) => this.fromBothLogs((log) => log.eraseLead(lead));
+
   async flush() {
     await Promise.all([this.decisions.flush(), this.shadow.flush(), this.queue.idle()]);
   }

@@ -3,6 +3,7 @@ import { openHandoffStore } from './handoff/sqlite-store.ts';
 import type { HandoffStore } from './handoff/types.ts';
 import type { Logger } from './logger.ts';
 import { openLowdbStore } from './lowdb-store.ts';
+import { memoryLedger, type SweepLedger } from './retention/ledger.ts';
 import type { Store } from './store.ts';
 
 export interface StoreChoice {
@@ -22,6 +23,8 @@ export interface OpenedStores {
   /** Lead state, team pools, SLA timers and the outbox. */
   handoff: HandoffStore;
   backend: 'embedded' | 'postgres';
+  /** Where retention sweeps take turns and leave their record (retention/ledger.ts). */
+  sweepLedger: SweepLedger;
   /** Runs `seed` when the store is new, once, even with two replicas starting together. True when it ran. */
   seedOnce(seed: () => Promise<void>): Promise<boolean>;
   /** Closes the hand-off store, then the store. */
@@ -32,6 +35,7 @@ export interface OpenedStores {
 export interface CoreStore {
   store: Store;
   backend: OpenedStores['backend'];
+  sweepLedger: SweepLedger;
   /** Opens the hand-off store beside it (the same folder, or the same connections); the caller closes it. */
   openHandoff(): Promise<HandoffStore>;
   seedOnce: OpenedStores['seedOnce'];
@@ -40,9 +44,10 @@ export interface CoreStore {
 export async function openCoreStore(o: StoreChoice): Promise<CoreStore> {
   if (o.databaseUrl) {
     // Loaded only with PostgreSQL: the embedded default (and the keys CLI on it) starts without pg.
-    const [{ openPgStore }, { openPgHandoffStore }] = await Promise.all([
+    const [{ openPgStore }, { openPgHandoffStore }, { pgSweepLedger }] = await Promise.all([
       import('./pg/open.ts'),
       import('./handoff/pg-store.ts'),
+      import('./pg/sweep-ledger.ts'),
     ]);
     const { store, pool, seedOnce } = await openPgStore({
       url: o.databaseUrl,
@@ -51,7 +56,7 @@ export async function openCoreStore(o: StoreChoice): Promise<CoreStore> {
       decisionFlushMs: o.decisionFlushMs,
     });
     const openHandoff = () => openPgHandoffStore({ pool, clock: o.clock, logger: o.logger });
-    return { store, backend: 'postgres', seedOnce, openHandoff };
+    return { store, backend: 'postgres', sweepLedger: pgSweepLedger(pool), seedOnce, openHandoff };
   }
   const { store, fresh } = await openLowdbStore({
     dir: o.dataDir,
@@ -62,6 +67,7 @@ export async function openCoreStore(o: StoreChoice): Promise<CoreStore> {
   return {
     store,
     backend: 'embedded',
+    sweepLedger: memoryLedger(),
     // Beside store.json in the same folder, under the same lock.
     openHandoff: () => openHandoffStore({ dir: o.dataDir, clock: o.clock, logger: o.logger }),
     async seedOnce(seed) {
@@ -87,6 +93,7 @@ export async function openStores(o: StoreChoice): Promise<OpenedStores> {
     store: core.store,
     handoff,
     backend: core.backend,
+    sweepLedger: core.sweepLedger,
     seedOnce: core.seedOnce,
     close: async () => {
       await handoff.close();

@@ -22,6 +22,7 @@ import {
   SlaPageSchema,
   SlaQuerySchema,
 } from './handoff/http-schemas.ts';
+import { ErasureSchema, OpsSchema } from './retention/schemas.ts';
 import {
   BacktestQuery,
   BatchQuery,
@@ -482,6 +483,20 @@ const OPS: Op[] = [
     path: '/v1/leads/{leadId}',
     summary: "A lead's stage, owner, SLA and CRM events",
     answer: LeadDetailSchema,
+  },
+  {
+    method: 'delete',
+    path: '/v1/leads/{leadId}',
+    summary:
+      'Erase everything kept about a lead (a lead id or an e-mail): its decisions, shadow entries, state, SLA timers, CRM events and webhook outbox, undelivered deliveries cancelled. Idempotent: a lead with nothing left answers 200 with zero counts (docs/runtime.md, "Erasing a lead")',
+    role: 'admin',
+    answer: ErasureSchema,
+  },
+  {
+    method: 'get',
+    path: '/v1/ops',
+    summary: 'What the runtime does on its own: RETENTION_DAYS and the last retention sweep',
+    answer: OpsSchema,
   },
   {
     method: 'get',

@@ -25,6 +25,18 @@ export class Ring<T> {
     return this.size ? this.items[this.start] : undefined;
   }
 
+  /** Keeps only the items `keep` accepts, in order; answers how many were dropped. */
+  retain(keep: (item: T) => boolean): number {
+    const kept = [...this.newestFirst()].filter(keep).reverse();
+    const dropped = this.size - kept.length;
+    if (dropped === 0) return 0;
+    this.items.fill(undefined);
+    this.start = 0;
+    this.size = 0;
+    for (const item of kept) this.push(item);
+    return dropped;
+  }
+
   *newestFirst(): Generator<T> {
     for (let i = this.size - 1; i >= 0; i--) yield this.items[(this.start + i) % this.capacity]!;
   }

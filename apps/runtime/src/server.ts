@@ -10,6 +10,7 @@ import { SlaTicker } from './handoff/sla-ticker.ts';
 import { jsonLogger } from './logger.ts';
 import { Metrics } from './metrics.ts';
 import { openStores } from './open-store.ts';
+import { RetentionSweeper } from './retention/sweeper.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
 import { loadTeam, loadTemplates } from './templates.ts';
@@ -65,9 +66,18 @@ async function main() {
     metrics,
   }).start();
   const shadow = new ShadowRunner({ store, logger });
+  const retention = new RetentionSweeper({
+    store,
+    handoff,
+    clock: systemClock,
+    logger,
+    ledger: stores.sweepLedger,
+    days: config.retentionDays,
+  });
   const app = createApp({
     store,
     shadow,
+    retention,
     handoff,
     deliverer,
     clock: systemClock,
@@ -90,6 +100,7 @@ async function main() {
     deliverer,
   });
   sla.start();
+  retention.start();
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -130,6 +141,7 @@ async function main() {
     server.close(async () => {
       try {
         await sla.stop();
+        await retention.stop();
         await shadow.stop();
         await deliverer.close();
         await stores.close();

@@ -125,6 +125,12 @@ export interface DecisionPage {
   nextCursor: string | null;
 }
 
+/** How many log entries a removal took, per log. */
+export interface LogCounts {
+  decisions: number;
+  shadowEntries: number;
+}
+
 /** The entry or entries a change records in the audit trail, in the same commit as the change. */
 export type Audit = AuditEvent | readonly AuditEvent[];
 
@@ -208,6 +214,18 @@ export interface Store {
   appendShadow(entry: ShadowEntry): boolean;
   /** Every shadow entry of one challenger in the period, after writing what is buffered. */
   scanShadow(filter: ShadowFilter, visit: (e: ShadowEntry) => void): Promise<void>;
+
+  /**
+   * Deletes the decisions and shadow entries logged before `beforeIso` (retention), buffered ones
+   * included; durable when it resolves.
+   */
+  prune(beforeIso: string): Promise<LogCounts>;
+  /**
+   * Deletes every decision whose lead id is one of the values or whose e-mail is one of them (compared
+   * in lower case), and every shadow entry of those lead ids, buffered ones included (erasure); durable
+   * when it resolves: a crash after it cannot bring them back.
+   */
+  eraseLead(leadIdOrEmail: string | readonly string[]): Promise<LogCounts>;
 
   /** Writes buffered decisions and waits for pending writes. */
   flush(): Promise<void>;

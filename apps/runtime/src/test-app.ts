@@ -12,6 +12,7 @@ import { Metrics } from './metrics.ts';
 import { openStores } from './open-store.ts';
 import { openPgStore } from './pg/open.ts';
 import { takeSchema, testDatabaseUrl, testStoreIsPostgres } from './pg/test-schemas.ts';
+import { RetentionSweeper } from './retention/sweeper.ts';
 import { seedTeam, seedTemplates } from './seed.ts';
 import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
@@ -55,6 +56,8 @@ export interface TestApp {
   shadow: ShadowRunner;
   /** The SLA clock over the app's clock, not started: tests call `tick()` after moving the clock. */
   sla: SlaTicker;
+  /** The retention sweeper over the app's clock (`retentionDays`), not started: tests call `sweep()`. */
+  retention: RetentionSweeper;
   dir: string;
   clock: Clock;
   /** A second store on the same data (folder or schema), as another process would open it; close it after. */
@@ -88,6 +91,8 @@ export async function testApp(
     deliverer?: DeliveryWaker;
     /** Most live evaluations waiting for a challenger (default the runner's). */
     shadowCapacity?: number;
+    /** RETENTION_DAYS for the sweeper (default: keep forever). */
+    retentionDays?: number;
   } = {},
 ): Promise<TestApp> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'qualify-runtime-'));
@@ -124,9 +129,18 @@ export async function testApp(
   const deliverer = sender ?? o.deliverer;
   const sla = new SlaTicker({ store: handoff, clock, logger: quiet, everyMs: 60_000, deliverer });
   const shadow = new ShadowRunner({ store, logger: quiet, capacity: o.shadowCapacity });
+  const retention = new RetentionSweeper({
+    store,
+    handoff,
+    clock,
+    logger: quiet,
+    ledger: stores.sweepLedger,
+    days: o.retentionDays ?? null,
+  });
   const app = createApp({
     store,
     shadow,
+    retention,
     handoff,
     deliverer,
     clock,
@@ -152,6 +166,7 @@ export async function testApp(
     store,
     handoff,
     sla,
+    retention,
     shadow,
     dir,
     clock,
@@ -162,6 +177,7 @@ export async function testApp(
         : (await openLowdbStore({ dir, logger: quiet })).store,
     close: async () => {
       await sla.stop();
+      await retention.stop();
       await shadow.stop();
       await sender?.close();
       await stores.close();

@@ -5,6 +5,7 @@ import { AuditPage } from './audit/AuditPage.tsx';
 import { ApiKeyDialog } from './auth/ApiKeyDialog.tsx';
 import { DeliveriesPage } from './deliveries/DeliveriesPage.tsx';
 import { EditorPage } from './editor/EditorPage.tsx';
+import { LeadsPage } from './leads/LeadsPage.tsx';
 import { Link } from './routing/Link.tsx';
 import { pathFor, type Route, useRoute } from './routing/router.ts';
 import { SlaPage } from './sla/SlaPage.tsx';
@@ -52,6 +53,7 @@ const NAV: { page: Route['page']; label: string }[] = [
   { page: 'team', label: 'Team' },
   { page: 'sla-clock', label: 'SLA clock' },
   { page: 'deliveries', label: 'Deliveries' },
+  { page: 'leads', label: 'Leads' },
 ];
 
 function AppNav({ route }: { route: Route }) {
@@ -106,6 +108,7 @@ export function App() {
         {route.page === 'team' && <TeamPage />}
         {route.page === 'sla-clock' && <SlaClockPage />}
         {route.page === 'deliveries' && <DeliveriesPage />}
+        {route.page === 'leads' && <LeadsPage />}
       </div>
       <Notices />
       <ApiKeyDialog />

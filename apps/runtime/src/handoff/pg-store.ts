@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '../clock.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { createPool } from '../pg/pool.ts';
 import { Shared, Tx } from './pg/context.ts';
+import { eraseLeads, pruneHandoff } from './pg/erase.ts';
 import { handoff, previewHandoff } from './pg/handoff.ts';
 import { getLead, recordEvent } from './pg/lead-events.ts';
 import { getLeads } from './pg/leads.ts';
@@ -160,6 +161,9 @@ export class PgHandoffStore implements HandoffStore {
   listDeliveries = (filter: DeliveryFilter) => this.tx((tx) => listDeliveries(tx, filter));
   getDelivery = (id: string) => this.tx((tx) => getDelivery(tx, id));
   replayDelivery = (id: string, nowMs: number) => this.tx((tx) => replayDelivery(tx, id, nowMs));
+
+  eraseLeads = (leadIds: string[]) => this.tx((tx) => eraseLeads(tx, leadIds));
+  pruneHandoff = (beforeMs: number, limit: number) => this.tx((tx) => pruneHandoff(tx, beforeMs, limit));
 
   /**
    * Hand-offs as the SQLite store runs them: the calls arriving while a transaction runs commit

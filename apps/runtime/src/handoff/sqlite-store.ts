@@ -7,6 +7,8 @@ import type { Answer, Call } from './sqlite/worker.ts';
 import type {
   AttemptInput,
   DeliveryFilter,
+  HandoffErased,
+  HandoffPruned,
   HandoffRequest,
   HandoffStore,
   LeadEventInput,
@@ -160,6 +162,10 @@ export class SqliteHandoffStore implements HandoffStore {
   getDelivery = (id: string) =>
     this.call<Awaited<ReturnType<HandoffStore['getDelivery']>>>('getDelivery', id);
   replayDelivery = (id: string, nowMs: number) => this.call<boolean>('replayDelivery', id, nowMs);
+
+  eraseLeads = (leadIds: string[]) => this.call<HandoffErased>('eraseLeads', leadIds);
+  pruneHandoff = (beforeMs: number, limit: number) =>
+    this.call<HandoffPruned>('pruneHandoff', beforeMs, limit);
 
   /** Closes this store's database; the thread ends soon after the last store on it closes. */
   async close(): Promise<void> {

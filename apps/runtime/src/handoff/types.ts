@@ -408,6 +408,29 @@ export interface DeliveryPage {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Erasure and retention
+
+/** What an erasure or a retention sweep took from the hand-off store, row by kind. */
+export interface HandoffErased {
+  /** Lead state rows (stage, owner, pool). */
+  leads: number;
+  assignments: number;
+  slaTimers: number;
+  /** CRM lead events. */
+  leadEvents: number;
+  outboxEvents: number;
+  /** Deliveries of those events, with their attempts. */
+  deliveries: number;
+  /** Of `deliveries`, the ones not yet delivered (pending or failed): cancelled, never sent. */
+  deliveriesCancelled: number;
+}
+
+/** One batch of a retention sweep; `done` when no kind of row reached the batch's limit. */
+export interface HandoffPruned extends HandoffErased {
+  done: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export interface HandoffStore {
   listPools(): Promise<Pool[]>;
@@ -444,6 +467,18 @@ export interface HandoffStore {
   getDelivery(id: string): Promise<DeliveryDetail | undefined>;
   /** Queues it again now (any status; attempts kept); false when unknown. */
   replayDelivery(id: string, nowMs: number): Promise<boolean>;
+
+  /**
+   * Erases everything kept about these lead ids, in one transaction: lead state, assignments, SLA
+   * timers, lead events, outbox events and their deliveries (undelivered ones are cancelled, not sent).
+   */
+  eraseLeads(leadIds: string[]): Promise<HandoffErased>;
+  /**
+   * One batch of retention: erases (as eraseLeads) up to `limit` leads not seen (evaluated or told of
+   * by the CRM) since `beforeMs`, and up to `limit` outbox events and assignments of leads without a
+   * lead id made before it. Call again until `done`.
+   */
+  pruneHandoff(beforeMs: number, limit: number): Promise<HandoffPruned>;
 
   close(): Promise<void>;
 }

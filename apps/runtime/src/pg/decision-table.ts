@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { DecisionFilter, DecisionLogEntry, DecisionPage } from '../store.ts';
+import { deleteInBatches } from './delete-batches.ts';
 import { GroupCommit } from './group-commit.ts';
 
 const COLUMNS = 'id, at, workflow_id, version, lead_id, email, route, target, route_node_id, stage, score';
@@ -129,6 +130,28 @@ export class DecisionTable {
       id,
     ]);
     return rows[0] ? entryOf(rows[0]) : undefined;
+  }
+
+  /** Deletes the decisions before `beforeIso`, buffered ones included, 10,000 a statement (each within the statement timeout). */
+  async prune(beforeIso: string): Promise<number> {
+    await this.flush();
+    return deleteInBatches(
+      this.pool,
+      'DELETE FROM decisions WHERE id IN (SELECT id FROM decisions WHERE at < $1 LIMIT 10000)',
+      [new Date(beforeIso).toISOString()],
+      10_000,
+    );
+  }
+
+  /** Deletes the decisions of these lead ids or (lower-cased) e-mails, buffered ones included. */
+  async eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
+    await this.flush();
+    const values = typeof leadIdOrEmail === 'string' ? [leadIdOrEmail] : [...leadIdOrEmail];
+    const { rowCount } = await this.pool.query(
+      'DELETE FROM decisions WHERE lead_id = ANY($1::text[]) OR email = ANY($2::text[])',
+      [values, values.map((v) => v.toLowerCase())],
+    );
+    return rowCount ?? 0;
   }
 
   /** Newest first, in pages of 5,000 by keyset, so a long period never sits in memory at once. */

@@ -74,4 +74,11 @@ CREATE TABLE qualify_meta (
   value text NOT NULL
 );`,
   },
+  {
+    // Retention deletes shadow entries by time, erasure by lead id: without these both read the table.
+    id: 'core-002-retention',
+    sql: `
+CREATE INDEX shadow_at ON shadow_entries (at);
+CREATE INDEX shadow_lead ON shadow_entries ((entry->>'leadId')) WHERE entry->>'leadId' IS NOT NULL;`,
+  },
 ];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from '../logger.ts';
 import type { ShadowEntry, ShadowFilter } from '../shadow/types.ts';
+import { deleteInBatches } from './delete-batches.ts';
 import { GroupCommit } from './group-commit.ts';
 
 /** Shadow entries in `shadow_entries`, appended in batches, read per challenger and period. */
@@ -43,6 +44,27 @@ export class ShadowTable {
 
   close(): Promise<void> {
     return this.writer.close();
+  }
+
+  /** Deletes the entries before `beforeIso`, buffered ones included, 10,000 a statement. */
+  async prune(beforeIso: string): Promise<number> {
+    await this.flush();
+    return deleteInBatches(
+      this.pool,
+      'DELETE FROM shadow_entries WHERE seq IN (SELECT seq FROM shadow_entries WHERE at < $1 LIMIT 10000)',
+      [new Date(beforeIso).toISOString()],
+      10_000,
+    );
+  }
+
+  /** Deletes the entries of these lead ids (shadow entries carry no e-mail), buffered ones included. */
+  async eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
+    await this.flush();
+    const { rowCount } = await this.pool.query(
+      "DELETE FROM shadow_entries WHERE entry->>'leadId' = ANY($1::text[])",
+      [typeof leadIdOrEmail === 'string' ? [leadIdOrEmail] : [...leadIdOrEmail]],
+    );
+    return rowCount ?? 0;
   }
 
   async scan(f: ShadowFilter, visit: (e: ShadowEntry) => void): Promise<void> {

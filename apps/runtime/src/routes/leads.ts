@@ -1,8 +1,10 @@
 import type { Api } from '../auth.ts';
 import { readJson } from '../body.ts';
+import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { LeadEventBodySchema } from '../handoff/http-schemas.ts';
 import { ProblemError } from '../problem.ts';
+import { eraseLead, erasureAudit } from '../retention/erase.ts';
 import { parseWith } from '../validation.ts';
 
 const MAX_LEAD_ID = 320;
@@ -26,13 +28,28 @@ function leadIdOf(raw: string): string {
   return id;
 }
 
-/** A lead's state, and what the CRM tells the runtime happened to it (the CRM integration key: evaluator). */
+/**
+ * A lead's state, and what the CRM tells the runtime happened to it (the CRM integration key:
+ * evaluator); erasing a lead's data is an admin's (docs/runtime.md, "Erasing a lead").
+ */
 export function leadRoutes(api: Api, ctx: Ctx) {
   api.get('/v1/leads/:leadId', 'evaluator', async (c) => {
     const id = leadIdOf(c.req.param('leadId'));
     const lead = await ctx.handoff.getLead(id);
     if (!lead) throw leadNotFound(id);
     return c.json(lead);
+  });
+
+  // Admin: it cannot be undone, it destroys what sales and the audit of decisions rely on, and the
+  // evaluator keys sit in CRM integrations and web forms, where a leaked one must not erase leads.
+  api.delete('/v1/leads/:leadId', 'admin', async (c) => {
+    const value = leadIdOf(c.req.param('leadId'));
+    const erasure = await eraseLead(ctx, value);
+    const at = isoAt(ctx.clock);
+    await ctx.store.appendAudit(erasureAudit(c.get('principal').name, erasure.erased), at);
+    // The counts only: the log is no place for the id or e-mail just erased.
+    ctx.logger.info('erased a lead on request', { ...erasure.erased });
+    return c.json({ ...erasure, at });
   });
 
   api.post('/v1/leads/:leadId/events', 'evaluator', async (c) => {

@@ -66,6 +66,13 @@ describe('operations', () => {
       expect.arrayContaining(['too_many_failed_auth', 'not_local', 'nothing_to_publish']),
     );
     expect(put.responses['429'].headers['Retry-After'].schema.type).toBe('integer');
+    const erase = doc.paths['/v1/leads/{leadId}'].delete;
+    expect(erase.description).toBe('Needs the admin role or above.');
+    expect(erase.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Erasure',
+    });
+    expect(doc.components.schemas.ErasedCounts.required).toContain('deliveriesCancelled');
+    expect(Object.keys(doc.paths['/v1/ops'])).toEqual(['get']);
     // Every reference resolves inside the document.
     for (const [, name] of JSON.stringify(doc).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
       expect(doc.components.schemas[name!], name).toBeDefined();

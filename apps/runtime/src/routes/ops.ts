@@ -1,3 +1,4 @@
+import type { Api } from '../auth.ts';
 import type { App, Ctx } from '../context.ts';
 import { openApiDocument } from '../openapi.ts';
 import { ProblemError } from '../problem.ts';
@@ -54,4 +55,9 @@ export function opsRoutes(app: App, ctx: Ctx) {
   });
 
   app.get('/v1/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+}
+
+/** What the runtime does on its own, for people: retention's setting and its last sweep. */
+export function opsApiRoutes(api: Api, ctx: Ctx) {
+  api.get('/v1/ops', 'evaluator', async (c) => c.json({ retention: await ctx.retention.status() }));
 }

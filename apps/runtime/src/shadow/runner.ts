@@ -86,6 +86,22 @@ export class ShadowRunner {
     this.schedule();
   }
 
+  /**
+   * Drops the queued jobs of these lead ids (their lead is being erased): run later, they would log
+   * the lead again. Answers how many were dropped.
+   */
+  forget(leadIds: ReadonlySet<string>): number {
+    let dropped = 0;
+    for (let i = this.head; i < this.queue.length; i++) {
+      const leadId = this.queue[i]?.e.leadId;
+      if (leadId != null && leadIds.has(leadId)) {
+        this.queue[i] = undefined;
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
   /** Resolves once every job offered so far has run. */
   idle(): Promise<void> {
     if (this.waiting === 0 && !this.scheduled) return Promise.resolve();
@@ -107,9 +123,9 @@ export class ShadowRunner {
   private drain() {
     const end = Math.min(this.queue.length, this.head + this.perTurn);
     for (; this.head < end; this.head++) {
-      const job = this.queue[this.head]!;
+      const job = this.queue[this.head];
       this.queue[this.head] = undefined;
-      this.run(job);
+      if (job) this.run(job);
     }
     if (this.head === this.queue.length) {
       this.queue = [];

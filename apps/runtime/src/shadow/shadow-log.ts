@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dayOf, eachMatch, listLogFiles } from '../decision-files.ts';
 import { JsonlAppender } from '../jsonl-appender.ts';
+import { byLead, olderThan } from '../log-removal.ts';
+import { removeStaleRewrites } from '../log-rewrite.ts';
 import type { Logger } from '../logger.ts';
 import type { ShadowEntry, ShadowFilter } from './types.ts';
 
@@ -39,6 +41,7 @@ export class ShadowLog {
 
   static async open(o: ShadowLogOptions): Promise<ShadowLog> {
     await mkdir(o.dir, { recursive: true });
+    await removeStaleRewrites(o.dir);
     return new ShadowLog(o);
   }
 
@@ -58,6 +61,17 @@ export class ShadowLog {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.files.close();
+  }
+
+  /** Deletes the entries logged before `beforeIso`, as the decision log does; answers how many went. */
+  prune(beforeIso: string): Promise<number> {
+    const cut = olderThan(beforeIso);
+    return this.files.remove(cut.test, { plan: cut.plan });
+  }
+
+  /** Deletes the entries of these lead ids (shadow entries carry no e-mail); answers how many went. */
+  eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
+    return this.files.remove(byLead(leadIdOrEmail));
   }
 
   /** Visits every entry of this challenger in [since, until), files newest first, each oldest first. */

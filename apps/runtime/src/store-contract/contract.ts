@@ -13,6 +13,7 @@ import {
   T0,
   versionOf,
 } from './fixtures.ts';
+import { removalCases } from './removal.ts';
 
 /**
  * What every `Store` promises, run against each implementation: `open` gives a fresh, empty store and
@@ -236,6 +237,15 @@ export function storeContract(name: string, open: () => Promise<Opened & { drop(
       const shadow: string[] = [];
       await store.scanShadow({ workflow: 'wf-a', challenger: 'c1' }, (e) => shadow.push(e.decisionId));
       expect(shadow).toEqual([log[0]!.decisionId]);
+    });
+
+    removalCases({
+      store: () => store,
+      reopen: async () => {
+        await store.close();
+        store = await o.reopen();
+        return store;
+      },
     });
   });
 }

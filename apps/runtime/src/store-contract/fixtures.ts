@@ -47,11 +47,11 @@ export const versionOf = (draft: Draft, number: number, fromRevision: number): V
 const ROUTES = ['sales', 'nurture', 'disqualify'] as const;
 const STAGES = ['Lead', 'MQL', 'SQL'] as const;
 
-/** `n` decisions a minute apart from T0, over two workflows, three routes and three stages. */
-export function decisions(n: number): DecisionLogEntry[] {
+/** `n` decisions `stepMs` apart (a minute) from `start` (T0), over two workflows, three routes and three stages. */
+export function decisions(n: number, start = T0, stepMs = 60_000): DecisionLogEntry[] {
   const next = decisionIds();
   return Array.from({ length: n }, (_, i) => {
-    const ms = T0 + i * 60_000;
+    const ms = start + i * stepMs;
     return {
       decisionId: next(ms),
       workflowId: i % 2 ? 'wf-b' : 'wf-a',
@@ -68,7 +68,12 @@ export function decisions(n: number): DecisionLogEntry[] {
   });
 }
 
-export function shadowEntry(challengerId: string, ms: number, decisionId: string): ShadowEntry {
+export function shadowEntry(
+  challengerId: string,
+  ms: number,
+  decisionId: string,
+  leadId: string | null = 'lead-1',
+): ShadowEntry {
   const side = {
     route: 'sales' as const,
     target: 'sdr',
@@ -83,7 +88,7 @@ export function shadowEntry(challengerId: string, ms: number, decisionId: string
     decisionId,
     liveVersion: 1,
     at: iso(ms),
-    leadId: 'lead-1',
+    leadId,
     live: side,
     challenger: { ...side, score: 55 },
   };

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'pool.saved',
   'pool.deleted',
   'signoff.recorded',
+  'lead.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

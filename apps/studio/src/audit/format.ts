@@ -26,6 +26,7 @@ export const ACTION_LABEL: Record<AuditAction, string> = {
   'pool.saved': 'Pool saved',
   'pool.deleted': 'Pool deleted',
   'signoff.recorded': 'Sign-off recorded',
+  'lead.erased': "A lead's data erased",
 };
 
 /** The actions recorded against one workflow (keys, subscriptions and pools belong to none). */

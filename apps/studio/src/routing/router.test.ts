@@ -15,6 +15,7 @@ describe('routes', () => {
     ['/sla', { page: 'sla-clock' }],
     ['/sla/', { page: 'sla-clock' }],
     ['/deliveries', { page: 'deliveries' }],
+    ['/leads', { page: 'leads' }],
     ['/teams', { page: 'list' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
@@ -30,5 +31,6 @@ describe('routes', () => {
     expect(pathFor({ page: 'team' })).toBe('/team');
     expect(pathFor({ page: 'sla-clock' })).toBe('/sla');
     expect(pathFor({ page: 'deliveries' })).toBe('/deliveries');
+    expect(pathFor({ page: 'leads' })).toBe('/leads');
   });
 });

@@ -9,13 +9,19 @@ export type Route =
   | { page: 'shadow'; id: string }
   | { page: 'team' }
   | { page: 'sla-clock' }
-  | { page: 'deliveries' };
+  | { page: 'deliveries' }
+  | { page: 'leads' };
 
 /** A workflow's own pages after its address (`/workflows/:id/<page>`); without one, the editor. */
 const WORKFLOW_PAGES = ['sla', 'backtest', 'audit', 'shadow'] as const;
 
 /** Pages that stand alone (no workflow id), by their address. */
-const TOP_PAGES = { '/team': 'team', '/sla': 'sla-clock', '/deliveries': 'deliveries' } as const;
+const TOP_PAGES = {
+  '/team': 'team',
+  '/sla': 'sla-clock',
+  '/deliveries': 'deliveries',
+  '/leads': 'leads',
+} as const;
 
 const listeners = new Set<() => void>();
 
@@ -30,8 +36,8 @@ function subscribe(fn: () => void) {
 
 /**
  * Reads the page from the address: `/`, `/workflows/:id`, `/workflows/:id/sla`, `/workflows/:id/backtest`,
- * `/workflows/:id/audit`, `/workflows/:id/shadow`, and the hand-off pages `/team`, `/sla` (the SLA clock)
- * and `/deliveries`.
+ * `/workflows/:id/audit`, `/workflows/:id/shadow`, the hand-off pages `/team`, `/sla` (the SLA clock)
+ * and `/deliveries`, and `/leads`.
  */
 export function parseRoute(pathname: string): Route {
   const top = pathname.replace(/\/$/, '') as keyof typeof TOP_PAGES;

@@ -1,7 +1,7 @@
-import { useId } from 'react';
-import type { Owner, SlaStatus } from '../api/handoff.ts';
+import type { Owner } from '../api/handoff.ts';
 import type { Pool } from '../api/team.ts';
 import type { WorkflowSummary } from '../api/types.ts';
+import { FilterSelect } from '../ui/FilterSelect.tsx';
 import { type ClockFilters as Filters, ownerName, SLA_STATUSES, STATUS_LABEL } from './clock.ts';
 
 /** Status, owner, pool and workflow; each choice goes to the address (the page reads the filters from there). */
@@ -13,80 +13,37 @@ export function ClockFilters(props: {
   workflows: WorkflowSummary[];
 }) {
   const { filters, setFilter, owners, pools, workflows } = props;
-  const { status, owner, pool, workflow } = filters;
   const filtered = Object.values(filters).some(Boolean);
-  const id = useId();
   return (
     <form className="qs-filters" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          className="qs-input"
-          value={status}
-          onChange={(e) => setFilter({ status: e.target.value as SlaStatus | '' })}
-        >
-          <option value="">Any</option>
-          {SLA_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-owner`}>Owner</label>
-        <select
-          id={`${id}-owner`}
-          className="qs-input"
-          value={owner}
-          onChange={(e) => setFilter({ owner: e.target.value })}
-        >
-          <option value="">Anyone</option>
-          {owner && !owners.some((o) => o.id === owner) && <option value={owner}>{owner}</option>}
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {ownerName(o)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-pool`}>Pool</label>
-        <select
-          id={`${id}-pool`}
-          className="qs-input"
-          value={pool}
-          onChange={(e) => setFilter({ pool: e.target.value })}
-        >
-          <option value="">Any pool</option>
-          {pool && !pools.some((p) => p.id === pool) && <option value={pool}>{pool}</option>}
-          {pools.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="qs-form-row">
-        <label htmlFor={`${id}-workflow`}>Workflow</label>
-        <select
-          id={`${id}-workflow`}
-          className="qs-input"
-          value={workflow}
-          onChange={(e) => setFilter({ workflow: e.target.value })}
-        >
-          <option value="">Any workflow</option>
-          {workflow && !workflows.some((w) => w.id === workflow) && (
-            <option value={workflow}>{workflow}</option>
-          )}
-          {workflows.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label="Status"
+        any="Any"
+        value={filters.status}
+        options={SLA_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+        onChange={(status) => setFilter({ status })}
+      />
+      <FilterSelect
+        label="Owner"
+        any="Anyone"
+        value={filters.owner}
+        options={owners.map((o) => ({ value: o.id, label: ownerName(o) }))}
+        onChange={(owner) => setFilter({ owner })}
+      />
+      <FilterSelect
+        label="Pool"
+        any="Any pool"
+        value={filters.pool}
+        options={pools.map((p) => ({ value: p.id, label: p.name }))}
+        onChange={(pool) => setFilter({ pool })}
+      />
+      <FilterSelect
+        label="Workflow"
+        any="Any workflow"
+        value={filters.workflow}
+        options={workflows.map((w) => ({ value: w.id, label: w.name }))}
+        onChange={(workflow) => setFilter({ workflow })}
+      />
       {filtered && (
         <button
           type="button"

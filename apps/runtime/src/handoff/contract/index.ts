@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { eraseContract } from './erase.ts';
 import type { StoreFactory } from './fixtures.ts';
 import { leadsAndSlaContract } from './leads-sla.ts';
 import { outboxContract } from './outbox.ts';
@@ -11,4 +12,5 @@ export function handoffStoreContract(name: string, factory: StoreFactory) {
   describe(`${name}: team and assignment`, () => teamAndAssignmentContract(factory));
   describe(`${name}: leads and SLA`, () => leadsAndSlaContract(factory));
   describe(`${name}: outbox and deliveries`, () => outboxContract(factory));
+  describe(`${name}: erasure and retention`, () => eraseContract(factory));
 }

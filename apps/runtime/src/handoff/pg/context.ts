@@ -101,6 +101,16 @@ export class Tx {
     await this.run(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`, [key]);
   }
 
+  /** lock() for many keys in one statement, in a fixed order (two transactions never wait on each other in a circle). */
+  async lockAll(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const key = LOCK_KEY.replace('$1', 'k');
+    await this.run(
+      `SELECT count(pg_advisory_xact_lock(${key})) FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS keys`,
+      [keys],
+    );
+  }
+
   /** Like lock(), but answers false at once when another transaction holds it. */
   async tryLock(key: string): Promise<boolean> {
     const row = await this.get<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS ok`, [key]);

@@ -80,4 +80,14 @@ export const HANDOFF_MIGRATIONS: Array<{ id: string; sql: string }> = [
     PRIMARY KEY (delivery_id, attempt));
   `,
   },
+  {
+    // As the SQLite store's second migration: what retention and erasure look rows up by.
+    id: 'handoff-002-retention',
+    sql: `
+  CREATE INDEX handoff_leads_updated ON handoff_leads (updated_at);
+  CREATE INDEX handoff_deliveries_event ON handoff_deliveries (event_id);
+  CREATE INDEX handoff_outbox_anonymous ON handoff_outbox_events (created_at) WHERE lead_id IS NULL;
+  CREATE INDEX handoff_assignments_anonymous ON handoff_assignments (at) WHERE lead_id IS NULL;
+  `,
+  },
 ];

@@ -21,6 +21,8 @@ export class Ctx {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // An erased lead's bytes are overwritten, not left in the file's free space (docs/runtime.md).
+    this.db.pragma('secure_delete = ON');
     migrate(this.db);
     // One process holds the data folder (data-lock.ts), so a claim found at open belongs to a process
     // that is gone (a crash mid-delivery): those deliveries are due again now, not when the lease ends.

@@ -74,6 +74,14 @@ export const MIGRATIONS: string[] = [
     at INTEGER NOT NULL, status INTEGER, error TEXT, duration_ms INTEGER NOT NULL, ok INTEGER NOT NULL,
     PRIMARY KEY (delivery_id, attempt));
   `,
+  // Retention and erasure: leads by when they were last seen, the outbox and assignments of leads
+  // without an id by time, and deliveries by event (deleting an event checks its deliveries' key).
+  `
+  CREATE INDEX leads_updated ON leads (updated_at);
+  CREATE INDEX deliveries_event ON deliveries (event_id);
+  CREATE INDEX outbox_anonymous ON outbox_events (created_at) WHERE lead_id IS NULL;
+  CREATE INDEX assignments_anonymous ON assignments (at) WHERE lead_id IS NULL;
+  `,
 ];
 
 /** Brings the database to the newest schema; a database newer than this code is refused. */
