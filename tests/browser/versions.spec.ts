@@ -94,6 +94,8 @@ test('any version restores into the draft as an undoable edit that is saved', as
   const v2 = await draftHours();
   await page.getByRole('tab', { name: 'Versions' }).click();
   const versions = page.locator('.qs-versions li');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.first()).toContainText('Version 2');
   // The live version can be restored too; it is the draft already.
   await versions.first().getByRole('button', { name: 'Restore into the draft' }).click();
   await expect(page.getByText('The draft already is version 2.')).toBeVisible();

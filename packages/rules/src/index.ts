@@ -92,6 +92,7 @@ export {
   type RouteKey,
   type SampleLead,
 } from './diff/index.ts';
+export { same as sameJson } from './diff/words.ts';
 export { renameEventProperty, renameField } from './edit/rename-field.ts';
 export type {
   Contribution,

@@ -1,4 +1,4 @@
-import { migrateWorkflow } from '@qualify/rules';
+import { migrateWorkflow, sameJson } from '@qualify/rules';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/client.ts';
 import type { VersionSummary } from '../api/types.ts';
@@ -47,7 +47,8 @@ export function VersionsPanel() {
       const s = useStudio.getState();
       if (!s.doc || s.meta?.id !== id) return;
       const doc = migrateWorkflow(version.workflow);
-      if (JSON.stringify(doc) === JSON.stringify(s.doc)) {
+      // Keys in any order: a draft saved by an older studio may order them differently from the version.
+      if (sameJson(doc, s.doc)) {
         s.notify('info', `The draft already is version ${n}.`);
         return;
       }
