@@ -105,14 +105,14 @@ function operatorsIn(value: unknown, fields: Field[], out: Set<string>): void {
   }
 }
 
-/** The workflow with every events or grade condition read as "the first field is known", and no grade bands. */
-function withoutEventsOrGrade<T extends { grade?: unknown }>(wf: T, fields: Field[]): T {
+/** The workflow with every events condition read as "the first field is known". */
+function withoutEvents<T>(wf: T, fields: Field[]): T {
   const known = { type: 'compare', field: fields[0]!.path, op: 'present' };
   const strip = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(strip);
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
-    if (o.type === 'events' || o.type === 'grade') return known;
+    if (o.type === 'events') return known;
     // A decay by event age needs its events condition: without it, no decay.
     if ('decay' in o && o.decay && !(o.decay as { field?: string }).field) {
       const { decay: _d, ...rest } = o;
@@ -120,8 +120,7 @@ function withoutEventsOrGrade<T extends { grade?: unknown }>(wf: T, fields: Fiel
     }
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, strip(x)]));
   };
-  const { grade: _g, ...rest } = wf;
-  return strip(rest) as T;
+  return strip(wf) as T;
 }
 
 describe('the fast path', () => {
@@ -129,8 +128,8 @@ describe('the fast path', () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(workflowArb, ({ fields, workflow: counted }) => {
-        // Event counts and the grade run on closures (filter, reduce, cat): left out here.
-        const wf = withoutEventsOrGrade(counted, fields);
+        // Event counts run on closures (filter, reduce): left out here.
+        const wf = withoutEvents(counted, fields);
         expect(prepare(compile(wf)).fallback).toBeNull();
         for (const node of wf.nodes) {
           seen.add(node.kind);

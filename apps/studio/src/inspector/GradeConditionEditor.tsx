@@ -1,8 +1,7 @@
-import { conditionText, DEFAULT_GRADE, GRADES, type GradeCondition, type GradeName } from '@qualify/rules';
-import { setGrade } from '../graph/edits.ts';
+import { conditionText, GRADES, type GradeCondition, type GradeName } from '@qualify/rules';
 import { GradeGrid } from '../scoring/GradeGrid.tsx';
-import { useStudio } from '../store/studio-store.ts';
 import { useGrade } from '../store/use-doc.ts';
+import { GradeOffNotice } from './GradeOffNotice.tsx';
 
 interface Props {
   value: GradeCondition;
@@ -19,10 +18,6 @@ export function GradeConditionEditor({ value, onChange, onRemove, depth }: Props
   // Kept in the grid's order (best first), so the sentence reads the same however the boxes were ticked.
   const toggle = (name: GradeName, on: boolean) =>
     onChange({ ...value, grades: GRADES.filter((g) => (g === name ? on : value.grades.includes(g))) });
-  const turnOn = () => {
-    const { doc, commit } = useStudio.getState();
-    if (doc) commit(setGrade(doc, DEFAULT_GRADE));
-  };
   return (
     <fieldset className={`qs-group qs-depth-${depth % 2}`} data-testid="grade-condition">
       <legend className="qs-group-head">
@@ -31,14 +26,7 @@ export function GradeConditionEditor({ value, onChange, onRemove, depth }: Props
           Remove grade
         </button>
       </legend>
-      {!grade && (
-        <p className="qs-grade-off" role="status">
-          This workflow does not grade leads yet, so no lead has a grade to test.
-          <button type="button" className="qs-link-btn" onClick={turnOn}>
-            Turn grading on
-          </button>
-        </p>
-      )}
+      {!grade && <GradeOffNotice />}
       <GradeGrid
         grade={grade}
         caption="Grades this condition matches"

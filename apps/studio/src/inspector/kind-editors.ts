@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { BranchEditor } from './BranchEditor.tsx';
 import { ConditionKindEditor } from './ConditionKindEditor.tsx';
 import { GateEditor } from './GateEditor.tsx';
+import { GradeTiersEditor } from './GradeTiersEditor.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
 import { RouteEditor } from './RouteEditor.tsx';
 import { ScoreEditor } from './ScoreEditor.tsx';
@@ -18,6 +19,7 @@ export const KIND_EDITORS: { [K in NodeKindName]: ComponentType<KindEditorProps<
   gate: GateEditor,
   score: ScoreEditor,
   branch: BranchEditor,
+  grade: GradeTiersEditor,
   stage: StageEditor,
   route: RouteEditor,
 };

@@ -55,18 +55,31 @@ function casesOf(): Case[] {
   return [...cases, limited(cases.find((c) => c.name === 'bant-inbound-saas')!)];
 }
 
-/** The BANT example with a floor and cap on each score table, the workflow's limits and grade bands. */
+/**
+ * The BANT example with a floor and cap on each score table, the workflow's limits and grade bands,
+ * and its score tiers sorting by grade instead (the same exits, so the graph stays whole).
+ */
 function limited(c: Case): Case {
   const workflow = structuredClone(c.workflow) as Case['workflow'] & Record<string, unknown>;
-  for (const n of workflow.nodes as { kind?: string; data: Record<string, unknown> }[])
+  const sets = [['A1', 'A2', 'B1'], ['A3', 'B2', 'C1'], ['B3']];
+  for (const n of workflow.nodes as { kind?: string; data: Record<string, unknown> }[]) {
     if (n.kind === 'score') Object.assign(n.data, { floor: -5, cap: 35 });
+    if (n.kind === 'branch') {
+      n.kind = 'grade';
+      const tiers = n.data.tiers as { id: string; label: string }[];
+      n.data = {
+        tiers: tiers.map((t, i) => ({ id: t.id, label: t.label, grades: sets[i] ?? [] })),
+        elseLabel: n.data.elseLabel,
+      };
+    }
+  }
   workflow.scoreLimits = {
     fit: { floor: 0, cap: 30 },
     engagement: { floor: 5, cap: null },
     total: { floor: null, cap: 55 },
   };
   workflow.grade = { fit: { A: 25, B: 10 }, engagement: { '1': 30, '2': 15 } };
-  return { ...c, name: `${c.name} with floors, limits and a grade`, workflow };
+  return { ...c, name: `${c.name} with floors, limits, a grade and grade tiers`, workflow };
 }
 
 /** What must agree: route, stage and scores, and each gate on the path with its criteria. */

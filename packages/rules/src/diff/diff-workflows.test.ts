@@ -61,6 +61,18 @@ function base(): WorkflowInput {
         label: 'Hot?',
         data: { on: 'total', tiers: [{ id: 'hot', label: 'Hot', min: 60 }], elseLabel: 'Cold' },
       },
+      {
+        id: 'grades',
+        kind: 'grade',
+        label: 'By grade',
+        data: {
+          tiers: [
+            { id: 'top', label: 'Top', grades: ['A1', 'A2'] },
+            { id: 'mid', label: 'Middle', grades: ['B1'] },
+          ],
+          elseLabel: 'Rest',
+        },
+      },
       { id: 'mql', kind: 'stage', label: 'Set MQL', data: { stage: 'MQL' } },
       {
         id: 'sales',
@@ -82,7 +94,10 @@ function base(): WorkflowInput {
       ['check', 'false', 'dq'],
       ['fit', 'next', 'bant'],
       ['bant', 'pass', 'tiers'],
-      ['bant', 'fail', 'nurture'],
+      ['bant', 'fail', 'grades'],
+      ['grades', 'top', 'nurture'],
+      ['grades', 'mid', 'nurture'],
+      ['grades', 'else', 'nurture'],
       ['tiers', 'hot', 'mql'],
       ['tiers', 'else', 'nurture'],
       ['mql', 'next', 'sales'],
@@ -90,6 +105,7 @@ function base(): WorkflowInput {
   );
   return {
     ...wf,
+    grade: { fit: { A: 60, B: 30 }, engagement: { '1': 40, '2': 20 } },
     testCases: [
       {
         id: 'hot',
@@ -219,6 +235,34 @@ const rows: Record<string, Row[]> = {
       'the last exit',
       (w) => (data(w, 'tiers').elseLabel = 'Not yet'),
       ['Hot?: the exit for lower scores renamed from "Cold" to "Not yet".'],
+    ],
+  ],
+  grade: [
+    [
+      'a grade moved',
+      (w) => data(w, 'grades').tiers[1].grades.push('B2'),
+      ['By grade: "Middle" now takes B1 or B2, was B1.'],
+    ],
+    [
+      'a tier added',
+      (w) => data(w, 'grades').tiers.push({ id: 'low', label: 'Low', grades: ['C1'] }),
+      ['By grade: tier "Low" (C1) added.'],
+    ],
+    [
+      'tiers reordered',
+      (w) => data(w, 'grades').tiers.reverse(),
+      ['By grade: tiers reordered: "Middle", "Top".'],
+    ],
+    [
+      'a tier renamed and the last exit',
+      (w) => {
+        data(w, 'grades').tiers[0].label = 'Best';
+        data(w, 'grades').elseLabel = 'Others';
+      },
+      [
+        'By grade: tier "Top" renamed to "Best".',
+        'By grade: the exit for other grades renamed from "Rest" to "Others".',
+      ],
     ],
   ],
   stage: [['the stage', (w) => (data(w, 'mql').stage = 'SQL'), ['Set MQL: stage MQL → SQL.']]],
@@ -417,7 +461,8 @@ describe('diffWorkflows', () => {
   });
 
   it('reads anything without throwing', () => {
-    expect(diffWorkflows(null, base()).filter((x) => x.kind === 'step_added')).toHaveLength(9);
+    const steps = base().nodes.length;
+    expect(diffWorkflows(null, base()).filter((x) => x.kind === 'step_added')).toHaveLength(steps);
     expect(diffWorkflows({ nodes: 'no' }, { nodes: [{ id: 'x', kind: 'mystery', data: all() }] })).toEqual([
       { kind: 'step_added', nodeId: 'x', sentence: 'Step "mystery" (unknown kind "mystery") added.' },
     ]);

@@ -165,6 +165,14 @@ export const PROPERTY_NOTES: Record<string, string> = {
   'branch.tiers[].min': 'The lowest score in the tier; each tier needs a lower `min` than the one above it.',
   'branch.elseLabel': 'The name of the `else` exit, taken by leads below every tier.',
 
+  'grade.tiers':
+    "The tiers, in order; a lead takes the first that holds its grade so far (fit × engagement under the workflow's `grade` bands).",
+  'grade.tiers[].id': 'The id of the exit this tier leaves by (not `else`, which is the last exit).',
+  'grade.tiers[].label': 'The name of the tier ("Sales-ready").',
+  'grade.tiers[].grades':
+    'The grades (`A1` to `C3`) this tier takes; a grade an earlier tier holds goes there.',
+  'grade.elseLabel': 'The name of the `else` exit, taken by leads whose grade no tier holds.',
+
   'stage.stage': "The lifecycle stage the lead gets; the last stage node on a lead's path wins.",
 
   'route.to': 'Where the lead goes: to a sales queue, to a nurture track, or disqualified.',
@@ -215,4 +223,5 @@ export const TYPE_NOTES: Record<FieldType, string> = {
 /** Exits that depend on a node's data, said in words (the rest are listed as they are). */
 export const PORT_NOTES: Record<string, string> = {
   branch: "one exit per tier, named by the tier's `id`, and `else`",
+  grade: "one exit per tier, named by the tier's `id`, and `else`",
 };

@@ -53,10 +53,11 @@ export function compileSource(ctx: CodeContext, fn: string): unknown {
     'SUB',
     'PLUS',
     'SOME',
+    'CAT',
     'K',
     `${names.length ? `const ${names.join(',')};` : ''}return ${fn}`,
   );
-  return factory(truthy, inOp, substr, plus, some, ctx.consts);
+  return factory(truthy, inOp, substr, plus, some, piece, ctx.consts);
 }
 
 type Ctx = CodeContext;
@@ -99,6 +100,11 @@ function plus(a: unknown, b: unknown): number {
 function toFloat(x: unknown): number {
   if (typeof x === 'number') return x === 0 ? 0 : x;
   return Number.parseFloat(x as string);
+}
+
+/** Array.prototype.join's per-element conversion, as json-logic-js's `cat` joins: null and undefined become "". */
+function piece(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
 }
 
 function some(list: unknown, test: LogicFn): boolean {
@@ -245,6 +251,13 @@ const OPS: Record<string, Gen> = {
       };
     }
     return { code: `IN(${a.code},${b.code})`, bool: true };
+  },
+  cat: (args, ctx, depth) => {
+    const e = all(args, ctx, depth);
+    if (!e) return undefined;
+    // A string literal joins as itself; anything else through join's conversion.
+    const parts = e.map((x, i) => (typeof args[i] === 'string' ? x.code : `CAT(${x.code})`));
+    return { code: `(""${parts.map((p) => `+${p}`).join('')})`, bool: false };
   },
   substr: (args, ctx, depth) => {
     if (args.length < 1 || args.length > 3) return undefined;

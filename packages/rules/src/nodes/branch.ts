@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { byId, q } from '../diff/words.ts';
 import type { JsonLogic } from '../model/logic.ts';
-import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
+import { type DiffContext, defineKind } from './kind.ts';
+import { exitNames, fuseSelect, TierIdSchema, type TiersNode, tierLabels } from './tiers.ts';
 
 const TierSchema = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .refine((id) => id !== 'else', 'the id "else" is kept for the last exit'),
+  id: TierIdSchema,
   label: z.string().min(1).max(100),
   min: z.number().finite(),
 });
@@ -21,11 +17,8 @@ const DataSchema = z.object({
 });
 type Data = z.infer<typeof DataSchema>;
 
-interface Compiled extends ArtifactNode {
+interface Compiled extends TiersNode {
   on: Data['on'];
-  select: JsonLogic;
-  /** Each exit's name for the receipt ("Hot", and the else label); an artifact without one shows the port. */
-  labels?: Record<string, string>;
 }
 
 const scoreName = { total: 'total score', fit: 'fit score', engagement: 'engagement score' } as const;
@@ -109,8 +102,7 @@ export const branch = defineKind<Data, Compiled>({
   compile: (d) => {
     const v = { var: `score.${d.on}` };
     const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ '>=': [v, t.min] }, t.id]);
-    const labels = Object.fromEntries([...d.tiers.map((t) => [t.id, t.label]), ['else', d.elseLabel]]);
-    return { on: d.on, select: { if: [...arms, 'else'] }, labels };
+    return { on: d.on, select: { if: [...arms, 'else'] }, labels: tierLabels(d.tiers, d.elseLabel) };
   },
   fuse: (node, ctx) => {
     // The select this kind compiles is `if` over comparisons, each naming a port: jump on each
@@ -137,10 +129,7 @@ export const branch = defineKind<Data, Compiled>({
       }
       return code + ctx.goto(arms.at(-1) as string);
     }
-    const select = ctx.expr(node.select);
-    if (select === undefined) return undefined;
-    const ports = Object.keys(node.next);
-    return `p=String(${select});${ports.map((port) => `if(p===${JSON.stringify(port)}){${ctx.goto(port)}}`).join('')}${ctx.goto('')}`;
+    return fuseSelect(node, ctx);
   },
   sql: (d, ctx) => ({
     exits: [
@@ -152,17 +141,12 @@ export const branch = defineKind<Data, Compiled>({
     const select = logic(node.select);
     const { on, labels } = node;
     const lead = `${node.label}: ${scoreName[on]} `;
-    // The tier's label ("→ Hot"), not its id; a port the artifact names no label for reads as itself.
-    const names = new Map<string, string>();
+    // The tier's label ("→ Hot"), not its id.
+    const name = exitNames(labels);
     return (s) => {
       const port = String(select(s.data));
       if (!s.explain) return port;
-      let name = names.get(port);
-      if (name === undefined) {
-        name = labels && Object.hasOwn(labels, port) ? labels[port]! : port;
-        names.set(port, name);
-      }
-      s.reasons.push(`${lead}${s.data.score[on]} → ${name}.`);
+      s.reasons.push(`${lead}${s.data.score[on]} → ${name(port)}.`);
       return port;
     };
   },

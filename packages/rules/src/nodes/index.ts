@@ -1,6 +1,7 @@
 import { branch } from './branch.ts';
 import { condition } from './condition.ts';
 import { gate } from './gate.ts';
+import { grade } from './grade-tiers.ts';
 import type { NodeKind } from './kind.ts';
 import { route } from './route.ts';
 import { score } from './score.ts';
@@ -8,7 +9,7 @@ import { stage } from './stage.ts';
 import { start } from './start.ts';
 
 /** Every node kind, in palette order. The keys are the kind names; nothing else lists them. */
-export const NODE_KINDS = { start, condition, gate, score, branch, stage, route } as const;
+export const NODE_KINDS = { start, condition, gate, score, branch, grade, stage, route } as const;
 
 export type NodeKindName = keyof typeof NODE_KINDS;
 

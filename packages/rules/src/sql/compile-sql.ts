@@ -1,11 +1,12 @@
 import { artifactField } from '../compile/artifact.ts';
 import { limitsOf, WorkflowInvalidError } from '../compile/compile-workflow.ts';
-import type { Grade } from '../model/grade.ts';
+import { scopeOf } from '../conditions/scope.ts';
 import { DEFAULT_STAGE } from '../model/stages.ts';
 import type { SqlContext, SqlStep } from '../nodes/kind.ts';
 import { analyze } from '../validate/analyze.ts';
 import { conditionSql } from './condition-sql.ts';
-import { DIALECTS, type SqlDialect, type SqlDialectName } from './dialect.ts';
+import { DIALECTS, type SqlDialectName } from './dialect.ts';
+import { gradeSql } from './grade-sql.ts';
 import {
   auxSql,
   type FieldColumns,
@@ -38,13 +39,6 @@ export interface CompiledSql {
   params: 'now'[];
   /** The columns of each decision row, in order. */
   columns: string[];
-}
-
-/** The grade (gradeOf) of the final fit and engagement scores. */
-function gradeSql(grade: Grade, sql: SqlDialect): string {
-  const fit = `CASE WHEN st_fit >= ${sql.num(grade.fit.A)} THEN 'A' WHEN st_fit >= ${sql.num(grade.fit.B)} THEN 'B' ELSE 'C' END`;
-  const eng = `CASE WHEN st_engagement >= ${sql.num(grade.engagement['1'])} THEN '1' WHEN st_engagement >= ${sql.num(grade.engagement['2'])} THEN '2' ELSE '3' END`;
-  return `(${fit} || ${eng})`;
 }
 
 /** The column a field is read from when the mapping does not say: the path with `_` for `.`. */
@@ -115,6 +109,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     if (!kind.sql) throw new SqlRefusedError(`${where}: this kind of step has no SQL form.`);
     const ctx: SqlContext = {
       fields: wf.fields,
+      ...scopeOf(wf),
       nodeId: id,
       label: node.label || kind.title,
       condition: (c) => conditionSql(c, { fields: wf.fields, sql, column, now, where }),
@@ -242,7 +237,7 @@ export function compileSql(workflow: unknown, options: SqlOptions): CompiledSql 
     'st_fit AS fit',
     'st_engagement AS engagement',
     'st_total AS total',
-    ...(wf.grade ? [`${gradeSql(wf.grade, sql)} AS grade`] : []),
+    ...(wf.grade ? [`${gradeSql(wf.grade, 'st_fit', 'st_engagement', sql)} AS grade`] : []),
     ...reports.map((r) => `CASE WHEN p${r.step} THEN ${r.expr} END AS ${q(r.name)}`),
   ];
   layers.push(`SELECT *, ${prior} AS prior FROM l${layers.length - 1}`);

@@ -5,6 +5,7 @@ import {
   type Field,
   type FieldType,
   FRAMEWORK_NAMES,
+  GRADES,
   type Operator,
   operatorOf,
   operatorsForType,
@@ -267,7 +268,7 @@ export function conditionArb(fields: Field[], depth: number): fc.Arbitrary<Condi
 
 // ── nodes ────────────────────────────────────────────────────────────────────
 
-const INNER_KINDS = ['condition', 'gate', 'score', 'branch', 'stage'] as const;
+const INNER_KINDS = ['condition', 'gate', 'score', 'branch', 'grade', 'stage'] as const;
 
 function gateData(fields: Field[]) {
   return fc
@@ -337,6 +338,23 @@ const branchData = fc.record({
     .map((mins) => mins.sort((a, b) => b - a).map((min, i) => ({ id: `t${i}`, label: `Tier ${i}`, min }))),
   elseLabel: fc.constantFrom('Cold', 'Below'),
 });
+
+/** Grade tiers: each grade in one tier or none (so no tier overlaps another), at least one tier kept. */
+const gradeTiersData = fc
+  .tuple(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 9, maxLength: 9 }), fc.nat(8))
+  .map(([owner, fallback]) => {
+    const tiers = [0, 1, 2]
+      .map((t) => ({
+        id: `g${t}`,
+        label: `Grade tier ${t}`,
+        grades: GRADES.filter((_, i) => owner[i] === t),
+      }))
+      .filter((t) => t.grades.length > 0);
+    return {
+      tiers: tiers.length ? tiers : [{ id: 'g0', label: 'Grade tier 0', grades: [GRADES[fallback]!] }],
+      elseLabel: 'Other grades',
+    };
+  });
 
 const hoursArb = fc.oneof(fc.integer({ min: 1, max: 72 }), fc.constant(0.5));
 
@@ -409,7 +427,9 @@ function innerNode(fields: Field[]): fc.Arbitrary<{ kind: string; data: unknown 
             ? scoreData(fields)
             : kind === 'branch'
               ? branchData
-              : fc.constantFrom(...STAGES).map((stage) => ({ stage }));
+              : kind === 'grade'
+                ? gradeTiersData
+                : fc.constantFrom(...STAGES).map((stage) => ({ stage }));
     return data.map((d) => ({ kind, data: d }));
   });
 }

@@ -6,7 +6,7 @@ export function expressionsOf(artifact: Artifact): [string, JsonLogic][] {
   for (const [id, n] of Object.entries(artifact.nodes)) {
     const node = n as Record<string, unknown> & { kind: string };
     if (node.kind === 'condition') out.push([`${id}.test`, node.test as JsonLogic]);
-    if (node.kind === 'branch') out.push([`${id}.select`, node.select as JsonLogic]);
+    if (node.kind === 'branch' || node.kind === 'grade') out.push([`${id}.select`, node.select as JsonLogic]);
     if (node.kind === 'gate') {
       out.push([`${id}.pass`, node.pass as JsonLogic]);
       for (const k of node.criteria as { id: string; test: JsonLogic }[]) out.push([`${id}.${k.id}`, k.test]);

@@ -286,6 +286,7 @@ export function docDrive(
         break;
       }
       case 'branch':
+      case 'grade':
         port = String(apply(node.select as Json, data));
         break;
       case 'route': {
