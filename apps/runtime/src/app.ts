@@ -35,6 +35,7 @@ import { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import { studioRoutes } from './studio.ts';
 import { loadTemplates, type Template } from './templates.ts';
+import { QueryParser } from './validation.ts';
 
 export type { AppConfig } from './context.ts';
 
@@ -85,6 +86,7 @@ export function createApp({
     retention,
     templates: () => (templates ??= loadTemplates()),
     authThrottle: new AuthThrottle(clock, config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE),
+    queries: new QueryParser(),
   };
 
   const app = new Hono<AppEnv>();

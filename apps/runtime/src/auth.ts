@@ -32,7 +32,7 @@ function hostnameOf(hostOrUrl: string, scheme = 'http://'): string | null {
  * browser. Requests a page on another site sends (Origin) or sends through a rebound DNS name
  * (Host) are refused, so a drive-by page cannot publish or archive as the local admin.
  */
-function fromLocalClient(c: Context): boolean {
+function fromLocalClient(c: Context, localVerdicts: Map<string, boolean>): boolean {
   const host = headerOf(c, 'host');
   const origin = headerOf(c, 'origin');
   // Header values hold neither NUL nor a line break, so these keys cannot confuse two requests.
@@ -48,7 +48,6 @@ function fromLocalClient(c: Context): boolean {
   }
   return local;
 }
-const localVerdicts = new Map<string, boolean>();
 
 /**
  * Why local mode refused a keyless request, naming the header that was not a loopback name. Not
@@ -91,6 +90,8 @@ export function authenticator({
   throttle,
   trustProxy,
 }: AuthOptions): (c: Context) => Principal {
+  // A client sends the same Host and Origin on every request: judged once per app, not per request.
+  const localVerdicts = new Map<string, boolean>();
   const failed = (c: Context, detail: string) => {
     throttle.failed(clientAddress(c, trustProxy));
     return new ProblemError(401, 'unauthorized', detail);
@@ -105,7 +106,7 @@ export function authenticator({
           'Send an API key as "Authorization: Bearer <key>". An admin creates keys with POST /v1/keys or `npm run keys -w @qualify/runtime -- create`.',
         );
       }
-      if (!fromLocalClient(c)) throw notLocal(c);
+      if (!fromLocalClient(c, localVerdicts)) throw notLocal(c);
       return LOCAL;
     }
     if (throttle.blocked.size !== 0) refuseIfThrottled(c, throttle, trustProxy);

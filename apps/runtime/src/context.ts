@@ -12,6 +12,7 @@ import type { RetentionView } from './retention/sweeper.ts';
 import type { ShadowRunner } from './shadow/runner.ts';
 import type { Store } from './store.ts';
 import type { Template } from './templates.ts';
+import type { QueryParser } from './validation.ts';
 
 export interface AppConfig {
   /** False only in local mode: loopback address and AUTH not `required`. */
@@ -58,6 +59,8 @@ export interface Ctx {
   retention: RetentionView;
   templates: () => Template[];
   authThrottle: AuthThrottle;
+  /** Query strings parsed per schema, remembered for this app only. */
+  queries: QueryParser;
 }
 
 export type App = Hono<AppEnv>;

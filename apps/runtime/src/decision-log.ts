@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { DecisionJson } from '@qualify/rules';
 import { dayOf, eachMatch, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
 import { decisionTime } from './decision-id.ts';
 import { decisionLine } from './decision-json.ts';
@@ -46,8 +47,8 @@ export class DecisionLog {
     this.files = new JsonlAppender({
       dir: o.dir,
       prefix: 'decisions',
-      // decisionLine: a quarter of JSON.stringify's cost.
-      encode: decisionLine,
+      // decisionLine: a quarter of JSON.stringify's cost, remembering strings for this log only.
+      encode: decisionLine(new DecisionJson()),
       atOf: (e) => e.at,
       rotateBytes: o.rotateBytes,
       maxUnwritten: o.maxUnwritten ?? 500_000,

@@ -1,6 +1,12 @@
-import type { Decision, Outcome, PreparedWorkflow, Sla, Stage } from '@qualify/rules';
+import {
+  type Decision,
+  DecisionJson,
+  type Outcome,
+  type PreparedWorkflow,
+  type Sla,
+  type Stage,
+} from '@qualify/rules';
 import { decisionIds } from './decision-id.ts';
-import { receiptJson, summaryJson, workflowJson } from './decision-json.ts';
 import type { Metrics } from './metrics.ts';
 import type { DecisionLogEntry, Store } from './store.ts';
 
@@ -59,6 +65,8 @@ function text(v: unknown, max: number): string | null {
 
 export function makeDecider(store: Store, metrics: Metrics): Decider {
   const nextId = decisionIds();
+  // The answers' writer and what it remembers belong to this app (one decider per app).
+  const json = new DecisionJson();
   let lastMs = Number.NaN;
   let lastIso = '';
   return {
@@ -100,14 +108,14 @@ export function makeDecider(store: Store, metrics: Metrics): Decider {
       const stage = r && { stage: r.stage, priorStage: r.priorStage, stageKept: r.stageKept };
       let body: string;
       if (e.view === 'summary') {
-        body = summaryJson(
+        body = json.summary(
           head,
-          workflowJson(e.workflowId, e.version),
+          json.workflow(e.workflowId, e.version),
           stage ? { ...e.outcome, ...stage } : e.outcome,
         );
       } else {
         const d = e.outcome as Decision;
-        body = receiptJson(
+        body = json.receipt(
           head,
           handoff
             ? { ...d, ...stage, ...(r ? { reasons: [...d.reasons, r.reason] } : {}), sla: handoff.sla }

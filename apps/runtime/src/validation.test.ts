@@ -2,14 +2,15 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { ProblemError } from './problem.ts';
 import { EvaluateQuery } from './schemas.ts';
-import { parseQuery } from './validation.ts';
+import { QueryParser } from './validation.ts';
 
-describe('parseQuery', () => {
+describe('QueryParser', () => {
   const seen: unknown[] = [];
+  const queries = new QueryParser();
   const app = new Hono();
   app.get('/q', (c) => {
     try {
-      const q = parseQuery(c, EvaluateQuery);
+      const q = queries.parse(c, EvaluateQuery);
       seen.push(q);
       return c.json(q);
     } catch (e) {
@@ -31,6 +32,17 @@ describe('parseQuery', () => {
     await get('?view=summary&version=4');
     expect(seen[1]).toBe(seen[0]);
     expect(Object.isFrozen(seen[0])).toBe(true);
+    // Another app's parser remembers nothing of this one's.
+    const other = new QueryParser();
+    const c = {
+      req: {
+        url: 'http://x/q?view=summary&version=4',
+        query: (k: string) => ({ view: 'summary', version: '4' })[k],
+      },
+    };
+    const fresh = other.parse(c as never, EvaluateQuery);
+    expect(fresh).toEqual(seen[0]);
+    expect(fresh).not.toBe(seen[0]);
     for (let i = 0; i < 2; i++) {
       const bad = await get('?view=everything');
       expect(bad.status).toBe(422);

@@ -47,12 +47,14 @@ export interface Pending {
 interface SalesTerms {
   firstContactHours: number;
   touches: number;
+  /** The owner field's path, split (owner stickiness), or null. */
+  ownerPath: string[] | null;
 }
 
 /**
  * A sales route's first-contact hours and touches, which the receipt's `sla` carries but the summary
- * outcome does not: read once per route node from the compiled route (route results are the prepared
- * workflow's own objects, one per node).
+ * outcome does not, and the owner field's path: read once per route node from the compiled route (route
+ * results are the prepared workflow's own objects, one per node, so no two apps share an entry).
  */
 const termsByRoute = new WeakMap<RouteResult, SalesTerms>();
 
@@ -63,20 +65,18 @@ function salesTerms(route: RouteResult, prepared: PreparedWorkflow): SalesTerms 
       | { route?: { sla?: Partial<SalesTerms> } }
       | undefined;
     const sla = node?.route?.sla;
-    terms = { firstContactHours: sla?.firstContactHours ?? 24, touches: sla?.touches ?? 1 };
+    const owner = route.handoff?.ownerField;
+    terms = {
+      firstContactHours: sla?.firstContactHours ?? 24,
+      touches: sla?.touches ?? 1,
+      ownerPath: owner === undefined ? null : owner.split('.'),
+    };
     termsByRoute.set(route, terms);
   }
   return terms;
 }
 
-const ownerPaths = new Map<string, string[]>();
-function stickyOwnerOf(lead: Record<string, unknown>, path: string): string | null {
-  let parts = ownerPaths.get(path);
-  if (!parts) {
-    parts = path.split('.');
-    if (ownerPaths.size > 1000) ownerPaths.clear();
-    ownerPaths.set(path, parts);
-  }
+function stickyOwnerOf(lead: Record<string, unknown>, parts: string[]): string | null {
   const v = readPath(lead, parts);
   if (typeof v === 'string') return v.trim() || null;
   return typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
@@ -104,16 +104,17 @@ export function requestOf({ e, lead, at, prepared, storedStage }: Pending): Hand
   if (route?.recycle) req.recycle = route.recycle;
   if (route?.kind === 'sales') {
     const h = route.handoff;
+    const { ownerPath, ...terms } = salesTerms(route, prepared);
     req.sales = {
-      ...salesTerms(route, prepared),
+      ...terms,
       ...(h
         ? {
             dueSoonHours: h.dueSoonHours,
             escalation: h.escalation,
             ...(h.acceptWithinHours !== undefined ? { acceptWithinHours: h.acceptWithinHours } : {}),
             ...(h.pool !== undefined ? { pool: h.pool, method: h.method ?? 'turn' } : {}),
-            ...(h.ownerField !== undefined
-              ? { ownerField: h.ownerField, stickyOwnerId: stickyOwnerOf(lead, h.ownerField) }
+            ...(h.ownerField !== undefined && ownerPath
+              ? { ownerField: h.ownerField, stickyOwnerId: stickyOwnerOf(lead, ownerPath) }
               : {}),
           }
         : {}),

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { versionNotFound, workflowNotFound } from '../problem.ts';
 import { SignoffBody, VolumeQuery } from '../schemas.ts';
 import type { SignoffRow } from '../store.ts';
-import { parseQuery, parseWith } from '../validation.ts';
+import { parseWith } from '../validation.ts';
 import { mustFind } from './workflows.ts';
 
 /**
@@ -46,7 +46,7 @@ export function agreementRoutes(api: Api, ctx: Ctx) {
   });
 
   api.get('/v1/workflows/:id/volume', 'evaluator', async (c) => {
-    const { weeks } = parseQuery(c, VolumeQuery);
+    const { weeks } = ctx.queries.parse(c, VolumeQuery);
     const row = mustFind(ctx, c.req.param('id'));
     const counter = new VolumeCounter(row, weeks, ctx.clock.now());
     await ctx.store.scanDecisions({ workflow: row.id, since: counter.since }, (e) => counter.add(e));

@@ -15,7 +15,6 @@ import { headerOf } from '../headers.ts';
 import { isHangUp } from '../on-error.ts';
 import { invalidRequest, ProblemError } from '../problem.ts';
 import { BatchQuery } from '../schemas.ts';
-import { parseQuery } from '../validation.ts';
 import { targetOf } from './evaluate.ts';
 
 /** Reads an upload of leads by its content type: a JSON array, NDJSON, or a CSV read through `fields`. */
@@ -43,7 +42,7 @@ export function leadSource(
  */
 export function batchRoutes(api: Api, ctx: Ctx) {
   api.post('/v1/workflows/:id/evaluate/batch', 'evaluator', async (c) => {
-    const q = parseQuery(c, BatchQuery);
+    const q = ctx.queries.parse(c, BatchQuery);
     const t = targetOf(ctx, c.req.param('id'), q.version);
     const body = c.req.raw.body;
     if (!body)

@@ -2,12 +2,11 @@ import type { Api } from '../auth.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
 import { DECISION_ID, DecisionQuery } from '../schemas.ts';
-import { parseQuery } from '../validation.ts';
 
 /** The decision log: filtered, newest first, paged with an opaque cursor. */
 export function decisionRoutes(api: Api, ctx: Ctx) {
   api.get('/v1/decisions', 'evaluator', async (c) => {
-    const { limit, cursor, ...filter } = parseQuery(c, DecisionQuery);
+    const { limit, cursor, ...filter } = ctx.queries.parse(c, DecisionQuery);
     return c.json(await ctx.store.listDecisions(filter, cursor, limit));
   });
 

@@ -14,7 +14,6 @@ import { DiffImpactQuery, DiffQuery, MOST_IMPACT_LEADS } from '../diff/http-sche
 import { type Side, sampleLeads, sideOf } from '../diff/sides.ts';
 import { headerOf } from '../headers.ts';
 import { ProblemError } from '../problem.ts';
-import { parseQuery } from '../validation.ts';
 import { leadSource } from './batch.ts';
 import { mustFind } from './workflows.ts';
 
@@ -57,7 +56,7 @@ function fieldsOf(from: Side, to: Side): FieldCatalogue {
 /** What changed between two versions (or the draft), in sentences, and how that moves a lead sample. */
 export function diffRoutes(api: Api, ctx: Ctx) {
   api.get('/v1/workflows/:id/diff', 'evaluator', (c) => {
-    const q = parseQuery(c, DiffQuery);
+    const q = ctx.queries.parse(c, DiffQuery);
     const row = mustFind(ctx, c.req.param('id'));
     const from = sideOf(row, q.from, 'base');
     const to = sideOf(row, q.to, 'draft');
@@ -72,7 +71,7 @@ export function diffRoutes(api: Api, ctx: Ctx) {
   });
 
   api.post('/v1/workflows/:id/diff/impact', 'evaluator', async (c) => {
-    const q = parseQuery(c, DiffImpactQuery);
+    const q = ctx.queries.parse(c, DiffImpactQuery);
     const row = mustFind(ctx, c.req.param('id'));
     const from = sideOf(row, q.from, 'base');
     const to = sideOf(row, q.to, 'draft');

@@ -6,7 +6,7 @@ import { handOff, needsHandoff, previewHandoff, storedLeads } from '../handoff/e
 import { ProblemError, versionNotFound } from '../problem.ts';
 import { DraftEvaluateBody, EvaluateBody, EvaluateQuery } from '../schemas.ts';
 import type { WorkflowRow } from '../store.ts';
-import { parseQuery, parseWith } from '../validation.ts';
+import { parseWith } from '../validation.ts';
 import { mustFind } from './workflows.ts';
 
 export interface Target {
@@ -48,7 +48,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   api.post('/v1/workflows/:id/evaluate', 'evaluator', async (c) => {
-    const q = parseQuery(c, EvaluateQuery);
+    const q = ctx.queries.parse(c, EvaluateQuery);
     const body = parseWith(EvaluateBody, await readJson(c, limit));
     const t = targetOf(ctx, c.req.param('id'), q.version);
     mustFitEventsLimit(body.lead);

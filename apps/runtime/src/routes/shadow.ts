@@ -12,7 +12,7 @@ import { promotesByPublishing, promoteToProposal, reportSentence } from '../shad
 import { ShadowTally } from '../shadow/report.ts';
 import type { NewChallenger, PastChallenger } from '../shadow/types.ts';
 import type { WorkflowRow } from '../store.ts';
-import { parseQuery, parseWith } from '../validation.ts';
+import { parseWith } from '../validation.ts';
 import { versionOf } from '../views.ts';
 import { publishDraft } from './versions.ts';
 import { changeRow, mustFind } from './workflows.ts';
@@ -140,7 +140,7 @@ export function shadowRoutes(api: Api, ctx: Ctx) {
   };
 
   api.get('/v1/workflows/:id/shadow/report', 'evaluator', async (c) => {
-    const q = parseQuery(c, ShadowReportQuery);
+    const q = ctx.queries.parse(c, ShadowReportQuery);
     return c.json(await reportOf(mustFind(ctx, c.req.param('id')), q));
   });
 

@@ -3,7 +3,7 @@ import { readJson } from '../body.ts';
 import { isoAt } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ProblemError } from '../problem.ts';
-import { parseQuery, parseWith } from '../validation.ts';
+import { parseWith } from '../validation.ts';
 import { deliveryHeaders } from '../webhooks/deliverer.ts';
 import { CreateSubscriptionBody, DeliveryQuery, UpdateSubscriptionBody } from '../webhooks/schemas.ts';
 import { SIGNATURE_HEADER } from '../webhooks/signature.ts';
@@ -110,7 +110,7 @@ export function webhookRoutes(api: Api, ctx: Ctx) {
   });
 
   api.get('/v1/deliveries', 'evaluator', async (c) => {
-    return c.json(await ctx.handoff.listDeliveries(parseQuery(c, DeliveryQuery)));
+    return c.json(await ctx.handoff.listDeliveries(ctx.queries.parse(c, DeliveryQuery)));
   });
 
   api.get('/v1/deliveries/:id', 'evaluator', async (c) => {

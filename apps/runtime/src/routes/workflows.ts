@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { invalidRequest, ProblemError, workflowNotFound } from '../problem.ts';
 import { DraftSchema, ListWorkflowsQuery, OptionalWorkflowBody, PutWorkflowBody } from '../schemas.ts';
 import { newWorkflowRow, type WorkflowChange, type WorkflowRow } from '../store.ts';
-import { parseQuery, parseWith } from '../validation.ts';
+import { parseWith } from '../validation.ts';
 import { recordOf, summaryOf } from '../views.ts';
 
 /** The stored row or 404. */
@@ -35,7 +35,7 @@ export function workflowRoutes(api: Api, ctx: Ctx) {
   const limit = ctx.config.bodyLimitBytes;
 
   api.get('/v1/workflows', 'evaluator', (c) => {
-    const q = parseQuery(c, ListWorkflowsQuery);
+    const q = ctx.queries.parse(c, ListWorkflowsQuery);
     const rows = ctx.store.listWorkflows().filter((w) => q.archived === 'true' || !w.archived);
     return c.json({ items: rows.map(summaryOf) });
   });
