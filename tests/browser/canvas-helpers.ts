@@ -16,6 +16,8 @@ export async function dragFromPalette(
   kind: string,
   at: { x: number; y: number },
 ): Promise<string> {
+  // Every workflow has a start step: until it is drawn, the canvas has not loaded the workflow.
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const before = new Set(await nodeIds(page));
   await page.locator(`.qs-palette-item[data-kind="${kind}"]`).dragTo(page.locator('.react-flow__pane'), {
     targetPosition: at,

@@ -47,8 +47,11 @@ function bandsOf(workflow: Workflow): Record<string, number> {
   return bands;
 }
 
-const stored = async (page: Page, id: string) =>
-  (await (await page.request.get(`/v1/workflows/${id}`)).json()) as { workflow: Workflow; revision: number };
+const stored = async (page: Page, id: string) => {
+  const res = await page.request.get(`/v1/workflows/${id}`);
+  expect(res.ok(), `GET /v1/workflows/${id}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as { workflow: Workflow; revision: number };
+};
 
 test('a score rule counts events: built in the condition editor, shown in the receipt, moving the distribution', async ({
   page,

@@ -31,8 +31,11 @@ const VIEWS: { view: EditorView; label: string; page: 'editor' | 'backtest' }[] 
 export function EditorHeader({ view }: { view: EditorView }) {
   const meta = useStudio((s) => s.meta)!;
   const name = useStudio((s) => s.doc?.name ?? '');
-  const save = useStudio((s) => s.save.status);
   const dirty = useStudio((s) => s.doc !== s.savedDoc);
+  // An edit the autosave has not seen yet (its effect runs after this render) is unsaved, never "saved".
+  const save = useStudio((s) =>
+    s.save.status === 'saved' && s.doc !== s.savedDoc ? 'pending' : s.save.status,
+  );
   const errors = useErrorCount();
   const review = useStudio((s) => s.review);
   const [publishing, setPublishing] = useState(false);
