@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { decisionIdFloor } from '../decision-id.ts';
 import type { Logger } from '../logger.ts';
 import type { DecisionFilter, DecisionLogEntry, DecisionPage } from '../store.ts';
 import { deleteInBatches } from './delete-batches.ts';
@@ -46,7 +47,13 @@ function where(f: DecisionFilter, cursor?: string): { sql: string; params: unkno
   }
   if (f.route !== undefined) terms.push(`route = ${p(f.route)}`);
   if (f.stage !== undefined) terms.push(`stage = ${p(f.stage)}`);
-  if (f.since !== undefined) terms.push(`at >= ${p(new Date(f.since).toISOString())}`);
+  if (f.since !== undefined) {
+    const since = Date.parse(f.since);
+    terms.push(`at >= ${p(new Date(since).toISOString())}`);
+    // An id begins with the epoch milliseconds it was made at, never before its decision's time: the
+    // same bound on the id lets every index ending in id stop at `since` instead of reading on.
+    terms.push(`id >= ${p(decisionIdFloor(since))}`);
+  }
   if (cursor !== undefined) terms.push(`id < ${p(cursor)}`);
   return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
 }
