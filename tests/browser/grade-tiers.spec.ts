@@ -104,7 +104,17 @@ test('a Grade tiers step from the palette asks for grade bands and turns grading
   await expect(page.getByTestId('grade-tiers-grid')).not.toContainText('fit score');
   await page.getByRole('button', { name: 'Turn grading on' }).click();
   await expect(page.getByText('This workflow does not grade leads yet')).toHaveCount(0);
-  await expect(page.getByTestId('grade-tiers-grid')).toContainText('fit score 60 or more');
+  const grid = page.getByTestId('grade-tiers-grid');
+  await expect(grid).toContainText('fit score 60 or more');
+  // A tier added is offered in every cell; removed, its grades go back to the other grades.
+  await page.getByRole('button', { name: '+ Tier' }).click();
+  await expect(page.getByLabel('Tier 3 label')).toHaveValue('Tier 3');
+  await grid.getByLabel('C3 goes to').selectOption({ label: 'Tier 3' });
+  const third = page.locator('tr', { has: page.getByLabel('Tier 3 label') });
+  await expect(third.locator('td').nth(1)).toHaveText('C3');
+  await page.getByRole('button', { name: 'Remove tier Tier 3' }).click();
+  await expect(page.getByLabel('Tier 3 label')).toHaveCount(0);
+  await expect(grid.getByLabel('C3 goes to')).toHaveValue('-1');
   await expectSaved(page);
   const saved = (await (await request.get(`/v1/workflows/${id}`)).json()) as { workflow: Workflow };
   expect(saved.workflow.grade).toEqual({ fit: { A: 60, B: 30 }, engagement: { '1': 40, '2': 20 } });

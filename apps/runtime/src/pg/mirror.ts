@@ -34,6 +34,8 @@ export class Mirror {
   private readonly stamps = new Map<string, number>();
   readonly keysByHash = new Map<string, KeyRow>();
   private reloads = new Map<string, Promise<void>>();
+  /** How many of this replica's own changes each key has had (see reloadKey). */
+  private readonly keyEdits = new Map<string, number>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -125,8 +127,24 @@ export class Mirror {
     if (found) this.install(found.row, found.stamp);
   }
 
+  /** This replica's own change to a key, once committed: installed at once, and counted (see reloadKey). */
+  putKey(row: KeyRow): void {
+    this.keyEdits.set(row.id, (this.keyEdits.get(row.id) ?? 0) + 1);
+    this.setKeys([...this.keys.filter((k) => k.id !== row.id), row]);
+  }
+
+  dropKey(id: string): void {
+    this.keyEdits.set(id, (this.keyEdits.get(id) ?? 0) + 1);
+    this.setKeys(this.keys.filter((k) => k.id !== id));
+  }
+
   private async reloadKey(id: string) {
+    // Keys have no stamp: a reload that read the row before this replica's own later change committed
+    // would put the old row back (a deleted key authenticating again until the next notification).
+    // Such a reload is dropped; the change's own notification reloads the row after it.
+    const edits = this.keyEdits.get(id) ?? 0;
     const { rows } = await this.pool.query<{ row: KeyRow }>('SELECT row FROM api_keys WHERE id = $1', [id]);
+    if ((this.keyEdits.get(id) ?? 0) !== edits) return;
     const others = this.keys.filter((k) => k.id !== id);
     this.setKeys(rows[0] ? [...others, rows[0].row] : others);
   }

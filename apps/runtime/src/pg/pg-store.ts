@@ -216,7 +216,7 @@ export class PgStore implements Store {
       ]);
       await this.finish(c, row.createdAt, audit, { table: 'api_keys', id: row.id });
     });
-    this.mirror.setKeys([...this.mirror.keys.filter((k) => k.id !== row.id), row]);
+    this.mirror.putKey(row);
     return row;
   }
 
@@ -227,7 +227,7 @@ export class PgStore implements Store {
       await this.finish(c, at, audit, { table: 'api_keys', id });
       return true;
     });
-    if (deleted) this.mirror.setKeys(this.mirror.keys.filter((k) => k.id !== id));
+    if (deleted) this.mirror.dropKey(id);
     return deleted;
   }
 

@@ -1,6 +1,7 @@
 import { uniqueId } from '../graph/ids.ts';
 import { FormRow, NumberInput } from '../ui/inputs.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
+import { TierTable } from './TierTable.tsx';
 
 type BranchData = KindData<'branch'>;
 
@@ -9,10 +10,10 @@ export function BranchEditor({ data, onChange }: KindEditorProps<BranchData>) {
   const tiers = data.tiers;
   const setTier = (i: number, patch: Partial<BranchData['tiers'][number]>, key: string) =>
     onChange({ ...data, tiers: tiers.map((t, j) => (j === i ? { ...t, ...patch } : t)) }, `tier-${i}-${key}`);
-  const addTier = () => {
+  const added = () => {
     const id = uniqueId(new Set(tiers.map((t) => t.id)), 'tier');
     const lowest = tiers.at(-1)?.min ?? 20;
-    onChange({ ...data, tiers: [...tiers, { id, label: 'New tier', min: Math.max(0, lowest - 10) }] });
+    return { id, label: 'New tier', min: Math.max(0, lowest - 10) };
   };
   return (
     <>
@@ -31,52 +32,25 @@ export function BranchEditor({ data, onChange }: KindEditorProps<BranchData>) {
         )}
       </FormRow>
       <h3 className="qs-subhead">Tiers, highest first</h3>
-      <table className="qs-table">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">From (points)</th>
-            <th scope="col">
-              <span className="qs-sr">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((t, i) => (
-            <tr key={t.id}>
-              <td>
-                <input
-                  className="qs-input"
-                  aria-label={`Tier ${i + 1} label`}
-                  value={t.label}
-                  onChange={(e) => setTier(i, { label: e.target.value }, 'label')}
-                />
-              </td>
-              <td>
-                <NumberInput
-                  label={`Tier ${i + 1} threshold`}
-                  value={t.min}
-                  onChange={(n) => setTier(i, { min: n ?? 0 }, 'min')}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="qs-icon-btn"
-                  aria-label={`Remove tier ${t.label}`}
-                  disabled={tiers.length <= 1}
-                  onClick={() => onChange({ ...data, tiers: tiers.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="qs-link-btn" onClick={addTier} disabled={tiers.length >= 20}>
-        + Tier
-      </button>
+      <TierTable
+        tiers={tiers}
+        middle={{
+          heading: 'From (points)',
+          cell: (t, i) => (
+            <td>
+              <NumberInput
+                label={`Tier ${i + 1} threshold`}
+                value={t.min}
+                onChange={(n) => setTier(i, { min: n ?? 0 }, 'min')}
+              />
+            </td>
+          ),
+        }}
+        onRename={(i, label) => setTier(i, { label }, 'label')}
+        onChange={(next) => onChange({ ...data, tiers: next })}
+        added={added}
+        max={20}
+      />
       <FormRow label="Label for the rest (below every tier)">
         {(id) => (
           <input

@@ -5,6 +5,7 @@ import { useGrade } from '../store/use-doc.ts';
 import { FormRow } from '../ui/inputs.tsx';
 import { GradeOffNotice } from './GradeOffNotice.tsx';
 import type { KindData, KindEditorProps } from './kind-data.ts';
+import { TierTable } from './TierTable.tsx';
 
 type GradeTiersData = KindData<'grade'>;
 type Tier = GradeTiersData['tiers'][number];
@@ -30,56 +31,30 @@ export function GradeTiersEditor({ data, onChange }: KindEditorProps<GradeTiersD
     });
   const rename = (i: number, label: string) =>
     onChange({ ...data, tiers: tiers.map((t, j) => (j === i ? { ...t, label } : t)) }, `tier-${i}-label`);
-  const addTier = () => {
-    const id = uniqueId(new Set(tiers.map((t) => t.id)), 'tier');
-    onChange({ ...data, tiers: [...tiers, { id, label: `Tier ${tiers.length + 1}`, grades: [] }] });
-  };
+  const added = () => ({
+    id: uniqueId(new Set(tiers.map((t) => t.id)), 'tier'),
+    label: `Tier ${tiers.length + 1}`,
+    grades: [],
+  });
   return (
     <>
       {!grade && <GradeOffNotice />}
       <h3 className="qs-subhead">Tiers</h3>
-      <table className="qs-table">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Grades</th>
-            <th scope="col">
-              <span className="qs-sr">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tiers.map((t, i) => (
-            <tr key={t.id}>
-              <td>
-                <input
-                  className="qs-input"
-                  aria-label={`Tier ${i + 1} label`}
-                  value={t.label}
-                  onChange={(e) => rename(i, e.target.value)}
-                />
-              </td>
-              <td className="qs-muted">
-                {GRADES.filter((g) => tierOf(tiers, g) === i).join(', ') || 'none yet'}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="qs-icon-btn"
-                  aria-label={`Remove tier ${t.label}`}
-                  disabled={tiers.length <= 1}
-                  onClick={() => onChange({ ...data, tiers: tiers.filter((_, j) => j !== i) })}
-                >
-                  ×
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" className="qs-link-btn" onClick={addTier} disabled={tiers.length >= 9}>
-        + Tier
-      </button>
+      <TierTable
+        tiers={tiers}
+        middle={{
+          heading: 'Grades',
+          cell: (_, i) => (
+            <td className="qs-muted">
+              {GRADES.filter((g) => tierOf(tiers, g) === i).join(', ') || 'none yet'}
+            </td>
+          ),
+        }}
+        onRename={rename}
+        onChange={(next) => onChange({ ...data, tiers: next })}
+        added={added}
+        max={9}
+      />
       <h3 className="qs-subhead">Where each grade goes</h3>
       <GradeGrid
         grade={grade}
