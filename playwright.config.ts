@@ -49,6 +49,10 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: '127.0.0.1',
       DATA_DIR: process.env.QS_TEST_DATA_DIR,
+      // The embedded store in that fresh folder, even where DATABASE_URL is set (CI sets it for the
+      // PostgreSQL suites): the database's default schema outlives the run, and a second run on the
+      // same server would find the first one's workflows beside the seeded examples.
+      DATABASE_URL: '',
       SLA_TICK_MS: '300',
       WEBHOOK_POLL_MS: '100',
     },
