@@ -108,7 +108,7 @@ export type {
   RouteResult,
   Sla,
 } from './evaluate/decision.ts';
-export { DecisionJson, numberJson, quoteJson, WRITTEN_MEMBERS } from './evaluate/decision-json.ts';
+export { DecisionJson, numberJson, quoteJson } from './evaluate/decision-json.ts';
 export { eventsOverLimit, type LeadProblem, readEventsCell } from './evaluate/lead-events.ts';
 export { leadIdReader, readPath } from './evaluate/lead-id.ts';
 export { makeNormalizer, type Normalizer } from './evaluate/normalize.ts';

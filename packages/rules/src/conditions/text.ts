@@ -1,3 +1,4 @@
+import { orList } from '../diff/words.ts';
 import { choiceLabel, type FieldCatalogue, findField } from '../model/fields.ts';
 import { fmt } from './operands.ts';
 import { operatorOf, sentenceOf } from './operators.ts';
@@ -37,9 +38,7 @@ export function eventsText(c: EventsCondition, scope: ConditionScope): string {
 
 function gradeText(c: GradeCondition): string {
   if (c.grades.length === 0) return 'the grade is none of the grades';
-  const list =
-    c.grades.length === 1 ? c.grades[0] : `${c.grades.slice(0, -1).join(', ')} or ${c.grades.at(-1)}`;
-  return `the grade is ${list}`;
+  return `the grade is ${orList(c.grades)}`;
 }
 
 /** A condition as plain words: "Company size is at least 50 and (Need is High or Budget is known)". */

@@ -3,6 +3,10 @@
 /** A value quoted for a sentence: `"Inbound SDR"`. */
 export const q = (s: string): string => `"${s}"`;
 
+/** Items as a list in words: orList(['A1', 'A2', 'B1']) // 'A1, A2 or B1'; one alone; none: ''. */
+export const orList = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+
 /** A sentence without its closing full stop, so it can sit inside another. */
 export const bare = (s: string): string => s.replace(/\.+$/, '');
 

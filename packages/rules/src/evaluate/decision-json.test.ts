@@ -1,15 +1,9 @@
-import {
-  compile,
-  DEFAULT_EVENT_PROPERTIES,
-  DEFAULT_GRADE,
-  DecisionJson,
-  prepare,
-  WRITTEN_MEMBERS,
-} from '@qualify/rules';
+import { compile, DEFAULT_EVENT_PROPERTIES, DEFAULT_GRADE, DecisionJson, prepare } from '@qualify/rules';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../../../examples/index.ts';
 import { generateLeads as generate } from '../../bench/lead-generator.ts';
+import { WRITTEN_MEMBERS } from './decision-json.ts';
 
 // Unicode, quotes, backslashes, control characters and lone surrogates: whatever JSON has to escape.
 const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string(), fc.constantFrom('', 'a"b', 'c\\d', 'e\nf'));

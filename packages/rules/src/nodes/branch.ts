@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { byId, q } from '../diff/words.ts';
 import type { JsonLogic } from '../model/logic.ts';
 import { type DiffContext, defineKind } from './kind.ts';
-import { exitNames, fuseSelect, TierIdSchema, type TiersNode, tierLabels } from './tiers.ts';
+import {
+  duplicateTierIds,
+  exitNames,
+  fuseSelect,
+  TierIdSchema,
+  type TiersNode,
+  tierLabels,
+} from './tiers.ts';
 
 const TierSchema = z.object({
   id: TierIdSchema,
@@ -63,15 +70,7 @@ export const branch = defineKind<Data, Compiled>({
   reads: () => [],
   check: (d) => {
     const found: ReturnType<NonNullable<import('./kind.ts').NodeKind['check']>> = [];
-    const ids = d.tiers.map((t) => t.id);
-    if (new Set(ids).size !== ids.length) {
-      found.push({
-        code: 'duplicate_id',
-        severity: 'error',
-        path: 'data.tiers',
-        message: 'Two tiers share an id.',
-      });
-    }
+    found.push(...duplicateTierIds(d.tiers));
     d.tiers.forEach((t, i) => {
       const prev = d.tiers[i - 1];
       if (prev && t.min >= prev.min) {

@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { byId, q } from '../diff/words.ts';
+import { conditionText } from '../conditions/text.ts';
+import { byId, orList, q } from '../diff/words.ts';
 import { GRADES, type GradeName, gradeLogic } from '../model/grade.ts';
 import type { JsonLogic } from '../model/logic.ts';
 import { gradeSql } from '../sql/grade-sql.ts';
 import { defineKind } from './kind.ts';
-import { exitNames, fuseSelect, TierIdSchema, type TiersNode, tierLabels } from './tiers.ts';
+import {
+  duplicateTierIds,
+  exitNames,
+  fuseSelect,
+  TierIdSchema,
+  type TiersNode,
+  tierLabels,
+} from './tiers.ts';
 
 const TierSchema = z.object({
   id: TierIdSchema,
@@ -25,8 +33,7 @@ interface Compiled extends TiersNode {
 }
 
 /** "A1, A2 or B1". */
-const list = (grades: readonly string[]) =>
-  grades.length <= 1 ? (grades[0] ?? 'no grade') : `${grades.slice(0, -1).join(', ')} or ${grades.at(-1)}`;
+const list = (grades: readonly string[]) => orList(grades) || 'no grade';
 
 /** Each tier's grades in the grid's order, without those an earlier tier already takes (first match wins). */
 function owned(tiers: Tier[]): GradeName[][] {
@@ -96,15 +103,7 @@ export const grade = defineKind<Data, Compiled>({
           'This step sorts leads by grade, but the workflow has no grade bands: add them under Scoring (grade).',
       });
     }
-    const ids = d.tiers.map((t) => t.id);
-    if (new Set(ids).size !== ids.length) {
-      found.push({
-        code: 'duplicate_id',
-        severity: 'error',
-        path: 'data.tiers',
-        message: 'Two tiers share an id.',
-      });
-    }
+    found.push(...duplicateTierIds(d.tiers));
     const mine = owned(d.tiers);
     d.tiers.forEach((t, i) => {
       const path = `data.tiers.${i}.grades`;
@@ -143,7 +142,7 @@ export const grade = defineKind<Data, Compiled>({
     const i = d.tiers.findIndex((t) => t.id === port);
     const grades = i < 0 ? rest(d.tiers) : owned(d.tiers)[i]!;
     if (grades.length === 0) return i < 0 ? 'never: every grade has a tier' : 'never';
-    return `the grade is ${list(grades)}`;
+    return conditionText({ type: 'grade', grades }, []);
   },
   summary: (d) =>
     `grade: ${d.tiers.map((t) => `${t.label} ${t.grades.join(' ')}`).join(', ')}, else ${d.elseLabel}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonLogic } from '../model/logic.ts';
+import type { Issue } from '../model/workflow.ts';
 import type { ArtifactNode, FuseContext } from './kind.ts';
 
 /** What the kinds that sort leads into tiers share: the tier id, the select's fused form, exit names. */
@@ -42,4 +43,11 @@ export function exitNames(labels: Record<string, string> | undefined): (port: st
     }
     return name;
   };
+}
+
+/** The error for two tiers with one id (two exits of the same name): none when every id differs. */
+export function duplicateTierIds(tiers: readonly { id: string }[]): Omit<Issue, 'nodeId'>[] {
+  const ids = tiers.map((t) => t.id);
+  if (new Set(ids).size === ids.length) return [];
+  return [{ code: 'duplicate_id', severity: 'error', path: 'data.tiers', message: 'Two tiers share an id.' }];
 }
