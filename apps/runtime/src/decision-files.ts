@@ -28,7 +28,6 @@ export const dayOf = (at: string | number) => new Date(at).toISOString().slice(0
 
 /** Log files with this prefix, newest first. */
 export async function listLogFiles(dir: string, prefix = DECISIONS): Promise<LogFile[]> {
-  const name = new RegExp(`^${prefix}-(\\d{8})-(\\d+)\\.jsonl$`);
   let names: string[];
   try {
     names = await readdir(dir);
@@ -36,6 +35,12 @@ export async function listLogFiles(dir: string, prefix = DECISIONS): Promise<Log
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+  return logFilesAmong(dir, names, prefix);
+}
+
+/** Of the names in `dir`, the log files with this prefix, newest first. */
+export function logFilesAmong(dir: string, names: readonly string[], prefix = DECISIONS): LogFile[] {
+  const name = new RegExp(`^${prefix}-(\\d{8})-(\\d+)\\.jsonl$`);
   const files: LogFile[] = [];
   for (const file of names) {
     const m = name.exec(file);

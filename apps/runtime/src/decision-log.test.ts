@@ -127,7 +127,11 @@ describe('decision log', () => {
     expect(await pageAll(log)).toHaveLength(40);
     log.append(entries(1, Date.parse('2026-03-05T00:00:00Z'))[0]!);
     await log.close();
-    expect(readdirSync(dir).sort()).toEqual(['decisions-20260301-1.jsonl', 'decisions-20260305-1.jsonl']);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .sort(),
+    ).toEqual(['decisions-20260301-1.jsonl', 'decisions-20260305-1.jsonl']);
   });
 
   it('keeps what a failing disk refused for the next flush, and past its bound drops new entries and counts them', async () => {

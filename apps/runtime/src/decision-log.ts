@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { DecisionJson } from '@qualify/rules';
-import { dayOf, eachMatch, findInFile, listLogFiles, newestMatches } from './decision-files.ts';
-import { decisionTime } from './decision-id.ts';
+import { DecisionIndex } from './decision-index/decision-index.ts';
 import { decisionLine } from './decision-json.ts';
 import { JsonlAppender } from './jsonl-appender.ts';
 import { byLead, olderThan } from './log-removal.ts';
@@ -33,16 +32,23 @@ function matcher(f: DecisionFilter): (e: DecisionLogEntry) => boolean {
     (f.stage === undefined || e.stage === f.stage);
 }
 
+/** Decisions a scan reads from the index at a time. */
+const SCAN_PAGE = 5_000;
+
 /**
  * The append-only decision log: JSON Lines files in `dir`, written in batches. Recent entries stay
- * in a ring in memory; older pages are read back from the files.
+ * in a ring in memory; older ones are found through the index (decision-index/), which follows the
+ * files a flush behind.
  */
 export class DecisionLog {
   private readonly recent: Ring<DecisionLogEntry>;
   private readonly files: JsonlAppender<DecisionLogEntry>;
   private readonly timer: NodeJS.Timeout;
 
-  private constructor(private readonly o: DecisionLogOptions) {
+  private constructor(
+    private readonly o: DecisionLogOptions,
+    private readonly index: DecisionIndex,
+  ) {
     this.recent = new Ring(o.memoryEntries);
     this.files = new JsonlAppender({
       dir: o.dir,
@@ -55,14 +61,35 @@ export class DecisionLog {
       logger: o.logger,
       name: 'decision log',
     });
-    this.timer = setInterval(() => void this.flush(), o.flushMs);
+    this.timer = setInterval(() => void this.tick(), o.flushMs);
     this.timer.unref();
+    // What the files hold beyond the index (all of it, the first time): built in the background.
+    this.indexInBackground();
   }
 
   static async open(o: DecisionLogOptions): Promise<DecisionLog> {
     await mkdir(o.dir, { recursive: true });
     await removeStaleRewrites(o.dir);
-    return new DecisionLog(o);
+    return new DecisionLog(o, await DecisionIndex.open(o.dir, o.logger));
+  }
+
+  /** Writes what is buffered, then indexes it: a query later waits only for what came since. */
+  private async tick() {
+    const before = this.files.written;
+    await this.flush();
+    if (this.files.written !== before) this.indexInBackground();
+  }
+
+  private indexInBackground() {
+    this.index
+      .catchUp()
+      .catch((error: Error) => this.o.logger.error('decision index failed', { error: error.message }));
+  }
+
+  /** Everything appended so far is on disk and indexed. */
+  private async caughtUp() {
+    await this.flush();
+    await this.index.catchUp();
   }
 
   get pendingCount() {
@@ -86,18 +113,22 @@ export class DecisionLog {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.files.close();
+    await this.index.close();
   }
 
   /**
    * Deletes every entry logged before `beforeIso` (retention): the files from before it are rewritten
    * without them (so whole old days are deleted), later ones are not read. Answers how many entries went.
    */
-  prune(beforeIso: string): Promise<number> {
+  async prune(beforeIso: string): Promise<number> {
     const cut = olderThan(beforeIso);
-    return this.files.remove(cut.test, {
+    const removed = await this.files.remove(cut.test, {
       plan: cut.plan,
       atStart: () => this.recent.retain((e) => !cut.test.drop(e)),
     });
+    // Files deleted take their rows out of the index; files rewritten are indexed again.
+    await this.index.catchUp();
+    return removed;
   }
 
   /**
@@ -105,9 +136,14 @@ export class DecisionLog {
    * lower case, as e-mails are logged), from memory and from every file it is in (erasure). Answers how
    * many entries went.
    */
-  eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
+  async eraseLead(leadIdOrEmail: string | readonly string[]): Promise<number> {
     const test = byLead(leadIdOrEmail);
-    return this.files.remove(test, { atStart: () => this.recent.retain((e) => !test.drop(e)) });
+    const removed = await this.files.remove(test, {
+      atStart: () => this.recent.retain((e) => !test.drop(e)),
+    });
+    await this.index.erase(typeof leadIdOrEmail === 'string' ? [leadIdOrEmail] : leadIdOrEmail);
+    await this.index.catchUp();
+    return removed;
   }
 
   async list(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionPage> {
@@ -125,27 +161,23 @@ export class DecisionLog {
       if (matches(e) && items.push(e) === want) break;
     }
     if (items.length < want && !tooOld) {
-      // The ring holds every entry from its oldest on, so the files only need to supply older ones;
-      // entries pushed out of the ring before their flush must reach the files first.
-      await this.flush();
-      const oldest = this.recent.oldest()?.decisionId;
-      const floor = oldest !== undefined && (cursor === undefined || oldest < cursor) ? oldest : cursor;
-      const sinceDay = since ? dayOf(Date.parse(since) - 86_400_000) : undefined;
-      const keep = (e: DecisionLogEntry) =>
-        (floor === undefined || e.decisionId < floor) && (since === undefined || e.at >= since) && matches(e);
-      for (const file of await listLogFiles(this.o.dir)) {
-        if (sinceDay !== undefined && file.date < sinceDay) break;
-        items.push(...(await newestMatches(file.path, keep, want - items.length)));
-        if (items.length >= want) break;
-      }
+      // The ring holds every entry from its oldest on, so the index only needs to supply older ones.
+      await this.caughtUp();
+      items.push(...(await this.index.list(filter, this.floor(cursor), want - items.length)));
     }
     const page = items.slice(0, limit);
     return { items: page, nextCursor: items.length > limit ? page.at(-1)!.decisionId : null };
   }
 
+  /** The id the index is read below: the ring's oldest, or the cursor where that is older. */
+  private floor(cursor: string | undefined): string | undefined {
+    const oldest = this.recent.oldest()?.decisionId;
+    return oldest !== undefined && (cursor === undefined || oldest < cursor) ? oldest : cursor;
+  }
+
   /**
    * Visits every entry that passes `filter` from now back to `filter.since`: the ring newest first,
-   * then the files (each file oldest first, files newest first). One pass, whatever the count.
+   * then the index, newest first, a page at a time. One pass, whatever the count.
    */
   async scan(filter: DecisionFilter, visit: (e: DecisionLogEntry) => void): Promise<void> {
     const matches = matcher(filter);
@@ -156,30 +188,20 @@ export class DecisionLog {
       if ((since === undefined || e.at >= since) && matches(e)) visit(e);
     const oldestAt = this.recent.oldest()?.at;
     if (since !== undefined && oldestAt !== undefined && oldestAt < since) return;
-    await this.flush();
-    const floor = this.recent.oldest()?.decisionId;
-    const sinceDay = since ? dayOf(Date.parse(since) - 86_400_000) : undefined;
-    const keep = (e: DecisionLogEntry) =>
-      (floor === undefined || e.decisionId < floor) && (since === undefined || e.at >= since) && matches(e);
-    for (const file of await listLogFiles(this.o.dir)) {
-      if (sinceDay !== undefined && file.date < sinceDay) break;
-      await eachMatch(file.path, keep, visit);
+    await this.caughtUp();
+    let cursor = this.floor(undefined);
+    for (;;) {
+      const page = await this.index.list(filter, cursor, SCAN_PAGE);
+      for (const e of page) visit(e);
+      if (page.length < SCAN_PAGE) return;
+      cursor = page.at(-1)!.decisionId;
     }
   }
 
   async get(id: string): Promise<DecisionLogEntry | undefined> {
     // A scan of the ring is cheaper overall than keeping an index up to date on every append.
     for (const e of this.recent.newestFirst()) if (e.decisionId === id) return e;
-    const ms = decisionTime(id);
-    if (!Number.isFinite(ms)) return undefined;
-    await this.flush();
-    // A batch written just after midnight lands in the file of the day before.
-    const days = new Set([dayOf(ms), dayOf(ms - 86_400_000)]);
-    for (const file of await listLogFiles(this.o.dir)) {
-      if (!days.has(file.date)) continue;
-      const found = await findInFile<DecisionLogEntry>(file.path, id);
-      if (found) return found;
-    }
-    return undefined;
+    await this.caughtUp();
+    return this.index.get(id);
   }
 }

@@ -35,6 +35,8 @@ export class JsonlAppender<T extends LoggedEntry> {
   private writing: Promise<void> = Promise.resolve();
   private file: { handle: FileHandle; path: string; date: string; bytes: number } | null = null;
   dropped = 0;
+  /** Bytes written to the files since this appender started: a reader that follows them can tell new ones came. */
+  written = 0;
 
   constructor(private readonly o: JsonlAppenderOptions<T>) {}
 
@@ -122,6 +124,7 @@ export class JsonlAppender<T extends LoggedEntry> {
         const { bytesWritten } = await file.handle.write(bytes, written);
         written += bytesWritten;
         file.bytes += bytesWritten;
+        this.written += bytesWritten;
       }
     } catch (e) {
       // Kept for the next flush: a full or failing disk should cost memory for a while, not entries.

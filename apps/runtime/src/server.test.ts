@@ -136,6 +136,7 @@ describe('the real server', () => {
     expect(server.output()).toContain('stopped cleanly');
 
     const logged = readdirSync(join(dir, 'decisions'))
+      .filter((f) => f.endsWith('.jsonl'))
       .flatMap((f) =>
         readFileSync(join(dir, 'decisions', f), 'utf8')
           .trim()

@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Clock, systemClock } from '../clock.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import { type HandoffThread, handoffThread } from './sqlite/thread.ts';
-import type { Answer, Call } from './sqlite/worker.ts';
+import { ThreadClient } from '../sqlite-thread/client.ts';
 import type {
   AttemptInput,
   DeliveryFilter,
@@ -32,15 +31,16 @@ export interface HandoffStoreOptions {
 }
 
 /**
- * Opens `<dataDir>/handoff.sqlite` (creating it and applying migrations) in the process's hand-off
- * thread (sqlite/thread.ts, shared by every open store) and answers once it is ready. The evaluation
- * path never waits on disk: every call is a message, and writes posted together commit together.
+ * Opens `<dataDir>/handoff.sqlite` (creating it and applying migrations) in the process's SQLite
+ * thread (sqlite-thread/thread.ts, shared by every embedded database) and answers once it is ready.
+ * The evaluation path never waits on disk: every call is a message, and writes posted together commit
+ * together.
  */
 export async function openHandoffStore(options: HandoffStoreOptions): Promise<SqliteHandoffStore> {
   mkdirSync(options.dir, { recursive: true });
   const file = join(options.dir, 'handoff.sqlite');
   const logger = options.logger ?? silentLogger;
-  const store = new SqliteHandoffStore(handoffThread(), options.clock ?? systemClock, logger, options.onStop);
+  const store = new SqliteHandoffStore(options.clock ?? systemClock, logger, options.onStop);
   try {
     await store.open(file);
   } catch (error) {
@@ -51,77 +51,15 @@ export async function openHandoffStore(options: HandoffStoreOptions): Promise<Sq
   return store;
 }
 
-interface Pending {
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-export class SqliteHandoffStore implements HandoffStore {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private outgoing: Call[] = [];
-  private stopped: Error | null = null;
-  private closing = false;
-  /** This store's number in the thread: every message it posts names it. */
-  private readonly db: number;
-
-  constructor(
-    private readonly thread: HandoffThread,
-    private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly onStop?: (error: Error) => void,
-  ) {
-    this.db = thread.join({
-      answer: (answers) => this.answer(answers),
-      waiting: () => this.pending.size > 0,
-      stop: (error) => this.stop(error),
-    });
+/** The hand-off store in the process's SQLite thread (sqlite-thread/), its operations in sqlite/kind.ts. */
+export class SqliteHandoffStore extends ThreadClient implements HandoffStore {
+  constructor(clock: Clock, logger: Logger, onStop?: (error: Error) => void) {
+    super({ name: 'hand-off store', role: 'requests', clock, logger, onStop });
   }
 
   /** @internal Opens the database in the thread (openHandoffStore). */
   open(file: string): Promise<void> {
-    return this.call<void>('open', file);
-  }
-
-  private answer(answers: Answer[]) {
-    for (const answer of answers) {
-      const waiting = this.pending.get(answer.id);
-      if (!waiting) continue;
-      this.pending.delete(answer.id);
-      if (answer.ok) waiting.resolve(answer.value);
-      else waiting.reject(new Error(answer.message));
-    }
-  }
-
-  /** Every call waiting, and every later one, fails with this: a dead thread never leaves a caller hanging. */
-  private stop(error: Error) {
-    const crashed = !this.stopped && !this.closing;
-    this.stopped ??= error;
-    if (crashed) {
-      this.logger.error(error.message, { waiting: this.pending.size });
-      this.onStop?.(error);
-    }
-    for (const waiting of this.pending.values()) waiting.reject(this.stopped);
-    this.pending.clear();
-  }
-
-  private call<T>(op: string, ...args: unknown[]): Promise<T> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.nextId++;
-    const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-    });
-    if (this.outgoing.length === 0) queueMicrotask(() => this.flush());
-    this.outgoing.push({ id, op, now: this.clock.now(), args });
-    this.thread.hold();
-    return promise;
-  }
-
-  private flush() {
-    const calls = this.outgoing;
-    this.outgoing = [];
-    if (this.stopped) return;
-    this.thread.post({ db: this.db, calls });
+    return this.openIn('handoff', file);
   }
 
   listPools = () => this.call<Awaited<ReturnType<HandoffStore['listPools']>>>('listPools');
@@ -166,21 +104,4 @@ export class SqliteHandoffStore implements HandoffStore {
   eraseLeads = (leadIds: string[]) => this.call<HandoffErased>('eraseLeads', leadIds);
   pruneHandoff = (beforeMs: number, limit: number) =>
     this.call<HandoffPruned>('pruneHandoff', beforeMs, limit);
-
-  /** Closes this store's database; the thread ends soon after the last store on it closes. */
-  async close(): Promise<void> {
-    if (this.closing) return;
-    this.closing = true;
-    // A store whose thread died has nothing open in a thread: it only leaves.
-    if (!this.stopped) {
-      await this.call<void>('close').catch(() => {});
-      this.stopped = new Error('The hand-off store is closed');
-    }
-    this.thread.leave(this.db);
-  }
-
-  /** Tests only: the thread dies at once, as on a crash, with whatever calls every store on it holds. */
-  crashForTest(): void {
-    this.thread.post({ db: this.db, calls: [{ id: 0, op: 'crashForTest', now: 0, args: [] }] });
-  }
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { decisionIdFloor } from '../decision-id.ts';
+import { decisionWhere } from '../decision-where.ts';
 import type { Logger } from '../logger.ts';
 import type { DecisionFilter, DecisionLogEntry, DecisionPage } from '../store.ts';
 import { deleteInBatches } from './delete-batches.ts';
@@ -35,28 +35,7 @@ const entryOf = (r: DecisionSqlRow): DecisionLogEntry => ({
   at: r.at.toISOString(),
 });
 
-/** The WHERE clause of a filter, its parameters numbered from 1. */
-function where(f: DecisionFilter, cursor?: string): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const terms: string[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  if (f.workflow !== undefined) terms.push(`workflow_id = ${p(f.workflow)}`);
-  if (f.lead !== undefined) {
-    const v = p(f.lead);
-    terms.push(`(lead_id = ${v} OR email = ${v})`);
-  }
-  if (f.route !== undefined) terms.push(`route = ${p(f.route)}`);
-  if (f.stage !== undefined) terms.push(`stage = ${p(f.stage)}`);
-  if (f.since !== undefined) {
-    const since = Date.parse(f.since);
-    terms.push(`at >= ${p(new Date(since).toISOString())}`);
-    // An id begins with the epoch milliseconds it was made at, never before its decision's time: the
-    // same bound on the id lets every index ending in id stop at `since` instead of reading on.
-    terms.push(`id >= ${p(decisionIdFloor(since))}`);
-  }
-  if (cursor !== undefined) terms.push(`id < ${p(cursor)}`);
-  return { sql: terms.length ? `WHERE ${terms.join(' AND ')}` : '', params };
-}
+const where = (f: DecisionFilter, cursor?: string) => decisionWhere(f, cursor, (i) => `$${i}`);
 
 /**
  * The decision log in the `decisions` table: appended in batches (group commit), read with SQL.

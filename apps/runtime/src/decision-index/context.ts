@@ -1,0 +1,56 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { KindCtx } from '../sqlite-thread/kind.ts';
+import { migrate } from './schema.ts';
+
+function connect(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    // WAL with synchronous=NORMAL, as the hand-off store; a lost commit is only re-indexed.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // An erased lead's bytes are overwritten, not left in the file's free space (docs/runtime.md).
+    db.pragma('secure_delete = ON');
+    // 64 MiB of pages: the indexes' upper levels stay in memory at ten million decisions.
+    db.pragma('cache_size = -65536');
+    if (!migrate(db)) throw new Error('the index is from a newer runtime');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The thread's handle on the decision index (`<decisions folder>/index.sqlite`). The index only
+ * repeats what the log's files hold, so one that cannot be opened (damaged, or from a newer runtime)
+ * is deleted and built again from the files rather than stop the runtime.
+ */
+export class IndexCtx implements KindCtx {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Rows were deleted in this transaction: the thread checkpoints after its commit. */
+  deleted = false;
+
+  constructor(file: string) {
+    try {
+      this.db = connect(file);
+    } catch {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      this.db = connect(file);
+    }
+  }
+
+  q(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  close() {
+    this.db.close();
+  }
+}

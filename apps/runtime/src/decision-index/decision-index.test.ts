@@ -1,0 +1,190 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decisionIds } from '../decision-id.ts';
+import { DecisionLog } from '../decision-log.ts';
+import type { DecisionFilter, DecisionLogEntry } from '../store.ts';
+
+/**
+ * The embedded decision log answers from its index (decision-index/) what its ring no longer holds.
+ * Every answer here is checked against the simple path: the entries themselves, filtered and sorted
+ * in the test.
+ */
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qualify-index-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-03-01T00:00:00Z');
+const WORKFLOWS = ['bant', 'champ', 'meddic'];
+const ROUTES = ['sales', 'nurture', 'disqualify', null] as const;
+const STAGES = ['Lead', 'MQL', 'SQL', 'Disqualified'] as const;
+
+const open = (memoryEntries = 25) =>
+  DecisionLog.open({
+    dir,
+    flushMs: 10_000,
+    rotateBytes: 4_000,
+    memoryEntries,
+    logger: { info() {}, error() {} },
+  });
+
+/** n decisions over six days, 40 leads (some by e-mail only), with a seeded spread of values. */
+function decisions(n: number): DecisionLogEntry[] {
+  const next = decisionIds();
+  let seed = 7;
+  const pick = <T>(xs: readonly T[]) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return xs[(seed >>> 16) % xs.length]!;
+  };
+  return Array.from({ length: n }, (_, i) => {
+    const ms = START + Math.floor((i * 6 * DAY) / n);
+    const lead = i % 40;
+    return {
+      decisionId: next(ms),
+      workflowId: pick(WORKFLOWS),
+      version: 1 + (i % 2),
+      leadId: lead % 4 === 0 ? null : `L${lead}`,
+      email: lead % 3 === 0 ? `Person${lead}@Example.com`.toLowerCase() : null,
+      route: pick(ROUTES),
+      target: i % 5 ? 'Inbound SDR' : null,
+      routeNodeId: i % 5 ? 'to-sales' : null,
+      stage: pick(STAGES),
+      score: (i * 37) % 101,
+      at: new Date(ms).toISOString(),
+    };
+  });
+}
+
+/** The simple path: what `filter` keeps of `all`, newest first. */
+function expected(all: DecisionLogEntry[], f: DecisionFilter): string[] {
+  return all
+    .filter(
+      (e) =>
+        (f.workflow === undefined || e.workflowId === f.workflow) &&
+        (f.lead === undefined || e.leadId === f.lead || e.email === f.lead) &&
+        (f.route === undefined || e.route === f.route) &&
+        (f.stage === undefined || e.stage === f.stage) &&
+        (f.since === undefined || e.at >= f.since),
+    )
+    .map((e) => e.decisionId)
+    .sort()
+    .reverse();
+}
+
+async function pageAll(log: DecisionLog, filter: DecisionFilter, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await log.list(filter, cursor, limit);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    ids.push(...page.items.map((e) => e.decisionId));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+const FILTERS: DecisionFilter[] = [
+  {},
+  { workflow: 'champ' },
+  { lead: 'L7' },
+  { lead: 'person9@example.com' },
+  { lead: 'nobody' },
+  { route: 'sales' },
+  { stage: 'SQL' },
+  { workflow: 'bant', route: 'nurture', stage: 'MQL' },
+  { route: 'sales', stage: 'Disqualified' },
+  { since: new Date(START + 4.5 * DAY).toISOString() },
+  { workflow: 'meddic', route: 'disqualify', since: new Date(START + 2 * DAY).toISOString() },
+];
+
+async function expectSameAnswers(log: DecisionLog, all: DecisionLogEntry[]) {
+  for (const [i, filter] of FILTERS.entries()) {
+    expect(await pageAll(log, filter, [7, 50, 1000][i % 3]!), JSON.stringify(filter)).toEqual(
+      expected(all, filter),
+    );
+  }
+}
+
+const fileBytes = () =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith('index.sqlite'))
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('');
+
+describe('decision index', () => {
+  it('answers every filter and page the same as the entries themselves, past the ring and after restarts', async () => {
+    const all = decisions(1_200);
+    let log = await open();
+    for (const e of all) log.append(e);
+    await expectSameAnswers(log, all);
+    const full = all.find((e) => e.decisionId === expected(all, { route: 'disqualify' })[100])!;
+    expect(await log.get(full.decisionId)).toEqual(full);
+    let seen = 0;
+    await log.scan({ workflow: 'champ' }, () => seen++);
+    expect(seen).toBe(expected(all, { workflow: 'champ' }).length);
+    await log.close();
+    // Restarted: the ring starts empty and every answer comes from the index.
+    log = await open();
+    await expectSameAnswers(log, all);
+    await log.close();
+    // Lost, then damaged: built again from the files.
+    rmSync(join(dir, 'index.sqlite'));
+    log = await open();
+    await expectSameAnswers(log, all);
+    await log.close();
+    writeFileSync(
+      join(dir, 'index.sqlite'),
+      'not a database at all, but long enough to look like one'.repeat(200),
+    );
+    log = await open();
+    await expectSameAnswers(log, all);
+    await log.close();
+  });
+
+  it('indexes what is appended while it runs, and entries a flush wrote before a query asks', async () => {
+    const all = decisions(600);
+    const log = await open(10);
+    for (const e of all.slice(0, 300)) log.append(e);
+    await expectSameAnswers(log, all.slice(0, 300));
+    for (const e of all.slice(300)) log.append(e);
+    await expectSameAnswers(log, all);
+    await log.close();
+  });
+
+  it('forgets an erased lead at once, in its rows and in its database file, and keeps the rest', async () => {
+    const all = decisions(900);
+    const log = await open();
+    for (const e of all) log.append(e);
+    await log.flush();
+    expect(await pageAll(log, { lead: 'person9@example.com' }, 20)).not.toHaveLength(0);
+    expect(fileBytes()).toContain('person9@example.com');
+    const erased = await log.eraseLead(['L9', 'Person9@Example.com']);
+    const gone = (e: DecisionLogEntry) => e.leadId === 'L9' || e.email === 'person9@example.com';
+    expect(erased).toBe(all.filter(gone).length);
+    const rest = all.filter((e) => !gone(e));
+    await expectSameAnswers(log, rest);
+    expect(await pageAll(log, { lead: 'L9' }, 20)).toEqual([]);
+    expect(fileBytes()).not.toContain('person9@example.com');
+    await log.close();
+  });
+
+  it('drops what retention deletes: whole days, and the older part of the day it cuts through', async () => {
+    const all = decisions(900);
+    const log = await open();
+    for (const e of all) log.append(e);
+    await log.flush();
+    await expectSameAnswers(log, all);
+    const cut = new Date(START + 3.5 * DAY).toISOString();
+    await log.prune(cut);
+    const rest = all.filter((e) => e.at >= cut);
+    await expectSameAnswers(log, rest);
+    await log.close();
+    const again = await open();
+    await expectSameAnswers(again, rest);
+    await again.close();
+  });
+});

@@ -1,0 +1,163 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { logFilesAmong } from '../decision-files.ts';
+import type { IndexCtx } from './context.ts';
+
+/** How far one log file is indexed (the `files` table). */
+interface FileRow {
+  no: number;
+  name: string;
+  ino: number;
+  head: string;
+  offset: number;
+  min_id: string | null;
+  max_id: string | null;
+}
+
+/** Bytes kept of a file's start: a rewrite that removed its first line shows here. */
+const HEAD_BYTES = 64;
+const CHUNK = 1 << 22;
+const NEWLINE = 10;
+
+const INSERT = `INSERT OR IGNORE INTO decisions
+  (id, file, at, workflow_id, version, lead_id, email, route, target, route_node_id, stage, score)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const str = (v: unknown) => typeof v === 'string';
+const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+
+/** One line's values for INSERT, or null for a line that is not a whole decision (torn, or edited). */
+function valuesOf(line: string, file: number): unknown[] | null {
+  let e: Record<string, unknown>;
+  try {
+    e = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!e || !str(e.decisionId) || !str(e.workflowId) || !str(e.at) || !str(e.stage)) return null;
+  if (typeof e.version !== 'number' || typeof e.score !== 'number') return null;
+  return [
+    e.decisionId,
+    file,
+    e.at,
+    e.workflowId,
+    e.version,
+    strOrNull(e.leadId),
+    strOrNull(e.email),
+    strOrNull(e.route),
+    strOrNull(e.target),
+    strOrNull(e.routeNodeId),
+    e.stage,
+    e.score,
+  ];
+}
+
+function headOf(fd: number, size: number): string {
+  const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
+  const n = buf.length ? readSync(fd, buf, 0, buf.length, 0) : 0;
+  return buf.toString('latin1', 0, n);
+}
+
+/** Deletes the rows a file gave (a range of the primary key, checked against the file). */
+function dropRows(ctx: IndexCtx, row: FileRow): number {
+  if (row.min_id === null || row.max_id === null) return 0;
+  const { changes } = ctx
+    .q('DELETE FROM decisions WHERE id >= ? AND id <= ? AND file = ?')
+    .run(row.min_id, row.max_id, row.no);
+  if (changes > 0) ctx.deleted = true;
+  return changes;
+}
+
+/**
+ * Indexes what the decision log's files in `dir` hold past where the index stopped, up to about
+ * `maxLines` lines (the thread's other databases wait meanwhile, so a long catch-up is many calls).
+ * A file that is gone (pruned) takes its rows with it; one rewritten (by retention or an erasure:
+ * another inode, a shorter size or another start) is indexed again from its start. Only whole lines
+ * are read: a line being written is indexed at the next call, and one torn by a crash never is.
+ * Answers how many lines were read and whether more are waiting.
+ */
+export function catchUp(ctx: IndexCtx, dir: string, maxLines: number): { lines: number; more: boolean } {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    names = [];
+  }
+  const files = logFilesAmong(dir, names).reverse();
+  const known = new Map((ctx.q('SELECT * FROM files').all() as FileRow[]).map((row) => [row.name, row]));
+  const present = new Set(files.map((f) => basename(f.path)));
+  for (const row of known.values()) {
+    if (present.has(row.name)) continue;
+    dropRows(ctx, row);
+    ctx.q('DELETE FROM files WHERE no = ?').run(row.no);
+  }
+  let lines = 0;
+  for (const file of files) {
+    if (lines >= maxLines) return { lines, more: true };
+    let fd: number;
+    try {
+      fd = openSync(file.path, 'r');
+    } catch {
+      continue; // removed since the listing: the next call drops its rows
+    }
+    try {
+      lines += indexFile(ctx, fd, basename(file.path), known.get(basename(file.path)), maxLines - lines);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return { lines, more: lines >= maxLines };
+}
+
+function indexFile(
+  ctx: IndexCtx,
+  fd: number,
+  name: string,
+  known: FileRow | undefined,
+  budget: number,
+): number {
+  const { ino, size } = fstatSync(fd);
+  const head = headOf(fd, size);
+  let row = known;
+  if (row && (row.ino !== ino || size < row.offset || head.slice(0, row.head.length) !== row.head)) {
+    dropRows(ctx, row);
+    row = { ...row, ino, head, offset: 0, min_id: null, max_id: null };
+  }
+  if (!row) {
+    const no = ctx.q('INSERT INTO files (name, ino, head, offset) VALUES (?, ?, ?, 0)').run(name, ino, head)
+      .lastInsertRowid as number;
+    row = { no, name, ino, head, offset: 0, min_id: null, max_id: null };
+  }
+  if (row.offset >= size && row === known) return 0;
+  const insert = ctx.q(INSERT);
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let { offset, min_id: minId, max_id: maxId } = row;
+  let lines = 0;
+  while (offset < size && lines < budget) {
+    const got = readSync(fd, buf, 0, Math.min(CHUNK, size - offset), offset);
+    if (got === 0) break;
+    let start = 0;
+    for (let end = buf.indexOf(NEWLINE, 0); end !== -1 && end < got; end = buf.indexOf(NEWLINE, start)) {
+      if (end > start) {
+        lines++;
+        const values = valuesOf(buf.toString('utf8', start, end), row.no);
+        if (values) {
+          insert.run(values);
+          const id = values[0] as string;
+          if (minId === null || id < minId) minId = id;
+          if (maxId === null || id > maxId) maxId = id;
+        }
+      }
+      start = end + 1;
+      if (lines >= budget) break;
+    }
+    // A line longer than a chunk is no decision: skipped whole rather than read forever.
+    if (start === 0) start = got === CHUNK ? got : 0;
+    if (start === 0) break;
+    offset += start;
+  }
+  ctx
+    .q('UPDATE files SET ino = ?, head = ?, offset = ?, min_id = ?, max_id = ? WHERE no = ?')
+    .run(ino, head, offset, minId, maxId, row.no);
+  return lines;
+}
