@@ -8,6 +8,7 @@ import { generateLeads } from './gen.ts';
  * Runtime throughput against a bare Hono endpoint doing only the parsing, side by side in one run:
  * single evaluations (one lead a request, decision logged) and batches of 1,000 leads (NDJSON).
  * The servers run in a child process so the load generator does not share their event loop.
+ * BENCH_ROUNDS, BENCH_SECONDS: rounds and their length; BENCH_ONLY: scenario ids to run (comma-separated).
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -210,6 +211,14 @@ async function main() {
       without: 'full',
     },
   ];
+  // BENCH_ONLY=summary,peer runs those scenarios and the ones their ratios need.
+  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+  if (only?.length) {
+    const wanted = new Set(only);
+    for (const s of scenarios.filter((x) => wanted.has(x.id)))
+      for (const dep of [s.base, s.floor, s.peer, s.without]) if (dep) wanted.add(dep);
+    scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => wanted.has(s.id)));
+  }
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
   for (const s of scenarios) await load(s.url, s.bodies, s.type, s.c, 2);
   const runs = scenarios.map(() => [] as Result[]);
