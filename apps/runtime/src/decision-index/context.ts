@@ -21,6 +21,17 @@ function connect(file: string): Database.Database {
   }
 }
 
+/** One (workflow, route, stage) triple the log holds, by its number (schema.ts). */
+export interface Facet {
+  no: number;
+  workflowId: string;
+  route: string | null;
+  stage: string;
+}
+
+const keyOf = (workflowId: string, route: string | null, stage: string) =>
+  `${workflowId}\u0000${route ?? ''}\u0001${stage}`;
+
 /**
  * The thread's handle on the decision index (`<decisions folder>/index.sqlite`). The index only
  * repeats what the log's files hold, so one that cannot be opened (damaged, or from a newer runtime)
@@ -31,6 +42,8 @@ export class IndexCtx implements KindCtx {
   private readonly statements = new Map<string, Database.Statement>();
   /** Rows were deleted in this transaction: the thread checkpoints after its commit. */
   deleted = false;
+  /** The facets table in memory, loaded at first use and dropped on a rollback (it may hold new rows). */
+  private facetsByKey: Map<string, Facet> | null = null;
 
   constructor(file: string) {
     try {
@@ -39,6 +52,42 @@ export class IndexCtx implements KindCtx {
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
       this.db = connect(file);
     }
+  }
+
+  /** Every facet, by key. */
+  private facetMap(): Map<string, Facet> {
+    if (!this.facetsByKey) {
+      const rows = this.db
+        .prepare('SELECT no, workflow_id AS workflowId, route, stage FROM facets')
+        .all() as Facet[];
+      this.facetsByKey = new Map(rows.map((f) => [keyOf(f.workflowId, f.route, f.stage), f]));
+    }
+    return this.facetsByKey;
+  }
+
+  facets(): IterableIterator<Facet> {
+    return this.facetMap().values();
+  }
+
+  /** The number of a triple, added to `facets` the first time it is seen. */
+  facetNo(workflowId: string, route: string | null, stage: string): number {
+    const map = this.facetMap();
+    const key = keyOf(workflowId, route, stage);
+    let facet = map.get(key);
+    if (!facet) {
+      const no = this.q('INSERT INTO facets (workflow_id, route, stage) VALUES (?, ?, ?)').run(
+        workflowId,
+        route,
+        stage,
+      ).lastInsertRowid as number;
+      facet = { no, workflowId, route, stage };
+      map.set(key, facet);
+    }
+    return facet.no;
+  }
+
+  forgetFacets() {
+    this.facetsByKey = null;
   }
 
   q(sql: string): Database.Statement {

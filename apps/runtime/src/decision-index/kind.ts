@@ -17,4 +17,5 @@ export const decisionIndexKind: DbKind<IndexCtx> = {
     ctx.deleted = false;
     return deleted;
   },
+  rolledBack: (ctx) => ctx.forgetFacets(),
 };

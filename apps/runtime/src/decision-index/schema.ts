@@ -8,26 +8,26 @@ import type Database from 'better-sqlite3';
  * `files` is how far each log file is indexed (`offset`, a byte after a newline), with what tells that
  * it was rewritten since (`ino`, `head`: a rewrite is a new file renamed over the old one) and the ids
  * it gave (`min_id`, `max_id`: its rows are deleted by a range of the primary key). `decisions` holds
- * the log's columns, ordered by id (time); every filter the API offers has an index ending in the id,
- * the same as PostgreSQL's (pg/schema.ts), so a page is a walk down one index from the cursor.
+ * the log's columns, ordered by id (time), with the workflow, route and stage as one number: the
+ * `facets` row of that triple (a workflow has a few dozen at most). One index on (facet, id) answers
+ * every filter on those three and every pair of them: a query walks the index down from its cursor
+ * for each facet that passes (query.ts), so a pair that never occurs reads nothing. Against an index
+ * per filter and pair (as PostgreSQL's), each decision costs three index entries instead of eight.
  */
 export const MIGRATIONS: string[] = [
   `
   CREATE TABLE files (
     no INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, ino INTEGER NOT NULL, head TEXT NOT NULL,
     offset INTEGER NOT NULL, min_id TEXT, max_id TEXT);
+  CREATE TABLE facets (
+    no INTEGER PRIMARY KEY, workflow_id TEXT NOT NULL, route TEXT, stage TEXT NOT NULL);
   CREATE TABLE decisions (
-    id TEXT PRIMARY KEY, file INTEGER NOT NULL, at TEXT NOT NULL, workflow_id TEXT NOT NULL,
-    version INTEGER NOT NULL, lead_id TEXT, email TEXT, route TEXT, target TEXT, route_node_id TEXT,
-    stage TEXT NOT NULL, score REAL NOT NULL) WITHOUT ROWID;
-  CREATE INDEX decisions_workflow ON decisions (workflow_id, id);
+    id TEXT PRIMARY KEY, file INTEGER NOT NULL, facet INTEGER NOT NULL, at TEXT NOT NULL,
+    version INTEGER NOT NULL, lead_id TEXT, email TEXT, target TEXT, route_node_id TEXT,
+    score REAL NOT NULL) WITHOUT ROWID;
+  CREATE INDEX decisions_facet ON decisions (facet, id);
   CREATE INDEX decisions_lead ON decisions (lead_id, id) WHERE lead_id IS NOT NULL;
   CREATE INDEX decisions_email ON decisions (email, id) WHERE email IS NOT NULL;
-  CREATE INDEX decisions_route ON decisions (route, id);
-  CREATE INDEX decisions_stage ON decisions (stage, id);
-  CREATE INDEX decisions_workflow_route ON decisions (workflow_id, route, id);
-  CREATE INDEX decisions_workflow_stage ON decisions (workflow_id, stage, id);
-  CREATE INDEX decisions_route_stage ON decisions (route, stage, id);
   `,
 ];
 

@@ -20,14 +20,14 @@ const CHUNK = 1 << 22;
 const NEWLINE = 10;
 
 const INSERT = `INSERT OR IGNORE INTO decisions
-  (id, file, at, workflow_id, version, lead_id, email, route, target, route_node_id, stage, score)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (id, file, facet, at, version, lead_id, email, target, route_node_id, score)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const str = (v: unknown) => typeof v === 'string';
 const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
 
 /** One line's values for INSERT, or null for a line that is not a whole decision (torn, or edited). */
-function valuesOf(line: string, file: number): unknown[] | null {
+function valuesOf(ctx: IndexCtx, line: string, file: number): unknown[] | null {
   let e: Record<string, unknown>;
   try {
     e = JSON.parse(line);
@@ -39,15 +39,13 @@ function valuesOf(line: string, file: number): unknown[] | null {
   return [
     e.decisionId,
     file,
+    ctx.facetNo(e.workflowId as string, strOrNull(e.route), e.stage as string),
     e.at,
-    e.workflowId,
     e.version,
     strOrNull(e.leadId),
     strOrNull(e.email),
-    strOrNull(e.route),
     strOrNull(e.target),
     strOrNull(e.routeNodeId),
-    e.stage,
     e.score,
   ];
 }
@@ -140,7 +138,7 @@ function indexFile(
     for (let end = buf.indexOf(NEWLINE, 0); end !== -1 && end < got; end = buf.indexOf(NEWLINE, start)) {
       if (end > start) {
         lines++;
-        const values = valuesOf(buf.toString('utf8', start, end), row.no);
+        const values = valuesOf(ctx, buf.toString('utf8', start, end), row.no);
         if (values) {
           insert.run(values);
           const id = values[0] as string;
