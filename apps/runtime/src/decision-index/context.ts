@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { KindCtx } from '../sqlite-thread/kind.ts';
+import { PreparedCtx } from '../sqlite-thread/statements.ts';
 import { migrate } from './schema.ts';
 
 function connect(file: string): Database.Database {
@@ -21,6 +21,16 @@ function connect(file: string): Database.Database {
   }
 }
 
+/** The index, or a new one where it cannot be opened (its files deleted first). */
+function connectOrRebuild(file: string): Database.Database {
+  try {
+    return connect(file);
+  } catch {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    return connect(file);
+  }
+}
+
 /** One (workflow, route, stage) triple the log holds, by its number (schema.ts). */
 export interface Facet {
   no: number;
@@ -37,21 +47,14 @@ const keyOf = (workflowId: string, route: string | null, stage: string) =>
  * repeats what the log's files hold, so one that cannot be opened (damaged, or from a newer runtime)
  * is deleted and built again from the files rather than stop the runtime.
  */
-export class IndexCtx implements KindCtx {
-  readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+export class IndexCtx extends PreparedCtx {
   /** Rows were deleted in this transaction: the thread checkpoints after its commit. */
   deleted = false;
   /** The facets table in memory, loaded at first use and dropped on a rollback (it may hold new rows). */
   private facetsByKey: Map<string, Facet> | null = null;
 
   constructor(file: string) {
-    try {
-      this.db = connect(file);
-    } catch {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-      this.db = connect(file);
-    }
+    super(connectOrRebuild(file));
   }
 
   /** Every facet, by key. */
@@ -88,18 +91,5 @@ export class IndexCtx implements KindCtx {
 
   forgetFacets() {
     this.facetsByKey = null;
-  }
-
-  q(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  close() {
-    this.db.close();
   }
 }

@@ -1,20 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { decisionIds } from '../../decision-id.ts';
+import { PreparedCtx } from '../../sqlite-thread/statements.ts';
 import { ScheduleCache } from '../rows/convert.ts';
 import type { Schedule, Subscription } from '../types.ts';
 import { migrate } from './schema.ts';
 
 /** The worker's handle on the database: prepared statements by text, id makers, a cache of subscriptions. */
-export class Ctx {
-  readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+export class Ctx extends PreparedCtx {
   private readonly timeIds = decisionIds();
   private subscriptions: Subscription[] | null = null;
   private readonly schedules = new ScheduleCache();
 
   constructor(file: string) {
-    this.db = new Database(file);
+    super(new Database(file));
     // WAL with synchronous=NORMAL: a commit survives the process being killed (the WAL is in the OS's
     // hands once written); only a power cut can lose the last commits.
     this.db.pragma('journal_mode = WAL');
@@ -27,15 +26,6 @@ export class Ctx {
     // One process holds the data folder (data-lock.ts), so a claim found at open belongs to a process
     // that is gone (a crash mid-delivery): those deliveries are due again now, not when the lease ends.
     this.db.prepare('UPDATE deliveries SET lease_until = NULL WHERE lease_until IS NOT NULL').run();
-  }
-
-  q(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 
   /** A time-sortable id with a prefix: evt_, sla_, dlv_. */
@@ -59,10 +49,6 @@ export class Ctx {
 
   forgetSubscriptions() {
     this.subscriptions = null;
-  }
-
-  close() {
-    this.db.close();
   }
 }
 
