@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { cpuSeconds } from './cpu.ts';
 import { generateLeads } from './gen.ts';
 
 /**
@@ -40,6 +41,9 @@ interface Result {
   p50: number;
   p99: number;
   errors: number;
+  /** The servers' process CPU per request, µs: its main thread, and all its threads (NaN without /proc). */
+  mainUs: number;
+  allUs: number;
 }
 
 async function load(
@@ -62,7 +66,27 @@ async function load(
       },
     ],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+    mainUs: Number.NaN,
+    allUs: Number.NaN,
+    requests: r.requests.total,
+  } as Result & { requests: number };
+}
+
+/** A load with the servers' CPU time measured around it, per request answered. */
+async function measured(pid: number, ...args: Parameters<typeof load>): Promise<Result> {
+  const before = cpuSeconds(pid);
+  const r = (await load(...args)) as Result & { requests: number };
+  const after = cpuSeconds(pid);
+  if (before && after && r.requests > 0) {
+    r.mainUs = ((after.main - before.main) * 1e6) / r.requests;
+    r.allUs = ((after.all - before.all) * 1e6) / r.requests;
+  }
+  return r;
 }
 
 /** The bench key the servers' process made; every request sends it. */
@@ -223,9 +247,16 @@ async function main() {
   for (const s of scenarios) await load(s.url, s.bodies, s.type, s.c, 2);
   const runs = scenarios.map(() => [] as Result[]);
   // Interleaved rounds, so drift in the machine's speed hits every scenario alike.
+  // The decision index follows the log in a background thread: brought up to date before each load (a
+  // query for a lead nobody has waits for it), so one scenario's indexing is not counted in the next's CPU.
+  const settle = () =>
+    fetch(`http://127.0.0.1:${ports.runtime}/v1/decisions?lead=bench-settle&limit=1`, {
+      headers: { authorization: `Bearer ${KEY.value}` },
+    }).then((r) => r.text());
   for (let round = 0; round < ROUNDS; round++) {
     for (const [k, s] of scenarios.entries()) {
-      runs[k]!.push(await load(s.url, s.bodies, s.type, s.c));
+      await settle();
+      runs[k]!.push(await measured(child.pid!, s.url, s.bodies, s.type, s.c));
       process.stderr.write(
         `round ${round + 1}/${ROUNDS}: ${s.name} ${Math.round(runs[k]!.at(-1)!.rps)} req/s\n`,
       );
@@ -245,21 +276,27 @@ async function main() {
       p50: median(rs.map((r) => r.p50)),
       p99: median(rs.map((r) => r.p99)),
       errors: rs.reduce((n, r) => n + r.errors, 0),
+      mainUs: median(rs.map((r) => r.mainUs)),
+      allUs: median(rs.map((r) => r.allUs)),
     };
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ratio = (r: { rps: number }, to: string | undefined) =>
     to === undefined ? '' : (r.rps / byId.get(to)!.rps).toFixed(2);
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
+  const us = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
+  // As the other ratios: above 1 is better. The peer's CPU a request over this scenario's, all threads.
+  const cpuRatio = (r: { allUs: number }, to: string | undefined) =>
+    to === undefined || Number.isNaN(r.allUs) ? '' : (byId.get(to)!.allUs / r.allUs).toFixed(2);
   const lines = [
-    `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s.`,
+    `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s. Server CPU from /proc: the servers' process (the bare, peer and runtime apps share it), divided by the requests answered.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to the peer stack | ratio to without (hand-off, challenger) | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to the peer stack | ratio to without (hand-off, challenger) | server CPU µs/request: event loop | all threads | CPU ratio to the peer stack | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${ratio(r, r.base ?? r.id)} | ${ratio(r, r.floor)} | ${ratio(r, r.peer)} | ${ratio(r, r.without)} | ${r.errors} |`,
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${ratio(r, r.base ?? r.id)} | ${ratio(r, r.floor)} | ${ratio(r, r.peer)} | ${ratio(r, r.without)} | ${us(r.mainUs)} | ${us(r.allUs)} | ${cpuRatio(r, r.peer)} | ${r.errors} |`,
     );
   }
   lines.push(
