@@ -209,7 +209,7 @@ async function benchEmbedded(): Promise<Timings | string> {
     log = await DecisionLog.open(o);
     await log.list({}, undefined, 1);
     console.error(
-      `embedded: index built from the files in ${((performance.now() - built) / 1000).toFixed(0)} s`,
+      `embedded: index built from the files in ${((performance.now() - built) / 1000).toFixed(1)} s`,
     );
     const out: Timings = new Map();
     for (const [name, filter] of queries(EMBEDDED_N)) out.set(name, await timeQuery(log, filter));

@@ -19,9 +19,16 @@ const HEAD_BYTES = 64;
 const CHUNK = 1 << 22;
 const NEWLINE = 10;
 
-const INSERT = `INSERT OR IGNORE INTO decisions
-  (id, file, facet, at, version, lead_id, email, target, route_node_id, score)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const COLUMNS = 10;
+/** Rows an INSERT statement takes at once: about a tenth less time a row than one by one (bench:decisions). */
+const ROWS_A_STATEMENT = 64;
+const insertOf = (rows: number) =>
+  `INSERT OR IGNORE INTO decisions (id, file, facet, at, version, lead_id, email, target, route_node_id, score)
+   VALUES ${Array(rows)
+     .fill(`(${Array(COLUMNS).fill('?').join(',')})`)
+     .join(',')}`;
+const INSERT_ONE = insertOf(1);
+const INSERT_MANY = insertOf(ROWS_A_STATEMENT);
 
 const str = (v: unknown) => typeof v === 'string';
 const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
@@ -127,7 +134,8 @@ function indexFile(
     row = { no, name, ino, head, offset: 0, min_id: null, max_id: null };
   }
   if (row.offset >= size && row === known) return 0;
-  const insert = ctx.q(INSERT);
+  const many = ctx.q(INSERT_MANY);
+  let batch: unknown[] = [];
   const buf = Buffer.allocUnsafe(CHUNK);
   let { offset, min_id: minId, max_id: maxId } = row;
   let lines = 0;
@@ -140,7 +148,11 @@ function indexFile(
         lines++;
         const values = valuesOf(ctx, buf.toString('utf8', start, end), row.no);
         if (values) {
-          insert.run(values);
+          for (const v of values) batch.push(v);
+          if (batch.length === ROWS_A_STATEMENT * COLUMNS) {
+            many.run(batch);
+            batch = [];
+          }
           const id = values[0] as string;
           if (minId === null || id < minId) minId = id;
           if (maxId === null || id > maxId) maxId = id;
@@ -154,6 +166,8 @@ function indexFile(
     if (start === 0) break;
     offset += start;
   }
+  const one = ctx.q(INSERT_ONE);
+  for (let i = 0; i < batch.length; i += COLUMNS) one.run(batch.slice(i, i + COLUMNS));
   ctx
     .q('UPDATE files SET ino = ?, head = ?, offset = ?, min_id = ?, max_id = ? WHERE no = ?')
     .run(ino, head, offset, minId, maxId, row.no);
