@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Ring } from './ring.ts';
 
 /**
  * A log file `<prefix>-YYYYMMDD-N.jsonl` (`decisions-…`, `shadow-…`): entries appended in id (time)
@@ -60,24 +59,6 @@ export function parseLine<T extends LoggedEntry>(line: string): T | undefined {
   }
 }
 
-/**
- * The newest `max` entries of one file that pass `keep`, newest first. Streams the file, so memory
- * stays at `max` entries whatever the file size.
- */
-export async function newestMatches<T extends LoggedEntry>(
-  file: string,
-  keep: (e: T) => boolean,
-  max: number,
-): Promise<T[]> {
-  const found = new Ring<T>(max);
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    const e = line ? parseLine<T>(line) : undefined;
-    if (e && keep(e)) found.push(e);
-  }
-  return [...found.newestFirst()];
-}
-
 /** Every entry of one file that passes `keep`, oldest first, streamed. */
 export async function eachMatch<T extends LoggedEntry>(
   file: string,
@@ -89,18 +70,4 @@ export async function eachMatch<T extends LoggedEntry>(
     const e = line ? parseLine<T>(line) : undefined;
     if (e && keep(e)) visit(e);
   }
-}
-
-/** The entry with this id in one file, if any. */
-export async function findInFile<T extends LoggedEntry>(file: string, id: string): Promise<T | undefined> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (!line.includes(id)) continue;
-    const e = parseLine<T>(line);
-    if (e?.decisionId === id) {
-      lines.close();
-      return e;
-    }
-  }
-  return undefined;
 }

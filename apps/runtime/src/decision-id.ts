@@ -29,8 +29,5 @@ export function decisionIds(): (nowMs: number) => string {
   };
 }
 
-/** The epoch milliseconds a decision id was made at. */
-export const decisionTime = (id: string) => Number.parseInt(id.slice(0, 12), 16);
-
 /** The smallest id a decision made at or after `ms` can have: its 12 hex digits of time, then nothing. */
 export const decisionIdFloor = (ms: number) => Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');

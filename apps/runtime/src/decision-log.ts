@@ -199,7 +199,7 @@ export class DecisionLog {
   }
 
   async get(id: string): Promise<DecisionLogEntry | undefined> {
-    // A scan of the ring is cheaper overall than keeping an index up to date on every append.
+    // The ring first: a decision just made may not be flushed yet, let alone indexed.
     for (const e of this.recent.newestFirst()) if (e.decisionId === id) return e;
     await this.caughtUp();
     return this.index.get(id);
