@@ -1,8 +1,8 @@
-import { compile, prepare } from '@qualify/rules';
+import { compile, prepare, STAGES } from '@qualify/rules';
 import { referenceEngine } from '@qualify/rules/reference';
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../../../examples/index.ts';
-import { fuseDecide } from './fuse.ts';
+import { fuseDecide, fuseEvaluate } from './fuse.ts';
 
 const base = compile(loadExamples().find((e) => e.name === 'anum-services')!.workflow);
 const now = Date.parse('2026-03-02T09:00:00Z');
@@ -20,7 +20,7 @@ describe('fused decide()', () => {
         expect(fuseDecide(artifact).why).toMatch(/events/);
         continue;
       }
-      const fused = fuseDecide(artifact).decide;
+      const fused = fuseDecide(artifact).fn;
       expect(fused).toBeTypeOf('function');
       expect(prepare(artifact).fallback).toBeNull();
       for (const l of leads) {
@@ -36,7 +36,7 @@ describe('fused decide()', () => {
     looping.nodes.dach!.next.false = 'anum';
     looping.nodes.anum!.next.fail = 'dach';
     const lost = { country: 'us', role: 'uses' };
-    const fused = fuseDecide(looping).decide!;
+    const fused = fuseDecide(looping).fn!;
     expect(fused(lost, now)).toEqual({
       route: null,
       stage: 'Lead',
@@ -76,7 +76,7 @@ describe('fused decide()', () => {
   });
 
   it('reports data issues as the normaliser does', () => {
-    const outcome = fuseDecide(base).decide!(lead, now);
+    const outcome = fuseDecide(base).fn!(lead, now);
     expect(outcome.dataIssues).toEqual([
       { field: 'budget', code: 'wrong_type', message: 'budget: "lots" is not a number; treated as missing.' },
     ]);
@@ -90,7 +90,7 @@ describe('fused decide()', () => {
       urgency: '-',
       budget: 'UNKNOWN',
     };
-    const outcome = fuseDecide(base).decide!(placeholders, now);
+    const outcome = fuseDecide(base).fn!(placeholders, now);
     expect(outcome.dataIssues).toEqual([]);
     expect(outcome).toEqual(stepDecide(base).decide(placeholders, { now }));
     expect(
@@ -98,5 +98,40 @@ describe('fused decide()', () => {
         .evaluate(placeholders, { now })
         .nextQuestions.map((q) => q.criterionId),
     ).toEqual(expect.arrayContaining(['authority', 'urgency', 'money']));
+  });
+});
+
+describe('fused evaluate()', () => {
+  it("gives the step driver's receipt, member for member and in the same order, for every example lead and prior stage", () => {
+    for (const { workflow, leads } of loadExamples()) {
+      const artifact = compile(workflow);
+      const prepared = prepare(artifact);
+      if (artifact.events) {
+        // Counted events need the step driver; both functions say so rather than guessing.
+        expect(prepared.fallback).toMatch(/events/);
+        continue;
+      }
+      expect(prepared.fallback).toBeNull();
+      const step = stepDecide(artifact);
+      for (const l of leads) {
+        for (const currentStage of [undefined, null, ...STAGES]) {
+          const fused = prepared.evaluate(l.lead, { now: l.now, currentStage });
+          const stepped = step.evaluate(l.lead, { now: l.now, currentStage });
+          expect(fused).toStrictEqual(stepped);
+          // JSON text compares member order too, which the receipt's readers see.
+          expect(JSON.stringify(fused)).toBe(JSON.stringify(stepped));
+        }
+      }
+    }
+  });
+
+  it('is not built for an artifact decide() cannot fuse', () => {
+    const odd = structuredClone(base);
+    (odd.nodes.dach as unknown as { test: unknown }).test = { if: [{ var: 'lead' }, 1, 0] };
+    expect(
+      fuseEvaluate(odd, () => {
+        throw new Error('not called');
+      }).why,
+    ).toMatch(/has no generated form/);
   });
 });

@@ -8,15 +8,40 @@ import {
 import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { FuseContext } from '../nodes/kind.ts';
-import type { DataIssue, RouteResult } from './decision.ts';
+import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { dataIssue, NO_ISSUES, normalizationSource } from './normalize.ts';
 import type { Outcome } from './prepare.ts';
+import { type Explanation, newExplanation } from './run-state.ts';
 import { stageRule } from './stage-rule.ts';
 
 export type FusedDecide = (raw: unknown, now: number, currentStage?: Stage | null) => Outcome;
+export type FusedEvaluate = (
+  raw: unknown,
+  now: number,
+  currentStage: Stage | null | undefined,
+  evaluatedAt: string,
+) => Decision;
+
+/**
+ * Makes the receipt once the path has ended: the stage rule, the questions, the grade. The step driver
+ * calls the same function (evaluate/prepare.ts), so the two differ only in how they walk the path.
+ */
+export type Receipt = (
+  route: RouteResult | null,
+  proposed: Stage,
+  stageValue: unknown,
+  current: Stage | null | undefined,
+  total: number,
+  fit: number,
+  engagement: number,
+  issues: DataIssue[] | undefined,
+  x: Explanation,
+  path: string[],
+  evaluatedAt: string,
+) => Decision;
 
 /** The fused function, or why the artifact cannot be fused (the first node that could not). */
-export type Fusion = { decide: FusedDecide; why?: undefined } | { decide?: undefined; why: string };
+export type Fusion<F> = { fn: F; why?: undefined } | { fn?: undefined; why: string };
 
 /**
  * Compiles a whole validated artifact into ONE generated function for `decide()`: the normalised
@@ -26,7 +51,16 @@ export type Fusion = { decide: FusedDecide; why?: undefined } | { decide?: undef
  * cannot be expressed this way (an unusual hand-made artifact), it answers why, and `decide()`
  * keeps the step driver.
  */
-export function fuseDecide(artifact: Artifact): Fusion {
+export const fuseDecide = (artifact: Artifact) => fuse(artifact) as Fusion<FusedDecide>;
+
+/**
+ * The same for `evaluate()`: each kind also writes its explanation (contributions, limits, gates,
+ * questions, reasons, the SLA) into the one function, and `receipt` makes the decision at the end.
+ */
+export const fuseEvaluate = (artifact: Artifact, receipt: Receipt) =>
+  fuse(artifact, receipt) as Fusion<FusedEvaluate>;
+
+function fuse(artifact: Artifact, receipt?: Receipt): Fusion<FusedDecide | FusedEvaluate> {
   // Events are lists the fused locals do not hold; their counts run on the step driver.
   if (artifact.events) return { why: "the lead's events are counted by the step driver" };
   const ids = Object.keys(artifact.nodes);
@@ -83,9 +117,12 @@ export function fuseDecide(artifact: Artifact): Fusion {
       ...(stageField === 'null' ? [] : [`${stageField}===null`]),
       ...(route === 'null' ? [] : [`${route}.recycle===undefined`]),
     ].join('&&');
+  const finish = receipt && constant(receipt);
   const outcome = (route: string) =>
-    `${plain(route)}?{route:${route},stage:st,priorStage:null,stageKept:false,score:{total:sT,fit:sF,engagement:sE},dataIssues:issues??${noIssues}}` +
-    `:${settle}(${route},st,${stageField},cur,sT,sF,sE,issues)`;
+    finish
+      ? `${finish}(${route},st,${stageField},cur,sT,sF,sE,issues,x,P,at)`
+      : `${plain(route)}?{route:${route},stage:st,priorStage:null,stageKept:false,score:{total:sT,fit:sF,engagement:sE},dataIssues:issues??${noIssues}}` +
+        `:${settle}(${route},st,${stageField},cur,sT,sF,sE,issues)`;
 
   let cases = '';
   for (const [i, id] of ids.entries()) {
@@ -95,6 +132,12 @@ export function fuseDecide(artifact: Artifact): Fusion {
     if (!kind?.fuse) return { why: `${where}: its kind has no fused form` };
     const ctx: FuseContext & { nodeId: string } = {
       nodeId: id,
+      explain: receipt ? 'x' : null,
+      now: 'now',
+      missing: (path) => {
+        const field = fieldIndex.get(`lead.${path}`);
+        return field === undefined ? undefined : `f${field}===null`;
+      },
       expr: (rule, options) => {
         gateSize = options?.gate;
         const source = generateExpression(rule, code);
@@ -116,7 +159,7 @@ export function fuseDecide(artifact: Artifact): Fusion {
     };
     const body = kind.fuse(node as never, ctx);
     if (body === undefined) return { why: `${where}: ${code.why ?? 'its data has no fused form'}` };
-    cases += `case ${i}:{${body}}`;
+    cases += `case ${i}:{${receipt ? `P.push(${JSON.stringify(id)});` : ''}${body}}`;
   }
 
   const issue = constant((i: number, value: unknown) => dataIssue(artifact.fields[i]!, value));
@@ -155,14 +198,15 @@ export function fuseDecide(artifact: Artifact): Fusion {
     `st=${JSON.stringify(DEFAULT_STAGE)}`,
     `n=${index.get(artifact.start)}`,
     'steps=0',
+    ...(receipt ? [`x=${constant(newExplanation)}()`, 'P=[]'] : []),
   ];
   // A compiled artifact has no loops; a hand-made one that does gets the step driver's bound.
   const guard = acyclic(artifact) ? '' : `if(steps>${ids.length})break;steps++;`;
   const source =
-    `function(raw,now,cur){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
+    `function(raw,now,cur,at){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
     `loop:for(;;){${guard}switch(n){${cases}default:break loop;}}` +
     `return ${outcome('null')};}`;
-  return { decide: compileSource(code, source) as FusedDecide };
+  return { fn: compileSource(code, source) as FusedDecide | FusedEvaluate };
 }
 
 /** Whether following `next` from any node can never come back to it. */

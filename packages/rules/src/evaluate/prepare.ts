@@ -7,10 +7,10 @@ import { DEFAULT_STAGE, type Stage } from '../model/stages.ts';
 import { kindOf } from '../nodes/index.ts';
 import type { Step } from '../nodes/kind.ts';
 import type { DataIssue, Decision, RouteResult } from './decision.ts';
-import { fuseDecide } from './fuse.ts';
+import { fuseDecide, fuseEvaluate, type Receipt } from './fuse.ts';
 import { leadIdReader, readPath } from './lead-id.ts';
-import { makeNormalizer } from './normalize.ts';
-import { questionsOf, type RunState } from './run-state.ts';
+import { makeNormalizer, NO_ISSUES } from './normalize.ts';
+import { newExplanation, questionsOf, type RunState } from './run-state.ts';
 import { stageOption, stageRule } from './stage-rule.ts';
 
 /**
@@ -115,10 +115,6 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
     for (const [port, to] of Object.entries(node.next)) prepared.next[port] = nodes.get(to);
   }
   const start = nodes.get(artifact.start)!;
-  // The fast engine also fuses the whole artifact into one function for decide(); others keep the steps.
-  const fusion = fast ? fuseDecide(artifact) : undefined;
-  if (fusion?.why) reasons.push(`decide() is not fused: ${fusion.why}`);
-  const fused = fusion?.decide;
   const normalize = makeNormalizer(artifact.fields, artifact.events);
   current = 'the grade';
   const grade = artifact.grade === undefined ? undefined : logic(artifact.grade as JsonLogic);
@@ -129,21 +125,72 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   let lastNow = Number.NaN;
   let lastIso = '';
 
-  const run = (raw: unknown, now: number, explain: boolean, current: EvaluateOptions['currentStage']) => {
+  // The receipt once the path has ended, for the step driver and the fused evaluate() alike.
+  const receipt: Receipt = (route, proposed, value, cur, total, fit, engagement, found, x, path, at) => {
+    // Stages only move forward: applied after the path, the same way for every evaluator.
+    const settled = stages.rule(route, proposed, value, cur);
+    if (settled.reason) x.reasons.push(settled.reason);
+    const issues = found ?? NO_ISSUES;
+    const dataIssues = settled.issue ? [...issues, settled.issue] : issues;
+    const score = { total, fit, engagement, contributions: x.contributions };
+    const gradeOf = grade && (grade({ score }) as string);
+    const nextQuestions = questionsOf(x);
+    const { stage, priorStage, stageKept } = settled;
+    const { gates, reasons, sla } = x;
+    // One object literal for the common receipt (no limit held, no grade, no events counted).
+    if (!x.limits.length && gradeOf === undefined && !x.eventCounts.length) {
+      return {
+        workflow,
+        route,
+        stage,
+        priorStage,
+        stageKept,
+        score,
+        gates,
+        nextQuestions,
+        sla,
+        path,
+        reasons,
+        dataIssues,
+        evaluatedAt: at,
+      };
+    }
+    return {
+      workflow,
+      route,
+      stage,
+      priorStage,
+      stageKept,
+      score,
+      ...(x.limits.length ? { limits: x.limits } : {}),
+      ...(gradeOf !== undefined ? { grade: gradeOf } : {}),
+      ...(x.eventCounts.length ? { events: x.eventCounts } : {}),
+      gates,
+      nextQuestions,
+      sla,
+      path,
+      reasons,
+      dataIssues,
+      evaluatedAt: at,
+    };
+  };
+
+  // The fast engine also fuses the whole artifact into one function for decide() and one for
+  // evaluate(); other engines keep the steps.
+  const fusedDecide = fast ? fuseDecide(artifact) : undefined;
+  if (fusedDecide?.why) reasons.push(`decide() is not fused: ${fusedDecide.why}`);
+  const decideFn = fusedDecide?.fn;
+  const evaluateFn = decideFn && fuseEvaluate(artifact, receipt).fn;
+  if (decideFn && !evaluateFn) reasons.push('evaluate() is not fused');
+
+  const run = (raw: unknown, now: number, explain: boolean) => {
     const { lead, issues } = normalize(raw);
     const s: RunState = {
+      ...newExplanation(),
       explain,
       data: { lead, now, score: { total: 0, fit: 0, engagement: 0 }, gate: [] },
-      contributions: [],
-      limits: [],
-      eventCounts: [],
-      gates: [],
-      nextQuestions: [],
-      scoreQuestions: [],
-      reasons: [],
       stage: DEFAULT_STAGE,
       route: null,
-      sla: null,
     };
     const path: string[] = [];
     let node: PreparedNode | undefined = start;
@@ -154,16 +201,9 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       if (port === undefined) break;
       node = node.next[port];
     }
-    // Stages only move forward: applied after the path, the same way for every evaluator.
-    const settled = stages.rule(
-      s.route,
-      s.stage,
-      stagePath && readPath(lead, stagePath),
-      stageOption(current),
-    );
-    if (settled.reason && explain) s.reasons.push(settled.reason);
-    return { s, path, settled, issues: settled.issue ? [...issues, settled.issue] : issues };
+    return { s, path, lead, issues };
   };
+  const stageValue = (lead: Record<string, unknown>) => stagePath && readPath(lead, stagePath);
 
   return {
     artifact,
@@ -175,41 +215,34 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         lastNow = now;
         lastIso = new Date(now).toISOString();
       }
-      const { s, path, settled, issues } = run(raw, now, true, opts.currentStage);
+      const cur = stageOption(opts.currentStage);
+      if (evaluateFn) return evaluateFn(raw, now, cur, lastIso);
+      const { s, path, lead, issues } = run(raw, now, true);
       const { total, fit, engagement } = s.data.score;
-      return {
-        workflow,
-        route: s.route,
-        stage: settled.stage,
-        priorStage: settled.priorStage,
-        stageKept: settled.stageKept,
-        score: {
-          total,
-          fit,
-          engagement,
-          contributions: s.contributions,
-        },
-        ...(s.limits.length ? { limits: s.limits } : {}),
-        ...(grade ? { grade: grade(s.data) as string } : {}),
-        ...(s.eventCounts.length ? { events: s.eventCounts } : {}),
-        gates: s.gates,
-        nextQuestions: questionsOf(s),
-        sla: s.sla,
+      return receipt(
+        s.route,
+        s.stage,
+        stageValue(lead),
+        cur,
+        total,
+        fit,
+        engagement,
+        issues,
+        s,
         path,
-        reasons: s.reasons,
-        dataIssues: issues,
-        evaluatedAt: lastIso,
-      };
+        lastIso,
+      );
     },
     decide(raw, opts = {}) {
-      if (fused) {
-        const o = fused(raw, toMillis(opts.now), stageOption(opts.currentStage));
+      if (decideFn) {
+        const o = decideFn(raw, toMillis(opts.now), stageOption(opts.currentStage));
         if (!grade) return o;
         // The grade reads only the final fit and engagement scores, which the fused function answers.
         const { dataIssues, ...rest } = o;
         return { ...rest, grade: grade({ score: o.score }) as string, dataIssues };
       }
-      const { s, settled, issues } = run(raw, toMillis(opts.now), false, opts.currentStage);
+      const { s, lead, issues } = run(raw, toMillis(opts.now), false);
+      const settled = stages.rule(s.route, s.stage, stageValue(lead), stageOption(opts.currentStage));
       const { stage, priorStage, stageKept } = settled;
       return {
         route: s.route,
@@ -218,7 +251,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
         stageKept,
         score: s.data.score,
         ...(grade ? { grade: grade(s.data) as string } : {}),
-        dataIssues: issues,
+        dataIssues: settled.issue ? [...issues, settled.issue] : issues,
       };
     },
   };

@@ -17,11 +17,11 @@ export interface LogicData {
   gate: number[];
 }
 
-/** Mutable state threaded through the steps of one evaluation. */
-export interface RunState {
-  /** False when only the outcome is wanted (backtests): steps skip building reasons and receipts. */
-  explain: boolean;
-  data: LogicData;
+/**
+ * The receipt's explanation as the steps build it: the same object for the step driver (inside its
+ * RunState) and for the fused evaluate() (evaluate/fuse.ts), so a kind's explaining code serves both.
+ */
+export interface Explanation {
   contributions: Contribution[];
   /** Floors and caps that held a score (explain only). */
   limits: LimitApplied[];
@@ -32,16 +32,35 @@ export interface RunState {
   /** Questions from score rules that could not read a field, ordered and merged when the run ends. */
   scoreQuestions: NextQuestion[];
   reasons: string[];
+  sla: Sla | null;
+}
+
+/** A new, empty explanation. */
+export const newExplanation = (): Explanation => ({
+  contributions: [],
+  limits: [],
+  eventCounts: [],
+  gates: [],
+  nextQuestions: [],
+  scoreQuestions: [],
+  reasons: [],
+  sla: null,
+});
+
+/** Mutable state threaded through the steps of one evaluation. */
+export interface RunState extends Explanation {
+  /** False when only the outcome is wanted (backtests): steps skip building reasons and receipts. */
+  explain: boolean;
+  data: LogicData;
   stage: Stage;
   route: RouteResult | null;
-  sla: Sla | null;
 }
 
 /**
  * The decision's questions: the gates' in path order, then one for each field a score rule could not
  * read, most points first, leaving out fields a gate question already asks about.
  */
-export function questionsOf(s: RunState): NextQuestion[] {
+export function questionsOf(s: Explanation): NextQuestion[] {
   if (s.scoreQuestions.length === 0) return s.nextQuestions;
   const asked = new Set(s.nextQuestions.flatMap((q) => q.fields));
   const out = [...s.nextQuestions];

@@ -47,6 +47,9 @@ function diffBranch(a: Data, b: Data, ctx: DiffContext): string[] {
   return out;
 }
 
+/** The start of the step's reason, before the score: "Score tiers: total score ". */
+const reasonLead = (node: Compiled) => `${node.label}: ${scoreName[node.on]} `;
+
 /** Splits leads by their score so far into ordered tiers (first match wins) and an else exit. */
 export const branch = defineKind<Data, Compiled>({
   kind: 'branch',
@@ -119,16 +122,24 @@ export const branch = defineKind<Data, Compiled>({
             Object.keys(x).length === 1 &&
             compares.has(Object.keys(x)[0]!),
       );
+    // The step's reason: "Score tiers: total score 72 → Hot."
+    const lead = JSON.stringify(reasonLead(node));
+    const score = ctx.score[node.on];
+    const name = exitNames(node.labels);
+    const exit = (port: string) =>
+      (ctx.explain
+        ? `${ctx.explain}.reasons.push(${lead}+${score}+${JSON.stringify(` → ${name(port)}.`)});`
+        : '') + ctx.goto(port);
     if (direct) {
       let code = '';
       for (let i = 0; i < arms.length - 1; i += 2) {
         const test = ctx.expr(arms[i] as JsonLogic);
         if (test === undefined) return undefined;
-        code += `if(${test}){${ctx.goto(arms[i + 1] as string)}}`;
+        code += `if(${test}){${exit(arms[i + 1] as string)}}`;
       }
-      return code + ctx.goto(arms.at(-1) as string);
+      return code + exit(arms.at(-1) as string);
     }
-    return fuseSelect(node, ctx);
+    return fuseSelect(node, ctx, () => `${lead}+${score}+" → "+${ctx.constant(name)}(p)+"."`);
   },
   sql: (d, ctx) => ({
     exits: [
@@ -139,7 +150,7 @@ export const branch = defineKind<Data, Compiled>({
   prepare: (node, { logic }) => {
     const select = logic(node.select);
     const { on, labels } = node;
-    const lead = `${node.label}: ${scoreName[on]} `;
+    const lead = reasonLead(node);
     // The tier's label ("→ Hot"), not its id.
     const name = exitNames(labels);
     return (s) => {

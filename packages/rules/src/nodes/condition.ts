@@ -14,6 +14,13 @@ interface Compiled extends ArtifactNode {
   text: string;
 }
 
+/** The step's reason for each truth of its test. */
+const reasons = (node: Compiled) => ({
+  yes: `${node.label}: yes, ${node.text}.`,
+  no: `${node.label}: no, it is not the case that ${node.text}.`,
+  unknown: `${node.label}: not known whether ${node.text}; treated as no.`,
+});
+
 /** A signal check: AND/OR comparisons on lead fields. Missing data takes the "no" exit. */
 export const condition = defineKind<Data, Compiled>({
   kind: 'condition',
@@ -47,16 +54,21 @@ export const condition = defineKind<Data, Compiled>({
   }),
   fuse: (node, ctx) => {
     const test = ctx.expr(node.test);
-    return test && `if((${test})===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`;
+    if (test === undefined) return undefined;
+    if (!ctx.explain) return `if((${test})===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`;
+    const r = reasons(node);
+    const said = (t: string) => JSON.stringify(t);
+    return (
+      `c=${test};${ctx.explain}.reasons.push(c===${MET}?${said(r.yes)}:c===${UNKNOWN}?${said(r.unknown)}:${said(r.no)});` +
+      `if(c===${MET}){${ctx.goto('true')}}${ctx.goto('false')}`
+    );
   },
   sql: (d, ctx) => ({
     exits: [{ when: `${ctx.condition(d.condition)} = ${SQL_MET}`, port: 'true' }, { port: 'false' }],
   }),
   prepare: (node, { logic }) => {
     const test = logic(node.test);
-    const yes = `${node.label}: yes, ${node.text}.`;
-    const no = `${node.label}: no, it is not the case that ${node.text}.`;
-    const unknown = `${node.label}: not known whether ${node.text}; treated as no.`;
+    const { yes, no, unknown } = reasons(node);
     return (s) => {
       const t = test(s.data);
       if (s.explain) s.reasons.push(t === MET ? yes : t === UNKNOWN ? unknown : no);

@@ -3,15 +3,14 @@ import { checkCondition } from '../conditions/check.ts';
 import { all, type Condition, ConditionSchema, fieldsOf } from '../conditions/schema.ts';
 import { conditionText } from '../conditions/text.ts';
 import { byId, q, same } from '../diff/words.ts';
-import type { CriterionResult } from '../evaluate/decision.ts';
 import { criterionCondition, matchCriteria } from '../framework-fill.ts';
 import { FRAMEWORKS, type Framework } from '../frameworks.ts';
-import { EVENTS_PATH } from '../model/events.ts';
 import type { FieldCatalogue } from '../model/fields.ts';
-import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
+import { type JsonLogic, MET } from '../model/logic.ts';
 import { SQL_MET, truthStatusSql } from '../sql/truth.ts';
 import { countsOf } from './event-counts.ts';
-import { type ArtifactNode, type DiffContext, defineKind } from './kind.ts';
+import { type CompiledGate, fuseGate, prepareGate } from './gate-step.ts';
+import { type DiffContext, defineKind } from './kind.ts';
 
 const CriterionSchema = z.object({
   id: z.string().min(1).max(100),
@@ -31,21 +30,6 @@ const DataSchema = z.object({
   pass: PassRuleSchema,
 });
 type Data = z.infer<typeof DataSchema>;
-
-interface CompiledCriterion {
-  id: string;
-  label: string;
-  fields: string[];
-  text: string;
-  test: JsonLogic;
-  /** Each events condition of the criterion in words, and its count: for the receipt. */
-  counts?: { text: string; count: JsonLogic }[];
-}
-interface Compiled extends ArtifactNode {
-  framework: string;
-  criteria: CompiledCriterion[];
-  pass: JsonLogic;
-}
 
 const slug = (s: string) =>
   s
@@ -120,7 +104,7 @@ function diffGate(a: Data, b: Data, ctx: DiffContext): string[] {
 }
 
 /** A framework gate (BANT, CHAMP, MEDDIC...): passes when enough criteria are met. Unknown is not met. */
-export const gate = defineKind<Data, Compiled>({
+export const gate = defineKind<Data, CompiledGate>({
   kind: 'gate',
   title: 'Framework gate',
   blurb: 'BANT, CHAMP, ANUM, FAINT, MEDDIC, GPCTBA/C&I, GPTC or your own criteria.',
@@ -215,16 +199,7 @@ export const gate = defineKind<Data, Compiled>({
       pass: { '>=': [{ '+': hits }, bar] },
     };
   },
-  fuse: (node, ctx) => {
-    let code = '';
-    for (const [i, c] of node.criteria.entries()) {
-      const test = ctx.expr(c.test);
-      if (test === undefined) return undefined;
-      code += `${ctx.truth(i)}=${test};`;
-    }
-    const pass = ctx.expr(node.pass, { gate: node.criteria.length });
-    return pass && `${code}if((${pass})===true){${ctx.goto('pass')}}${ctx.goto('fail')}`;
-  },
+  fuse: fuseGate,
   sql: (d, ctx) => {
     const truths = d.criteria.map((c) => ctx.fact(ctx.condition(c.condition)));
     // The runtime's sum, in its order: 1 (or the weight) for each met criterion.
@@ -239,57 +214,5 @@ export const gate = defineKind<Data, Compiled>({
       ctx.report(`gate.${ctx.nodeId}.${c.id}`, truthStatusSql(truths[i]!));
     return { exits: [{ when: passed, port: 'pass' }, { port: 'fail' }] };
   },
-  prepare: (node, { logic, nodeId }) => {
-    const tests = node.criteria.map((c) => logic(c.test));
-    const pass = logic(node.pass);
-    const n = tests.length;
-    const counts = node.criteria.map((c) => c.counts?.map((x) => ({ text: x.text, count: logic(x.count) })));
-    const questions = node.criteria.map((c) => ({
-      nodeId,
-      criterionId: c.id,
-      framework: node.framework,
-      label: c.label,
-      fields: c.fields,
-      // A criterion on events alone is not asked of the lead: its behaviour must be sent.
-      question:
-        c.fields.length === 1 && c.fields[0] === EVENTS_PATH
-          ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
-          : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
-    }));
-    return (s) => {
-      const truths: number[] = new Array(n);
-      for (let i = 0; i < n; i++) truths[i] = tests[i]!(s.data) as number;
-      s.data.gate = truths;
-      const passed = pass(s.data) === true;
-      if (!s.explain) return passed ? 'pass' : 'fail';
-      const criteria: CriterionResult[] = new Array(n);
-      const unknown: string[] = [];
-      let met = 0;
-      for (let i = 0; i < n; i++) {
-        const t = truths[i]!;
-        const c = node.criteria[i]!;
-        criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
-        for (const x of counts[i] ?? [])
-          s.eventCounts.push({
-            nodeId,
-            ruleId: c.id,
-            label: c.label,
-            text: x.text,
-            count: x.count(s.data) as number | null,
-          });
-        if (t === MET) met++;
-        else if (t === UNKNOWN) {
-          unknown.push(c.label);
-          s.nextQuestions.push(questions[i]!);
-        }
-      }
-      s.gates.push({ nodeId, label: node.label, framework: node.framework, passed, criteria });
-      s.reasons.push(
-        `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${
-          unknown.length ? ` (${unknown.join(', ')} not known)` : ''
-        }.`,
-      );
-      return passed ? 'pass' : 'fail';
-    };
-  },
+  prepare: prepareGate,
 });

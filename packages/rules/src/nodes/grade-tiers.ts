@@ -159,7 +159,16 @@ export const grade = defineKind<Data, Compiled>({
     const arms: JsonLogic[] = d.tiers.flatMap((t) => [{ in: [g, [...t.grades]] }, t.id]);
     return { grade: g, select: { if: [...arms, 'else'] }, labels: tierLabels(d.tiers, d.elseLabel) };
   },
-  fuse: fuseSelect,
+  fuse: (node, ctx) =>
+    fuseSelect(node, ctx, () => {
+      const grade = ctx.expr(node.grade);
+      const { fit, engagement } = ctx.score;
+      const name = ctx.constant(exitNames(node.labels));
+      return (
+        grade &&
+        `${JSON.stringify(`${node.label}: grade `)}+String(${grade})+" (fit "+${fit}+", engagement "+${engagement}+") → "+${name}(p)+"."`
+      );
+    }),
   sql: (d, ctx) => {
     if (!ctx.grade) throw new Error('grade tiers need grade bands; validate the workflow first');
     const g = gradeSql(ctx.grade, ctx.score.fit, ctx.score.engagement, ctx.sql);

@@ -51,10 +51,20 @@ export interface PrepareContext {
 }
 
 /**
- * What a kind needs to emit its part of the fused `decide()` function: one generated function for the
- * whole artifact, where fields, scores and gate truths are local variables (evaluate/fuse.ts).
+ * What a kind needs to emit its part of a fused function (`decide()`, or `evaluate()` with the receipt):
+ * one generated function for the whole artifact, where fields, scores and gate truths are local
+ * variables (evaluate/fuse.ts).
  */
 export interface FuseContext {
+  /**
+   * For the fused `evaluate()`: the local holding the Explanation (evaluate/run-state.ts), which the
+   * kind fills as its step does, through the same helpers. Null for `decide()`: explain nothing.
+   */
+  explain: string | null;
+  /** The evaluation time in epoch milliseconds (a local). */
+  now: string;
+  /** An expression true when the lead lacks the catalogue field at `path`; undefined for any other path. */
+  missing(path: string): string | undefined;
   /** Source of a JSON-logic expression; `gate` is the number of truths the expression may read. */
   expr(rule: JsonLogic, options?: { gate?: number }): string | undefined;
   /** An expression naming a constant value (hoisted, never re-created per lead). */
@@ -134,7 +144,10 @@ export interface NodeKind<D = unknown, A extends ArtifactNode = ArtifactNode> {
   outcome?(data: D): { stage?: Stage; route?: string };
   compile(data: D, ctx: CompileContext): Omit<A, 'kind' | 'label' | 'next'>;
   prepare(node: A, ctx: PrepareContext): Step;
-  /** The node as statements of the fused decide() (same outcome as its step); undefined falls back. */
+  /**
+   * The node as statements of a fused function: the same outcome as its step and, when `ctx.explain`
+   * names one, the same explanation; undefined falls back to the step driver.
+   */
   fuse?(node: A, ctx: FuseContext & { nodeId: string }): string | undefined;
   /** The step in SQL, with the same outcome as its step; a kind without one is refused by the SQL compiler. */
   sql?(data: D, ctx: SqlContext): SqlStep;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { h, q, same } from '../diff/words.ts';
-import type { RouteHandoff, RouteResult } from '../evaluate/decision.ts';
+import type { RouteHandoff, RouteResult, Sla } from '../evaluate/decision.ts';
 import { FieldPathSchema, findField } from '../model/fields.ts';
 import { StageSchema } from '../model/stages.ts';
 import type { Issue } from '../model/workflow.ts';
@@ -140,6 +140,24 @@ function whoText(d: Sales): string {
  * The one sentence of a route, for the plain-language view, outcomes and the receipt's reason. A sales
  * route with a pool counts its hours in the pool's working hours; without one, in calendar hours.
  */
+/**
+ * A sales route's SLA for a lead evaluated at `now` (epoch ms), for the receipt; none for other routes.
+ * Leads of one batch share their evaluation time: the due time's text is made once for them.
+ */
+function slaOf(d: Data): ((now: number) => Sla) | undefined {
+  if (d.to !== 'sales') return undefined;
+  const { queue, sla } = d;
+  let last = Number.NaN;
+  let dueAt = '';
+  return (now) => {
+    if (now !== last) {
+      dueAt = new Date(now + sla.firstContactHours * HOUR_MS).toISOString();
+      last = now;
+    }
+    return { owner: queue, respondWithinHours: sla.firstContactHours, touches: sla.touches, dueAt };
+  };
+}
+
 function routeText(d: Data): string {
   if (d.to === 'nurture')
     return d.recycle ? `Nurture: ${d.track}, recycled to ${d.recycle.stage}` : `Nurture: ${d.track}`;
@@ -278,7 +296,16 @@ export const route = defineKind<Data, Compiled>({
   }),
   diff: diffRoute,
   compile: (d) => ({ route: d }),
-  fuse: (node, ctx) => ctx.finish(ctx.constant(routeResult(node, ctx.nodeId))),
+  fuse: (node, ctx) => {
+    const finish = ctx.finish(ctx.constant(routeResult(node, ctx.nodeId)));
+    if (!ctx.explain) return finish;
+    const sla = slaOf(node.route);
+    const x = ctx.explain;
+    return (
+      (sla ? `${x}.sla=${ctx.constant(sla)}(${ctx.now});` : '') +
+      `${x}.reasons.push(${JSON.stringify(`Routed to ${routeText(node.route)}.`)});${finish}`
+    );
+  },
   sql: (d) => ({
     exits: [],
     route:
@@ -289,20 +316,13 @@ export const route = defineKind<Data, Compiled>({
           : { kind: 'disqualify', target: d.reason },
   }),
   prepare: (node, { nodeId }) => {
-    const d = node.route;
     const result = routeResult(node, nodeId);
-    const reason = `Routed to ${routeText(d)}.`;
+    const reason = `Routed to ${routeText(node.route)}.`;
+    const sla = slaOf(node.route);
     return (s) => {
       s.route = result;
       if (!s.explain) return undefined;
-      if (d.to === 'sales') {
-        s.sla = {
-          owner: d.queue,
-          respondWithinHours: d.sla.firstContactHours,
-          touches: d.sla.touches,
-          dueAt: new Date(s.data.now + d.sla.firstContactHours * HOUR_MS).toISOString(),
-        };
-      }
+      if (sla) s.sla = sla(s.data.now);
       s.reasons.push(reason);
       return undefined;
     };

@@ -1,5 +1,5 @@
 import type { Contribution, LimitApplied } from '../evaluate/decision.ts';
-import type { RunState } from '../evaluate/run-state.ts';
+import type { Explanation } from '../evaluate/run-state.ts';
 import type { JsonLogic } from '../model/logic.ts';
 import { clamp, type Limit, type ScoreLimits } from '../model/score-limits.ts';
 import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
@@ -29,30 +29,122 @@ export interface CompiledScore extends ArtifactNode {
 
 const NAMES = { fit: 'Fit score', engagement: 'Engagement score', total: 'Total score' } as const;
 
-/** Statements that hold the local `v` within `limit` (`onChange(delta)` runs when it moves). */
-function clampSource(v: string, limit: Limit | undefined, onChange: (delta: string) => string): string {
+/**
+ * Statements that hold the local `v` within `limit`; `onChange(delta, limit, value)` runs first when
+ * it moves (delta: the expression of the change).
+ */
+function clampSource(
+  v: string,
+  limit: Limit | undefined,
+  onChange: (delta: string, kind: 'cap' | 'floor', value: number) => string,
+): string {
   if (!limit) return '';
   let code = '';
-  if (limit.cap !== null) code += `if(${v}>${limit.cap}){${onChange(`${limit.cap}-${v}`)}${v}=${limit.cap};}`;
+  if (limit.cap !== null)
+    code += `if(${v}>${limit.cap}){${onChange(`${limit.cap}-${v}`, 'cap', limit.cap)}${v}=${limit.cap};}`;
   if (limit.floor !== null)
-    code += `else if(${v}<${limit.floor}){${onChange(`${limit.floor}-${v}`)}${v}=${limit.floor};}`;
+    code += `else if(${v}<${limit.floor}){${onChange(`${limit.floor}-${v}`, 'floor', limit.floor)}${v}=${limit.floor};}`;
   return limit.cap === null ? code.replace(/^else /, '') : code;
 }
 
-/** The step as statements of the fused decide(): the same sums, floors and caps as `prepareScore`. */
+type Held = Omit<LimitApplied, 'nodeId'>;
+
+/**
+ * What a score step adds to the receipt besides its contributions: a floor or cap that held (with its
+ * contribution line and, for the workflow's, a reason), and the step's reason. Step and fused share it.
+ */
+function scoreExplainer(node: CompiledScore, nodeId: string) {
+  const { scoreType } = node;
+  const lead = `${node.label}: `;
+  const tail = ` ${scoreType} points.`;
+  return {
+    held(x: Explanation, l: Held, contribution: boolean) {
+      x.limits.push({ nodeId, ...l });
+      const words =
+        l.by === 'step'
+          ? l.limit === 'cap'
+            ? `Capped at ${l.value} points`
+            : `Raised to the floor of ${l.value} points`
+          : `${NAMES[l.score]} ${l.limit === 'cap' ? 'capped at' : 'raised to the floor of'} ${l.value} points (workflow)`;
+      if (contribution) {
+        const ruleId = `${l.by === 'step' ? '' : 'workflow-'}${l.limit}`;
+        const c: Contribution = { nodeId, ruleId, label: words, scoreType, points: l.points };
+        x.contributions.push(c);
+      }
+      if (l.by === 'workflow') x.reasons.push(`${node.label}: ${words}, ${signed(l.points)}.`);
+    },
+    reason: (sum: number) => `${lead}${signed(sum)}${tail}`,
+  };
+}
+
+/** For each rule worth points: each field it reads and the question to ask when it is missing (else null). */
+function questionsOf(node: CompiledScore, nodeId: string) {
+  const framework = `${node.scoreType} score`;
+  return node.rules.map((r) =>
+    r.worth > 0 && r.reads?.length
+      ? r.reads.map((f) => ({
+          path: f.path,
+          question: {
+            nodeId,
+            criterionId: r.id,
+            framework,
+            label: f.label,
+            fields: [f.path],
+            question: `Ask for ${f.label.toLowerCase()}: "${r.label}" earns ${signed(r.worth)} ${node.scoreType} points.`,
+            points: r.worth,
+          },
+        }))
+      : null,
+  );
+}
+
+/** The step as statements of a fused function: the same sums, floors, caps and explanation as `prepareScore`. */
 export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: string }): string | undefined {
+  const { scoreType } = node;
+  const { nodeId } = ctx;
+  const x = ctx.explain;
+  const explainer = x ? scoreExplainer(node, nodeId) : undefined;
+  const held = explainer && ctx.constant(explainer.held);
+  const asks = x ? questionsOf(node, nodeId) : [];
   let code = 'p=0;q=0;';
-  for (const r of node.rules) {
+  for (const [i, r] of node.rules.entries()) {
     const points = ctx.expr(r.points);
     if (points === undefined) return undefined;
-    code += `p=${points};if(p!==0)q+=p;`;
+    if (!x) {
+      code += `p=${points};if(p!==0)q+=p;`;
+      continue;
+    }
+    // Events are counted on the step driver only (evaluate/fuse.ts does not fuse an artifact with events).
+    if (r.counts?.length) return undefined;
+    const c = `{nodeId:${JSON.stringify(nodeId)},ruleId:${JSON.stringify(r.id)},label:${JSON.stringify(r.label)},scoreType:${JSON.stringify(scoreType)},points:p}`;
+    let ask = '';
+    for (const a of asks[i] ?? []) {
+      const missing = ctx.missing(a.path);
+      if (missing === undefined) return undefined;
+      ask += `if(${missing})${x}.scoreQuestions.push(${ctx.constant(a.question)});`;
+    }
+    code += `p=${points};if(p!==0){q+=p;${x}.contributions.push(${c});}${ask && `else{${ask}}`}`;
   }
-  if (node.cap !== null) code += `if(q>${node.cap})q=${node.cap};`;
-  if (node.floor !== undefined) code += `if(q<${node.floor})q=${node.floor};`;
-  const own = node.scoreType === 'fit' ? ctx.score.fit : ctx.score.engagement;
+  const hold = (limit: 'cap' | 'floor', value: number) =>
+    held
+      ? `${held}(${x},{score:${JSON.stringify(scoreType)},limit:"${limit}",by:"step",value:${value},points:${value}-q},true);`
+      : '';
+  if (node.cap !== null) code += `if(q>${node.cap}){${hold('cap', node.cap)}q=${node.cap};}`;
+  if (node.floor !== undefined) code += `if(q<${node.floor}){${hold('floor', node.floor)}q=${node.floor};}`;
+  const own = scoreType === 'fit' ? ctx.score.fit : ctx.score.engagement;
   code += `${own}+=q;${ctx.score.total}+=q;`;
-  code += clampSource(own, node.limits?.[node.scoreType], (d) => `${ctx.score.total}+=${d};`);
-  code += clampSource(ctx.score.total, node.limits?.total, () => '');
+  if (explainer) code += `${x}.reasons.push(${ctx.constant(explainer.reason)}(q));`;
+  const byWorkflow =
+    (score: string, contribution: boolean) => (delta: string, limit: string, value: number) =>
+      held
+        ? `${held}(${x},{score:${JSON.stringify(score)},limit:"${limit}",by:"workflow",value:${value},points:${delta}},${contribution});`
+        : '';
+  code += clampSource(
+    own,
+    node.limits?.[scoreType],
+    (d, limit, value) => `${byWorkflow(scoreType, true)(d, limit, value)}${ctx.score.total}+=${d};`,
+  );
+  code += clampSource(ctx.score.total, node.limits?.total, byWorkflow('total', false));
   return code + ctx.goto('next');
 }
 
@@ -65,40 +157,11 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
   const floor = node.floor ?? null;
   const own = node.limits?.[scoreType];
   const total = node.limits?.total;
-  const framework = `${scoreType} score`;
-  // For each rule worth points: each field it reads, how to find it in the lead, and the question.
-  // Null for a rule that asks nothing, so most zero-point rules cost one comparison.
-  const asks = node.rules.map((r) =>
-    r.worth > 0 && r.reads?.length
-      ? r.reads.map((f) => ({
-          missing: isMissingIn(f.path),
-          question: {
-            nodeId,
-            criterionId: r.id,
-            framework,
-            label: f.label,
-            fields: [f.path],
-            question: `Ask for ${f.label.toLowerCase()}: "${r.label}" earns ${signed(r.worth)} ${scoreType} points.`,
-            points: r.worth,
-          },
-        }))
-      : null,
+  // Undefined for a rule that asks nothing, so most zero-point rules cost one comparison.
+  const asks = questionsOf(node, nodeId).map((ask) =>
+    ask?.map((a) => ({ missing: isMissingIn(a.path), question: a.question })),
   );
-  const held = (s: RunState, l: Omit<LimitApplied, 'nodeId'>, contribution: boolean) => {
-    s.limits.push({ nodeId, ...l });
-    const words =
-      l.by === 'step'
-        ? l.limit === 'cap'
-          ? `Capped at ${l.value} points`
-          : `Raised to the floor of ${l.value} points`
-        : `${NAMES[l.score]} ${l.limit === 'cap' ? 'capped at' : 'raised to the floor of'} ${l.value} points (workflow)`;
-    if (contribution) {
-      const ruleId = `${l.by === 'step' ? '' : 'workflow-'}${l.limit}`;
-      const c: Contribution = { nodeId, ruleId, label: words, scoreType, points: l.points };
-      s.contributions.push(c);
-    }
-    if (l.by === 'workflow') s.reasons.push(`${node.label}: ${words}, ${signed(l.points)}.`);
-  };
+  const { held, reason } = scoreExplainer(node, nodeId);
   return (s) => {
     let sum = 0;
     for (let i = 0; i < n; i++) {
@@ -121,7 +184,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
         s.contributions.push({ nodeId, ruleId: r.id, label: r.label, scoreType, points: p });
       } else if (s.explain) {
         const ask = asks[i];
-        if (ask !== null) for (const a of ask!) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
+        if (ask) for (const a of ask) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
       }
     }
     if (cap !== null && sum > cap) {
@@ -137,7 +200,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
     const score = s.data.score;
     score[scoreType] += sum;
     score.total += sum;
-    if (s.explain) s.reasons.push(`${node.label}: ${signed(sum)} ${scoreType} points.`);
+    if (s.explain) s.reasons.push(reason(sum));
     if (own) {
       const v = clamp(score[scoreType], own);
       if (v !== score[scoreType]) {

@@ -8,6 +8,8 @@ interface Compiled extends ArtifactNode {
   stage: Data['stage'];
 }
 
+const stageReason = (stage: string) => `Stage set to ${stage}.`;
+
 /** Sets the lead's lifecycle stage (MQL, SAL, SQL...); the last stage on the path wins. */
 export const stage = defineKind<Data, Compiled>({
   kind: 'stage',
@@ -24,10 +26,13 @@ export const stage = defineKind<Data, Compiled>({
   outcome: (d) => ({ stage: d.stage }),
   diff: (a, b, ctx) => (a.stage === b.stage ? [] : [`${ctx.label}: stage ${a.stage} → ${b.stage}.`]),
   compile: (d) => ({ stage: d.stage }),
-  fuse: (node, ctx) => `${ctx.stage}=${ctx.constant(node.stage)};${ctx.goto('next')}`,
+  fuse: (node, ctx) =>
+    `${ctx.stage}=${ctx.constant(node.stage)};` +
+    (ctx.explain ? `${ctx.explain}.reasons.push(${JSON.stringify(stageReason(node.stage))});` : '') +
+    ctx.goto('next'),
   sql: (d) => ({ stage: d.stage, exits: [{ port: 'next' }] }),
   prepare: (node) => {
-    const reason = `Stage set to ${node.stage}.`;
+    const reason = stageReason(node.stage);
     return (s) => {
       s.stage = node.stage;
       if (s.explain) s.reasons.push(reason);

@@ -24,12 +24,25 @@ export interface TiersNode extends ArtifactNode {
 export const tierLabels = (tiers: { id: string; label: string }[], elseLabel: string) =>
   Object.fromEntries([...tiers.map((t) => [t.id, t.label]), ['else', elseLabel]]);
 
-/** The fused form of any select: compute the port's name once, then jump to it. */
-export function fuseSelect(node: TiersNode, ctx: FuseContext): string | undefined {
+/**
+ * The fused form of any select: compute the port's name once into `p`, then jump to it. When the
+ * function explains, `reason` is the expression of the step's reason (it may read `p`).
+ */
+export function fuseSelect(
+  node: TiersNode,
+  ctx: FuseContext,
+  reason?: () => string | undefined,
+): string | undefined {
   const select = ctx.expr(node.select);
   if (select === undefined) return undefined;
+  let said = '';
+  if (ctx.explain && reason) {
+    const r = reason();
+    if (r === undefined) return undefined;
+    said = `${ctx.explain}.reasons.push(${r});`;
+  }
   const ports = Object.keys(node.next);
-  return `p=String(${select});${ports.map((port) => `if(p===${JSON.stringify(port)}){${ctx.goto(port)}}`).join('')}${ctx.goto('')}`;
+  return `p=String(${select});${said}${ports.map((port) => `if(p===${JSON.stringify(port)}){${ctx.goto(port)}}`).join('')}${ctx.goto('')}`;
 }
 
 /** The exit's name for a reason ("Hot"), remembered per port; a port the artifact names no label for reads as itself. */

@@ -1,0 +1,113 @@
+import type { CriterionResult } from '../evaluate/decision.ts';
+import type { Explanation } from '../evaluate/run-state.ts';
+import { EVENTS_PATH } from '../model/events.ts';
+import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
+import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
+
+interface CompiledCriterion {
+  id: string;
+  label: string;
+  fields: string[];
+  text: string;
+  test: JsonLogic;
+  /** Each events condition of the criterion in words, and its count: for the receipt. */
+  counts?: { text: string; count: JsonLogic }[];
+}
+
+/** A gate in the artifact (docs/artifact.md): each criterion's test, and the pass rule over their truths. */
+export interface CompiledGate extends ArtifactNode {
+  framework: string;
+  criteria: CompiledCriterion[];
+  pass: JsonLogic;
+}
+
+/**
+ * What a gate adds to the receipt once its criteria are tested: each criterion's status, a question
+ * for each unknown one, the gate's result and its reason. The step and the fused evaluate() share it.
+ */
+export function gateExplainer(
+  node: CompiledGate,
+  nodeId: string,
+): (x: Explanation, truths: readonly number[], passed: boolean) => void {
+  const n = node.criteria.length;
+  const questions = node.criteria.map((c) => ({
+    nodeId,
+    criterionId: c.id,
+    framework: node.framework,
+    label: c.label,
+    fields: c.fields,
+    // A criterion on events alone is not asked of the lead: its behaviour must be sent.
+    question:
+      c.fields.length === 1 && c.fields[0] === EVENTS_PATH
+        ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
+        : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
+  }));
+  return (x, truths, passed) => {
+    const criteria: CriterionResult[] = new Array(n);
+    const unknown: string[] = [];
+    let met = 0;
+    for (let i = 0; i < n; i++) {
+      const t = truths[i]!;
+      const c = node.criteria[i]!;
+      criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
+      if (t === MET) met++;
+      else if (t === UNKNOWN) {
+        unknown.push(c.label);
+        x.nextQuestions.push(questions[i]!);
+      }
+    }
+    x.gates.push({ nodeId, label: node.label, framework: node.framework, passed, criteria });
+    x.reasons.push(
+      `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${
+        unknown.length ? ` (${unknown.join(', ')} not known)` : ''
+      }.`,
+    );
+  };
+}
+
+/** The gate as statements of a fused function: truths into locals, the pass rule over them. */
+export function fuseGate(node: CompiledGate, ctx: FuseContext & { nodeId: string }): string | undefined {
+  let code = '';
+  for (const [i, c] of node.criteria.entries()) {
+    const test = ctx.expr(c.test);
+    if (test === undefined) return undefined;
+    code += `${ctx.truth(i)}=${test};`;
+  }
+  const pass = ctx.expr(node.pass, { gate: node.criteria.length });
+  if (pass === undefined) return undefined;
+  code += `c=(${pass})===true;`;
+  if (ctx.explain) {
+    const truths = node.criteria.map((_, i) => ctx.truth(i)).join(',');
+    code += `${ctx.constant(gateExplainer(node, ctx.nodeId))}(${ctx.explain},[${truths}],c);`;
+  }
+  return `${code}if(c){${ctx.goto('pass')}}${ctx.goto('fail')}`;
+}
+
+/** The step: tests each criterion, passes on the pass rule, and explains (with the events counted). */
+export function prepareGate(node: CompiledGate, { logic, nodeId }: PrepareContext): Step {
+  const tests = node.criteria.map((c) => logic(c.test));
+  const pass = logic(node.pass);
+  const n = tests.length;
+  const counts = node.criteria.map((c) => c.counts?.map((x) => ({ text: x.text, count: logic(x.count) })));
+  const explain = gateExplainer(node, nodeId);
+  return (s) => {
+    const truths: number[] = new Array(n);
+    for (let i = 0; i < n; i++) truths[i] = tests[i]!(s.data) as number;
+    s.data.gate = truths;
+    const passed = pass(s.data) === true;
+    if (!s.explain) return passed ? 'pass' : 'fail';
+    for (let i = 0; i < n; i++) {
+      const c = node.criteria[i]!;
+      for (const x of counts[i] ?? [])
+        s.eventCounts.push({
+          nodeId,
+          ruleId: c.id,
+          label: c.label,
+          text: x.text,
+          count: x.count(s.data) as number | null,
+        });
+    }
+    explain(s, truths, passed);
+    return passed ? 'pass' : 'fail';
+  };
+}
