@@ -44,6 +44,9 @@ interface Result {
   /** The servers' process CPU per request, µs: its main thread, and all its threads (NaN without /proc). */
   mainUs: number;
   allUs: number;
+  /** Of all threads: the SQLite thread requests wait on (hand-offs), and the background one (the index). */
+  requestsUs: number;
+  backgroundUs: number;
 }
 
 async function load(
@@ -73,6 +76,8 @@ async function load(
     errors: r.errors + r.non2xx,
     mainUs: Number.NaN,
     allUs: Number.NaN,
+    requestsUs: Number.NaN,
+    backgroundUs: Number.NaN,
     requests: r.requests.total,
   } as Result & { requests: number };
 }
@@ -85,6 +90,8 @@ async function measured(pid: number, ...args: Parameters<typeof load>): Promise<
   if (before && after && r.requests > 0) {
     r.mainUs = ((after.main - before.main) * 1e6) / r.requests;
     r.allUs = ((after.all - before.all) * 1e6) / r.requests;
+    r.requestsUs = ((after.sqliteRequests - before.sqliteRequests) * 1e6) / r.requests;
+    r.backgroundUs = ((after.sqliteBackground - before.sqliteBackground) * 1e6) / r.requests;
   }
   return r;
 }
@@ -278,6 +285,8 @@ async function main() {
       errors: rs.reduce((n, r) => n + r.errors, 0),
       mainUs: median(rs.map((r) => r.mainUs)),
       allUs: median(rs.map((r) => r.allUs)),
+      requestsUs: median(rs.map((r) => r.requestsUs)),
+      backgroundUs: median(rs.map((r) => r.backgroundUs)),
     };
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -291,12 +300,12 @@ async function main() {
   const lines = [
     `Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); medians of ${ROUNDS} interleaved rounds of ${SECONDS} s. Server CPU from /proc: the servers' process (the bare, peer and runtime apps share it), divided by the requests answered.`,
     '',
-    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to the peer stack | ratio to without (hand-off, challenger) | server CPU µs/request: event loop | all threads | CPU ratio to the peer stack | errors |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| scenario | connections | req/s | leads/s | p50 ms | p99 ms | ratio to bare | ratio to the same answer, fixed | ratio to the peer stack | ratio to without (hand-off, challenger) | server CPU µs/request: event loop | all threads | of which SQLite, hand-offs | SQLite, index | CPU ratio to the peer stack | errors |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${ratio(r, r.base ?? r.id)} | ${ratio(r, r.floor)} | ${ratio(r, r.peer)} | ${ratio(r, r.without)} | ${us(r.mainUs)} | ${us(r.allUs)} | ${cpuRatio(r, r.peer)} | ${r.errors} |`,
+      `| ${r.name} | ${r.c} | ${fmt(r.rps)} | ${fmt(r.rps * r.leads)} | ${r.p50} | ${r.p99} | ${ratio(r, r.base ?? r.id)} | ${ratio(r, r.floor)} | ${ratio(r, r.peer)} | ${ratio(r, r.without)} | ${us(r.mainUs)} | ${us(r.allUs)} | ${us(r.requestsUs)} | ${us(r.backgroundUs)} | ${cpuRatio(r, r.peer)} | ${r.errors} |`,
     );
   }
   lines.push(

@@ -187,4 +187,18 @@ describe('decision index', () => {
     await expectSameAnswers(again, rest);
     await again.close();
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs in a thread named for top -H at the lowest CPU priority, so requests come first',
+    async () => {
+      const log = await open();
+      const threads = readdirSync('/proc/self/task').map((tid) => ({
+        name: readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim(),
+        // The nice value: the 19th field of stat, counted after the command name's parenthesis.
+        nice: Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+      }));
+      expect(threads).toContainEqual({ name: 'sqlite-bg', nice: 19 });
+      await log.close();
+    },
+  );
 });

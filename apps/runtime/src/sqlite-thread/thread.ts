@@ -30,7 +30,10 @@ export class SqliteThread {
 
   constructor(private readonly role: ThreadRole) {
     this.worker = new Worker(new URL('./boot.mjs', import.meta.url), {
-      workerData: { nice: role === 'background' ? BACKGROUND_NICE : 0 },
+      workerData: {
+        nice: role === 'background' ? BACKGROUND_NICE : 0,
+        name: SQLITE_THREAD_NAMES[role],
+      },
     });
     // No 'ready' handshake: calls posted while the thread boots wait in its port, and a thread that
     // fails to boot rejects them (the store's open first) through end().
@@ -98,6 +101,12 @@ export class SqliteThread {
  * so that under load it yields the cores to requests and catches up after.
  */
 export type ThreadRole = 'requests' | 'background';
+
+/** The threads' names as Linux shows them (`top -H`, /proc/<pid>/task/<tid>/comm; 15 characters at most). */
+export const SQLITE_THREAD_NAMES: Record<ThreadRole, string> = {
+  requests: 'sqlite-requests',
+  background: 'sqlite-bg',
+};
 
 /** The background thread's nice value: Linux keeps one per thread, so only that thread runs slower. */
 const BACKGROUND_NICE = 19;
