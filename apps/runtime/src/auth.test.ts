@@ -113,6 +113,8 @@ describe('keys required', () => {
     expect(JSON.stringify(list.body)).not.toMatch(/hash/);
     const id = list.body.items.find((k: { role: string }) => k.role === 'evaluator').id;
 
+    // Used before its deletion, so the app has seen its header: a deleted key still stops at once.
+    expect((await t.call('GET', '/v1/me', undefined, bearer(evaluator))).status).toBe(200);
     expect((await t.call('DELETE', `/v1/keys/${id}`, undefined, bearer(adminKey))).status).toBe(204);
     expect((await t.call('GET', '/v1/me', undefined, bearer(evaluator))).status).toBe(401);
     expect((await t.call('DELETE', `/v1/keys/${id}`, undefined, bearer(adminKey))).body.code).toBe(

@@ -69,6 +69,9 @@ function notLocal(c: Context): ProblemError {
 
 const rank = (role: Role) => ROLES.indexOf(role);
 
+/** Authorization headers whose key hash an app keeps at most (all are dropped when full). */
+const KNOWN_HEADERS = 1_000;
+
 /** Who may call how: the keys, the mode, and the throttle on failed authentications. */
 export interface AuthOptions {
   store: Store;
@@ -92,6 +95,9 @@ export function authenticator({
 }: AuthOptions): (c: Context) => Principal {
   // A client sends the same Host and Origin on every request: judged once per app, not per request.
   const localVerdicts = new Map<string, boolean>();
+  // A client sends the same Authorization header on every request: the hash of each one that named a
+  // known key is kept (never one that failed), so the sha256 runs once per client, not per request.
+  const knownHeaders = new Map<string, string>();
   const failed = (c: Context, detail: string) => {
     throttle.failed(clientAddress(c, trustProxy));
     return new ProblemError(401, 'unauthorized', detail);
@@ -110,11 +116,18 @@ export function authenticator({
       return LOCAL;
     }
     if (throttle.blocked.size !== 0) refuseIfThrottled(c, throttle, trustProxy);
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!m) throw failed(c, 'The Authorization header must read "Bearer <key>".');
-    const key = store.findKeyByHash(hashKey(m[1]!));
+    let hash = knownHeaders.get(header);
+    if (hash === undefined) {
+      const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!m) throw failed(c, 'The Authorization header must read "Bearer <key>".');
+      hash = hashKey(m[1]!);
+    }
+    // Looked up on every request, so a key deleted (or its role changed) counts at once.
+    const key = store.findKeyByHash(hash);
     if (!key)
       throw failed(c, 'This API key is not known (it may have been deleted). Ask an admin for a new one.');
+    if (knownHeaders.size >= KNOWN_HEADERS) knownHeaders.clear();
+    knownHeaders.set(header, hash);
     return { role: key.role, name: key.name, mode: 'key' };
   };
 }
