@@ -45,7 +45,7 @@ const SCAN_PAGE = 5_000;
 /**
  * The append-only decision log: JSON Lines files in `dir`, written in batches. Recent entries stay
  * in a ring in memory; older ones are found through the index (decision-index/), which follows the
- * files a flush behind.
+ * files at most a second behind.
  */
 export class DecisionLog {
   private readonly recent: Ring<DecisionLogEntry>;

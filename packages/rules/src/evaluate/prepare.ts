@@ -65,9 +65,9 @@ export interface PreparedWorkflow {
   /** The same route, stage and score as `evaluate`, without building reasons and receipts. */
   decide(lead: unknown, options?: EvaluateOptions): Outcome;
   /**
-   * Null when the artifact runs entirely on the fast path (every expression generated, `decide()` one
-   * fused function); otherwise why it does not, e.g. `step "fit" (score): the operation "none" has no
-   * generated form`. Always null for another engine, which is used as given.
+   * Null when the artifact runs entirely on the fast path (every expression generated, `decide()` and
+   * `evaluate()` each one fused function); otherwise why it does not, e.g. `step "fit" (score): the
+   * operation "none" has no generated form`. Always null for another engine, which is used as given.
    */
   readonly fallback: string | null;
   /** The lead's id as a log records it: the catalogue's lead-id field, else the lead's `id` (`leadIdReader`). */
