@@ -218,6 +218,82 @@ describe('generated functions agree with json-logic-js on random rules and data'
   });
 });
 
+describe('an or of needles in one haystack (one regular expression) agrees with json-logic-js', () => {
+  // Needles with the characters a regular expression treats specially, empty ones and non-ASCII ones.
+  const needle = fc.oneof(
+    fc.constantFrom(
+      '@gmail.',
+      '@web.de',
+      '.',
+      '*',
+      '(a|b)',
+      '[x]',
+      '\\',
+      '^',
+      '$',
+      '?',
+      '+',
+      '{2}',
+      '',
+      'ä',
+      '😀',
+    ),
+    fc.string({ maxLength: 4 }),
+  );
+  const haystack = fc.oneof(
+    { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
+    { weight: 4, arbitrary: fc.constantFrom('ann@gmail.com', 'bo@web.de', 'a.b*(a|b)[x]\\^$?+{2}', 'ä😀') },
+    { weight: 1, arbitrary: fc.array(fc.oneof(needle, scalar), { maxLength: 4 }) },
+    { weight: 1, arbitrary: scalar },
+    { weight: 1, arbitrary: fc.constant({ a: 1 }) },
+  );
+
+  it('finds nothing in an empty haystack, not even an empty needle, as json-logic-js answers', () => {
+    const one = { in: ['', { var: 'h' }] };
+    const many = {
+      or: [{ in: ['', { var: 'h' }] }, { in: ['a', { var: 'h' }] }, { in: ['b', { var: 'h' }] }],
+    };
+    for (const rule of [one, many]) {
+      expect(jsonLogic.apply(rule as RulesLogic, { h: '' })).toBe(false);
+      expect(generateLogic(rule)!({ h: '' })).toBe(false);
+      expect(generateLogic(rule)!({ h: 'x' })).toBe(true);
+    }
+  });
+
+  it('1,000 random lists of three to six needles, on strings, lists, other values and no value', () => {
+    let patterns = 0;
+    fc.assert(
+      fc.property(
+        fc.array(needle, { minLength: 3, maxLength: 6 }),
+        fc.option(haystack, { nil: undefined }),
+        (needles, hay) => {
+          const rule = { or: needles.map((n) => ({ in: [n, { var: 'h' }] })) };
+          const fn = generateLogic(rule)!;
+          if (String(fn).includes('.test(')) patterns++;
+          const d = hay === undefined ? {} : { h: hay };
+          const ref = run(() => jsonLogic.apply(rule as RulesLogic, d));
+          const got = run(() => fn(d));
+          expect(got.threw).toBe(ref.threw);
+          if (!ref.threw && !got.threw) expect(got.value).toStrictEqual(ref.value);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // Every such rule takes the pattern; fewer needles, or other operands, keep one search each.
+    expect(patterns).toBe(1000);
+    expect(
+      String(generateLogic({ or: [{ in: ['a', { var: 'h' }] }, { in: ['b', { var: 'h' }] }] })),
+    ).not.toContain('.test(');
+    expect(
+      String(
+        generateLogic({
+          or: [{ in: ['a', { var: 'h' }] }, { in: ['b', { var: 'h' }] }, { in: ['c', { var: 'g' }] }],
+        }),
+      ),
+    ).not.toContain('.test(');
+  });
+});
+
 describe('event counts agree with json-logic-js, on lists as dirty as data gets', () => {
   // The expressions an events condition compiles to (filter, reduce with a list accumulator, var into
   // `current` and `accumulator`), run on event lists the normaliser never cleaned: the fast path must

@@ -224,7 +224,7 @@ const OPS: Record<string, Gen> = {
     const num = !!last.num && e.every((x, j) => j % 2 === 0 || j === e.length - 1 || x.num);
     return { code: `(${code}${last.code})`, bool, num };
   },
-  or: (args, ctx, depth) => logical(args, ctx, depth, '||'),
+  or: (args, ctx, depth) => anyNeedle(args, ctx, depth) ?? logical(args, ctx, depth, '||'),
   and: (args, ctx, depth) => logical(args, ctx, depth, '&&'),
   in: (args, ctx, depth) => {
     if (args.length !== 2) return undefined;
@@ -243,10 +243,12 @@ const OPS: Record<string, Gen> = {
     const b = gen(list, ctx, depth + 1);
     if (!b) return undefined;
     // A constant needle in a string haystack (e.g. "@gmail." in an e-mail): the plain string search.
+    // json-logic-js finds nothing in an empty haystack, not even "".
     if (typeof args[0] === 'string') {
       const t = temp(ctx);
+      const empty = args[0] === '' ? `${t}!==''&&` : '';
       return {
-        code: `(typeof (${t}=${b.code})==='string'?${t}.indexOf(${a.code})!==-1:IN(${a.code},${t}))`,
+        code: `(typeof (${t}=${b.code})==='string'?${empty}${t}.indexOf(${a.code})!==-1:IN(${a.code},${t}))`,
         bool: true,
       };
     }
@@ -308,6 +310,43 @@ function logical(args: unknown[], ctx: Ctx, depth: number, op: '||' | '&&'): Exp
     code += `(${t}=${e[i]!.code},${op === '||' ? '' : '!'}T(${t}))?${t}:`;
   }
   return { code: `(${code}${e.at(-1)!.code})`, bool: false };
+}
+
+/** Needles an `or` of `in` tests takes at least before one regular expression beats a search each. */
+const NEEDLES_FOR_A_PATTERN = 3;
+
+/**
+ * `or` of `in` tests of string constants in one haystack ("@gmail." or "@yahoo." or … in the e-mail):
+ * a string haystack is tested with one regular expression of the needles, which V8 runs in about
+ * two thirds of the time of a search a needle (measured on e-mails, six needles); any other haystack
+ * goes through each `in` as before. The answer is the same: each `in` is true or false, so the `or`
+ * is true when one is. Undefined for any other `or`.
+ */
+function anyNeedle(args: unknown[], ctx: Ctx, depth: number): Expr | undefined {
+  if (args.length < NEEDLES_FOR_A_PATTERN) return undefined;
+  const needles: string[] = [];
+  let haystack = '';
+  for (const a of args) {
+    const test = (a as { in?: unknown } | null)?.in;
+    if (!Array.isArray(test) || test.length !== 2 || typeof test[0] !== 'string') return undefined;
+    if (Object.keys(a as object).length !== 1) return undefined;
+    const hay = JSON.stringify(test[1]);
+    if (needles.length > 0 && hay !== haystack) return undefined;
+    haystack = hay;
+    needles.push(test[0]);
+  }
+  const h = gen((args[0] as { in: unknown[] }).in[1], ctx, depth + 2);
+  if (!h) return undefined;
+  ctx.consts.push(new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')));
+  const pattern = `K${ctx.consts.length - 1}`;
+  const t = temp(ctx);
+  const each = needles.map((n) => `IN(${JSON.stringify(n)},${t})`).join('||');
+  // As `in`: an empty haystack holds nothing, not even "".
+  const empty = needles.includes('') ? `${t}!==''&&` : '';
+  return {
+    code: `(typeof (${t}=${h.code})==='string'?${empty}${pattern}.test(${t}):(${each}))`,
+    bool: true,
+  };
 }
 
 function mathCall(fn: 'min' | 'max', args: unknown[], ctx: Ctx, depth: number): Expr | undefined {
