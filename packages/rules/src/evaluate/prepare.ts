@@ -138,7 +138,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
     const { stage, priorStage, stageKept } = settled;
     const { gates, reasons, sla } = x;
     // One object literal for the common receipt (no limit held, no grade, no events counted).
-    if (!x.limits.length && gradeOf === undefined && !x.eventCounts.length) {
+    if (x.limits === null && gradeOf === undefined && x.eventCounts === null) {
       return {
         workflow,
         route,
@@ -162,9 +162,9 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       priorStage,
       stageKept,
       score,
-      ...(x.limits.length ? { limits: x.limits } : {}),
+      ...(x.limits ? { limits: x.limits } : {}),
       ...(gradeOf !== undefined ? { grade: gradeOf } : {}),
-      ...(x.eventCounts.length ? { events: x.eventCounts } : {}),
+      ...(x.eventCounts ? { events: x.eventCounts } : {}),
       gates,
       nextQuestions,
       sla,

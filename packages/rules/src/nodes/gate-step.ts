@@ -1,5 +1,5 @@
 import type { CriterionResult } from '../evaluate/decision.ts';
-import type { Explanation } from '../evaluate/run-state.ts';
+import { addTo, type Explanation } from '../evaluate/run-state.ts';
 import { EVENTS_PATH } from '../model/events.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
 import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
@@ -99,7 +99,7 @@ export function prepareGate(node: CompiledGate, { logic, nodeId }: PrepareContex
     for (let i = 0; i < n; i++) {
       const c = node.criteria[i]!;
       for (const x of counts[i] ?? [])
-        s.eventCounts.push({
+        addTo(s, 'eventCounts', {
           nodeId,
           ruleId: c.id,
           label: c.label,

@@ -1,5 +1,5 @@
 import type { Contribution, LimitApplied } from '../evaluate/decision.ts';
-import type { Explanation } from '../evaluate/run-state.ts';
+import { addTo, type Explanation } from '../evaluate/run-state.ts';
 import type { JsonLogic } from '../model/logic.ts';
 import { clamp, type Limit, type ScoreLimits } from '../model/score-limits.ts';
 import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
@@ -59,7 +59,7 @@ function scoreExplainer(node: CompiledScore, nodeId: string) {
   const tail = ` ${scoreType} points.`;
   return {
     held(x: Explanation, l: Held, contribution: boolean) {
-      x.limits.push({ nodeId, ...l });
+      addTo(x, 'limits', { nodeId, ...l });
       const words =
         l.by === 'step'
           ? l.limit === 'cap'
@@ -121,7 +121,7 @@ export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: stri
     for (const a of asks[i] ?? []) {
       const missing = ctx.missing(a.path);
       if (missing === undefined) return undefined;
-      ask += `if(${missing})${x}.scoreQuestions.push(${ctx.constant(a.question)});`;
+      ask += `if(${missing})(${x}.scoreQuestions??=[]).push(${ctx.constant(a.question)});`;
     }
     code += `p=${points};if(p!==0){q+=p;${x}.contributions.push(${c});}${ask && `else{${ask}}`}`;
   }
@@ -169,7 +169,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
       if (s.explain && counts[i]) {
         const r = node.rules[i]!;
         for (const c of counts[i]!)
-          s.eventCounts.push({
+          addTo(s, 'eventCounts', {
             nodeId,
             ruleId: r.id,
             label: r.label,
@@ -184,7 +184,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
         s.contributions.push({ nodeId, ruleId: r.id, label: r.label, scoreType, points: p });
       } else if (s.explain) {
         const ask = asks[i];
-        if (ask) for (const a of ask) if (a.missing(s.data.lead)) s.scoreQuestions.push(a.question);
+        if (ask) for (const a of ask) if (a.missing(s.data.lead)) addTo(s, 'scoreQuestions', a.question);
       }
     }
     if (cap !== null && sum > cap) {
