@@ -202,8 +202,9 @@ function fuse(artifact: Artifact, receipt?: Receipt): Fusion<FusedDecide | Fused
   ];
   // A compiled artifact has no loops; a hand-made one that does gets the step driver's bound.
   const guard = acyclic(artifact) ? '' : `if(steps>${ids.length})break;steps++;`;
+  // Named, so that profiles and V8's traces (--trace-opt) show which one they mean.
   const source =
-    `function(raw,now,cur,at){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
+    `function ${receipt ? 'fusedEvaluate' : 'fusedDecide'}(raw,now,cur,at){let ${locals.join(',')};${declareTemps(code)}${fields.code}` +
     `loop:for(;;){${guard}switch(n){${cases}default:break loop;}}` +
     `return ${outcome('null')};}`;
   return { fn: compileSource(code, source) as FusedDecide | FusedEvaluate };
