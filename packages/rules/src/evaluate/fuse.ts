@@ -12,7 +12,7 @@ import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { dataIssue, NO_ISSUES, normalizationSource } from './normalize.ts';
 import type { Outcome } from './prepare.ts';
 import { type Explanation, newExplanation } from './run-state.ts';
-import { stageRule } from './stage-rule.ts';
+import { settleOutcome, stageRule } from './stage-rule.ts';
 
 export type FusedDecide = (raw: unknown, now: number, currentStage?: Stage | null) => Outcome;
 export type FusedEvaluate = (
@@ -91,22 +91,7 @@ function fuse(artifact: Artifact, receipt?: Receipt): Fusion<FusedDecide | Fused
   const score = { total: 'sT', fit: 'sF', engagement: 'sE' };
   // The path's end goes through the one stage rule the step driver uses (evaluate/stage-rule.ts).
   const stages = stageRule(artifact.fields);
-  const settle = constant(
-    (
-      route: RouteResult | null,
-      proposed: Stage,
-      value: unknown,
-      current: Stage | null | undefined,
-      total: number,
-      fit: number,
-      engagement: number,
-      issues: DataIssue[] | undefined,
-    ): Outcome => {
-      const { stage, priorStage, stageKept, issue } = stages.rule(route, proposed, value, current);
-      const dataIssues = issue ? [...(issues ?? []), issue] : (issues ?? NO_ISSUES);
-      return { route, stage, priorStage, stageKept, score: { total, fit, engagement }, dataIssues };
-    },
-  );
+  const settle = constant(settleOutcome.bind(null, stages.rule));
   const stageField = stages.field < 0 ? 'null' : `f${stages.field}`;
   const noIssues = constant(NO_ISSUES);
   // Without a current stage or a recycle the rule keeps the path's stage: that common case builds the

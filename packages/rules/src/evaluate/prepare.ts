@@ -9,9 +9,9 @@ import type { Step } from '../nodes/kind.ts';
 import type { DataIssue, Decision, RouteResult } from './decision.ts';
 import { fuseDecide, fuseEvaluate, type Receipt } from './fuse.ts';
 import { leadIdReader, readPath } from './lead-id.ts';
-import { makeNormalizer, NO_ISSUES } from './normalize.ts';
+import { makeNormalizer } from './normalize.ts';
 import { newExplanation, questionsOf, type RunState } from './run-state.ts';
-import { stageOption, stageRule } from './stage-rule.ts';
+import { issuesAfter, settleOutcome, stageOption, stageRule } from './stage-rule.ts';
 
 /**
  * The fast path: each JSON-logic expression of a validated artifact becomes one generated function
@@ -130,8 +130,7 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
     // Stages only move forward: applied after the path, the same way for every evaluator.
     const settled = stages.rule(route, proposed, value, cur);
     if (settled.reason) x.reasons.push(settled.reason);
-    const issues = found ?? NO_ISSUES;
-    const dataIssues = settled.issue ? [...issues, settled.issue] : issues;
+    const dataIssues = issuesAfter(found, settled);
     const score = { total, fit, engagement, contributions: x.contributions };
     const gradeOf = grade && (grade({ score }) as string);
     const nextQuestions = questionsOf(x);
@@ -180,8 +179,9 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
   const fusedDecide = fast ? fuseDecide(artifact) : undefined;
   if (fusedDecide?.why) reasons.push(`decide() is not fused: ${fusedDecide.why}`);
   const decideFn = fusedDecide?.fn;
-  const evaluateFn = decideFn && fuseEvaluate(artifact, receipt).fn;
-  if (decideFn && !evaluateFn) reasons.push('evaluate() is not fused');
+  const fusedEvaluate = decideFn && fuseEvaluate(artifact, receipt);
+  if (fusedEvaluate?.why) reasons.push(`evaluate() is not fused: ${fusedEvaluate.why}`);
+  const evaluateFn = fusedEvaluate?.fn;
 
   const run = (raw: unknown, now: number, explain: boolean) => {
     const { lead, issues } = normalize(raw);
@@ -234,25 +234,29 @@ export function prepare(input: unknown, options: { engine?: LogicEngine } = {}):
       );
     },
     decide(raw, opts = {}) {
-      if (decideFn) {
-        const o = decideFn(raw, toMillis(opts.now), stageOption(opts.currentStage));
-        if (!grade) return o;
-        // The grade reads only the final fit and engagement scores, which the fused function answers.
-        const { dataIssues, ...rest } = o;
-        return { ...rest, grade: grade({ score: o.score }) as string, dataIssues };
+      const now = toMillis(opts.now);
+      const cur = stageOption(opts.currentStage);
+      let o: Outcome;
+      if (decideFn) o = decideFn(raw, now, cur);
+      else {
+        const { s, lead, issues } = run(raw, now, false);
+        const { total, fit, engagement } = s.data.score;
+        o = settleOutcome(
+          stages.rule,
+          s.route,
+          s.stage,
+          stageValue(lead),
+          cur,
+          total,
+          fit,
+          engagement,
+          issues,
+        );
       }
-      const { s, lead, issues } = run(raw, toMillis(opts.now), false);
-      const settled = stages.rule(s.route, s.stage, stageValue(lead), stageOption(opts.currentStage));
-      const { stage, priorStage, stageKept } = settled;
-      return {
-        route: s.route,
-        stage,
-        priorStage,
-        stageKept,
-        score: s.data.score,
-        ...(grade ? { grade: grade(s.data) as string } : {}),
-        dataIssues: settled.issue ? [...issues, settled.issue] : issues,
-      };
+      if (!grade) return o;
+      // The grade reads only the final fit and engagement scores, which the outcome holds.
+      const { dataIssues, ...rest } = o;
+      return { ...rest, grade: grade({ score: o.score }) as string, dataIssues };
     },
   };
 }

@@ -2,6 +2,8 @@ import type { ArtifactField } from '../compile/artifact.ts';
 import { nextStage, stageOf } from '../model/stage-order.ts';
 import { STAGES, type Stage } from '../model/stages.ts';
 import type { DataIssue, RouteResult } from './decision.ts';
+import { NO_ISSUES } from './normalize.ts';
+import type { Outcome } from './prepare.ts';
 
 /** How the stage rule ended: the final stage, the one before, and what it adds to the receipt. */
 export interface SettledStage {
@@ -49,6 +51,37 @@ export function stageRule(fields: readonly ArtifactField[]): { rule: StageRule; 
     return { stage: next.stage, priorStage: prior, stageKept: next.kept, reason, issue };
   };
   return { rule, field };
+}
+
+/** The lead's data issues with the stage rule's own, if it had one. */
+export const issuesAfter = (issues: DataIssue[] | undefined, settled: SettledStage): DataIssue[] =>
+  settled.issue ? [...(issues ?? []), settled.issue] : (issues ?? NO_ISSUES);
+
+/**
+ * The outcome once the path has ended, for the fused decide() and the step driver alike: the stage
+ * rule, then the route, stages and scores (the grade is added by the caller, from the scores).
+ */
+export function settleOutcome(
+  rule: StageRule,
+  route: RouteResult | null,
+  proposed: Stage,
+  fieldValue: unknown,
+  option: Stage | null | undefined,
+  total: number,
+  fit: number,
+  engagement: number,
+  issues: DataIssue[] | undefined,
+): Outcome {
+  const settled = rule(route, proposed, fieldValue, option);
+  const { stage, priorStage, stageKept } = settled;
+  return {
+    route,
+    stage,
+    priorStage,
+    stageKept,
+    score: { total, fit, engagement },
+    dataIssues: issuesAfter(issues, settled),
+  };
 }
 
 function notAStage(path: string, value: unknown): DataIssue {

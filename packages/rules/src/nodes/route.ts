@@ -137,10 +137,6 @@ function whoText(d: Sales): string {
 }
 
 /**
- * The one sentence of a route, for the plain-language view, outcomes and the receipt's reason. A sales
- * route with a pool counts its hours in the pool's working hours; without one, in calendar hours.
- */
-/**
  * A sales route's SLA for a lead evaluated at `now` (epoch ms), for the receipt; none for other routes.
  * Leads of one batch share their evaluation time: the due time's text is made once for them.
  */
@@ -158,6 +154,13 @@ function slaOf(d: Data): ((now: number) => Sla) | undefined {
   };
 }
 
+/** The step's reason in the receipt. */
+const routeReason = (d: Data) => `Routed to ${routeText(d)}.`;
+
+/**
+ * The one sentence of a route, for the plain-language view, outcomes and the receipt's reason. A sales
+ * route with a pool counts its hours in the pool's working hours; without one, in calendar hours.
+ */
 function routeText(d: Data): string {
   if (d.to === 'nurture')
     return d.recycle ? `Nurture: ${d.track}, recycled to ${d.recycle.stage}` : `Nurture: ${d.track}`;
@@ -303,7 +306,7 @@ export const route = defineKind<Data, Compiled>({
     const x = ctx.explain;
     return (
       (sla ? `${x}.sla=${ctx.constant(sla)}(${ctx.now});` : '') +
-      `${x}.reasons.push(${JSON.stringify(`Routed to ${routeText(node.route)}.`)});${finish}`
+      `${x}.reasons.push(${JSON.stringify(routeReason(node.route))});${finish}`
     );
   },
   sql: (d) => ({
@@ -317,7 +320,7 @@ export const route = defineKind<Data, Compiled>({
   }),
   prepare: (node, { nodeId }) => {
     const result = routeResult(node, nodeId);
-    const reason = `Routed to ${routeText(node.route)}.`;
+    const reason = routeReason(node.route);
     const sla = slaOf(node.route);
     return (s) => {
       s.route = result;

@@ -78,7 +78,7 @@ function scoreExplainer(node: CompiledScore, nodeId: string) {
 }
 
 /** For each rule worth points: each field it reads and the question to ask when it is missing (else null). */
-function questionsOf(node: CompiledScore, nodeId: string) {
+function fieldQuestions(node: CompiledScore, nodeId: string) {
   const framework = `${node.scoreType} score`;
   return node.rules.map((r) =>
     r.worth > 0 && r.reads?.length
@@ -105,7 +105,8 @@ export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: stri
   const x = ctx.explain;
   const explainer = x ? scoreExplainer(node, nodeId) : undefined;
   const held = explainer && ctx.constant(explainer.held);
-  const asks = x ? questionsOf(node, nodeId) : [];
+  const asks = x ? fieldQuestions(node, nodeId) : [];
+  const add = x && ctx.constant(addTo);
   let code = 'p=0;q=0;';
   for (const [i, r] of node.rules.entries()) {
     const points = ctx.expr(r.points);
@@ -121,7 +122,7 @@ export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: stri
     for (const a of asks[i] ?? []) {
       const missing = ctx.missing(a.path);
       if (missing === undefined) return undefined;
-      ask += `if(${missing})(${x}.scoreQuestions??=[]).push(${ctx.constant(a.question)});`;
+      ask += `if(${missing})${add}(${x},"scoreQuestions",${ctx.constant(a.question)});`;
     }
     code += `p=${points};if(p!==0){q+=p;${x}.contributions.push(${c});}${ask && `else{${ask}}`}`;
   }
@@ -158,7 +159,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
   const own = node.limits?.[scoreType];
   const total = node.limits?.total;
   // Undefined for a rule that asks nothing, so most zero-point rules cost one comparison.
-  const asks = questionsOf(node, nodeId).map((ask) =>
+  const asks = fieldQuestions(node, nodeId).map((ask) =>
     ask?.map((a) => ({ missing: isMissingIn(a.path), question: a.question })),
   );
   const { held, reason } = scoreExplainer(node, nodeId);
