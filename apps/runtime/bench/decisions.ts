@@ -40,7 +40,9 @@ function decisionOf(i: number, n: number): DecisionLogEntry {
   const ms = START + Math.floor((i * 90 * DAY) / n);
   const r = (i * 40503) % 10;
   const route = r < 2 ? 'sales' : r < 8 ? 'nurture' : 'disqualify';
-  const lead = i % Math.max(1, Math.floor(n / 5));
+  // Each lead decided five times, the leads of each round in a scrambled order, as leads arrive
+  // (their e-mails land at random places in the index, not one after another).
+  const lead = (i * 1_000_003) % Math.max(1, Math.floor(n / 5));
   return {
     decisionId: ms.toString(16).padStart(12, '0') + i.toString(16).padStart(18, '0'),
     workflowId: WORKFLOWS[(i * 7919) % 6]!,
@@ -68,7 +70,7 @@ function decisionOf(i: number, n: number): DecisionLogEntry {
 /** The same decisions as `decisionOf`, generated inside PostgreSQL (10 million rows in about a minute). */
 const PG_ROWS = (n: number, from: number, to: number) => `
   WITH g AS (SELECT i, ${START}::bigint + (i::bigint * ${90 * DAY}) / ${n} AS ms, (i::bigint * 40503) % 10 AS r,
-                    i % greatest(1, ${Math.floor(n / 5)}) AS lead
+                    (i::bigint * 1000003) % greatest(1, ${Math.floor(n / 5)}) AS lead
              FROM generate_series(${from}, ${to - 1}) AS i),
        h AS (SELECT *, CASE WHEN r < 2 THEN 'sales' WHEN r < 8 THEN 'nurture' ELSE 'disqualify' END AS route FROM g)
   INSERT INTO decisions (id, at, workflow_id, version, lead_id, email, route, target, route_node_id, stage, score)

@@ -10,6 +10,8 @@ import { generateLeads } from './gen.ts';
  * single evaluations (one lead a request, decision logged) and batches of 1,000 leads (NDJSON).
  * The servers run in a child process so the load generator does not share their event loop.
  * BENCH_ROUNDS, BENCH_SECONDS: rounds and their length; BENCH_ONLY: scenario ids to run (comma-separated).
+ * BENCH_SERVER_FLAGS: Node flags for the servers' process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * (the profile is written when the run ends).
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -104,7 +106,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./servers.ts', import.meta.url))],
+    [
+      ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./servers.ts', import.meta.url)),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

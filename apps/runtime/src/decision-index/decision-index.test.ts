@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionIds } from '../decision-id.ts';
 import { DecisionLog } from '../decision-log.ts';
 import type { DecisionFilter, DecisionLogEntry } from '../store.ts';
+import { MIGRATIONS } from './schema.ts';
 
 /**
  * The embedded decision log answers from its index (decision-index/) what its ring no longer holds.
@@ -109,6 +111,14 @@ async function expectSameAnswers(log: DecisionLog, all: DecisionLogEntry[]) {
   }
 }
 
+/** Appends the entries with a flush every 100, each starting a file (4 KB at most): a table each in the index. */
+async function appendAll(log: DecisionLog, entries: DecisionLogEntry[]) {
+  for (const [i, e] of entries.entries()) {
+    log.append(e);
+    if (i % 100 === 99) await log.flush();
+  }
+}
+
 const fileBytes = () =>
   readdirSync(dir)
     .filter((f) => f.startsWith('index.sqlite'))
@@ -119,7 +129,7 @@ describe('decision index', () => {
   it('answers every filter and page the same as the entries themselves, past the ring and after restarts', async () => {
     const all = decisions(1_200);
     let log = await open();
-    for (const e of all) log.append(e);
+    await appendAll(log, all);
     await expectSameAnswers(log, all);
     const full = all.find((e) => e.decisionId === expected(all, { route: 'disqualify' })[100])!;
     expect(await log.get(full.decisionId)).toEqual(full);
@@ -145,6 +155,37 @@ describe('decision index', () => {
     await log.close();
   });
 
+  it('answers the same when files are out of time order and their ranges of ids overlap (a clock set back), and after an index of one table', async () => {
+    const all = decisions(600);
+    const log = await open();
+    // The newest third first, then the oldest, then the middle one alternating with the oldest's last
+    // decisions: neither the order of the files nor their first ids says which holds the newest. A
+    // flush every 30 decisions, each starting a file (4 KB at most), so there are many.
+    const order = [...all.slice(400), ...all.slice(0, 150)];
+    for (let k = 0; k < 200; k++) order.push(...(k < 50 ? [all[200 + k]!, all[150 + k]!] : [all[200 + k]!]));
+    for (const [i, e] of order.entries()) {
+      log.append(e);
+      if (i % 30 === 29) await log.flush();
+    }
+    await log.close();
+    // Reopened, so every answer comes from the index (the ring takes the appends as in time order).
+    const log2 = await open();
+    await expectSameAnswers(log2, all);
+    await log2.close();
+    // The index as schema version 1 left it (every file's decisions in one table): dropped and built again.
+    rmSync(join(dir, 'index.sqlite'));
+    const v1 = new Database(join(dir, 'index.sqlite'));
+    v1.exec(MIGRATIONS[0]!);
+    v1.prepare(
+      "INSERT INTO files (name, ino, head, offset) VALUES ('decisions-20260301-1.jsonl', 0, '', 0)",
+    ).run();
+    v1.pragma('user_version = 1');
+    v1.close();
+    const again = await open();
+    await expectSameAnswers(again, all);
+    await again.close();
+  });
+
   it('indexes what is appended while it runs, and entries a flush wrote before a query asks', async () => {
     const all = decisions(600);
     const log = await open(10);
@@ -158,7 +199,7 @@ describe('decision index', () => {
   it('forgets an erased lead at once, in its rows and in its database file, and keeps the rest', async () => {
     const all = decisions(900);
     const log = await open();
-    for (const e of all) log.append(e);
+    await appendAll(log, all);
     await log.flush();
     expect(await pageAll(log, { lead: 'person9@example.com' }, 20)).not.toHaveLength(0);
     expect(fileBytes()).toContain('person9@example.com');
@@ -175,7 +216,7 @@ describe('decision index', () => {
   it('drops what retention deletes: whole days, and the older part of the day it cuts through', async () => {
     const all = decisions(900);
     const log = await open();
-    for (const e of all) log.append(e);
+    await appendAll(log, all);
     await log.flush();
     await expectSameAnswers(log, all);
     const cut = new Date(START + 3.5 * DAY).toISOString();

@@ -6,13 +6,16 @@ import type Database from 'better-sqlite3';
  * (context.ts).
  *
  * `files` is how far each log file is indexed (`offset`, a byte after a newline), with what tells that
- * it was rewritten since (`ino`, `head`: a rewrite is a new file renamed over the old one) and the ids
- * it gave (`min_id`, `max_id`: its rows are deleted by a range of the primary key). `decisions` holds
- * the log's columns, ordered by id (time), with the workflow, route and stage as one number: the
- * `facets` row of that triple (a workflow has a few dozen at most). One index on (facet, id) answers
- * every filter on those three and every pair of them: a query walks the index down from its cursor
- * for each facet that passes (query.ts), so a pair that never occurs reads nothing. Against an index
- * per filter and pair (as PostgreSQL's), each decision costs three index entries instead of eight.
+ * it was rewritten since (`ino`, `head`: a rewrite is a new file renamed over the old one) and the range
+ * of the ids it gave (`min_id`, `max_id`). Its decisions are in a table of its own (partitions.ts),
+ * ordered by id (time), with the workflow, route and stage as one number: the `facets` row of that
+ * triple (a workflow has a few dozen at most). One index on (facet, id) answers every filter on those
+ * three and every pair of them: a query walks the index down from its cursor for each facet that passes
+ * (query.ts), so a pair that never occurs reads nothing. Against an index per filter and pair (as
+ * PostgreSQL's), each decision costs three index entries instead of eight.
+ *
+ * Version 1 kept every file's decisions in one `decisions` table; version 2 drops it and forgets how
+ * far each file was indexed, so the files are indexed again, each into its own table.
  */
 export const MIGRATIONS: string[] = [
   `
@@ -28,6 +31,10 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX decisions_facet ON decisions (facet, id);
   CREATE INDEX decisions_lead ON decisions (lead_id, id) WHERE lead_id IS NOT NULL;
   CREATE INDEX decisions_email ON decisions (email, id) WHERE email IS NOT NULL;
+  `,
+  `
+  DROP TABLE decisions;
+  DELETE FROM files;
   `,
 ];
 
