@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { byId, q } from '../diff/words.ts';
 import type { JsonLogic } from '../model/logic.ts';
+import { byNumber } from './by-number.ts';
 import { type DiffContext, defineKind } from './kind.ts';
 import {
   duplicateTierIds,
@@ -49,6 +50,27 @@ function diffBranch(a: Data, b: Data, ctx: DiffContext): string[] {
 
 /** The start of the step's reason, before the score: "Score tiers: total score ". */
 const reasonLead = (node: Compiled) => `${node.label}: ${scoreName[node.on]} `;
+
+/**
+ * The step's reason for each exit, by score ("Score tiers: total score 72 → Hot."): the texts are kept
+ * (by-number.ts), so receipts share them. Step and fused use the same.
+ */
+function tierReasons(node: Compiled): (port: string) => (score: number) => string {
+  const lead = reasonLead(node);
+  // The tier's label ("→ Hot"), not its id.
+  const name = exitNames(node.labels);
+  const byPort = new Map<string, (score: number) => string>();
+  return (port) => {
+    let reason = byPort.get(port);
+    if (!reason) {
+      const tail = ` → ${name(port)}.`;
+      reason = byNumber((score) => `${lead}${score}${tail}`);
+      // A hand-made select may name ports without end: those are not kept.
+      if (byPort.size < 64) byPort.set(port, reason);
+    }
+    return reason;
+  };
+}
 
 /** Splits leads by their score so far into ordered tiers (first match wins) and an else exit. */
 export const branch = defineKind<Data, Compiled>({
@@ -123,13 +145,11 @@ export const branch = defineKind<Data, Compiled>({
             compares.has(Object.keys(x)[0]!),
       );
     // The step's reason: "Score tiers: total score 72 → Hot."
-    const lead = JSON.stringify(reasonLead(node));
     const score = ctx.score[node.on];
-    const name = exitNames(node.labels);
+    const reasons = tierReasons(node);
     const exit = (port: string) =>
-      (ctx.explain
-        ? `${ctx.explain}.reasons.push(${lead}+${score}+${JSON.stringify(` → ${name(port)}.`)});`
-        : '') + ctx.goto(port);
+      (ctx.explain ? `${ctx.explain}.reasons.push(${ctx.constant(reasons(port))}(${score}));` : '') +
+      ctx.goto(port);
     if (direct) {
       let code = '';
       for (let i = 0; i < arms.length - 1; i += 2) {
@@ -139,7 +159,7 @@ export const branch = defineKind<Data, Compiled>({
       }
       return code + exit(arms.at(-1) as string);
     }
-    return fuseSelect(node, ctx, () => `${lead}+${score}+" → "+${ctx.constant(name)}(p)+"."`);
+    return fuseSelect(node, ctx, () => `${ctx.constant(reasons)}(p)(${score})`);
   },
   sql: (d, ctx) => ({
     exits: [
@@ -149,14 +169,12 @@ export const branch = defineKind<Data, Compiled>({
   }),
   prepare: (node, { logic }) => {
     const select = logic(node.select);
-    const { on, labels } = node;
-    const lead = reasonLead(node);
-    // The tier's label ("→ Hot"), not its id.
-    const name = exitNames(labels);
+    const { on } = node;
+    const reasons = tierReasons(node);
     return (s) => {
       const port = String(select(s.data));
       if (!s.explain) return port;
-      s.reasons.push(`${lead}${s.data.score[on]} → ${name(port)}.`);
+      s.reasons.push(reasons(port)(s.data.score[on]));
       return port;
     };
   },

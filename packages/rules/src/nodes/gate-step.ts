@@ -1,4 +1,4 @@
-import type { CriterionResult } from '../evaluate/decision.ts';
+import type { CriterionResult, GateResult, NextQuestion } from '../evaluate/decision.ts';
 import { addTo, type Explanation } from '../evaluate/run-state.ts';
 import { EVENTS_PATH } from '../model/events.ts';
 import { type JsonLogic, MET, truthStatus, UNKNOWN } from '../model/logic.ts';
@@ -21,9 +21,23 @@ export interface CompiledGate extends ArtifactNode {
   pass: JsonLogic;
 }
 
+/** What one set of truths adds to the receipt: the gate's result, its reason, the questions of its unknown criteria. */
+interface Said {
+  gate: GateResult;
+  reason: string;
+  asks: NextQuestion[];
+}
+
+/** Sets of truths remembered per gate: a gate of n criteria has 3^n (81 for BANT's four). */
+const REMEMBERED = 1024;
+/** Past this many criteria the key (a number in base 3) would lose digits: nothing is remembered. */
+const KEYED_CRITERIA = 30;
+
 /**
  * What a gate adds to the receipt once its criteria are tested: each criterion's status, a question
  * for each unknown one, the gate's result and its reason. The step and the fused evaluate() share it.
+ * All of it follows from the truths alone, so it is made once per set of truths and shared (frozen) by
+ * every receipt with that set, instead of a result, its criteria and a reason built for each lead.
  */
 export function gateExplainer(
   node: CompiledGate,
@@ -42,26 +56,48 @@ export function gateExplainer(
         ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
         : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
   }));
-  return (x, truths, passed) => {
+  const make = (truths: readonly number[], passed: boolean): Said => {
     const criteria: CriterionResult[] = new Array(n);
     const unknown: string[] = [];
+    const asks: NextQuestion[] = [];
     let met = 0;
     for (let i = 0; i < n; i++) {
       const t = truths[i]!;
       const c = node.criteria[i]!;
-      criteria[i] = { id: c.id, label: c.label, status: truthStatus(t), fields: c.fields };
+      criteria[i] = Object.freeze({ id: c.id, label: c.label, status: truthStatus(t), fields: c.fields });
       if (t === MET) met++;
       else if (t === UNKNOWN) {
         unknown.push(c.label);
-        x.nextQuestions.push(questions[i]!);
+        asks.push(questions[i]!);
       }
     }
-    x.gates.push({ nodeId, label: node.label, framework: node.framework, passed, criteria });
-    x.reasons.push(
-      `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${
+    Object.freeze(criteria);
+    return {
+      gate: Object.freeze({ nodeId, label: node.label, framework: node.framework, passed, criteria }),
+      reason: `${node.label}: ${passed ? 'passed' : 'not passed'}, ${met} of ${n} criteria met${
         unknown.length ? ` (${unknown.join(', ')} not known)` : ''
       }.`,
-    );
+      asks,
+    };
+  };
+  const said = new Map<number, Said>();
+  return (x, truths, passed) => {
+    let out: Said | undefined;
+    if (n <= KEYED_CRITERIA) {
+      let key = passed ? 1 : 0;
+      for (let i = 0; i < n; i++) {
+        const t = truths[i];
+        key = key * 3 + (t === MET ? 2 : t === UNKNOWN ? 1 : 0);
+      }
+      out = said.get(key);
+      if (!out) {
+        out = make(truths, passed);
+        if (said.size < REMEMBERED) said.set(key, out);
+      }
+    } else out = make(truths, passed);
+    x.gates.push(out.gate);
+    for (const q of out.asks) x.nextQuestions.push(q);
+    x.reasons.push(out.reason);
   };
 }
 

@@ -138,19 +138,25 @@ function whoText(d: Sales): string {
 
 /**
  * A sales route's SLA for a lead evaluated at `now` (epoch ms), for the receipt; none for other routes.
- * Leads of one batch share their evaluation time: the due time's text is made once for them.
+ * Leads of one batch share their evaluation time: their SLA is made once (frozen) and shared.
  */
 function slaOf(d: Data): ((now: number) => Sla) | undefined {
   if (d.to !== 'sales') return undefined;
   const { queue, sla } = d;
   let last = Number.NaN;
-  let dueAt = '';
+  let made: Sla | undefined;
   return (now) => {
-    if (now !== last) {
-      dueAt = new Date(now + sla.firstContactHours * HOUR_MS).toISOString();
+    if (now !== last || !made) {
+      const dueAt = new Date(now + sla.firstContactHours * HOUR_MS).toISOString();
+      made = Object.freeze({
+        owner: queue,
+        respondWithinHours: sla.firstContactHours,
+        touches: sla.touches,
+        dueAt,
+      });
       last = now;
     }
-    return { owner: queue, respondWithinHours: sla.firstContactHours, touches: sla.touches, dueAt };
+    return made;
   };
 }
 

@@ -2,6 +2,7 @@ import type { Contribution, LimitApplied } from '../evaluate/decision.ts';
 import { addTo, type Explanation } from '../evaluate/run-state.ts';
 import type { JsonLogic } from '../model/logic.ts';
 import { clamp, type Limit, type ScoreLimits } from '../model/score-limits.ts';
+import { byNumber } from './by-number.ts';
 import type { ArtifactNode, FuseContext, PrepareContext, Step } from './kind.ts';
 import { signed } from './score-words.ts';
 
@@ -73,8 +74,23 @@ function scoreExplainer(node: CompiledScore, nodeId: string) {
       }
       if (l.by === 'workflow') x.reasons.push(`${node.label}: ${words}, ${signed(l.points)}.`);
     },
-    reason: (sum: number) => `${lead}${signed(sum)}${tail}`,
+    reason: byNumber((sum) => `${lead}${signed(sum)}${tail}`),
   };
+}
+
+/**
+ * Each rule's contribution line when its points are fixed (`{"if": [test, points, 0]}`, every rule but
+ * a decaying one): one frozen object per rule, shared by every receipt it appears in, since a rule
+ * that earns anything earns exactly that. Null for a rule whose points vary (decay).
+ */
+function fixedContributions(node: CompiledScore, nodeId: string): (Contribution | null)[] {
+  return node.rules.map((r) => {
+    const arms = (r.points as { if?: unknown } | null)?.if;
+    if (!Array.isArray(arms) || arms.length !== 3 || arms[2] !== 0) return null;
+    const points = arms[1];
+    if (typeof points !== 'number' || !Number.isFinite(points) || points === 0) return null;
+    return Object.freeze({ nodeId, ruleId: r.id, label: r.label, scoreType: node.scoreType, points });
+  });
 }
 
 /** For each rule worth points: each field it reads and the question to ask when it is missing (else null). */
@@ -107,6 +123,7 @@ export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: stri
   const held = explainer && ctx.constant(explainer.held);
   const asks = x ? fieldQuestions(node, nodeId) : [];
   const add = x && ctx.constant(addTo);
+  const fixed = x ? fixedContributions(node, nodeId) : [];
   let code = 'p=0;q=0;';
   for (const [i, r] of node.rules.entries()) {
     const points = ctx.expr(r.points);
@@ -117,7 +134,9 @@ export function fuseScore(node: CompiledScore, ctx: FuseContext & { nodeId: stri
     }
     // Events are counted on the step driver only (evaluate/fuse.ts does not fuse an artifact with events).
     if (r.counts?.length) return undefined;
-    const c = `{nodeId:${JSON.stringify(nodeId)},ruleId:${JSON.stringify(r.id)},label:${JSON.stringify(r.label)},scoreType:${JSON.stringify(scoreType)},points:p}`;
+    const c = fixed[i]
+      ? ctx.constant(fixed[i])
+      : `{nodeId:${JSON.stringify(nodeId)},ruleId:${JSON.stringify(r.id)},label:${JSON.stringify(r.label)},scoreType:${JSON.stringify(scoreType)},points:p}`;
     let ask = '';
     for (const a of asks[i] ?? []) {
       const missing = ctx.missing(a.path);
@@ -163,6 +182,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
     ask?.map((a) => ({ missing: isMissingIn(a.path), question: a.question })),
   );
   const { held, reason } = scoreExplainer(node, nodeId);
+  const fixed = fixedContributions(node, nodeId);
   return (s) => {
     let sum = 0;
     for (let i = 0; i < n; i++) {
@@ -182,7 +202,7 @@ export function prepareScore(node: CompiledScore, { logic, nodeId }: PrepareCont
         sum += p;
         if (!s.explain) continue;
         const r = node.rules[i]!;
-        s.contributions.push({ nodeId, ruleId: r.id, label: r.label, scoreType, points: p });
+        s.contributions.push(fixed[i] ?? { nodeId, ruleId: r.id, label: r.label, scoreType, points: p });
       } else if (s.explain) {
         const ask = asks[i];
         if (ask) for (const a of ask) if (a.missing(s.data.lead)) addTo(s, 'scoreQuestions', a.question);
