@@ -102,6 +102,30 @@ describe('fused decide()', () => {
 });
 
 describe('fused evaluate()', () => {
+  it("shares the parts receipts repeat (gates, contribution lines, SLA) frozen, so one caller cannot change another's", () => {
+    const reference = loadExamples().find((e) => e.name === 'reference-workload')!;
+    const prepared = prepare(compile(reference.workflow));
+    const hot = reference.leads.find((l) => prepared.evaluate(l.lead, { now }).route?.kind === 'sales')!;
+    const [a, b] = [prepared.evaluate(hot.lead, { now }), prepared.evaluate(hot.lead, { now })];
+    expect(a).toStrictEqual(b);
+    expect(a.gates[0]).toBe(b.gates[0]);
+    expect(a.score.contributions[0]).toBe(b.score.contributions[0]);
+    expect(a.sla).toBe(b.sla);
+    expect(() => {
+      (a.gates[0] as { passed: boolean }).passed = false;
+    }).toThrow(TypeError);
+    expect(() => {
+      (a.score.contributions[0] as { points: number }).points = 0;
+    }).toThrow(TypeError);
+    expect(() => {
+      a.gates[0]!.criteria.pop();
+    }).toThrow(TypeError);
+    expect(b.gates[0]!.passed).toBe(true);
+    // The receipt's own lists are the caller's: a path or reason added to one is not in the other.
+    a.reasons.push('mine');
+    expect(b.reasons).not.toContain('mine');
+  });
+
   it("gives the step driver's receipt, member for member and in the same order, for every example lead and prior stage", () => {
     for (const { workflow, leads } of loadExamples()) {
       const artifact = compile(workflow);
