@@ -93,6 +93,7 @@ const CACHE_LIMIT = 10_000;
 export class DecisionJson {
   private readonly known = new Map<string, string>();
   private readonly routes = new WeakMap<object, string>();
+  private readonly parts = new WeakMap<object, string>();
 
   /** A string from a small set: encoded once, then looked up. */
   readonly quoteKnown = (s: string | null): string => {
@@ -106,6 +107,19 @@ export class DecisionJson {
     return text;
   };
 
+  /**
+   * A reason: most are a workflow's fixed sentences or texts the rules core keeps by number, so they
+   * are looked up among the known strings; any other is written as text is.
+   */
+  private readonly quoteReason = (s: string): string => {
+    const text = this.known.get(s);
+    if (text !== undefined) return text;
+    const quoted = quoteText(s);
+    if (this.known.size >= CACHE_LIMIT) this.known.clear();
+    this.known.set(s, quoted);
+    return quoted;
+  };
+
   /** Route results are the prepared workflow's own objects, one per route node: encoded once each. */
   private route(route: Outcome['route']): string {
     if (route === null) return 'null';
@@ -117,7 +131,24 @@ export class DecisionJson {
     return text;
   }
 
+  /**
+   * A part the rules core shares, frozen, between receipts (a gate's result, a contribution line, a
+   * question, an SLA): it cannot change, so it is encoded once. Any other object is encoded each time.
+   */
+  private readonly part = (o: object): string => {
+    if (!Object.isFrozen(o)) return JSON.stringify(o);
+    let text = this.parts.get(o);
+    if (text === undefined) {
+      text = JSON.stringify(o);
+      this.parts.set(o, text);
+    }
+    return text;
+  };
+
   private readonly contribution = (c: Contribution): string =>
+    Object.isFrozen(c) ? this.part(c) : this.contributionText(c);
+
+  private readonly contributionText = (c: Contribution): string =>
     `{"nodeId":${this.quoteKnown(c.nodeId)},"ruleId":${this.quoteKnown(c.ruleId)},"label":${this.quoteKnown(c.label)},"scoreType":${this.quoteKnown(c.scoreType)},"points":${numberJson(c.points)}}`;
 
   /** The receipt's optional parts after the score, present only when the workflow has them. */
@@ -133,7 +164,7 @@ export class DecisionJson {
   receipt(head: string, d: Decision): string {
     const s = d.score;
     const version = d.workflow.version === null ? 'null' : numberJson(d.workflow.version);
-    return `{${head}"workflow":{"id":${this.quoteKnown(d.workflow.id)},"version":${version}},"route":${this.route(d.route)},"stage":${this.quoteKnown(d.stage)},"priorStage":${this.quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${numberJson(s.total)},"fit":${numberJson(s.fit)},"engagement":${numberJson(s.engagement)},"contributions":${list(s.contributions, this.contribution)}}${this.extras(d)},"gates":${rest(d.gates)},"nextQuestions":${rest(d.nextQuestions)},"sla":${rest(d.sla)},"path":${list(d.path, this.quoteKnown)},"reasons":${list(d.reasons, quoteText)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
+    return `{${head}"workflow":{"id":${this.quoteKnown(d.workflow.id)},"version":${version}},"route":${this.route(d.route)},"stage":${this.quoteKnown(d.stage)},"priorStage":${this.quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${numberJson(s.total)},"fit":${numberJson(s.fit)},"engagement":${numberJson(s.engagement)},"contributions":${list(s.contributions, this.contribution)}}${this.extras(d)},"gates":${list(d.gates, this.part)},"nextQuestions":${list(d.nextQuestions, this.part)},"sla":${d.sla === null ? 'null' : this.part(d.sla)},"path":${list(d.path, this.quoteKnown)},"reasons":${list(d.reasons, this.quoteReason)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
   }
 
   /** `{"id":…,"version":…}`, made once per request rather than once per lead. */

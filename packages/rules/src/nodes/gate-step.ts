@@ -44,18 +44,21 @@ export function gateExplainer(
   nodeId: string,
 ): (x: Explanation, truths: readonly number[], passed: boolean) => void {
   const n = node.criteria.length;
-  const questions = node.criteria.map((c) => ({
-    nodeId,
-    criterionId: c.id,
-    framework: node.framework,
-    label: c.label,
-    fields: c.fields,
-    // A criterion on events alone is not asked of the lead: its behaviour must be sent.
-    question:
-      c.fields.length === 1 && c.fields[0] === EVENTS_PATH
-        ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
-        : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
-  }));
+  // Frozen: shared by every receipt that asks them, as the rest of what a set of truths says.
+  const questions = node.criteria.map((c) =>
+    Object.freeze({
+      nodeId,
+      criterionId: c.id,
+      framework: node.framework,
+      label: c.label,
+      fields: c.fields,
+      // A criterion on events alone is not asked of the lead: its behaviour must be sent.
+      question:
+        c.fields.length === 1 && c.fields[0] === EVENTS_PATH
+          ? `Send the lead's events to judge ${c.label.toLowerCase()}: is it true that ${c.text}?`
+          : `Ask about ${c.label.toLowerCase()}: is it true that ${c.text}?`,
+    }),
+  );
   const make = (truths: readonly number[], passed: boolean): Said => {
     const criteria: CriterionResult[] = new Array(n);
     const unknown: string[] = [];

@@ -100,7 +100,7 @@ function fieldQuestions(node: CompiledScore, nodeId: string) {
     r.worth > 0 && r.reads?.length
       ? r.reads.map((f) => ({
           path: f.path,
-          question: {
+          question: Object.freeze({
             nodeId,
             criterionId: r.id,
             framework,
@@ -108,7 +108,7 @@ function fieldQuestions(node: CompiledScore, nodeId: string) {
             fields: [f.path],
             question: `Ask for ${f.label.toLowerCase()}: "${r.label}" earns ${signed(r.worth)} ${node.scoreType} points.`,
             points: r.worth,
-          },
+          }),
         }))
       : null,
   );
