@@ -126,6 +126,7 @@ export class JsonlAppender<T extends LoggedEntry> {
         file.bytes += bytesWritten;
         this.written += bytesWritten;
       }
+      this.pending.recycle(bytes);
     } catch (e) {
       // Kept for the next flush: a full or failing disk should cost memory for a while, not entries.
       this.pending.putBack(bytes.subarray(written), lines);
