@@ -8,7 +8,9 @@ const workflow = JSON.parse(
 );
 const fast = prepare(compile(workflow));
 // Parsed from JSON text, as in run.ts (the generator's own objects can be pretenured: see there).
-const leads: Record<string, unknown>[] = JSON.parse(JSON.stringify(generateLeads(100_000, { seed: 42, mode: 'clean' })));
+const leads: Record<string, unknown>[] = JSON.parse(
+  JSON.stringify(generateLeads(100_000, { seed: 42, mode: 'clean' })),
+);
 const now = Date.parse('2026-03-02T09:00:00Z');
 let sink = 0;
 for (let r = 0; r < 10; r++) {
