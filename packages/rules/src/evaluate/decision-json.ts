@@ -92,10 +92,13 @@ const CACHE_LIMIT = 10_000;
  */
 export class DecisionJson {
   private readonly known = new Map<string, string>();
-  private readonly routes = new WeakMap<object, string>();
-  private readonly parts = new WeakMap<object, string>();
+  /** Objects that do not change, by identity: their text, made once. */
+  private readonly encoded = new WeakMap<object, string>();
 
-  /** A string from a small set: encoded once, then looked up. */
+  /**
+   * A string from a small set (ids, stages, step ids, reasons: a workflow's fixed sentences and the
+   * texts the rules core keeps by number): encoded once, then looked up.
+   */
   readonly quoteKnown = (s: string | null): string => {
     if (s === null) return 'null';
     let text = this.known.get(s);
@@ -107,46 +110,29 @@ export class DecisionJson {
     return text;
   };
 
-  /**
-   * A reason: most are a workflow's fixed sentences or texts the rules core keeps by number, so they
-   * are looked up among the known strings; any other is written as text is.
-   */
-  private readonly quoteReason = (s: string): string => {
-    const text = this.known.get(s);
-    if (text !== undefined) return text;
-    const quoted = quoteText(s);
-    if (this.known.size >= CACHE_LIMIT) this.known.clear();
-    this.known.set(s, quoted);
-    return quoted;
-  };
+  /** An object that does not change, encoded the first time it is seen. */
+  private once(o: object): string {
+    let text = this.encoded.get(o);
+    if (text === undefined) {
+      text = JSON.stringify(o);
+      this.encoded.set(o, text);
+    }
+    return text;
+  }
 
   /** Route results are the prepared workflow's own objects, one per route node: encoded once each. */
   private route(route: Outcome['route']): string {
-    if (route === null) return 'null';
-    let text = this.routes.get(route);
-    if (text === undefined) {
-      text = JSON.stringify(route);
-      this.routes.set(route, text);
-    }
-    return text;
+    return route === null ? 'null' : this.once(route);
   }
 
   /**
    * A part the rules core shares, frozen, between receipts (a gate's result, a contribution line, a
    * question, an SLA): it cannot change, so it is encoded once. Any other object is encoded each time.
    */
-  private readonly part = (o: object): string => {
-    if (!Object.isFrozen(o)) return JSON.stringify(o);
-    let text = this.parts.get(o);
-    if (text === undefined) {
-      text = JSON.stringify(o);
-      this.parts.set(o, text);
-    }
-    return text;
-  };
+  private readonly part = (o: object): string => (Object.isFrozen(o) ? this.once(o) : JSON.stringify(o));
 
   private readonly contribution = (c: Contribution): string =>
-    Object.isFrozen(c) ? this.part(c) : this.contributionText(c);
+    Object.isFrozen(c) ? this.once(c) : this.contributionText(c);
 
   private readonly contributionText = (c: Contribution): string =>
     `{"nodeId":${this.quoteKnown(c.nodeId)},"ruleId":${this.quoteKnown(c.ruleId)},"label":${this.quoteKnown(c.label)},"scoreType":${this.quoteKnown(c.scoreType)},"points":${numberJson(c.points)}}`;
@@ -164,7 +150,7 @@ export class DecisionJson {
   receipt(head: string, d: Decision): string {
     const s = d.score;
     const version = d.workflow.version === null ? 'null' : numberJson(d.workflow.version);
-    return `{${head}"workflow":{"id":${this.quoteKnown(d.workflow.id)},"version":${version}},"route":${this.route(d.route)},"stage":${this.quoteKnown(d.stage)},"priorStage":${this.quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${numberJson(s.total)},"fit":${numberJson(s.fit)},"engagement":${numberJson(s.engagement)},"contributions":${list(s.contributions, this.contribution)}}${this.extras(d)},"gates":${list(d.gates, this.part)},"nextQuestions":${list(d.nextQuestions, this.part)},"sla":${d.sla === null ? 'null' : this.part(d.sla)},"path":${list(d.path, this.quoteKnown)},"reasons":${list(d.reasons, this.quoteReason)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
+    return `{${head}"workflow":{"id":${this.quoteKnown(d.workflow.id)},"version":${version}},"route":${this.route(d.route)},"stage":${this.quoteKnown(d.stage)},"priorStage":${this.quoteKnown(d.priorStage)},"stageKept":${d.stageKept},"score":{"total":${numberJson(s.total)},"fit":${numberJson(s.fit)},"engagement":${numberJson(s.engagement)},"contributions":${list(s.contributions, this.contribution)}}${this.extras(d)},"gates":${list(d.gates, this.part)},"nextQuestions":${list(d.nextQuestions, this.part)},"sla":${d.sla === null ? 'null' : this.part(d.sla)},"path":${list(d.path, this.quoteKnown)},"reasons":${list(d.reasons, this.quoteKnown)},"dataIssues":${rest(d.dataIssues)},"evaluatedAt":${quoteText(d.evaluatedAt)}}`;
   }
 
   /** `{"id":…,"version":…}`, made once per request rather than once per lead. */
