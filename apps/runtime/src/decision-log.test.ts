@@ -109,6 +109,82 @@ describe('decision log', () => {
     await log.close();
   });
 
+  it('pages and scans in id order after a restart with the clock set back, and answers from memory alone otherwise', async () => {
+    // The first process ran with a clock an hour fast; the second starts at the true time, so every
+    // id it gives sorts below the first one's.
+    const fast = entries(30, Date.parse('2026-03-02T11:00:00Z')).map((e) => ({
+      ...e,
+      leadId: `fast-${e.leadId}`,
+    }));
+    const now = entries(20, Date.parse('2026-03-02T10:00:00Z')).map((e) => ({
+      ...e,
+      leadId: `now-${e.leadId}`,
+    }));
+    let log = await open(50);
+    for (const e of fast) log.append(e);
+    await log.close();
+    log = await open(50);
+    for (const e of now) log.append(e);
+    const byId = [...fast, ...now]
+      .sort((a, b) => (a.decisionId < b.decisionId ? 1 : -1))
+      .map((e) => e.leadId!);
+    expect(byId[0]).toBe('fast-L29');
+    expect(await pageAll(log)).toEqual(byId);
+    expect(await pageAll(log, { workflow: 'odd' }, 4)).toEqual(
+      byId.filter((l) => Number(l.split('L')[1]) % 2),
+    );
+    const seen: string[] = [];
+    await log.scan({}, (e) => seen.push(e.leadId!));
+    expect(seen.sort()).toEqual([...byId].sort());
+    await log.close();
+
+    // The next process's clock is right again: its ids are above all logged, so a page of its own
+    // decisions comes from memory, without waiting for the disk (nothing of them is written yet).
+    log = await open(50);
+    // The first page of a process comes from the index, which by then has said what came before.
+    expect(await pageAll(log)).toEqual(byId);
+    const later = entries(10, Date.parse('2026-03-02T12:00:00Z')).map((e) => ({
+      ...e,
+      leadId: `later-${e.leadId}`,
+    }));
+    for (const e of later) log.append(e);
+    const written = () =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => readFileSync(join(dir, f), 'utf8'))
+        .join('');
+    const before = written();
+    const page = await log.list({}, undefined, 5);
+    expect(page.items.map((e) => e.leadId)).toEqual([
+      'later-L9',
+      'later-L8',
+      'later-L7',
+      'later-L6',
+      'later-L5',
+    ]);
+    expect(written()).toBe(before);
+    expect(await pageAll(log)).toEqual([...later.map((e) => e.leadId!).reverse(), ...byId]);
+    await log.close();
+
+    // Set back once more, now that the index holds all the rest: what it holds counts as well.
+    log = await open(50);
+    const back = entries(10, Date.parse('2026-03-02T10:30:00Z')).map((e) => ({
+      ...e,
+      leadId: `back-${e.leadId}`,
+    }));
+    for (const e of back) log.append(e);
+    const everything = [...fast, ...now, ...later, ...back].sort((a, b) =>
+      a.decisionId < b.decisionId ? 1 : -1,
+    );
+    expect(await pageAll(log)).toEqual(everything.map((e) => e.leadId));
+    // Since a time inside this process's decisions: the older processes' later ones are in the page too.
+    const since = back[5]!.at;
+    expect((await log.list({ since }, undefined, 100)).items.map((e) => e.leadId)).toEqual(
+      everything.filter((e) => e.at >= since).map((e) => e.leadId),
+    );
+    await log.close();
+  });
+
   it('honours since across files, and skips a line torn by a crash', async () => {
     const all = entries(40);
     let log = await open(10);

@@ -1,5 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { DecisionJson } from '@qualify/rules';
+import { listLogFiles } from './decision-files.ts';
+import { decisionIdFloor } from './decision-id.ts';
 import { DecisionIndex } from './decision-index/decision-index.ts';
 import { decisionLine } from './decision-json.ts';
 import { JsonlAppender } from './jsonl-appender.ts';
@@ -54,10 +57,18 @@ export class DecisionLog {
   /** Lines were written since the last background pass began, and when it began (performance.now()). */
   private unindexed = false;
   private indexedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The newest id logged before this process opened the log (null: none), once the index has said;
+   * undefined until then. The ring holds this process's decisions in id order, but a clock set back
+   * across a restart leaves older processes' ids above them: the ring alone answers a page only where
+   * every id it returns is above this one.
+   */
+  private prior: string | null | undefined = undefined;
 
   private constructor(
     private readonly o: DecisionLogOptions,
     private readonly index: DecisionIndex,
+    sizes: Record<string, number>,
   ) {
     this.recent = new Ring(o.memoryEntries);
     this.files = new JsonlAppender({
@@ -73,6 +84,13 @@ export class DecisionLog {
     });
     this.timer = setInterval(() => void this.tick(), o.flushMs);
     this.timer.unref();
+    // Asked before the first catch-up, which may index this process's first decisions too.
+    index.newestUpTo(sizes).then(
+      (id) => {
+        this.prior = id;
+      },
+      (error: Error) => o.logger.error('decision index failed', { error: error.message }),
+    );
     // What the files hold beyond the index (all of it, the first time): built in the background.
     this.indexInBackground();
   }
@@ -80,7 +98,15 @@ export class DecisionLog {
   static async open(o: DecisionLogOptions): Promise<DecisionLog> {
     await mkdir(o.dir, { recursive: true });
     await removeStaleRewrites(o.dir);
-    return new DecisionLog(o, await DecisionIndex.open(o.dir, o.logger));
+    // The files' sizes before this process appends: what older processes logged.
+    const sizes: Record<string, number> = {};
+    for (const f of await listLogFiles(o.dir)) sizes[basename(f.path)] = (await stat(f.path)).size;
+    return new DecisionLog(o, await DecisionIndex.open(o.dir, o.logger), sizes);
+  }
+
+  /** Every id logged before this process is known to be below `id`. */
+  private priorBelow(id: string): boolean {
+    return this.prior === null || (this.prior !== undefined && this.prior < id);
   }
 
   /**
@@ -169,7 +195,7 @@ export class DecisionLog {
     const want = limit + 1;
     const matches = matcher(filter);
     const since = filter.since ? new Date(filter.since).toISOString() : undefined;
-    const items: DecisionLogEntry[] = [];
+    let items: DecisionLogEntry[] = [];
     let tooOld = false;
     for (const e of this.recent.newestFirst()) {
       if (cursor !== undefined && e.decisionId >= cursor) continue;
@@ -179,19 +205,17 @@ export class DecisionLog {
       }
       if (matches(e) && items.push(e) === want) break;
     }
-    if (items.length < want && !tooOld) {
-      // The ring holds every entry from its oldest on, so the index only needs to supply older ones.
+    // The ring answers alone when no older process logged an id its page would have to hold.
+    const alone =
+      (items.length === want && this.priorBelow(items[want - 1]!.decisionId)) ||
+      (tooOld && this.priorBelow(decisionIdFloor(Date.parse(since!))));
+    if (!alone) {
+      // The index holds every flushed entry, the ring's too; the ring adds what a failing disk kept back.
       await this.caughtUp();
-      items.push(...(await this.index.list(filter, this.floor(cursor), want - items.length)));
+      items = mergeNewestFirst(items, await this.index.list(filter, cursor, want), want);
     }
     const page = items.slice(0, limit);
     return { items: page, nextCursor: items.length > limit ? page.at(-1)!.decisionId : null };
-  }
-
-  /** The id the index is read below: the ring's oldest, or the cursor where that is older. */
-  private floor(cursor: string | undefined): string | undefined {
-    const oldest = this.recent.oldest()?.decisionId;
-    return oldest !== undefined && (cursor === undefined || oldest < cursor) ? oldest : cursor;
   }
 
   /**
@@ -203,15 +227,26 @@ export class DecisionLog {
     const since = filter.since ? new Date(filter.since).toISOString() : undefined;
     // The whole ring (it is bounded), not only down to the first older entry: a clock set back
     // leaves entries out of time order.
+    const fromRing = new Set<string>();
     for (const e of this.recent.newestFirst())
-      if ((since === undefined || e.at >= since) && matches(e)) visit(e);
-    const oldestAt = this.recent.oldest()?.at;
-    if (since !== undefined && oldestAt !== undefined && oldestAt < since) return;
+      if ((since === undefined || e.at >= since) && matches(e)) {
+        fromRing.add(e.decisionId);
+        visit(e);
+      }
+    const oldest = this.recent.oldest();
+    if (
+      since !== undefined &&
+      oldest !== undefined &&
+      oldest.at < since &&
+      this.priorBelow(decisionIdFloor(Date.parse(since)))
+    )
+      return;
     await this.caughtUp();
-    let cursor = this.floor(undefined);
+    // The index below the ring's oldest id; all of it where an older process logged ids above that.
+    let cursor = oldest !== undefined && this.priorBelow(oldest.decisionId) ? oldest.decisionId : undefined;
     for (;;) {
       const page = await this.index.list(filter, cursor, SCAN_PAGE);
-      for (const e of page) visit(e);
+      for (const e of page) if (!fromRing.has(e.decisionId)) visit(e);
       if (page.length < SCAN_PAGE) return;
       cursor = page.at(-1)!.decisionId;
     }
@@ -223,4 +258,14 @@ export class DecisionLog {
     await this.caughtUp();
     return this.index.get(id);
   }
+}
+
+/** The first `limit` of two newest-first lists together, newest first, each id once. */
+function mergeNewestFirst(a: DecisionLogEntry[], b: DecisionLogEntry[], limit: number): DecisionLogEntry[] {
+  if (a.length === 0) return b;
+  const seen = new Set(a.map((e) => e.decisionId));
+  return a
+    .concat(b.filter((e) => !seen.has(e.decisionId)))
+    .sort((x, y) => (x.decisionId < y.decisionId ? 1 : x.decisionId > y.decisionId ? -1 : 0))
+    .slice(0, limit);
 }

@@ -63,6 +63,14 @@ export class DecisionIndex extends ThreadClient {
     }
   }
 
+  /**
+   * The newest decision id the files held at these sizes (name → bytes), or null: call it before the
+   * first catch-up, with the sizes from before this process appended (decision-log.ts).
+   */
+  newestUpTo(sizes: Record<string, number>): Promise<string | null> {
+    return this.call('newestUpTo', this.dir, sizes);
+  }
+
   /** Up to `limit` indexed decisions that pass `filter`, older than `cursor`, newest first. */
   list(filter: DecisionFilter, cursor: string | undefined, limit: number): Promise<DecisionLogEntry[]> {
     return this.call('list', filter, cursor, limit);
