@@ -1,7 +1,5 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { DecisionJson } from '@qualify/rules';
-import { listLogFiles } from './decision-files.ts';
 import { decisionIdFloor } from './decision-id.ts';
 import { DecisionIndex } from './decision-index/decision-index.ts';
 import { decisionLine } from './decision-json.ts';
@@ -58,17 +56,16 @@ export class DecisionLog {
   private unindexed = false;
   private indexedAt = Number.NEGATIVE_INFINITY;
   /**
-   * The newest id logged before this process opened the log (null: none), once the index has said;
-   * undefined until then. The ring holds this process's decisions in id order, but a clock set back
-   * across a restart leaves older processes' ids above them: the ring alone answers a page only where
-   * every id it returns is above this one.
+   * The newest id logged before this process opened the log (null: none), once the index's first
+   * pass has said; undefined until then. The ring holds this process's decisions in id order, but a
+   * clock set back across a restart leaves older processes' ids above them: the ring alone answers a
+   * page only where every id it returns is above this one.
    */
   private prior: string | null | undefined = undefined;
 
   private constructor(
     private readonly o: DecisionLogOptions,
     private readonly index: DecisionIndex,
-    sizes: Record<string, number>,
   ) {
     this.recent = new Ring(o.memoryEntries);
     this.files = new JsonlAppender({
@@ -84,13 +81,9 @@ export class DecisionLog {
     });
     this.timer = setInterval(() => void this.tick(), o.flushMs);
     this.timer.unref();
-    // Asked before the first catch-up, which may index this process's first decisions too.
-    index.newestUpTo(sizes).then(
-      (id) => {
-        this.prior = id;
-      },
-      (error: Error) => o.logger.error('decision index failed', { error: error.message }),
-    );
+    void index.prior.then((id) => {
+      this.prior = id;
+    });
     // What the files hold beyond the index (all of it, the first time): built in the background.
     this.indexInBackground();
   }
@@ -98,10 +91,7 @@ export class DecisionLog {
   static async open(o: DecisionLogOptions): Promise<DecisionLog> {
     await mkdir(o.dir, { recursive: true });
     await removeStaleRewrites(o.dir);
-    // The files' sizes before this process appends: what older processes logged.
-    const sizes: Record<string, number> = {};
-    for (const f of await listLogFiles(o.dir)) sizes[basename(f.path)] = (await stat(f.path)).size;
-    return new DecisionLog(o, await DecisionIndex.open(o.dir, o.logger), sizes);
+    return new DecisionLog(o, await DecisionIndex.open(o.dir, o.logger));
   }
 
   /** Every id logged before this process is known to be below `id`. */

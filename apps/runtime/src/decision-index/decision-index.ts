@@ -1,5 +1,7 @@
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { systemClock } from '../clock.ts';
+import { listLogFiles } from '../decision-files.ts';
 import type { Logger } from '../logger.ts';
 import { ThreadClient } from '../sqlite-thread/client.ts';
 import type { DecisionFilter, DecisionLogEntry } from '../store.ts';
@@ -16,16 +18,35 @@ const LINES_A_CALL = 20_000;
 export class DecisionIndex extends ThreadClient {
   private running: Promise<void> | null = null;
   private next: Promise<void> | null = null;
+  private settlePrior!: (id: string | null) => void;
+  /**
+   * The newest id logged before this process opened the log (null: none). The first pass indexes the
+   * files only up to their sizes at open, then answers it; a later pass indexes this process's own.
+   */
+  readonly prior = new Promise<string | null>((resolve) => {
+    this.settlePrior = resolve;
+  });
 
   private constructor(
     private readonly dir: string,
     logger: Logger,
+    /** The files' sizes at open, until the first pass has indexed up to them. */
+    private atOpen: Record<string, number> | undefined,
   ) {
     super({ name: 'decision index', role: 'background', clock: systemClock, logger });
   }
 
+  /** Opens the index of the log in `dir`: call it before the log appends anything. */
   static async open(dir: string, logger: Logger): Promise<DecisionIndex> {
-    const index = new DecisionIndex(dir, logger);
+    const sizes: Record<string, number> = {};
+    for (const f of await listLogFiles(dir)) {
+      const size = await stat(f.path).then(
+        (s) => s.size,
+        () => undefined,
+      );
+      if (size !== undefined) sizes[basename(f.path)] = size;
+    }
+    const index = new DecisionIndex(dir, logger, sizes);
     try {
       await index.openIn('decisionIndex', join(dir, 'index.sqlite'));
     } catch (error) {
@@ -57,18 +78,15 @@ export class DecisionIndex extends ThreadClient {
   }
 
   private async pass(): Promise<void> {
+    const upTo = this.atOpen;
     for (;;) {
-      const { more } = await this.call<{ more: boolean }>('catchUp', this.dir, LINES_A_CALL);
-      if (!more) return;
+      const { more } = await this.call<{ more: boolean }>('catchUp', this.dir, LINES_A_CALL, upTo);
+      if (!more) break;
     }
-  }
-
-  /**
-   * The newest decision id the files held at these sizes (name → bytes), or null: call it before the
-   * first catch-up, with the sizes from before this process appended (decision-log.ts).
-   */
-  newestUpTo(sizes: Record<string, number>): Promise<string | null> {
-    return this.call('newestUpTo', this.dir, sizes);
+    if (upTo) {
+      this.atOpen = undefined;
+      this.settlePrior(await this.call<string | null>('newest'));
+    }
   }
 
   /** Up to `limit` indexed decisions that pass `filter`, older than `cursor`, newest first. */

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { logFilesAmong, parseLine } from '../decision-files.ts';
+import { basename } from 'node:path';
+import { logFilesAmong } from '../decision-files.ts';
 import type { IndexCtx } from './context.ts';
 import { createPartition, dropPartition, tableOf } from './partitions.ts';
 
@@ -55,35 +55,6 @@ function valuesOf(ctx: IndexCtx, line: string): unknown[] | null {
   ];
 }
 
-/** The file is not the one its row describes: another inode, a shorter size or another start. */
-const rewritten = (row: FileRow, ino: number, size: number, head: string) =>
-  row.ino !== ino || size < row.offset || head.slice(0, row.head.length) !== row.head;
-
-/**
- * Calls `visit` with each whole, non-empty line of the file from byte `from` (a line's start) to `to`,
- * while it answers true. Answers the byte after the last line read: a line still being written is left
- * for later, and one longer than a chunk (no decision) is skipped rather than read forever.
- */
-function eachLine(fd: number, from: number, to: number, visit: (line: string) => boolean): number {
-  const buf = Buffer.allocUnsafe(CHUNK);
-  let offset = from;
-  let going = true;
-  while (offset < to && going) {
-    const got = readSync(fd, buf, 0, Math.min(CHUNK, to - offset), offset);
-    if (got === 0) break;
-    let start = 0;
-    for (let end = buf.indexOf(NEWLINE, 0); end !== -1 && end < got; end = buf.indexOf(NEWLINE, start)) {
-      if (end > start) going = visit(buf.toString('utf8', start, end));
-      start = end + 1;
-      if (!going) break;
-    }
-    if (start === 0) start = got === CHUNK ? got : 0;
-    if (start === 0) break;
-    offset += start;
-  }
-  return offset;
-}
-
 function headOf(fd: number, size: number): string {
   const buf = Buffer.alloc(Math.min(HEAD_BYTES, size));
   const n = buf.length ? readSync(fd, buf, 0, buf.length, 0) : 0;
@@ -96,9 +67,16 @@ function headOf(fd: number, size: number): string {
  * A file that is gone (pruned) takes its rows with it; one rewritten (by retention or an erasure:
  * another inode, a shorter size or another start) is indexed again from its start. Only whole lines
  * are read: a line being written is indexed at the next call, and one torn by a crash never is.
- * Answers how many lines were read and whether more are waiting.
+ * With `upTo` (file name → bytes), only those files are read, each up to its size there: what the
+ * files held when the log opened (decision-index.ts). Answers how many lines were read and whether
+ * more are waiting.
  */
-export function catchUp(ctx: IndexCtx, dir: string, maxLines: number): { lines: number; more: boolean } {
+export function catchUp(
+  ctx: IndexCtx,
+  dir: string,
+  maxLines: number,
+  upTo?: Record<string, number>,
+): { lines: number; more: boolean } {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -116,6 +94,8 @@ export function catchUp(ctx: IndexCtx, dir: string, maxLines: number): { lines: 
   let lines = 0;
   for (const file of files) {
     if (lines >= maxLines) return { lines, more: true };
+    const name = basename(file.path);
+    if (upTo && !Object.hasOwn(upTo, name)) continue;
     let fd: number;
     try {
       fd = openSync(file.path, 'r');
@@ -123,7 +103,7 @@ export function catchUp(ctx: IndexCtx, dir: string, maxLines: number): { lines: 
       continue; // removed since the listing: the next call drops its rows
     }
     try {
-      lines += indexFile(ctx, fd, basename(file.path), known.get(basename(file.path)), maxLines - lines);
+      lines += indexFile(ctx, fd, name, known.get(name), maxLines - lines, upTo?.[name]);
     } finally {
       closeSync(fd);
     }
@@ -137,11 +117,14 @@ function indexFile(
   name: string,
   known: FileRow | undefined,
   budget: number,
+  bound = Number.POSITIVE_INFINITY,
 ): number {
-  const { ino, size } = fstatSync(fd);
+  const stat = fstatSync(fd);
+  const ino = stat.ino;
+  const size = Math.min(stat.size, bound);
   const head = headOf(fd, size);
   let row = known;
-  if (row && rewritten(row, ino, size, head)) {
+  if (row && (row.ino !== ino || size < row.offset || head.slice(0, row.head.length) !== row.head)) {
     // Rewritten: its table starts again, empty.
     dropPartition(ctx, row.no);
     createPartition(ctx, row.no);
@@ -156,23 +139,36 @@ function indexFile(
   if (row.offset >= size && row === known) return 0;
   const many = ctx.q(insertOf(row.no, ROWS_A_STATEMENT));
   let batch: unknown[] = [];
-  let { min_id: minId, max_id: maxId } = row;
+  const buf = Buffer.allocUnsafe(CHUNK);
+  let { offset, min_id: minId, max_id: maxId } = row;
   let lines = 0;
-  const offset = eachLine(fd, row.offset, size, (line) => {
-    lines++;
-    const values = valuesOf(ctx, line);
-    if (values) {
-      for (const v of values) batch.push(v);
-      if (batch.length === ROWS_A_STATEMENT * COLUMNS) {
-        many.run(batch);
-        batch = [];
+  while (offset < size && lines < budget) {
+    const got = readSync(fd, buf, 0, Math.min(CHUNK, size - offset), offset);
+    if (got === 0) break;
+    let start = 0;
+    for (let end = buf.indexOf(NEWLINE, 0); end !== -1 && end < got; end = buf.indexOf(NEWLINE, start)) {
+      if (end > start) {
+        lines++;
+        const values = valuesOf(ctx, buf.toString('utf8', start, end));
+        if (values) {
+          for (const v of values) batch.push(v);
+          if (batch.length === ROWS_A_STATEMENT * COLUMNS) {
+            many.run(batch);
+            batch = [];
+          }
+          const id = values[0] as string;
+          if (minId === null || id < minId) minId = id;
+          if (maxId === null || id > maxId) maxId = id;
+        }
       }
-      const id = values[0] as string;
-      if (minId === null || id < minId) minId = id;
-      if (maxId === null || id > maxId) maxId = id;
+      start = end + 1;
+      if (lines >= budget) break;
     }
-    return lines < budget;
-  });
+    // A line longer than a chunk is no decision: skipped whole rather than read forever.
+    if (start === 0) start = got === CHUNK ? got : 0;
+    if (start === 0) break;
+    offset += start;
+  }
   const one = ctx.q(insertOf(row.no, 1));
   for (let i = 0; i < batch.length; i += COLUMNS) one.run(batch.slice(i, i + COLUMNS));
   ctx
@@ -181,37 +177,6 @@ function indexFile(
   return lines;
 }
 
-/**
- * The newest decision id the log's files held at these sizes (name → bytes, taken when the log opened,
- * before this process appended anything), or null for none: what the index holds of each file, and the
- * lines past it read for their ids. Called before the index's first catch-up, which would mix in this
- * process's own decisions.
- */
-export function newestUpTo(ctx: IndexCtx, dir: string, sizes: Record<string, number>): string | null {
-  const known = new Map((ctx.q('SELECT * FROM files').all() as FileRow[]).map((row) => [row.name, row]));
-  let newest: string | null = null;
-  const take = (id: string | null) => {
-    if (id !== null && (newest === null || id > newest)) newest = id;
-  };
-  for (const [name, size] of Object.entries(sizes)) {
-    let fd: number;
-    try {
-      fd = openSync(join(dir, name), 'r');
-    } catch {
-      continue; // removed since: its decisions are gone
-    }
-    try {
-      const row = known.get(name);
-      const { ino } = fstatSync(fd);
-      const current = row !== undefined && !rewritten(row, ino, size, headOf(fd, size));
-      if (current) take(row.max_id);
-      eachLine(fd, current ? row.offset : 0, size, (line) => {
-        take(parseLine(line)?.decisionId ?? null);
-        return true;
-      });
-    } finally {
-      closeSync(fd);
-    }
-  }
-  return newest;
-}
+/** The newest id the index holds, or null. */
+export const newestIndexed = (ctx: IndexCtx): string | null =>
+  (ctx.q('SELECT max(max_id) AS id FROM files').get() as { id: string | null }).id;
