@@ -119,9 +119,8 @@ function indexFile(
   budget: number,
   bound = Number.POSITIVE_INFINITY,
 ): number {
-  const stat = fstatSync(fd);
-  const ino = stat.ino;
-  const size = Math.min(stat.size, bound);
+  const { ino, size: bytes } = fstatSync(fd);
+  const size = Math.min(bytes, bound);
   const head = headOf(fd, size);
   let row = known;
   if (row && (row.ino !== ino || size < row.offset || head.slice(0, row.head.length) !== row.head)) {
