@@ -253,8 +253,12 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
   if (only?.length) {
     const wanted = new Set(only);
-    for (const s of scenarios.filter((x) => wanted.has(x.id)))
-      for (const dep of [s.base, s.floor, s.peer, s.without]) if (dep) wanted.add(dep);
+    // And theirs in turn (a hand-off scenario's ratio is to the scenario without it, which has a peer).
+    for (let known = 0; known !== wanted.size; ) {
+      known = wanted.size;
+      for (const s of scenarios.filter((x) => wanted.has(x.id)))
+        for (const dep of [s.base, s.floor, s.peer, s.without]) if (dep) wanted.add(dep);
+    }
     scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => wanted.has(s.id)));
   }
   // Unrecorded warm-up, so the JIT has compiled both servers before anything is timed.
