@@ -28,6 +28,33 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       expect(made).toEqual(seen);
     });
 
+    it('stores the stage before a change as its prior stage, and its owner, pool and queue as each decision leaves them', async () => {
+      const state = async () => (await store.getLeads(['L-1'])).get('L-1');
+      await store.handoff([toNurture('L-1', clock.now())]);
+      expect(await state()).toMatchObject({ stage: 'MQL', priorStage: null, owner: null, queue: null });
+      await store.handoff([toSales('L-1', clock.now())]);
+      expect(await state()).toMatchObject({
+        stage: 'SAL',
+        priorStage: 'MQL',
+        owner: { id: 'ann' },
+        pool: 'emea',
+        queue: 'SDR team',
+      });
+      // The same stage again: the prior stage stays the one before the change; the owner is kept.
+      await store.handoff([{ ...toSales('L-1', clock.now()), priorStage: 'SAL' }]);
+      expect(await state()).toMatchObject({ stage: 'SAL', priorStage: 'MQL', owner: { id: 'ann' } });
+      // A recycle releases the owner: the stored lead says so.
+      await store.handoff([
+        toNurture('L-1', clock.now(), { recycle: { stage: 'MQL', reason: 'no budget' }, stage: 'MQL' }),
+      ]);
+      expect(await state()).toMatchObject({
+        stage: 'MQL',
+        priorStage: 'SAL',
+        owner: null,
+        sla: { status: 'closed' },
+      });
+    });
+
     it('applies the forward-only rule again when the stored stage moved after the evaluation read it', async () => {
       await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
       // Read before the SQL was stored (readStage null), this decision sets MQL: the stored SQL stays.

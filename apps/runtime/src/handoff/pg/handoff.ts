@@ -1,7 +1,7 @@
 import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
 import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
-import type { Holder } from '../rows/leads.ts';
+import { type Holder, holderUnchanged } from '../rows/leads.ts';
 import { isLive } from '../rows/sla.ts';
 import type { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
@@ -128,7 +128,8 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       );
     }
   }
-  if (leadId) await setHolder(tx, leadId, owner, holder, pool, queue);
+  if (leadId && !holderUnchanged(before, { owner, holder, pool, queue, newHolder }))
+    await setHolder(tx, leadId, owner, holder, pool, queue);
   // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
   if (sla && finished && sla.id === before?.sla_id) sla = await readSla(tx, sla.id);
 

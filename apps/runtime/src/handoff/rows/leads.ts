@@ -22,6 +22,27 @@ export interface LeadRow {
   seq: number;
 }
 
+/**
+ * Whether a hand-off leaves the lead's owner, holder, pool and queue as they were stored (`before`; a
+ * lead just inserted has none of them), so its row need not be written again. A new assignment always
+ * writes: the owner is a new object even when it is the same rep.
+ */
+export const holderUnchanged = (
+  before: LeadRow | undefined,
+  next: {
+    owner: Owner | null;
+    holder: Holder;
+    pool: string | null;
+    queue: string | null;
+    newHolder: boolean;
+  },
+): boolean =>
+  !next.newHolder &&
+  (next.owner?.id ?? null) === (before?.owner_id ?? null) &&
+  next.holder === (before?.holder ?? null) &&
+  next.pool === (before?.pool ?? null) &&
+  next.queue === (before?.queue ?? null);
+
 /** A lead as the interface shows it, from its row and its timer (already read). */
 export const leadStateOf = (row: LeadRow, sla: SlaRow | null): LeadState => ({
   leadId: row.id,

@@ -1,12 +1,12 @@
 import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
 import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
-import type { Holder } from '../rows/leads.ts';
+import { type Holder, holderUnchanged } from '../rows/leads.ts';
 import { isLive } from '../rows/sla.ts';
 import type { planSla } from '../sla-plan.ts';
 import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
 import type { Ctx } from './context.ts';
-import { leadRow, setHolder, setStage } from './leads.ts';
+import { leadRow, setHolder } from './leads.ts';
 import { emit, sequencer } from './outbox.ts';
 import { finishSla, readSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
@@ -37,20 +37,23 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   const settled = settleStage(request, before?.stage ?? null);
   const req = settled.req;
   if (leadId) {
+    // Stored and staged in one statement (setStage's rule: the stage before a change becomes the prior).
     ctx
       .q(
         `INSERT INTO leads (id, stage, workflow_id, workflow_version, last_decision_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version,
-           last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at`,
+           last_decision_id = excluded.last_decision_id, updated_at = excluded.updated_at,
+           prior_stage = CASE WHEN stage = excluded.stage THEN prior_stage ELSE stage END, stage = excluded.stage`,
       )
       .run(leadId, req.stage, req.workflow.id, req.workflow.version, req.decisionId, at);
-    setStage(ctx, leadId, req.stage);
   }
   let owner: Owner | null = before?.owner ? (JSON.parse(before.owner) as Owner) : null;
   let holder: Holder = before?.holder ?? null;
   let pool = before?.pool ?? null;
   let queue = before?.queue ?? null;
   let sla: SlaRow | null = before ? readSla(ctx, before.sla_id) : null;
+  /** A timer was finished here: the one read at the start is stale (a timer started here is not). */
+  let finished = false;
   const live = () => (sla && isLive(sla.status) ? sla : null);
   let assigned: HandoffResult['assigned'] = null;
   const reasons: string[] = settled.reason ? [settled.reason] : [];
@@ -61,6 +64,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
     holder = null;
     const open = live();
     if (open) finishSla(ctx, open.id, 'closed', at);
+    finished = true;
   }
 
   const sales = req.route?.kind === 'sales' ? req.route : null;
@@ -78,6 +82,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       if (!terms) return;
       const open = live();
       if (open) finishSla(ctx, open.id, 'closed', at);
+      finished = true;
       const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
       if ('due' in timer) anonymous.due = timer.due;
       else sla = startSla(ctx, timer.start);
@@ -116,9 +121,10 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
         .run(leadId, req.decisionId, owner?.id ?? null, pool, queue, assigned, JSON.stringify(reasons), at);
     }
   }
-  if (leadId) setHolder(ctx, leadId, owner, holder, pool, queue);
+  if (leadId && !holderUnchanged(before, { owner, holder, pool, queue, newHolder }))
+    setHolder(ctx, leadId, owner, holder, pool, queue);
   // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
-  sla = sla && readSla(ctx, sla.id);
+  if (sla && finished && sla.id === before?.sla_id) sla = readSla(ctx, sla.id);
 
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);
