@@ -8,7 +8,7 @@ import {
 } from '@qualify/rules';
 import type { Ctx } from '../context.ts';
 import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
-import type { HandoffRequest, HandoffResult, LeadState } from './types.ts';
+import type { HandoffRequest, HandoffResult } from './types.ts';
 
 /**
  * The hand-off of an evaluation, around the rules: the stored state of the leads with a lead id is read
@@ -18,16 +18,13 @@ import type { HandoffRequest, HandoffResult, LeadState } from './types.ts';
  * lead id that goes to nurture or is disqualified costs nothing here.
  */
 
-const NONE: ReadonlyMap<string, LeadState> = new Map();
+const NONE: ReadonlyMap<string, Stage> = new Map();
 
-/** The stored state of these leads (nulls and repeats ignored); no store call when none has an id. */
-export function storedLeads(
-  ctx: Ctx,
-  ids: readonly (string | null)[],
-): Promise<ReadonlyMap<string, LeadState>> {
+/** The stored stage of these leads (nulls and repeats ignored); no store call when none has an id. */
+export function storedStages(ctx: Ctx, ids: readonly (string | null)[]): Promise<ReadonlyMap<string, Stage>> {
   const wanted = new Set<string>();
   for (const id of ids) if (id !== null) wanted.add(id);
-  return wanted.size === 0 ? Promise.resolve(NONE) : ctx.handoff.getLeads([...wanted]);
+  return wanted.size === 0 ? Promise.resolve(NONE) : ctx.handoff.getStages([...wanted]);
 }
 
 /** A lead the store must hear of: one it remembers (a lead id) or one sales must get (an owner, an SLA). */

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Stage } from '@qualify/rules';
 import { type Clock, systemClock } from '../clock.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { ThreadClient } from '../sqlite-thread/client.ts';
@@ -70,6 +71,8 @@ export class SqliteHandoffStore extends ThreadClient implements HandoffStore {
 
   getLeads = async (leadIds: string[]) =>
     new Map(await this.call<Array<[string, LeadState]>>('getLeads', leadIds));
+  getStages = async (leadIds: string[]) =>
+    new Map(await this.call<Array<[string, Stage]>>('getStages', leadIds));
   getLead = (leadId: string) => this.call<Awaited<ReturnType<HandoffStore['getLead']>>>('getLead', leadId);
   handoff = (reqs: HandoffRequest[]) =>
     this.call<Awaited<ReturnType<HandoffStore['handoff']>>>('handoff', reqs);

@@ -441,6 +441,11 @@ export interface HandoffStore {
 
   /** Stored state of these leads (absent ids are not in the map); one message for a batch chunk. */
   getLeads(leadIds: string[]): Promise<Map<string, LeadState>>;
+  /**
+   * The stored stage of these leads (absent ids are not in the map): what an evaluation reads before the
+   * rules, without the rest of their state. One message for a batch group; answered in call order.
+   */
+  getStages(leadIds: string[]): Promise<Map<string, Stage>>;
   getLead(leadId: string): Promise<LeadDetail | undefined>;
   /** One transaction per group of calls arriving together; resolves after commit; results in request order. */
   handoff(reqs: HandoffRequest[]): Promise<HandoffResult[]>;

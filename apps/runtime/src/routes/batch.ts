@@ -11,7 +11,7 @@ import { joinUtf8 } from '../batch/utf8-join.ts';
 import { unsupportedType } from '../body.ts';
 import type { Ctx } from '../context.ts';
 import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
-import { handOff, needsHandoff, type Pending, storedLeads } from '../handoff/evaluation.ts';
+import { handOff, needsHandoff, type Pending, storedStages } from '../handoff/evaluation.ts';
 import { headerOf } from '../headers.ts';
 import { isHangUp } from '../on-error.ts';
 import { invalidRequest, ProblemError } from '../problem.ts';
@@ -64,7 +64,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const timeOf = column === undefined ? null : leadTime(column, fields);
 
     /**
-     * One group's answer lines, as UTF-8. The stored state of the group's leads is read in one store
+     * One group's answer lines, as UTF-8. The stored stage of the group's leads is read in one store
      * call and their hand-offs made in one more (one transaction): a lead id that comes again in the
      * group first commits the ones before it and reads its state anew, so it sees its own earlier
      * decision.
@@ -72,7 +72,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const answerGroup = async (items: readonly BatchItem[], nowMs: number): Promise<Buffer> => {
       const texts: string[] = new Array(items.length);
       const ids = items.map((item) => ('lead' in item ? t.prepared.leadId(item.lead) : null));
-      let stored = await storedLeads(ctx, ids);
+      let stored = await storedStages(ctx, ids);
       let pending: Pending[] = [];
       let slots: { at: number; issue: string | undefined }[] = [];
       const waiting = new Set<string>();
@@ -102,7 +102,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           const id = ids[i]!;
           if (id !== null && waiting.has(id)) {
             await flush();
-            stored = new Map([...stored, ...(await storedLeads(ctx, [id]))]);
+            stored = new Map([...stored, ...(await storedStages(ctx, [id]))]);
           }
           const time = timeOf?.(item.lead);
           // No readable time: the batch's time, said on the line (its members spliced in after `line`).
@@ -116,7 +116,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
                 )
               : undefined;
           const at = time && 'ms' in time ? time.ms : (evaluateAt ?? (issue ? nowMs : undefined));
-          const stage = id === null ? undefined : stored.get(id)?.stage;
+          const stage = id === null ? undefined : stored.get(id);
           const e = ctx.decider.run({
             prepared: t.prepared,
             workflowId: t.row.id,

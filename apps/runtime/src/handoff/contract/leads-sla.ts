@@ -55,6 +55,15 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       });
     });
 
+    it('reads the stored stages an evaluation starts from: known leads only, each once', async () => {
+      expect((await store.getStages([])).size).toBe(0);
+      await store.handoff([toNurture('L-1', clock.now()), { ...toSales('L-2', clock.now()), stage: 'SQL' }]);
+      const stages = await store.getStages(['L-2', 'L-1', 'L-9', 'L-2']);
+      expect(Object.fromEntries(stages)).toEqual({ 'L-1': 'MQL', 'L-2': 'SQL' });
+      await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SAL' }]);
+      expect((await store.getStages(['L-1'])).get('L-1')).toBe('SAL');
+    });
+
     it('applies the forward-only rule again when the stored stage moved after the evaluation read it', async () => {
       await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL' }]);
       // Read before the SQL was stored (readStage null), this decision sets MQL: the stored SQL stays.

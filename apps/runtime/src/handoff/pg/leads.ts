@@ -24,6 +24,17 @@ export async function getLeads(tx: Tx, ids: string[]): Promise<Array<[string, Le
   return out;
 }
 
+/** The stored stage of each known lead among `ids`. */
+export async function getStages(tx: Tx, ids: string[]): Promise<Array<[string, Stage]>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return [];
+  const rows = await tx.all<{ id: string; stage: Stage }>(
+    'SELECT id, stage FROM handoff_leads WHERE id = ANY($1::text[])',
+    [wanted],
+  );
+  return rows.map((row) => [row.id, row.stage]);
+}
+
 /** Writes the lead's owner and holder; the stage moves only through setStage. */
 export async function setHolder(
   tx: Tx,

@@ -20,6 +20,17 @@ export function getLeads(ctx: Ctx, ids: string[]): Array<[string, LeadState]> {
   return out;
 }
 
+/** The stored stage of each known lead among `ids`. */
+export function getStages(ctx: Ctx, ids: string[]): Array<[string, Stage]> {
+  const read = ctx.q('SELECT stage FROM leads WHERE id = ?').pluck();
+  const out: Array<[string, Stage]> = [];
+  for (const id of new Set(ids)) {
+    const stage = read.get(id) as Stage | undefined;
+    if (stage !== undefined) out.push([id, stage]);
+  }
+  return out;
+}
+
 /** Writes the lead's owner and holder; the stage moves only through setStage. */
 export function setHolder(
   ctx: Ctx,
