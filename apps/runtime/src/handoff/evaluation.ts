@@ -11,7 +11,7 @@ import type { AnswerHandoff, Evaluated } from '../evaluator.ts';
 import type { HandoffRequest, HandoffResult } from './types.ts';
 
 /**
- * The hand-off of an evaluation, around the rules: the stored state of the leads with a lead id is read
+ * The hand-off of an evaluation, around the rules: the stored stage of the leads with a lead id is read
  * first (one store call for a request or a batch group) so the rules see their current stage; after
  * the rules, each lead with a lead id or a sales route is handed to the store (one call, one
  * transaction), and its answer waits for the commit: an answer is an acknowledgement. A lead with no

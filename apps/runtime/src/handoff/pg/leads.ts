@@ -35,7 +35,7 @@ export async function getStages(tx: Tx, ids: string[]): Promise<Array<[string, S
   return rows.map((row) => [row.id, row.stage]);
 }
 
-/** Writes the lead's owner and holder; the stage moves only through setStage. */
+/** Writes the lead's owner and holder; the stage moves through the hand-off's insert and setStage. */
 export async function setHolder(
   tx: Tx,
   id: string,

@@ -31,7 +31,7 @@ export function getStages(ctx: Ctx, ids: string[]): Array<[string, Stage]> {
   return out;
 }
 
-/** Writes the lead's owner and holder; the stage moves only through setStage. */
+/** Writes the lead's owner and holder; the stage moves through the hand-off's insert and setStage. */
 export function setHolder(
   ctx: Ctx,
   id: string,
