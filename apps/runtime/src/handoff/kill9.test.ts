@@ -45,8 +45,8 @@ function runAndKill(dir: string, atLeast: number): Promise<string[]> {
 
 /** Every acknowledged hand-off is there after the kill: its lead and owner, its timer, its events, its count. */
 async function expectKept(store: HandoffStore, acked: string[]) {
-  const leads = await store.getLeads(acked);
-  const lost = acked.filter((id) => !leads.get(id)?.owner);
+  const leads = await Promise.all(acked.map((id) => store.getLead(id)));
+  const lost = acked.filter((_, i) => !leads[i]?.owner);
   expect(lost).toEqual([]);
   const sla = await store.listSla({ limit: 1 });
   const live = sla.counts.open + sla.counts.dueSoon + sla.counts.breached;

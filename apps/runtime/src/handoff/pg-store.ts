@@ -6,7 +6,7 @@ import { Shared, Tx } from './pg/context.ts';
 import { eraseLeads, pruneHandoff } from './pg/erase.ts';
 import { handoff, previewHandoff } from './pg/handoff.ts';
 import { getLead, recordEvent } from './pg/lead-events.ts';
-import { getLeads, getStages } from './pg/leads.ts';
+import { getStages } from './pg/leads.ts';
 import { listSla } from './pg/sla.ts';
 import { tickSla } from './pg/sla-tick.ts';
 import { deletePool, getPool, listPools, putPool } from './pg/team.ts';
@@ -75,7 +75,7 @@ export class PgHandoffStore implements HandoffStore {
   /** Hand-off calls waiting for the next transaction, and whether one is running. */
   private waiting: Waiting[] = [];
   private grouping = false;
-  /** The last getLeads or getStages answer: the next waits for it. */
+  /** The last getStages answer: the next waits for it. */
   private lastRead: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -125,20 +125,15 @@ export class PgHandoffStore implements HandoffStore {
    * Read concurrently, answered in call order, as the SQLite store's one queue answers: two evaluations
    * of one lead sent one after the other reach handoff() in that order, so the first sent is stored first.
    */
-  getLeads = (leadIds: string[]) =>
-    this.inOrder(this.tx((tx) => getLeads(tx, leadIds))).then((r) => new Map(r));
-  getStages = (leadIds: string[]) =>
-    this.inOrder(this.tx((tx) => getStages(tx, leadIds))).then((r) => new Map(r));
-
-  /** A read answered after the reads called before it. */
-  private inOrder<T>(read: Promise<T>): Promise<T> {
+  getStages = (leadIds: string[]) => {
+    const read = this.tx((tx) => getStages(tx, leadIds));
     const answered = this.lastRead.then(
       () => read,
       () => read,
     );
     this.lastRead = answered.catch(() => undefined);
-    return answered;
-  }
+    return answered.then((rows) => new Map(rows));
+  };
   getLead = (leadId: string) => this.tx((tx) => getLead(tx, leadId));
   handoff = (reqs: HandoffRequest[]) =>
     new Promise<HandoffResult[]>((resolve, reject) => {

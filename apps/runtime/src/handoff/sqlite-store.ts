@@ -12,7 +12,6 @@ import type {
   HandoffRequest,
   HandoffStore,
   LeadEventInput,
-  LeadState,
   PoolInput,
   SlaFilter,
   SubscriptionInput,
@@ -69,8 +68,6 @@ export class SqliteHandoffStore extends ThreadClient implements HandoffStore {
     this.call<Awaited<ReturnType<HandoffStore['putPool']>>>('putPool', pool, expectedRevision);
   deletePool = (id: string) => this.call<boolean>('deletePool', id);
 
-  getLeads = async (leadIds: string[]) =>
-    new Map(await this.call<Array<[string, LeadState]>>('getLeads', leadIds));
   getStages = async (leadIds: string[]) =>
     new Map(await this.call<Array<[string, Stage]>>('getStages', leadIds));
   getLead = (leadId: string) => this.call<Awaited<ReturnType<HandoffStore['getLead']>>>('getLead', leadId);

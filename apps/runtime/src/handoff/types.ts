@@ -439,8 +439,6 @@ export interface HandoffStore {
   putPool(pool: PoolInput, expectedRevision?: number): Promise<PutPoolResult>;
   deletePool(id: string): Promise<boolean>;
 
-  /** Stored state of these leads (absent ids are not in the map); one message for a batch chunk. */
-  getLeads(leadIds: string[]): Promise<Map<string, LeadState>>;
   /**
    * The stored stage of these leads (absent ids are not in the map): what an evaluation reads before the
    * rules, without the rest of their state. One message for a batch group; answered in call order.

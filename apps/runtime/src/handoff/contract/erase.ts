@@ -54,7 +54,7 @@ export function eraseContract(factory: StoreFactory) {
     } satisfies HandoffErased);
 
     expect(await store.getLead('L-1')).toBeUndefined();
-    expect((await store.getLeads(['L-1', 'L-2'])).has('L-1')).toBe(false);
+    expect(await store.getLead('L-2')).toBeDefined();
     expect((await store.listSla({ limit: 50 })).items.map((r) => r.leadId)).toEqual(['L-2']);
     expect(await deliveriesOf('L-1')).toEqual([]);
     expect(await store.getDelivery(sent!.id)).toBeUndefined();
@@ -104,7 +104,8 @@ export function eraseContract(factory: StoreFactory) {
       deliveriesCancelled: oldOnes + anonymous.length,
     });
     expect(await store.getLead('L-old')).toBeUndefined();
-    expect((await store.getLeads(['L-quiet', 'L-new'])).size).toBe(2);
+    expect(await store.getLead('L-quiet')).toBeDefined();
+    expect(await store.getLead('L-new')).toBeDefined();
     expect((await deliveriesOf()).map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
     expect((await store.pruneHandoff(start + 5 * DAY, 1)).done).toBe(true);
   });

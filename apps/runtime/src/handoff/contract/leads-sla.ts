@@ -21,7 +21,7 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       const request = toSales('L-1', clock.now());
       const [seen] = await store.previewHandoff([request]);
       expect(seen).toMatchObject({ owner: { id: 'ann' }, assigned: 'new', sla: { status: 'open' } });
-      expect((await store.getLeads(['L-1'])).size).toBe(0);
+      expect(await store.getLead('L-1')).toBeUndefined();
       expect((await store.getPool('emea'))?.reps.map((r) => r.assignedToday)).toEqual([0, 0, 0]);
       expect(await store.previewHandoff([request])).toEqual([seen]);
       const [made] = await store.handoff([request]);
@@ -29,7 +29,7 @@ export function leadsAndSlaContract(factory: StoreFactory) {
     });
 
     it('stores the stage before a change as its prior stage, and its owner, pool and queue as each decision leaves them', async () => {
-      const state = async () => (await store.getLeads(['L-1'])).get('L-1');
+      const state = () => store.getLead('L-1');
       await store.handoff([toNurture('L-1', clock.now())]);
       expect(await state()).toMatchObject({ stage: 'MQL', priorStage: null, owner: null, queue: null });
       await store.handoff([toSales('L-1', clock.now())]);
@@ -71,7 +71,7 @@ export function leadsAndSlaContract(factory: StoreFactory) {
         { ...toNurture('L-1', clock.now()), stage: 'MQL', priorStage: null, readStage: null },
       ]);
       expect(late).toMatchObject({ stage: 'SQL', priorStage: 'SQL', stageKept: true });
-      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('SQL');
+      expect((await store.getLead('L-1'))?.stage).toBe('SQL');
       // An explicit recycle still goes back.
       const [recycled] = await store.handoff([
         {
@@ -102,7 +102,7 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       expect(stale?.reasons[0]).toBe(
         'Left at MQL: the lead was moved to MQL after this evaluation read SQL (this decision kept SQL).',
       );
-      expect((await store.getLeads(['L-1'])).get('L-1')?.stage).toBe('MQL');
+      expect((await store.getLead('L-1'))?.stage).toBe('MQL');
       // A decision that sets a higher stage itself still moves it up.
       const [up] = await store.handoff([{ ...toSales('L-1', clock.now()), stage: 'SQL', readStage: 'SQL' }]);
       expect(up?.stage).toBe('SQL');
@@ -126,7 +126,8 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       });
       expect(again?.reasons).toEqual(['Ann already owns the lead: kept (no new assignment)']);
       expect((await store.getPool('emea'))?.reps.map((r) => r.assignedToday)).toEqual([1, 0, 0]);
-      const lead = (await store.getLeads(['L-1', 'L-404'])).get('L-1');
+      expect(await store.getLead('L-404')).toBeUndefined();
+      const lead = await store.getLead('L-1');
       expect(lead).toMatchObject({ stage: 'SAL', owner: { id: 'ann' }, pool: 'emea', queue: 'SDR team' });
       expect(lead?.lastDecisionId).toBe(request.decisionId);
     });
@@ -272,7 +273,7 @@ export function leadsAndSlaContract(factory: StoreFactory) {
         breached: 0,
         escalated: 0,
       });
-      const lead = (await store.getLeads(['L-1'])).get('L-1');
+      const lead = await store.getLead('L-1');
       expect(lead?.owner?.id).toBe('bob');
       expect(lead?.sla).toMatchObject({
         status: 'open',

@@ -11,19 +11,6 @@ export async function toLeadState(tx: Tx, row: LeadRow): Promise<LeadState> {
   return leadStateOf(row, await readSla(tx, row.sla_id));
 }
 
-export async function getLeads(tx: Tx, ids: string[]): Promise<Array<[string, LeadState]>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return [];
-  const rows = await tx.all<LeadRow>('SELECT * FROM handoff_leads WHERE id = ANY($1::text[])', [wanted]);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const out: Array<[string, LeadState]> = [];
-  for (const id of wanted) {
-    const row = byId.get(id);
-    if (row) out.push([id, await toLeadState(tx, row)]);
-  }
-  return out;
-}
-
 /** The stored stage of each known lead among `ids`. */
 export async function getStages(tx: Tx, ids: string[]): Promise<Array<[string, Stage]>> {
   const wanted = [...new Set(ids)];

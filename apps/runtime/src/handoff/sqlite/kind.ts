@@ -3,7 +3,7 @@ import { Ctx } from './context.ts';
 import { eraseLeads, pruneHandoff } from './erase.ts';
 import { handoff, previewHandoff } from './handoff.ts';
 import { getLead, recordEvent } from './lead-events.ts';
-import { getLeads, getStages } from './leads.ts';
+import { getStages } from './leads.ts';
 import { listSla } from './sla.ts';
 import { tickSla } from './sla-tick.ts';
 import { deletePool, getPool, listPools, putPool } from './team.ts';
@@ -30,7 +30,6 @@ export const handoffKind: DbKind<Ctx> = {
     getPool: (ctx, now, id) => getPool(ctx, id, now),
     putPool: (ctx, now, input, expected) => putPool(ctx, input, expected, now),
     deletePool: (ctx, _now, id) => deletePool(ctx, id),
-    getLeads: (ctx, _now, ids) => getLeads(ctx, ids),
     getStages: (ctx, _now, ids) => getStages(ctx, ids),
     getLead: (ctx, _now, id) => getLead(ctx, id),
     handoff: (ctx, _now, reqs) => reqs.map((req: Parameters<typeof handoff>[1]) => handoff(ctx, req)),

@@ -11,15 +11,6 @@ export function toLeadState(ctx: Ctx, row: LeadRow): LeadState {
   return leadStateOf(row, readSla(ctx, row.sla_id));
 }
 
-export function getLeads(ctx: Ctx, ids: string[]): Array<[string, LeadState]> {
-  const out: Array<[string, LeadState]> = [];
-  for (const id of new Set(ids)) {
-    const row = leadRow(ctx, id);
-    if (row) out.push([id, toLeadState(ctx, row)]);
-  }
-  return out;
-}
-
 /** The stored stage of each known lead among `ids`. */
 export function getStages(ctx: Ctx, ids: string[]): Array<[string, Stage]> {
   const read = ctx.q('SELECT stage FROM leads WHERE id = ?').pluck();
