@@ -132,6 +132,23 @@ export function leadsAndSlaContract(factory: StoreFactory) {
       expect(lead?.lastDecisionId).toBe(request.decisionId);
     });
 
+    it('answers the timer as it stands when evaluated again: met stays met through a recycle, breached shows breached', async () => {
+      const [first] = await store.handoff([toSales('L-1', clock.now()), toSales('L-2', clock.now() + 1)]);
+      await store.recordEvent('L-1', { eventId: 'c1', type: 'contacted' }, clock.now() + HOUR);
+      const again = () => ({ ...toSales('L-1', clock.now()), priorStage: 'SAL' as const });
+      const [kept] = await store.handoff([again()]);
+      expect(kept).toMatchObject({ assigned: 'kept', sla: { status: 'met', dueAt: first?.sla?.dueAt } });
+      const [recycled] = await store.handoff([
+        toNurture('L-1', clock.now(), { priorStage: 'SAL', recycle: { stage: 'MQL', reason: 'no budget' } }),
+      ]);
+      expect(recycled).toMatchObject({ owner: null, sla: null });
+      expect((await store.getLead('L-1'))?.sla).toMatchObject({ status: 'met', closedAt: null });
+
+      await store.tickSla(Date.parse(first?.sla?.dueAt as string) + HOUR);
+      const [breached] = await store.handoff([{ ...toSales('L-2', clock.now()), priorStage: 'SAL' }]);
+      expect(breached).toMatchObject({ owner: { id: 'bob' }, assigned: 'kept', sla: { status: 'breached' } });
+    });
+
     it('keeps the SLA of a lead routed to nurture while sales holds it', async () => {
       await store.handoff([toSales('L-1', clock.now())]);
       const [nurtured] = await store.handoff([

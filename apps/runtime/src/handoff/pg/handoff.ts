@@ -1,14 +1,14 @@
 import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
 import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
-import { type Holder, holderUnchanged } from '../rows/leads.ts';
-import { isLive } from '../rows/sla.ts';
+import { type Holder, holderUnchanged, slaOfLead } from '../rows/leads.ts';
+import { isLive, type SlaBrief } from '../rows/sla.ts';
 import type { planSla } from '../sla-plan.ts';
-import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
+import type { HandoffRequest, HandoffResult, Owner } from '../types.ts';
 import type { Tx } from './context.ts';
-import { leadRow, setHolder } from './leads.ts';
+import { handoffLead, setHolder } from './leads.ts';
 import { Outbox } from './outbox.ts';
-import { finishSla, readSla, startSla } from './sla.ts';
+import { finishSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
@@ -38,7 +38,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   const { leadId, at } = request;
   // The lead's lock first: its hand-offs, CRM events and SLA steps take turns on every replica.
   if (leadId) await tx.lock(`lead:${leadId}`);
-  const before = leadId ? await leadRow(tx, leadId) : undefined;
+  const before = leadId ? await handoffLead(tx, leadId) : undefined;
   const settled = settleStage(request, before?.stage ?? null);
   const req = settled.req;
   if (leadId) {
@@ -58,10 +58,15 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   let holder: Holder = before?.holder ?? null;
   let pool = before?.pool ?? null;
   let queue = before?.queue ?? null;
-  let sla: SlaRow | null = before ? await readSla(tx, before.sla_id) : null;
-  /** A timer was finished here: the one read at the start is stale (a timer started here is not). */
-  let finished = false;
+  let sla: SlaBrief | null = slaOfLead(before);
   const live = () => (sla && isLive(sla.status) ? sla : null);
+  /** Closes the live timer, if any (a recycle, a new assignment): the answer then shows it closed. */
+  const closeLive = async () => {
+    const open = live();
+    if (!open) return;
+    await finishSla(tx, open.id, 'closed', at);
+    sla = { ...open, status: 'closed' };
+  };
   let assigned: HandoffResult['assigned'] = null;
   const reasons: string[] = settled.reason ? [settled.reason] : [];
 
@@ -69,9 +74,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
     if (owner) reasons.push(`${owner.name} released: recycled to ${req.recycle.stage}`);
     owner = null;
     holder = null;
-    const open = live();
-    if (open) await finishSla(tx, open.id, 'closed', at);
-    finished = true;
+    await closeLive();
   }
 
   const sales = req.route?.kind === 'sales' ? req.route : null;
@@ -87,9 +90,7 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
       poolId: string | null,
     ) => {
       if (!terms) return;
-      const open = live();
-      if (open) await finishSla(tx, open.id, 'closed', at);
-      finished = true;
+      await closeLive();
       const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
       if ('due' in timer) anonymous.due = timer.due;
       else sla = await startSla(tx, timer.start);
@@ -130,8 +131,6 @@ export async function handoff(tx: Tx, request: HandoffRequest): Promise<HandoffR
   }
   if (leadId && !holderUnchanged(before, { owner, holder, pool, queue, newHolder }))
     await setHolder(tx, leadId, owner, holder, pool, queue);
-  // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
-  if (sla && finished && sla.id === before?.sla_id) sla = await readSla(tx, sla.id);
 
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);

@@ -1,11 +1,21 @@
 import type { Stage } from '@qualify/rules';
-import { type Holder, type LeadRow, leadStateOf } from '../rows/leads.ts';
+import {
+  type HandoffLeadRow,
+  type Holder,
+  handoffLeadSql,
+  type LeadRow,
+  leadStateOf,
+} from '../rows/leads.ts';
 import type { LeadState, Owner } from '../types.ts';
 import type { Tx } from './context.ts';
 import { readSla } from './sla.ts';
 
 export const leadRow = (tx: Tx, id: string) =>
   tx.get<LeadRow>('SELECT * FROM handoff_leads WHERE id = $1', [id]);
+
+/** What a hand-off reads of a known lead and its timer (rows/leads.ts). */
+export const handoffLead = (tx: Tx, id: string) =>
+  tx.get<HandoffLeadRow>(handoffLeadSql('handoff_leads', 'handoff_sla', '$1'), [id]);
 
 export async function toLeadState(tx: Tx, row: LeadRow): Promise<LeadState> {
   return leadStateOf(row, await readSla(tx, row.sla_id));

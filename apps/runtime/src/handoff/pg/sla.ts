@@ -1,7 +1,7 @@
 import type { SlaDbRow, StartSla, StepRow } from '../rows/sla.ts';
-import { LIVE, planOf, slaValues, toSlaRowWith } from '../rows/sla.ts';
+import { LIVE, planOf, slaValues, startedSla, toSlaRowWith } from '../rows/sla.ts';
 import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
-import { iso, json, type Tx } from './context.ts';
+import { json, type Tx } from './context.ts';
 
 /** Starts a timer (the lead's previous live one must be finished first) and points the lead at it. */
 export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
@@ -26,34 +26,7 @@ export async function startSla(tx: Tx, s: StartSla): Promise<SlaRow> {
       plan.steps.map((p) => p.dueAt),
     ],
   );
-  // The row as readSla would answer it, without reading back what was just written.
-  return {
-    id,
-    leadId: s.leadId,
-    workflowId: s.workflow.id,
-    version: s.workflow.version,
-    owner: s.owner,
-    pool: s.pool,
-    queue: s.queue,
-    startedAt: iso(plan.startedAt) as string,
-    dueSoonAt: iso(plan.dueSoonAt) as string,
-    dueAt: iso(plan.dueAt) as string,
-    status: 'open',
-    firstContactHours: s.firstContactHours,
-    touches: s.touches,
-    touched: 0,
-    acceptDueAt: iso(plan.acceptDueAt),
-    metAt: null,
-    closedAt: null,
-    escalations: plan.steps.map((p) => ({
-      step: p.step,
-      action: p.action,
-      afterHours: p.afterHours,
-      dueAt: iso(p.dueAt) as string,
-      doneAt: null,
-    })),
-    workingHours: plan.workingHours,
-  };
+  return startedSla(id, s, plan);
 }
 
 export const scheduleOfRow = (tx: Tx, row: SlaDbRow) => (row.schedule ? tx.schedule(row.schedule) : null);

@@ -1,7 +1,7 @@
 import { nextStage, type Stage } from '@qualify/rules/handoff';
-import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
+import type { HandoffRequest, HandoffResult, Owner } from '../types.ts';
 import type { Holder } from './leads.ts';
-import { isLive } from './sla.ts';
+import { isLive, type SlaBrief } from './sla.ts';
 
 /**
  * The rules decided from the stage stored when the evaluation read it; another evaluation of the same
@@ -39,7 +39,7 @@ export interface HandoffOutcome {
   assigned: HandoffResult['assigned'];
   reasons: string[];
   /** The lead's timer as it stands after the hand-off (null for a lead without one). */
-  sla: SlaRow | null;
+  sla: SlaBrief | null;
   /** A lead without an id keeps no timer; its due time is still worked out for the answer. */
   anonymousDue: { dueAt: number; workingHours: string | null } | undefined;
   deliveries: number;

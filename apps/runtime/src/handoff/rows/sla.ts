@@ -125,6 +125,41 @@ export const toEscalation = (s: Omit<StepRow, 'sla_id'>): EscalationRecord => ({
   ...(s.action === 'reassign' && s.done_at !== null ? { newOwner: json<Owner>(s.new_owner) } : {}),
 });
 
+/**
+ * A timer just started, as readSla would answer it, from what was written (both stores' startSla): no
+ * read back of the row and its steps.
+ */
+export const startedSla = (id: string, s: StartSla, plan: SlaPlan): SlaRow => ({
+  id,
+  leadId: s.leadId,
+  workflowId: s.workflow.id,
+  version: s.workflow.version,
+  owner: s.owner,
+  pool: s.pool,
+  queue: s.queue,
+  startedAt: iso(plan.startedAt) as string,
+  dueSoonAt: iso(plan.dueSoonAt) as string,
+  dueAt: iso(plan.dueAt) as string,
+  status: 'open',
+  firstContactHours: s.firstContactHours,
+  touches: s.touches,
+  touched: 0,
+  acceptDueAt: iso(plan.acceptDueAt),
+  metAt: null,
+  closedAt: null,
+  escalations: plan.steps.map((p) => ({
+    step: p.step,
+    action: p.action,
+    afterHours: p.afterHours,
+    dueAt: iso(p.dueAt) as string,
+    doneAt: null,
+  })),
+  workingHours: plan.workingHours,
+});
+
+/** What a hand-off needs of a lead's timer: whether it is live, and the due time its answer shows. */
+export type SlaBrief = Pick<SlaRow, 'id' | 'status' | 'dueAt' | 'workingHours'>;
+
 /** A timer as the interface shows it, from its row and its steps (in step order). */
 export function toSlaRowWith(row: SlaDbRow, steps: Array<Omit<StepRow, 'sla_id'>>): SlaRow {
   return {

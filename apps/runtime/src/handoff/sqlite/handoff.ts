@@ -1,14 +1,14 @@
 import { repSchedule } from '../pick-owner.ts';
 import { handoffResult, settleStage } from '../rows/handoff.ts';
 import { handoffEvents, poolPick, salesTimer } from '../rows/handoff-steps.ts';
-import { type Holder, holderUnchanged } from '../rows/leads.ts';
-import { isLive } from '../rows/sla.ts';
+import { type Holder, holderUnchanged, slaOfLead } from '../rows/leads.ts';
+import { isLive, type SlaBrief } from '../rows/sla.ts';
 import type { planSla } from '../sla-plan.ts';
-import type { HandoffRequest, HandoffResult, Owner, SlaRow } from '../types.ts';
+import type { HandoffRequest, HandoffResult, Owner } from '../types.ts';
 import type { Ctx } from './context.ts';
-import { leadRow, setHolder } from './leads.ts';
+import { handoffLead, setHolder } from './leads.ts';
 import { emit, sequencer } from './outbox.ts';
-import { finishSla, readSla, startSla } from './sla.ts';
+import { finishSla, startSla } from './sla.ts';
 import { loadPool, recordPick } from './team.ts';
 
 /**
@@ -33,7 +33,7 @@ export function previewHandoff(ctx: Ctx, reqs: HandoffRequest[]): HandoffResult[
  */
 export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   const { leadId, at } = request;
-  const before = leadId ? leadRow(ctx, leadId) : undefined;
+  const before = leadId ? handoffLead(ctx, leadId) : undefined;
   const settled = settleStage(request, before?.stage ?? null);
   const req = settled.req;
   if (leadId) {
@@ -51,10 +51,15 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   let holder: Holder = before?.holder ?? null;
   let pool = before?.pool ?? null;
   let queue = before?.queue ?? null;
-  let sla: SlaRow | null = before ? readSla(ctx, before.sla_id) : null;
-  /** A timer was finished here: the one read at the start is stale (a timer started here is not). */
-  let finished = false;
+  let sla: SlaBrief | null = slaOfLead(before);
   const live = () => (sla && isLive(sla.status) ? sla : null);
+  /** Closes the live timer, if any (a recycle, a new assignment): the answer then shows it closed. */
+  const closeLive = () => {
+    const open = live();
+    if (!open) return;
+    finishSla(ctx, open.id, 'closed', at);
+    sla = { ...open, status: 'closed' };
+  };
   let assigned: HandoffResult['assigned'] = null;
   const reasons: string[] = settled.reason ? [settled.reason] : [];
 
@@ -62,9 +67,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
     if (owner) reasons.push(`${owner.name} released: recycled to ${req.recycle.stage}`);
     owner = null;
     holder = null;
-    const open = live();
-    if (open) finishSla(ctx, open.id, 'closed', at);
-    finished = true;
+    closeLive();
   }
 
   const sales = req.route?.kind === 'sales' ? req.route : null;
@@ -80,9 +83,7 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
       poolId: string | null,
     ) => {
       if (!terms) return;
-      const open = live();
-      if (open) finishSla(ctx, open.id, 'closed', at);
-      finished = true;
+      closeLive();
       const timer = salesTimer(req, terms, sales.target, o, poolId, schedule);
       if ('due' in timer) anonymous.due = timer.due;
       else sla = startSla(ctx, timer.start);
@@ -123,8 +124,6 @@ export function handoff(ctx: Ctx, request: HandoffRequest): HandoffResult {
   }
   if (leadId && !holderUnchanged(before, { owner, holder, pool, queue, newHolder }))
     setHolder(ctx, leadId, owner, holder, pool, queue);
-  // Read again: a timer finished above (recycle, a new assignment) no longer has the status read at the start.
-  if (sla && finished && sla.id === before?.sla_id) sla = readSla(ctx, sla.id);
 
   const open = live();
   const dueAt = anonymous.due?.dueAt ?? (open ? Date.parse(open.dueAt) : null);

@@ -1,11 +1,21 @@
 import type { Stage } from '@qualify/rules';
-import { type Holder, type LeadRow, leadStateOf } from '../rows/leads.ts';
+import {
+  type HandoffLeadRow,
+  type Holder,
+  handoffLeadSql,
+  type LeadRow,
+  leadStateOf,
+} from '../rows/leads.ts';
 import type { LeadState, Owner } from '../types.ts';
 import type { Ctx } from './context.ts';
 import { readSla } from './sla.ts';
 
 export const leadRow = (ctx: Ctx, id: string) =>
   ctx.q('SELECT * FROM leads WHERE id = ?').get(id) as LeadRow | undefined;
+
+/** What a hand-off reads of a known lead and its timer (rows/leads.ts). */
+export const handoffLead = (ctx: Ctx, id: string) =>
+  ctx.q(handoffLeadSql('leads', 'sla', '?')).get(id) as HandoffLeadRow | undefined;
 
 export function toLeadState(ctx: Ctx, row: LeadRow): LeadState {
   return leadStateOf(row, readSla(ctx, row.sla_id));

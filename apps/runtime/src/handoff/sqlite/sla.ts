@@ -1,5 +1,5 @@
 import type { SlaDbRow, StartSla, StepRow } from '../rows/sla.ts';
-import { LIVE, planOf, slaValues, toSlaRowWith } from '../rows/sla.ts';
+import { LIVE, planOf, slaValues, startedSla, toSlaRowWith } from '../rows/sla.ts';
 import type { PlannedStep } from '../sla-plan.ts';
 import type { Owner, SlaCounts, SlaFilter, SlaPage, SlaRow } from '../types.ts';
 import { type Ctx, json } from './context.ts';
@@ -21,7 +21,7 @@ export function startSla(ctx: Ctx, s: StartSla): SlaRow {
   );
   for (const p of plan.steps as PlannedStep[]) step.run(id, p.step, p.action, p.afterHours, p.dueAt);
   ctx.q('UPDATE leads SET sla_id = ? WHERE id = ?').run(id, s.leadId);
-  return readSla(ctx, id) as SlaRow;
+  return startedSla(id, s, plan);
 }
 
 export const scheduleOfRow = (ctx: Ctx, row: SlaDbRow) => (row.schedule ? ctx.schedule(row.schedule) : null);
