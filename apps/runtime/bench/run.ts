@@ -128,7 +128,8 @@ async function main() {
   const single = { bodies: singleBodies, type: 'application/json', c: 50, leads: 1 };
   const batch = { bodies: batchBodies, type: 'application/x-ndjson', c: 4, leads: 1000 };
   // Each scenario is compared with others named by id: `base` the bare endpoint of the same kind; `floor`
-  // the bare endpoint replying an answer of the same size; `peer` the peer stack doing the same job;
+  // the bare endpoint replying an answer of the same size; `peer` the peer stack doing the same job (for
+  // full receipts, the peer replying a receipt of the same size: its own answer is an eighth of one);
   // `without` the same evaluation without the hand-off, or without a challenger (what either costs).
   const scenarios: ({
     id: string;
@@ -162,13 +163,20 @@ async function main() {
       base: 'bare',
     },
     {
+      id: 'peer-full',
+      name: 'single, peer stack replying a full receipt (fixed, its own decision id)',
+      url: `${peer}/evaluate?answer=receipt`,
+      ...single,
+      base: 'bare',
+    },
+    {
       id: 'full',
       name: 'single, runtime evaluate + log (full receipt)',
       url: `${rt}/evaluate`,
       ...single,
       base: 'bare',
       floor: 'fixed-full',
-      peer: 'peer',
+      peer: 'peer-full',
     },
     {
       id: 'summary',
@@ -212,13 +220,20 @@ async function main() {
       base: 'batch-bare',
     },
     {
+      id: 'batch-peer-full',
+      name: 'batch 1,000, peer stack replying full receipts (fixed, its own decision ids)',
+      url: `${peer}/batch?answer=receipt`,
+      ...batch,
+      base: 'batch-bare',
+    },
+    {
       id: 'batch-full',
       name: 'batch 1,000, runtime evaluate + log (full receipts)',
       url: `${rt}/evaluate/batch?now=${NOW}`,
       ...batch,
       base: 'batch-bare',
       floor: 'batch-fixed-full',
-      peer: 'batch-peer',
+      peer: 'batch-peer-full',
     },
     {
       id: 'batch-summary',

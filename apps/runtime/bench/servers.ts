@@ -97,7 +97,7 @@ for (const lead of generateLeads(10_000)) {
   if (got.route !== handRoute(lead) || got.score !== handScore(lead))
     throw new Error(`The peer stack disagrees with the reference on lead ${JSON.stringify(lead)}`);
 }
-const peer = peerApp(join(dir, 'peer-decisions.jsonl'), new Set([row.hash]));
+const peer = peerApp(join(dir, 'peer-decisions.jsonl'), new Set([row.hash]), fixed.full.slice(ID.length));
 const runtime = createApp({
   store,
   handoff,
