@@ -72,7 +72,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
     const answerGroup = async (items: readonly BatchItem[], nowMs: number): Promise<Buffer> => {
       const texts: string[] = new Array(items.length);
       const ids = items.map((item) => ('lead' in item ? t.prepared.leadId(item.lead) : null));
-      let stored = await storedStages(ctx, ids);
+      let stages = await storedStages(ctx, ids);
       let pending: Pending[] = [];
       let slots: { at: number; issue: string | undefined }[] = [];
       const waiting = new Set<string>();
@@ -102,7 +102,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
           const id = ids[i]!;
           if (id !== null && waiting.has(id)) {
             await flush();
-            stored = new Map([...stored, ...(await storedStages(ctx, [id]))]);
+            stages = new Map([...stages, ...(await storedStages(ctx, [id]))]);
           }
           const time = timeOf?.(item.lead);
           // No readable time: the batch's time, said on the line (its members spliced in after `line`).
@@ -116,7 +116,7 @@ export function batchRoutes(api: Api, ctx: Ctx) {
                 )
               : undefined;
           const at = time && 'ms' in time ? time.ms : (evaluateAt ?? (issue ? nowMs : undefined));
-          const stage = id === null ? undefined : stored.get(id);
+          const stage = id === null ? undefined : stages.get(id);
           const e = ctx.decider.run({
             prepared: t.prepared,
             workflowId: t.row.id,

@@ -55,7 +55,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     const at = body.now === undefined ? undefined : Date.parse(body.now);
     const nowMs = ctx.clock.now();
     const leadId = t.prepared.leadId(body.lead);
-    const stored = leadId === null ? undefined : (await storedStages(ctx, [leadId])).get(leadId);
+    const storedStage = leadId === null ? undefined : (await storedStages(ctx, [leadId])).get(leadId);
     const e = ctx.decider.run({
       prepared: t.prepared,
       workflowId: t.row.id,
@@ -64,12 +64,12 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       nowMs,
       evaluateAt: at,
       view: q.view,
-      currentStage: stored,
+      currentStage: storedStage,
     });
     const handoff = needsHandoff(e)
       ? (
           await handOff(ctx, [
-            { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: stored ?? null },
+            { e, lead: body.lead, at: at ?? nowMs, prepared: t.prepared, storedStage: storedStage ?? null },
           ])
         )[0]
       : undefined;
@@ -80,7 +80,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       e,
       lead: body.lead,
       at: at ?? nowMs,
-      currentStage: stored,
+      currentStage: storedStage,
       loggedAt: nowMs,
     });
     // PostgreSQL: answered only once the decision is committed, so no answered decision is lost.
@@ -96,8 +96,8 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
     // As a real evaluation would: the stored stage first, then the hand-off, previewed (nothing written).
     const at = body.now === undefined ? ctx.clock.now() : Date.parse(body.now);
     const leadId = prepared.leadId(body.lead);
-    const stored = leadId === null ? undefined : (await storedStages(ctx, [leadId])).get(leadId);
-    const options = stored ? { now: at, currentStage: stored } : { now: at };
+    const storedStage = leadId === null ? undefined : (await storedStages(ctx, [leadId])).get(leadId);
+    const options = storedStage ? { now: at, currentStage: storedStage } : { now: at };
     const decision = prepared.evaluate(body.lead, options);
     const preview = await previewHandoff(ctx, {
       decision,
@@ -106,7 +106,7 @@ export function evaluateRoutes(api: Api, ctx: Ctx) {
       lead: body.lead,
       at,
       prepared,
-      storedStage: stored ?? null,
+      storedStage: storedStage ?? null,
     });
     return c.json(preview ? { ...decision, sla: preview.sla, handoff: preview.handoff } : decision);
   });
